@@ -1,0 +1,23 @@
+import { createParamDecorator, ExecutionContext } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import type { Role } from './roles';
+
+/** Who is calling: everything the policy layer and the audit log need to know about the caller. */
+export interface Actor {
+  userId: string;
+  role: Role;
+  planId: string | null;
+  organisationId: string | null;
+  requestId: string;
+}
+
+/** An actor that works inside a plan (every role but admin). */
+export interface PlanActor extends Actor {
+  planId: string;
+}
+
+export const CurrentActor = createParamDecorator((_data: unknown, ctx: ExecutionContext): Actor => {
+  const request = ctx.switchToHttp().getRequest<FastifyRequest & { user?: Omit<Actor, 'requestId'> }>();
+  if (!request.user) throw new Error('CurrentActor used on a route without authentication');
+  return { ...request.user, requestId: String(request.id) };
+});

@@ -1,0 +1,19 @@
+export const ROLES = ['admin', 'leader', 'counsellor', 'social_worker', 'caseworker'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Roles a plan's users can have; `admin` is the platform's and belongs to no plan. */
+export const PLAN_ROLES = ['leader', 'counsellor', 'social_worker', 'caseworker'] as const;
+export type PlanRole = (typeof PLAN_ROLES)[number];
+
+/** A resident record belongs to the compartment of the role that registered it (domain.md "Consent and access"). */
+export const COMPARTMENTS = ['counselling', 'job_programmes'] as const;
+export type Compartment = (typeof COMPARTMENTS)[number];
+
+const OWNED_COMPARTMENT: Partial<Record<Role, Compartment>> = {
+  counsellor: 'counselling',
+  social_worker: 'job_programmes',
+};
+
+export function compartmentOwnedBy(role: Role): Compartment | undefined {
+  return OWNED_COMPARTMENT[role];
+}

@@ -1,0 +1,54 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { LoggerModule } from 'nestjs-pino';
+import { AccessModule } from './access/access.module';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
+import type { AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { CounsellingModule } from './counselling/counselling.module';
+import { DatabaseModule } from './database/database.module';
+import { HealthModule } from './health/health.module';
+import { PlansModule } from './plans/plans.module';
+import { RedisModule } from './redis/redis.module';
+import { ResidentsModule } from './residents/residents.module';
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+/** A client's X-Request-Id is kept when it is harmless, so one id follows a request across systems. */
+export function requestIdFor(header: unknown): string {
+  return typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel,
+            // No personal data in logs: no bodies, no query strings (name searches), no auth headers.
+            serializers: {
+              req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
+              res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+            },
+            customProps: (req) => ({ requestId: (req as { id?: string }).id }),
+            autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') },
+          },
+        }),
+        DatabaseModule,
+        RedisModule,
+        AccessModule,
+        AuditModule,
+        HealthModule,
+        PlansModule,
+        AuthModule,
+        ResidentsModule,
+        CounsellingModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,20 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Allow } from '../access/allow.decorator';
+import { CurrentActor, type Actor } from '../access/actor';
+import { AuditService } from './audit.service';
+import { AuditQuery } from './dto/audit-query.dto';
+
+@ApiTags('Audit')
+@Controller('audit-events')
+export class AuditController {
+  constructor(private readonly audit: AuditService) {}
+
+  /** The append-only log of reads and changes of residents' personal data. */
+  @Get()
+  @Allow('leader', 'admin')
+  @ApiOkResponse({ description: 'A page of audit events, newest first' })
+  list(@CurrentActor() actor: Actor, @Query() query: AuditQuery) {
+    return this.audit.list(actor, query);
+  }
+}

@@ -1,0 +1,15 @@
+import { Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditController } from './audit.controller';
+import { AuditEvent } from './audit-event.entity';
+import { AuditService } from './audit.service';
+import { AuditWriter } from './audit-writer';
+
+@Global()
+@Module({
+  imports: [TypeOrmModule.forFeature([AuditEvent])],
+  controllers: [AuditController],
+  providers: [AuditWriter, AuditService],
+  exports: [AuditWriter],
+})
+export class AuditModule {}

@@ -1,0 +1,78 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { Allow } from '../access/allow.decorator';
+import { CurrentActor, type Actor } from '../access/actor';
+import { requirePlan } from '../access/plan-actor';
+import { CaseActivityService } from './case-activity.service';
+import { CounsellingCasesService } from './counselling-cases.service';
+import { CaseQuery, CloseCaseDto, OpenCaseDto, RecordContactDto, RecordReferralDto } from './dto/counselling.dto';
+
+@ApiTags('Counselling')
+@Controller('counselling-cases')
+export class CounsellingController {
+  constructor(
+    private readonly cases: CounsellingCasesService,
+    private readonly activity: CaseActivityService,
+  ) {}
+
+  /** Opens a case for a new matter. */
+  @Post()
+  @Allow('counsellor')
+  @ApiCreatedResponse({ description: 'The new case' })
+  @ApiConflictResponse({ description: 'The resident already has an open case on this topic; `existingCaseId` names it' })
+  @ApiNotFoundResponse({ description: 'No such resident within your reach' })
+  openCase(@CurrentActor() actor: Actor, @Body() dto: OpenCaseDto) {
+    return this.cases.openCase(requirePlan(actor), dto);
+  }
+
+  @Get()
+  @Allow('counsellor')
+  @ApiOkResponse({ description: 'A page of cases, most recently opened first' })
+  list(@CurrentActor() actor: Actor, @Query() query: CaseQuery) {
+    return this.cases.list(requirePlan(actor), query);
+  }
+
+  @Get(':id')
+  @Allow('counsellor')
+  @ApiOkResponse({ description: 'The case with its contacts and referrals' })
+  @ApiNotFoundResponse({ description: 'No such case within your reach' })
+  get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+    return this.cases.get(requirePlan(actor), id);
+  }
+
+  @Post(':id/contacts')
+  @Allow('counsellor')
+  @ApiCreatedResponse({ description: 'The contact' })
+  @ApiConflictResponse({ description: 'The case is closed' })
+  @ApiUnprocessableEntityResponse({ description: 'Before the case was opened, or in the future' })
+  recordContact(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: RecordContactDto) {
+    return this.activity.recordContact(requirePlan(actor), id, dto);
+  }
+
+  @Post(':id/referrals')
+  @Allow('counsellor')
+  @ApiCreatedResponse({ description: 'The referral' })
+  @ApiConflictResponse({ description: 'The case is closed' })
+  @ApiUnprocessableEntityResponse({ description: 'No active share_counselling consent names the organisation, or the time is out of range' })
+  recordReferral(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: RecordReferralDto) {
+    return this.activity.recordReferral(requirePlan(actor), id, dto);
+  }
+
+  @Post(':id/close')
+  @HttpCode(200)
+  @Allow('counsellor')
+  @ApiOkResponse({ description: 'The closed case' })
+  @ApiConflictResponse({ description: 'Already closed' })
+  close(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: CloseCaseDto) {
+    return this.cases.close(requirePlan(actor), id, dto);
+  }
+
+  @Post(':id/reopen')
+  @HttpCode(200)
+  @Allow('counsellor')
+  @ApiOkResponse({ description: 'The reopened case; it still counts once, in the period it was first opened' })
+  @ApiConflictResponse({ description: 'Already open, or another case on the same topic is open (`existingCaseId`)' })
+  reopen(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+    return this.cases.reopen(requirePlan(actor), id);
+  }
+}

@@ -1,0 +1,125 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsInstant } from '../../common/instant.decorator';
+import { PageQuery } from '../../common/pagination';
+import { CONTACT_CHANNELS, COUNSELLING_FORMS, type ContactChannel, type CounsellingForm } from '../topics';
+
+export class OpenCaseDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  residentId: string;
+
+  @ApiProperty({ example: 'debt', description: 'A built-in topic (debt, rent_arrears, family, digital_self_service, benefits, employment, education, housing, health, residence_permit, other) or one of your plan\'s own' })
+  @IsString()
+  @Length(1, 60)
+  topic: string;
+
+  @ApiPropertyOptional({ example: 'Afdragsordning med SKAT', description: 'A short free-text subject; avoid sensitive details' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  subject?: string;
+
+  @ApiProperty({ enum: COUNSELLING_FORMS, example: 'open_drop_in' })
+  @IsIn(COUNSELLING_FORMS)
+  form: CounsellingForm;
+
+  @ApiPropertyOptional({ example: '2026-03-02T10:15:00+01:00', description: 'Defaults to now; counts in the half-year it falls in' })
+  @IsOptional()
+  @IsInstant()
+  openedAt?: Date;
+}
+
+export class CaseQuery extends PageQuery {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  residentId?: string;
+
+  @ApiPropertyOptional({ enum: ['open', 'closed'] })
+  @IsOptional()
+  @IsIn(['open', 'closed'])
+  status?: 'open' | 'closed';
+
+  @ApiPropertyOptional({ example: 'debt' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 60)
+  topic?: string;
+}
+
+export class RecordContactDto {
+  @ApiProperty({ example: '2026-03-02T10:15:00+01:00' })
+  @IsInstant()
+  occurredAt: Date;
+
+  @ApiProperty({ enum: CONTACT_CHANNELS, example: 'in_person' })
+  @IsIn(CONTACT_CHANNELS)
+  channel: ContactChannel;
+
+  @ApiPropertyOptional({ example: 30 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(1440)
+  durationMinutes?: number;
+
+  @ApiPropertyOptional({ description: 'Whether the resident came by appointment (Åben Rådgivning takes both)' })
+  @IsOptional()
+  @IsBoolean()
+  withAppointment?: boolean;
+
+  @ApiPropertyOptional({ description: 'Optional case note; only people with access to the case see it' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  note?: string;
+}
+
+export class RecordReferralDto {
+  @ApiPropertyOptional({ format: 'uuid', description: 'A partner organisation of the plan; needs the resident\'s share_counselling consent naming it' })
+  @IsOptional()
+  @IsUUID()
+  organisationId?: string;
+
+  @ApiPropertyOptional({ example: 'Gældsrådgivningen, Ishøj Bibliotek' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  recipientName?: string;
+
+  @ApiPropertyOptional({ example: 'Behov for gældsrådgivning' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  reason?: string;
+
+  @ApiPropertyOptional({ example: '2026-03-02T11:00:00+01:00', description: 'Defaults to now' })
+  @IsOptional()
+  @IsInstant()
+  referredAt?: Date;
+}
+
+export class CloseCaseDto {
+  @ApiPropertyOptional({ example: '2026-05-20T14:00:00+02:00', description: 'Defaults to now' })
+  @IsOptional()
+  @IsInstant()
+  closedAt?: Date;
+
+  @ApiPropertyOptional({ example: 'Afdragsordning aftalt' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  outcome?: string;
+}
+
+export class AddTopicDto {
+  @ApiProperty({ example: 'pension', description: 'Lower-case key used in the API and reports' })
+  @Matches(/^[a-z][a-z0-9_]{1,39}$/, { message: 'key must be 2-40 lower-case letters, digits or underscores, starting with a letter' })
+  key: string;
+
+  @ApiProperty({ example: 'Pension og efterløn' })
+  @IsString()
+  @Length(1, 100)
+  label: string;
+}

@@ -1,0 +1,4 @@
+import { Foundation1732300000000 } from './1732300000000-foundation';
+
+/** Every migration, in order. Listed explicitly so the build and the tests load the same set without globbing. */
+export const MIGRATIONS = [Foundation1732300000000];

@@ -1,0 +1,2 @@
+import type { INestApplication } from '@nestjs/common';
+export async function seedDemoData(_app: INestApplication): Promise<void> {}

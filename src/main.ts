@@ -1,0 +1,33 @@
+import 'reflect-metadata';
+import { createApp } from './app.factory';
+import { ConfigurationError, loadConfig } from './config/app-config';
+import { ensureDatabaseExists, runMigrations } from './database/migrate';
+import { seedDemoData } from './demo/demo-seed';
+import { PlansService } from './plans/plans.service';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  if (config.databaseCreateIfMissing) await ensureDatabaseExists(config.databaseUrl);
+  const ran = await runMigrations(config.databaseUrl);
+  const app = await createApp(config);
+  const plans = app.get(PlansService);
+  if (config.adminEmail && config.adminPassword) await plans.ensureBootstrapAdmin(config.adminEmail, config.adminPassword);
+  if (config.demoData) await seedDemoData(app);
+  await app.listen({ port: config.port, host: process.env.HOST ?? '0.0.0.0' });
+  const base = `http://localhost:${config.port}`;
+  process.stdout.write(
+    `\nHelhedsplan API is up (${config.processRole}).\n` +
+      `  API docs:   ${base}/api/docs\n  OpenAPI:    ${base}/api/docs-json\n  Health:     ${base}/health/ready\n` +
+      (ran.length ? `  Migrations: ran ${ran.join(', ')}\n` : '') +
+      '\n',
+  );
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigurationError) {
+    console.error(error.message);
+  } else {
+    console.error('The service could not start:', error);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,33 @@
+import type { HousingArea } from './entities/housing-area.entity';
+import type { Organisation } from './entities/organisation.entity';
+import type { Plan } from './entities/plan.entity';
+import type { User } from './entities/user.entity';
+
+export const planView = (p: Plan) => ({
+  id: p.id,
+  name: p.name,
+  municipality: p.municipality,
+  validFrom: p.validFrom,
+  validTo: p.validTo,
+  guardianConsentBelowAge: p.guardianConsentBelowAge,
+  createdAt: p.createdAt,
+});
+
+export const housingAreaView = (a: HousingArea) => ({
+  id: a.id,
+  planId: a.planId,
+  name: a.name,
+  jobProgrammeEligible: a.jobProgrammeEligible,
+});
+
+export const organisationView = (o: Organisation) => ({ id: o.id, planId: o.planId, name: o.name, kind: o.kind });
+
+export const userView = (u: User) => ({
+  id: u.id,
+  email: u.email,
+  name: u.name,
+  role: u.role,
+  planId: u.planId,
+  organisationId: u.organisationId,
+  active: u.active,
+});

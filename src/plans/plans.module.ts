@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { HousingArea } from './entities/housing-area.entity';
+import { Organisation } from './entities/organisation.entity';
+import { Plan } from './entities/plan.entity';
+import { User } from './entities/user.entity';
+import { PlansController } from './plans.controller';
+import { PlansService } from './plans.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Plan, HousingArea, Organisation, User])],
+  controllers: [PlansController],
+  providers: [PlansService],
+  exports: [PlansService],
+})
+export class PlansModule {}

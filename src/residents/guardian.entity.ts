@@ -1,0 +1,32 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+export const GUARDIAN_RELATIONS = ['mother', 'father', 'guardian', 'other'] as const;
+export type GuardianRelation = (typeof GUARDIAN_RELATIONS)[number];
+
+/** A parent or guardian of a (usually minor) resident: signs contracts and gives consent for them. */
+@Entity('guardians')
+export class Guardian {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'plan_id', type: 'uuid' })
+  planId: string;
+
+  @Column({ name: 'resident_id', type: 'uuid' })
+  residentId: string;
+
+  @Column({ type: 'text' })
+  name: string;
+
+  @Column({ type: 'text' })
+  relation: GuardianRelation;
+
+  @Column({ type: 'text', nullable: true })
+  phone: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  email: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}

@@ -1,0 +1,57 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { Compartment } from '../access/roles';
+
+export const GENDERS = ['female', 'male', 'other', 'unknown'] as const;
+export type Gender = (typeof GENDERS)[number];
+
+/** A resident (beboer) the plan works with. Anonymous residents carry only a pseudonym, never identity. */
+@Entity('residents')
+export class Resident {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'plan_id', type: 'uuid' })
+  planId: string;
+
+  @Column({ name: 'housing_area_id', type: 'uuid' })
+  housingAreaId: string;
+
+  @Column({ type: 'text' })
+  compartment: Compartment;
+
+  @Column({ type: 'boolean' })
+  anonymous: boolean;
+
+  @Column({ type: 'text', nullable: true })
+  pseudonym: string | null;
+
+  @Column({ name: 'first_name', type: 'text', nullable: true })
+  firstName: string | null;
+
+  @Column({ name: 'last_name', type: 'text', nullable: true })
+  lastName: string | null;
+
+  @Column({ name: 'birth_date', type: 'date', nullable: true })
+  birthDate: string | null;
+
+  @Column({ name: 'birth_year', type: 'smallint', nullable: true })
+  birthYear: number | null;
+
+  @Column({ type: 'text', default: 'unknown' })
+  gender: Gender;
+
+  @Column({ type: 'text', nullable: true })
+  phone: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  email: string | null;
+
+  @Column({ name: 'registered_by', type: 'uuid' })
+  registeredBy: string;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

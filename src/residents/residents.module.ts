@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { PlansModule } from '../plans/plans.module';
+import { Guardian } from './guardian.entity';
+import { Resident } from './resident.entity';
+import { ResidentsController } from './residents.controller';
+import { ResidentsService } from './residents.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Resident, Guardian]), PlansModule],
+  controllers: [ResidentsController],
+  providers: [ResidentsService],
+  exports: [ResidentsService],
+})
+export class ResidentsModule {}

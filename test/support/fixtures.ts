@@ -1,0 +1,112 @@
+import { randomBytes } from 'node:crypto';
+import type { Test } from 'supertest';
+import { API, type TestApp } from './test-app';
+import { TEST_ADMIN } from './test-env';
+
+/** An authenticated caller: `client.post('/residents').send({...})`. */
+export class Caller {
+  constructor(
+    private readonly t: TestApp,
+    readonly token: string,
+    readonly user: { id: string; email: string; role: string; organisationId: string | null } = { id: '', email: '', role: '', organisationId: null },
+  ) {}
+
+  get(path: string): Test {
+    return this.t.http().get(API + path).set('Authorization', `Bearer ${this.token}`);
+  }
+  post(path: string, body: object = {}): Test {
+    return this.t.http().post(API + path).set('Authorization', `Bearer ${this.token}`).send(body);
+  }
+  patch(path: string, body: object = {}): Test {
+    return this.t.http().patch(API + path).set('Authorization', `Bearer ${this.token}`).send(body);
+  }
+  put(path: string, body: object = {}): Test {
+    return this.t.http().put(API + path).set('Authorization', `Bearer ${this.token}`).send(body);
+  }
+}
+
+export async function login(t: TestApp, email: string, password: string): Promise<{ accessToken: string; refreshToken: string }> {
+  const res = await t.http().post(`${API}/auth/login`).send({ email, password });
+  if (res.status !== 200) throw new Error(`login as ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+export async function asAdmin(t: TestApp): Promise<Caller> {
+  return new Caller(t, (await login(t, TEST_ADMIN.email, TEST_ADMIN.password)).accessToken);
+}
+
+function expectStatus(res: { status: number; body: unknown }, status: number, what: string) {
+  if (res.status !== status) throw new Error(`${what}: expected ${status}, got ${res.status} ${JSON.stringify(res.body)}`);
+}
+
+export const STAFF_PASSWORD = 'staff-password-1234';
+
+export interface PlanFixture {
+  planId: string;
+  areas: { eligible: string; notEligible: string };
+  organisations: { jobcenter: string; children: string; school: string };
+  admin: Caller;
+  leader: Caller;
+  counsellor: Caller;
+  socialWorker: Caller;
+  caseworker: Caller;
+  /** A caseworker of another municipal organisation in the same plan. */
+  otherCaseworker: Caller;
+}
+
+/** A fresh plan (tenant) with one housing area of each kind, three organisations and one user per role. */
+export async function createPlan(t: TestApp, name = 'Testplan'): Promise<PlanFixture> {
+  const admin = await asAdmin(t);
+  const tag = randomBytes(4).toString('hex');
+  const plan = await admin.post('/plans', { name: `${name} ${tag}`, municipality: 'Ishøj', validFrom: '2025-11-01', validTo: '2029-10-31' });
+  expectStatus(plan, 201, 'create plan');
+  const planId: string = plan.body.id;
+  const area = async (areaName: string, jobProgrammeEligible: boolean) => {
+    const res = await admin.post(`/plans/${planId}/housing-areas`, { name: areaName, jobProgrammeEligible });
+    expectStatus(res, 201, 'create housing area');
+    return res.body.id as string;
+  };
+  const organisation = async (orgName: string, kind: string) => {
+    const res = await admin.post(`/plans/${planId}/organisations`, { name: orgName, kind });
+    expectStatus(res, 201, 'create organisation');
+    return res.body.id as string;
+  };
+  const areas = { eligible: await area('Vejleåparken', true), notEligible: await area('Strandparken', false) };
+  const organisations = {
+    jobcenter: await organisation('Center for Beskæftigelse og Erhverv', 'municipal'),
+    children: await organisation('Center for Børn og Forebyggelse', 'municipal'),
+    school: await organisation('Vibeholmskolen', 'school'),
+  };
+  const user = async (role: string, organisationId?: string) => {
+    const email = `${role}-${tag}-${randomBytes(2).toString('hex')}@test.dk`;
+    const res = await admin.post(`/plans/${planId}/users`, { email, name: `${role} ${tag}`, password: STAFF_PASSWORD, role, organisationId });
+    expectStatus(res, 201, `create ${role}`);
+    const tokens = await login(t, email, STAFF_PASSWORD);
+    return new Caller(t, tokens.accessToken, { id: res.body.id, email, role, organisationId: organisationId ?? null });
+  };
+  return {
+    planId,
+    areas,
+    organisations,
+    admin,
+    leader: await user('leader'),
+    counsellor: await user('counsellor'),
+    socialWorker: await user('social_worker'),
+    caseworker: await user('caseworker', organisations.jobcenter),
+    otherCaseworker: await user('caseworker', organisations.children),
+  };
+}
+
+export async function registerResident(caller: Caller, body: object): Promise<{ id: string; pseudonym?: string }> {
+  const res = await caller.post('/residents', body);
+  expectStatus(res, 201, 'register resident');
+  return res.body;
+}
+
+export async function openCase(caller: Caller, body: object): Promise<{ id: string; version: number }> {
+  const res = await caller.post('/counselling-cases', body);
+  expectStatus(res, 201, 'open case');
+  return res.body;
+}
+
+export { expectStatus };

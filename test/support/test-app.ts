@@ -1,0 +1,37 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { randomBytes } from 'node:crypto';
+import request from 'supertest';
+import { createApp } from '../../src/app.factory';
+import type { AppConfig } from '../../src/config/app-config';
+import { TEST_REDIS_URL, testDatabaseUrl, testRedisPrefix } from './test-env';
+
+export const API = '/api/v1';
+
+export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
+  return {
+    databaseUrl: testDatabaseUrl(),
+    databaseCreateIfMissing: false,
+    redisUrl: TEST_REDIS_URL,
+    redisPrefix: testRedisPrefix(),
+    port: 0,
+    jwtSecret: randomBytes(32).toString('hex'),
+    accessTokenTtlSeconds: 900,
+    refreshTokenTtlSeconds: 3600 * 24,
+    processRole: 'all',
+    demoData: false,
+    logLevel: 'silent',
+    ...overrides,
+  };
+}
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  http: () => ReturnType<typeof request>;
+  close: () => Promise<void>;
+}
+
+/** The real application (Fastify, PostgreSQL, Redis) on this run's database. */
+export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
+  const app = await createApp(testConfig(overrides), { logger: false });
+  return { app, http: () => request(app.getHttpServer()), close: () => app.close() };
+}

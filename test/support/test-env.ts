@@ -1,0 +1,14 @@
+/** Names shared by global setup, the tests and teardown; each run gets its own database and Redis prefix. */
+export const TEST_ADMIN = { email: 'admin@test.helhedsplan.local', password: 'test-admin-password-123' };
+
+export function testDatabaseUrl(): string {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) throw new Error('TEST_DATABASE_URL is not set: run the tests through `npm test` (global setup creates the database)');
+  return url;
+}
+
+export function testRedisPrefix(): string {
+  return process.env.TEST_REDIS_PREFIX ?? 'hp-test';
+}
+
+export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
