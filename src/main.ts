@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { createApp } from './app.factory';
 import { ConfigurationError, loadConfig } from './config/app-config';
 import { ensureDatabaseExists, runMigrations } from './database/migrate';
-import { seedDemoData } from './demo/demo-seed';
+import { demoLoginHelp, seedDemoData } from './demo/demo-seed';
 import { PlansService } from './plans/plans.service';
 
 async function main(): Promise<void> {
@@ -19,6 +19,7 @@ async function main(): Promise<void> {
     `\nHelhedsplan API is up (${config.processRole}).\n` +
       `  API docs:   ${base}/api/docs\n  OpenAPI:    ${base}/api/docs-json\n  Health:     ${base}/health/ready\n` +
       (ran.length ? `  Migrations: ran ${ran.join(', ')}\n` : '') +
+      (config.demoData ? `${demoLoginHelp(base)}\n` : '') +
       '\n',
   );
 }

@@ -1,2 +1,105 @@
-import type { INestApplication } from '@nestjs/common';
-export async function seedDemoData(_app: INestApplication): Promise<void> {}
+import type { INestApplicationContext } from '@nestjs/common';
+import type { PlanActor } from '../access/actor';
+import type { PlanRole } from '../access/roles';
+import { CaseActivityService } from '../counselling/case-activity.service';
+import { CounsellingCasesService } from '../counselling/counselling-cases.service';
+import { PlansService } from '../plans/plans.service';
+import { ResidentsService } from '../residents/residents.service';
+
+export const DEMO_PLAN_NAME = 'Den boligsociale helhedsplan i Ishøj';
+export const DEMO_PASSWORD = 'demo-password-2025';
+
+/** Who logs in to the demo: one user per role, from the parties named in 001_* (Ishøj 2025-29). */
+export const DEMO_USERS: { email: string; name: string; role: PlanRole; organisation?: string }[] = [
+  { email: 'leder@ishoj.demo', name: 'Lone Leder', role: 'leader' },
+  { email: 'raadgiver@ishoj.demo', name: 'Rasmus Rådgiver', role: 'counsellor' },
+  { email: 'medarbejder@ishoj.demo', name: 'Maja Medarbejder', role: 'social_worker' },
+  { email: 'jobcenter@ishoj.demo', name: 'Jonas Jobcenter', role: 'caseworker', organisation: 'Center for Beskæftigelse og Erhverv (Jobcenter Ishøj)' },
+  { email: 'boern@ishoj.demo', name: 'Bente Børn og Forebyggelse', role: 'caseworker', organisation: 'Center for Børn og Forebyggelse' },
+];
+
+const AREAS = [
+  { name: 'Vejleåparken', jobProgrammeEligible: true },
+  { name: 'Vildtbanegård I', jobProgrammeEligible: true },
+  { name: 'Vildtbanegård II', jobProgrammeEligible: true },
+];
+
+const ORGANISATIONS = [
+  { name: 'Center for Beskæftigelse og Erhverv (Jobcenter Ishøj)', kind: 'municipal' },
+  { name: 'Center for Børn og Forebyggelse', kind: 'municipal' },
+  { name: 'Boligforeningen AAB', kind: 'housing_association' },
+  { name: 'Ishøj Ungdomsskole', kind: 'school' },
+  { name: 'Vejlebroskolen', kind: 'school' },
+  { name: 'Strandgårdskolen', kind: 'school' },
+  { name: 'Gildbroskolen', kind: 'school' },
+] as const;
+
+/**
+ * Loads a demo plan a newcomer can log in to. It goes through the same services as the API,
+ * so the demo obeys the counting rule and leaves audit events like real use. Idempotent.
+ */
+export async function seedDemoData(app: INestApplicationContext): Promise<{ created: boolean }> {
+  const plans = app.get(PlansService, { strict: false });
+  if (await plans.findPlanByName(DEMO_PLAN_NAME)) return { created: false };
+
+  const platform = { userId: '00000000-0000-0000-0000-000000000000', role: 'admin' as const, planId: null, organisationId: null, requestId: 'demo-seed' };
+  const plan = await plans.createPlan({ name: DEMO_PLAN_NAME, municipality: 'Ishøj', validFrom: '2025-11-01', validTo: '2029-10-31' });
+  const areas: Record<string, string> = {};
+  for (const area of AREAS) areas[area.name] = (await plans.addHousingArea(platform, plan.id, area)).id;
+  const organisations: Record<string, string> = {};
+  for (const org of ORGANISATIONS) organisations[org.name] = (await plans.addOrganisation(platform, plan.id, { ...org })).id;
+  const users: Record<string, PlanActor> = {};
+  for (const u of DEMO_USERS) {
+    const created = await plans.createUser(platform, plan.id, {
+      email: u.email,
+      name: u.name,
+      password: DEMO_PASSWORD,
+      role: u.role,
+      organisationId: u.organisation ? organisations[u.organisation] : undefined,
+    });
+    users[u.role] ??= { userId: created.id, role: u.role, planId: plan.id, organisationId: created.organisationId, requestId: 'demo-seed' };
+  }
+
+  await seedCounselling(app, users.counsellor, areas);
+  return { created: true };
+}
+
+/** Helle's three matters and Mohammed's one long debt case (001_* footnote 7), plus an anonymous drop-in visitor. */
+async function seedCounselling(app: INestApplicationContext, counsellor: PlanActor, areas: Record<string, string>): Promise<void> {
+  const residents = app.get(ResidentsService, { strict: false });
+  const cases = app.get(CounsellingCasesService, { strict: false });
+  const activity = app.get(CaseActivityService, { strict: false });
+  const daysAgo = (days: number, hour = 10) => new Date(Date.now() - days * 86_400_000 + (hour - 12) * 3_600_000);
+
+  const helle = await residents.register(counsellor, { housingAreaId: areas['Vejleåparken'], firstName: 'Helle', lastName: 'Jensen', birthYear: 1979, gender: 'female' });
+  for (const [topic, subject, days] of [
+    ['family', 'Skilsmisse', 60],
+    ['rent_arrears', 'Huslejerestance hos AAB', 45],
+    ['digital_self_service', 'MitID', 20],
+  ] as const) {
+    const opened = await cases.openCase(counsellor, { residentId: helle.id, topic, subject, form: 'open_drop_in', openedAt: daysAgo(days) });
+    await activity.recordContact(counsellor, opened.id, { occurredAt: daysAgo(days, 11), channel: 'in_person', durationMinutes: 30, withAppointment: false });
+  }
+
+  const mohammed = await residents.register(counsellor, { housingAreaId: areas['Vildtbanegård I'], firstName: 'Mohammed', lastName: 'Ali', birthYear: 1985, gender: 'male' });
+  const debt = await cases.openCase(counsellor, { residentId: mohammed.id, topic: 'debt', subject: 'Gæld til inkasso og SKAT', form: 'appointment', openedAt: daysAgo(120) });
+  for (const [days, channel] of [[120, 'in_person'], [105, 'email'], [90, 'phone'], [70, 'email'], [40, 'in_person'], [10, 'email']] as const) {
+    await activity.recordContact(counsellor, debt.id, { occurredAt: daysAgo(days, 13), channel, durationMinutes: channel === 'email' ? 10 : 45 });
+  }
+  await activity.recordReferral(counsellor, debt.id, { recipientName: 'Gældsrådgivningen', reason: 'Forhandling med kreditorer', referredAt: daysAgo(40, 14) });
+
+  const anonymous = await residents.register(counsellor, { housingAreaId: areas['Vildtbanegård II'], anonymous: true, birthYear: 1990, gender: 'unknown' });
+  const benefits = await cases.openCase(counsellor, { residentId: anonymous.id, topic: 'benefits', form: 'open_drop_in', openedAt: daysAgo(5) });
+  await activity.recordContact(counsellor, benefits.id, { occurredAt: daysAgo(5, 11), channel: 'in_person', durationMinutes: 15, withAppointment: false });
+  await cases.close(counsellor, benefits.id, { closedAt: daysAgo(5, 12), outcome: 'Ansøgning om boligstøtte sendt' });
+}
+
+export function demoLoginHelp(baseUrl: string): string {
+  const lines = DEMO_USERS.map((u) => `    ${u.role.padEnd(14)} ${u.email}`);
+  return [
+    `  Demo plan "${DEMO_PLAN_NAME}" — every demo user's password is ${DEMO_PASSWORD}:`,
+    ...lines,
+    `  Try it: open ${baseUrl}/api/docs, POST /api/v1/auth/login as raadgiver@ishoj.demo, "Authorize" with the accessToken,`,
+    '  then GET /api/v1/residents and POST /api/v1/counselling-cases.',
+  ].join('\n');
+}

@@ -123,4 +123,8 @@ export class PlansService {
   organisationExists(planId: string, id: string): Promise<boolean> {
     return this.organisations.existsBy({ id, planId });
   }
+
+  findPlanByName(name: string): Promise<Plan | null> {
+    return this.plans.findOneBy({ name });
+  }
 }

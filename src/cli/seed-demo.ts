@@ -1,0 +1,26 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { AppModule } from '../app.module';
+import { loadConfig } from '../config/app-config';
+import { ensureDatabaseExists, runMigrations } from '../database/migrate';
+import { demoLoginHelp, seedDemoData } from '../demo/demo-seed';
+
+/** `npm run demo:seed`: loads the demo plan into the configured database without starting the API. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  if (config.databaseCreateIfMissing) await ensureDatabaseExists(config.databaseUrl);
+  await runMigrations(config.databaseUrl);
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: ['error', 'warn'] });
+  try {
+    const { created } = await seedDemoData(app);
+    console.log(created ? 'Demo data loaded.' : 'Demo data was already there; nothing changed.');
+    console.log(demoLoginHelp(`http://localhost:${config.port}`));
+  } finally {
+    await app.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

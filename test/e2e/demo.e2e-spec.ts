@@ -1,0 +1,28 @@
+import { DEMO_PASSWORD, seedDemoData } from '../../src/demo/demo-seed';
+import { Caller, login } from '../support/fixtures';
+import { createTestApp, type TestApp } from '../support/test-app';
+
+describe('the demo plan a newcomer starts with', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('loads Ishøj with one user per role, and loading it twice changes nothing', async () => {
+    expect(await seedDemoData(t.app)).toEqual({ created: true });
+    expect(await seedDemoData(t.app)).toEqual({ created: false });
+
+    const counsellor = new Caller(t, (await login(t, 'raadgiver@ishoj.demo', DEMO_PASSWORD)).accessToken);
+    const areas = await counsellor.get('/housing-areas');
+    expect(areas.body.items.map((a: { name: string }) => a.name)).toEqual(['Vejleåparken', 'Vildtbanegård I', 'Vildtbanegård II']);
+    const helle = (await counsellor.get('/residents?q=Helle')).body.items[0];
+    const helleCases = await counsellor.get(`/counselling-cases?residentId=${helle.id}`);
+    expect(helleCases.body.items).toHaveLength(3);
+
+    for (const email of ['leder@ishoj.demo', 'medarbejder@ishoj.demo', 'jobcenter@ishoj.demo']) {
+      await expect(login(t, email, DEMO_PASSWORD)).resolves.toHaveProperty('accessToken');
+    }
+  });
+});
