@@ -14,7 +14,8 @@ import { APP_DB_ROLE } from './app-db-role';
         autoLoadEntities: true,
         synchronize: false,
         migrationsRun: false,
-        logging: ['error'] as const,
+        // TypeORM's own logger prints queries with their parameters, which can hold personal data.
+        logging: false,
         // Every pooled connection runs as the least-privilege app role (see app-db-role.ts).
         extra: { options: `-c role=${APP_DB_ROLE} -c TimeZone=UTC`, max: 10 },
       }),

@@ -44,4 +44,100 @@ describe('counselling cases and the counting rule', () => {
     const detail = await plan.counsellor.get(`/counselling-cases/${debtCase.id}`);
     expect(detail.body.contacts).toHaveLength(5);
   });
+
+  it('refuses a second open case on the same topic and names the open case', async () => {
+    const resident = await registerResident(plan.counsellor, { housingAreaId: plan.areas.eligible, firstName: 'Sofie' });
+    const first = await openCase(plan.counsellor, { residentId: resident.id, topic: 'benefits', form: 'open_drop_in' });
+    const second = await plan.counsellor.post('/counselling-cases', { residentId: resident.id, topic: 'benefits', form: 'appointment' });
+    expect(second.status).toBe(409);
+    expect(second.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(second.body.existingCaseId).toBe(first.id);
+  });
+
+  it('opens exactly one case when the same matter is registered ten times at once', async () => {
+    const resident = await registerResident(plan.counsellor, { housingAreaId: plan.areas.eligible, firstName: 'Omar' });
+    const attempts = await Promise.all(
+      Array.from({ length: 10 }, () => plan.counsellor.post('/counselling-cases', { residentId: resident.id, topic: 'housing', form: 'open_drop_in' })),
+    );
+    expect(attempts.filter((r) => r.status === 201)).toHaveLength(1);
+    expect(attempts.filter((r) => r.status === 409)).toHaveLength(9);
+  });
+
+  it('opens a new case for a new matter once the earlier case on that topic is closed', async () => {
+    const resident = await registerResident(plan.counsellor, { housingAreaId: plan.areas.eligible, firstName: 'Karen' });
+    const first = await openCase(plan.counsellor, { residentId: resident.id, topic: 'employment', form: 'job_cafe', openedAt: '2026-02-01T10:00:00+01:00' });
+    const closed = await plan.counsellor.post(`/counselling-cases/${first.id}/close`, { closedAt: '2026-02-10T10:00:00+01:00', outcome: 'CV skrevet' });
+    expect(closed.status).toBe(200);
+    expect(closed.body).toMatchObject({ status: 'closed', outcome: 'CV skrevet' });
+    const second = await openCase(plan.counsellor, { residentId: resident.id, topic: 'employment', form: 'job_cafe' });
+
+    const reopen = await plan.counsellor.post(`/counselling-cases/${first.id}/reopen`);
+    expect(reopen.status).toBe(409);
+    expect(reopen.body.existingCaseId).toBe(second.id);
+  });
+
+  it('refuses contacts on a closed case until it is reopened, and reopening keeps when it was opened', async () => {
+    const resident = await registerResident(plan.counsellor, { housingAreaId: plan.areas.eligible, firstName: 'Lars' });
+    const c = await openCase(plan.counsellor, { residentId: resident.id, topic: 'health', form: 'outreach', openedAt: '2026-01-10T09:00:00+01:00' });
+    await plan.counsellor.post(`/counselling-cases/${c.id}/close`, { closedAt: '2026-01-20T09:00:00+01:00' });
+    const contact = await plan.counsellor.post(`/counselling-cases/${c.id}/contacts`, { occurredAt: '2026-01-21T09:00:00+01:00', channel: 'phone' });
+    expect(contact.status).toBe(409);
+    const again = await plan.counsellor.post(`/counselling-cases/${c.id}/close`, {});
+    expect(again.status).toBe(409);
+
+    const reopened = await plan.counsellor.post(`/counselling-cases/${c.id}/reopen`);
+    expect(reopened.status).toBe(200);
+    expect(reopened.body).toMatchObject({ status: 'open', closedAt: null, openedAt: '2026-01-10T08:00:00.000Z' });
+    const after = await plan.counsellor.post(`/counselling-cases/${c.id}/contacts`, { occurredAt: '2026-01-21T09:00:00+01:00', channel: 'phone' });
+    expect(after.status).toBe(201);
+  });
+
+  it('refuses a contact before the case was opened or in the future', async () => {
+    const resident = await registerResident(plan.counsellor, { housingAreaId: plan.areas.eligible, firstName: 'Nadia' });
+    const c = await openCase(plan.counsellor, { residentId: resident.id, topic: 'education', form: 'appointment', openedAt: '2026-03-01T09:00:00+01:00' });
+    const before = await plan.counsellor.post(`/counselling-cases/${c.id}/contacts`, { occurredAt: '2026-02-28T09:00:00+01:00', channel: 'in_person' });
+    expect(before.status).toBe(422);
+    expect(before.body.errors[0]).toMatchObject({ field: 'occurredAt', rule: 'not_before_case_opened' });
+    const future = await plan.counsellor.post(`/counselling-cases/${c.id}/contacts`, { occurredAt: new Date(Date.now() + 86_400_000).toISOString(), channel: 'in_person' });
+    expect(future.status).toBe(422);
+    expect(future.body.errors[0].rule).toBe('not_in_future');
+    const detail = await plan.counsellor.get(`/counselling-cases/${c.id}`);
+    expect(detail.body.contacts).toHaveLength(0);
+  });
+
+  it('names the field when a contact is malformed', async () => {
+    const resident = await registerResident(plan.counsellor, { housingAreaId: plan.areas.eligible, firstName: 'Ib' });
+    const c = await openCase(plan.counsellor, { residentId: resident.id, topic: 'other', form: 'event' });
+    const res = await plan.counsellor.post(`/counselling-cases/${c.id}/contacts`, { occurredAt: '2026-03-01 10:00', channel: 'fax', minutes: 3 });
+    expect(res.status).toBe(400);
+    expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['channel', 'minutes', 'occurredAt']);
+  });
+
+  it('records a referral to a named recipient, and refuses one to an organisation without the resident\'s consent', async () => {
+    const resident = await registerResident(plan.counsellor, { housingAreaId: plan.areas.eligible, firstName: 'Eva' });
+    const c = await openCase(plan.counsellor, { residentId: resident.id, topic: 'debt', form: 'appointment' });
+    const named = await plan.counsellor.post(`/counselling-cases/${c.id}/referrals`, { recipientName: 'Gældsrådgivningen', reason: 'Gæld' });
+    expect(named.status).toBe(201);
+    const toOrganisation = await plan.counsellor.post(`/counselling-cases/${c.id}/referrals`, { organisationId: plan.organisations.jobcenter });
+    expect(toOrganisation.status).toBe(422);
+    expect(toOrganisation.body.errors[0]).toMatchObject({ field: 'organisationId', rule: 'share_counselling_consent' });
+    const nobody = await plan.counsellor.post(`/counselling-cases/${c.id}/referrals`, { reason: 'x' });
+    expect(nobody.status).toBe(400);
+    const detail = await plan.counsellor.get(`/counselling-cases/${c.id}`);
+    expect(detail.body.referrals).toEqual([expect.objectContaining({ recipientName: 'Gældsrådgivningen' })]);
+  });
+
+  it('lets a plan add its own topic next to the built-in ones, and refuses unknown topics', async () => {
+    const resident = await registerResident(plan.counsellor, { housingAreaId: plan.areas.eligible, firstName: 'Bo' });
+    const unknown = await plan.counsellor.post('/counselling-cases', { residentId: resident.id, topic: 'pension', form: 'appointment' });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.errors[0].field).toBe('topic');
+    const added = await plan.leader.post('/counselling-topics', { key: 'pension', label: 'Pension og efterløn' });
+    expect(added.status).toBe(201);
+    const duplicate = await plan.leader.post('/counselling-topics', { key: 'debt', label: 'Gæld igen' });
+    expect(duplicate.status).toBe(409);
+    const topics = await plan.counsellor.get('/counselling-topics');
+    expect(topics.body.items).toEqual(expect.arrayContaining([{ key: 'pension', label: 'Pension og efterløn', builtIn: false }, { key: 'debt', label: 'Gæld', builtIn: true }]));
+    await openCase(plan.counsellor, { residentId: resident.id, topic: 'pension', form: 'appointment' });
+  });
 });

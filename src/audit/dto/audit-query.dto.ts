@@ -1,5 +1,5 @@
-import { Type } from 'class-transformer';
-import { IsDate, IsOptional, IsUUID } from 'class-validator';
+import { IsOptional, IsUUID } from 'class-validator';
+import { IsInstant } from '../../common/instant.decorator';
 import { PageQuery } from '../../common/pagination';
 
 export class AuditQuery extends PageQuery {
@@ -15,14 +15,12 @@ export class AuditQuery extends PageQuery {
 
   /** From this instant (inclusive), ISO 8601. */
   @IsOptional()
-  @Type(() => Date)
-  @IsDate()
+  @IsInstant()
   from?: Date;
 
   /** Up to this instant (exclusive), ISO 8601. */
   @IsOptional()
-  @Type(() => Date)
-  @IsDate()
+  @IsInstant()
   to?: Date;
 
   /** Admin only: the plan to read; a leader always reads their own plan. */
