@@ -13,6 +13,11 @@ async function main(): Promise<void> {
   const plans = app.get(PlansService);
   if (config.adminEmail && config.adminPassword) await plans.ensureBootstrapAdmin(config.adminEmail, config.adminPassword);
   if (config.demoData) await seedDemoData(app);
+  if (config.processRole === 'worker') {
+    // A worker serves no HTTP; it runs the background processors registered in the app and stops on SIGTERM.
+    process.stdout.write('Helhedsplan worker is running (PROCESS_ROLE=worker); no HTTP is served.\n');
+    return;
+  }
   await app.listen({ port: config.port, host: process.env.HOST ?? '0.0.0.0' });
   const base = `http://localhost:${config.port}`;
   process.stdout.write(
