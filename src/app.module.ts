@@ -1,4 +1,4 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { LoggerModule } from 'nestjs-pino';
 import { AccessModule } from './access/access.module';
@@ -36,8 +36,9 @@ export class AppModule {
               res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
             },
             customProps: (req) => ({ requestId: (req as { id?: string }).id }),
-            autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') },
           },
+          // Probes every few seconds would drown the log.
+          exclude: [{ method: RequestMethod.ALL, path: 'health/{*path}' }],
         }),
         DatabaseModule,
         RedisModule,

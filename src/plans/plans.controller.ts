@@ -1,10 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Allow } from '../access/allow.decorator';
 import { CurrentActor, type Actor } from '../access/actor';
 import { requirePlan } from '../access/plan-actor';
 import { PageQuery } from '../common/pagination';
-import { CreateHousingAreaDto, CreateOrganisationDto, CreatePlanDto, CreateUserDto } from './dto/plan.dto';
+import { CreateHousingAreaDto, CreateOrganisationDto, CreatePlanDto, CreateUserDto, UpdateUserDto } from './dto/plan.dto';
 import { PlansService } from './plans.service';
 
 @ApiTags('Plans and people')
@@ -72,5 +72,34 @@ export class PlansController {
   @Allow('leader')
   listUsers(@CurrentActor() actor: Actor, @Query() query: PageQuery) {
     return this.plans.listUsers(requirePlan(actor).planId, query);
+  }
+
+  /** Renames a user, changes their role, or deactivates them (their sessions end). */
+  @Patch('users/:id')
+  @Allow('admin', 'leader')
+  @ApiNotFoundResponse({ description: 'No such user within your reach' })
+  updateUser(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateUserDto) {
+    return this.plans.updateUser(actor, id, dto);
+  }
+
+  /** For the admin: a plan's housing areas. */
+  @Get('plans/:planId/housing-areas')
+  @Allow('admin')
+  async listPlanHousingAreas(@CurrentActor() actor: Actor, @Param('planId', ParseUUIDPipe) planId: string) {
+    return this.plans.listHousingAreas(await this.plans.reachablePlanId(actor, planId));
+  }
+
+  /** For the admin: a plan's organisations. */
+  @Get('plans/:planId/organisations')
+  @Allow('admin')
+  async listPlanOrganisations(@CurrentActor() actor: Actor, @Param('planId', ParseUUIDPipe) planId: string) {
+    return this.plans.listOrganisations(await this.plans.reachablePlanId(actor, planId));
+  }
+
+  /** For the admin: a plan's users. */
+  @Get('plans/:planId/users')
+  @Allow('admin')
+  async listPlanUsers(@CurrentActor() actor: Actor, @Param('planId', ParseUUIDPipe) planId: string, @Query() query: PageQuery) {
+    return this.plans.listUsers(await this.plans.reachablePlanId(actor, planId), query);
   }
 }

@@ -5,7 +5,7 @@ import type { Actor } from '../access/actor';
 import { hashPassword } from '../auth/passwords';
 import { paginate, type PageQuery } from '../common/pagination';
 import { Conflict, NotFound, RuleViolation } from '../common/domain-errors';
-import type { CreateHousingAreaDto, CreateOrganisationDto, CreatePlanDto, CreateUserDto } from './dto/plan.dto';
+import type { CreateHousingAreaDto, CreateOrganisationDto, CreatePlanDto, CreateUserDto, UpdateUserDto } from './dto/plan.dto';
 import { HousingArea } from './entities/housing-area.entity';
 import { Organisation } from './entities/organisation.entity';
 import { Plan } from './entities/plan.entity';
@@ -71,6 +71,30 @@ export class PlansService {
     return userView(await this.users.save(user));
   }
 
+  /**
+   * Changes a user's name, role or whether they may log in. Deactivating ends their sessions at
+   * once (their refresh tokens are revoked); access tokens run out within their short lifetime.
+   */
+  async updateUser(actor: Actor, userId: string, dto: UpdateUserDto) {
+    const user = await this.users.findOneBy({ id: userId });
+    const reachable = user && user.role !== 'admin' && (actor.role === 'admin' || user.planId === actor.planId);
+    if (!user || !reachable) throw new NotFound('User');
+    if (user.id === actor.userId && (dto.active === false || (dto.role && dto.role !== user.role))) {
+      throw new RuleViolation([{ rule: 'not_yourself', message: 'you cannot deactivate yourself or change your own role' }]);
+    }
+    const role = dto.role ?? user.role;
+    if (role === 'caseworker' && !user.organisationId) {
+      throw new RuleViolation([{ field: 'role', rule: 'caseworker_organisation', message: 'a caseworker must belong to an organisation' }]);
+    }
+    return this.users.manager.transaction(async (manager) => {
+      await manager.update(User, { id: userId }, { name: dto.name ?? user.name, role, active: dto.active ?? user.active });
+      if (dto.active === false || role !== user.role) {
+        await manager.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [userId]);
+      }
+      return userView({ ...user, name: dto.name ?? user.name, role, active: dto.active ?? user.active });
+    });
+  }
+
   listHousingAreas(planId: string) {
     return this.areas.find({ where: { planId }, order: { name: 'ASC' } }).then((rows) => ({ items: rows.map(housingAreaView), nextCursor: null }));
   }
@@ -85,8 +109,14 @@ export class PlansService {
   }
 
   private async requireManageablePlan(actor: Actor, planId: string): Promise<void> {
+    await this.reachablePlanId(actor, planId);
+  }
+
+  /** The plan id if the actor may manage that plan (admin: any; leader: their own), else 404. */
+  async reachablePlanId(actor: Actor, planId: string): Promise<string> {
     const reachable = actor.role === 'admin' || actor.planId === planId;
     if (!reachable || !(await this.plans.existsBy({ id: planId }))) throw new NotFound('Plan');
+    return planId;
   }
 
   private async refuseDuplicate(repo: Repository<HousingArea> | Repository<Organisation>, planId: string, name: string, what: string) {

@@ -74,3 +74,21 @@ export class CreateUserDto {
   @IsUUID()
   organisationId?: string;
 }
+
+export class UpdateUserDto {
+  @ApiProperty({ required: false, example: 'Sara Rådgiver' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  name?: string;
+
+  @ApiProperty({ required: false, enum: PLAN_ROLES })
+  @IsOptional()
+  @IsIn(PLAN_ROLES)
+  role?: PlanRole;
+
+  @ApiProperty({ required: false, description: 'false ends the user\'s sessions and blocks login; the user\'s records stay' })
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+}

@@ -1,0 +1,69 @@
+import { API, createTestApp, type TestApp } from '../support/test-app';
+import { createPlan, login, STAFF_PASSWORD, type PlanFixture } from '../support/fixtures';
+
+describe('plans, housing areas, organisations and users', () => {
+  let t: TestApp;
+  let plan: PlanFixture;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    plan = await createPlan(t);
+  });
+  afterAll(() => t.close());
+
+  it('lets the leader add a counsellor to their own plan, who can then log in', async () => {
+    const res = await plan.leader.post(`/plans/${plan.planId}/users`, { email: 'Ny.Raadgiver@Test.dk', name: 'Ny Rådgiver', password: STAFF_PASSWORD, role: 'counsellor' });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ email: 'ny.raadgiver@test.dk', role: 'counsellor', planId: plan.planId });
+    expect(res.body).not.toHaveProperty('passwordHash');
+    await expect(login(t, 'ny.raadgiver@test.dk', STAFF_PASSWORD)).resolves.toHaveProperty('accessToken');
+    const duplicate = await plan.leader.post(`/plans/${plan.planId}/users`, { email: 'ny.raadgiver@test.dk', name: 'X', password: STAFF_PASSWORD, role: 'counsellor' });
+    expect(duplicate.status).toBe(409);
+  });
+
+  it('requires a caseworker to belong to one of the plan\'s organisations', async () => {
+    const none = await plan.leader.post(`/plans/${plan.planId}/users`, { email: 'cw-none@test.dk', name: 'X', password: STAFF_PASSWORD, role: 'caseworker' });
+    expect(none.status).toBe(422);
+    expect(none.body.errors[0].field).toBe('organisationId');
+    const other = await createPlan(t, 'Anden plan');
+    const foreign = await plan.leader.post(`/plans/${plan.planId}/users`, { email: 'cw-foreign@test.dk', name: 'X', password: STAFF_PASSWORD, role: 'caseworker', organisationId: other.organisations.jobcenter });
+    expect(foreign.status).toBe(422);
+  });
+
+  it('ends a deactivated user\'s access at once, access token and refresh token alike', async () => {
+    const email = 'leaving@test.dk';
+    const created = await plan.leader.post(`/plans/${plan.planId}/users`, { email, name: 'Leaving', password: STAFF_PASSWORD, role: 'counsellor' });
+    const session = await login(t, email, STAFF_PASSWORD);
+    const me = await t.http().get(`${API}/me`).set('Authorization', `Bearer ${session.accessToken}`);
+    expect(me.status).toBe(200);
+
+    const deactivated = await plan.leader.patch(`/users/${created.body.id}`, { active: false });
+    expect(deactivated.status).toBe(200);
+    expect(deactivated.body.active).toBe(false);
+    const after = await t.http().get(`${API}/me`).set('Authorization', `Bearer ${session.accessToken}`);
+    expect(after.status).toBe(401);
+    const refresh = await t.http().post(`${API}/auth/refresh`).send({ refreshToken: session.refreshToken });
+    expect(refresh.status).toBe(401);
+    const relogin = await t.http().post(`${API}/auth/login`).send({ email, password: STAFF_PASSWORD });
+    expect(relogin.status).toBe(401);
+  });
+
+  it('refuses duplicate housing areas, and plans whose period ends before it starts', async () => {
+    const dup = await plan.admin.post(`/plans/${plan.planId}/housing-areas`, { name: 'Vejleåparken' });
+    expect(dup.status).toBe(409);
+    const backwards = await plan.admin.post('/plans', { name: 'Baglæns', municipality: 'Varde', validFrom: '2029-01-01', validTo: '2025-01-01' });
+    expect(backwards.status).toBe(422);
+    const notADate = await plan.admin.post('/plans', { name: 'X', municipality: 'Varde', validFrom: '01-01-2025', validTo: '2029-01-01' });
+    expect(notADate.status).toBe(400);
+    expect(notADate.body.errors[0].field).toBe('validFrom');
+  });
+
+  it('lets the admin look into a plan\'s areas, organisations and users', async () => {
+    const areas = await plan.admin.get(`/plans/${plan.planId}/housing-areas`);
+    expect(areas.body.items.map((a: { name: string }) => a.name)).toEqual(['Strandparken', 'Vejleåparken']);
+    const users = await plan.admin.get(`/plans/${plan.planId}/users`);
+    expect(users.body.items.length).toBeGreaterThanOrEqual(5);
+    const mine = await plan.leader.get('/users');
+    expect(mine.status).toBe(200);
+  });
+});
