@@ -12,7 +12,8 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     databaseUrl: testDatabaseUrl(),
     databaseCreateIfMissing: false,
     redisUrl: TEST_REDIS_URL,
-    redisPrefix: testRedisPrefix(),
+    // Each app gets its own key space, so one file's failed logins never throttle another's.
+    redisPrefix: `${testRedisPrefix()}:${randomBytes(3).toString('hex')}`,
     port: 0,
     jwtSecret: randomBytes(32).toString('hex'),
     accessTokenTtlSeconds: 900,

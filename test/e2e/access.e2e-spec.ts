@@ -1,0 +1,296 @@
+import { RequestMethod } from '@nestjs/common';
+import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
+import type { Response } from 'supertest';
+import { ALLOWED_ROLES, PUBLIC_ROUTE } from '../../src/access/allow.decorator';
+import { ROLES } from '../../src/access/roles';
+import { createPlan, openCase, registerResident, STAFF_PASSWORD, type Caller, type PlanFixture } from '../support/fixtures';
+import { API, createTestApp, type TestApp } from '../support/test-app';
+
+const PROBLEM_JSON = /^application\/problem\+json/;
+
+interface DeclaredRoute {
+  controller: string;
+  handler: string;
+  method: string;
+  /** The path as Fastify has it, e.g. /api/v1/residents/:id */
+  url: string;
+  allowed: unknown;
+  isPublic: unknown;
+}
+
+function joinPath(...parts: string[]): string {
+  return '/' + parts.flatMap((p) => p.split('/')).filter(Boolean).join('/');
+}
+
+/** Every controller method of the running app that has a route, with what it declares about access. */
+function declaredRoutes(t: TestApp): DeclaredRoute[] {
+  const reflector = t.app.get(Reflector);
+  const scanner = new MetadataScanner();
+  const routes: DeclaredRoute[] = [];
+  for (const module of t.app.get(ModulesContainer).values()) {
+    for (const wrapper of module.controllers.values()) {
+      const controller = wrapper.metatype as (new (...args: never[]) => object) | undefined;
+      if (!controller || !wrapper.instance) continue;
+      const prototype = Object.getPrototypeOf(wrapper.instance) as Record<string, unknown>;
+      const controllerPaths = ([] as string[]).concat(Reflect.getMetadata(PATH_METADATA, controller) ?? '/');
+      for (const name of scanner.getAllMethodNames(prototype)) {
+        const handler = prototype[name] as (...args: unknown[]) => unknown;
+        const routePath = Reflect.getMetadata(PATH_METADATA, handler) as string | string[] | undefined;
+        if (routePath === undefined) continue;
+        const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod];
+        for (const controllerPath of controllerPaths) {
+          for (const path of ([] as string[]).concat(routePath)) {
+            const local = joinPath(controllerPath, path);
+            const url = local.startsWith('/health') ? local : joinPath(API, local);
+            routes.push({
+              controller: controller.name,
+              handler: name,
+              method,
+              url,
+              // Read exactly as the policy guard reads it: the handler's declaration, else the controller's.
+              allowed: reflector.getAllAndOverride(ALLOWED_ROLES, [handler, controller]),
+              isPublic: reflector.getAllAndOverride(PUBLIC_ROUTE, [handler, controller]),
+            });
+          }
+        }
+      }
+    }
+  }
+  return routes;
+}
+
+/** The routes Fastify actually serves (method and URL), from its route tree; HEAD is Fastify's own. */
+function servedRoutes(t: TestApp): string[] {
+  const tree: string = t.app.getHttpAdapter().getInstance().printRoutes({ commonPrefix: false });
+  const stack: string[] = [];
+  const served: string[] = [];
+  for (const line of tree.split('\n')) {
+    const m = /^(.*?)[├└]── (\S+)(?: \(([^)]*)\))?$/.exec(line);
+    if (!m) continue;
+    const depth = [...m[1]].length / 4;
+    const url = (depth > 0 ? stack[depth - 1] : '') + m[2];
+    stack[depth] = url;
+    stack.length = depth + 1;
+    for (const method of (m[3] ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+      if (method !== 'HEAD') served.push(`${method} ${url.replace(/\/$/, '') || '/'}`);
+    }
+  }
+  return served;
+}
+
+describe('every route declares who may call it', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('finds every route of the real app declared with @Allow(roles) or @Public()', () => {
+    const routes = declaredRoutes(t);
+    expect(routes.length).toBeGreaterThan(20);
+
+    const undeclared = routes.filter((r) => !r.isPublic && !(Array.isArray(r.allowed) && r.allowed.length > 0));
+    expect(undeclared.map((r) => `${r.method} ${r.url} (${r.controller}.${r.handler})`)).toEqual([]);
+
+    const unknownRoles = routes.filter((r) => Array.isArray(r.allowed) && r.allowed.some((role) => !(ROLES as readonly string[]).includes(role)));
+    expect(unknownRoles.map((r) => `${r.method} ${r.url}: ${JSON.stringify(r.allowed)}`)).toEqual([]);
+
+    const both = routes.filter((r) => r.isPublic && r.allowed);
+    expect(both.map((r) => `${r.method} ${r.url}`)).toEqual([]);
+  });
+
+  it('walks the same routes Fastify serves, so no route escapes the check', () => {
+    const walked = declaredRoutes(t).map((r) => `${r.method} ${r.url}`);
+    expect(walked).toEqual(
+      expect.arrayContaining(['POST /api/v1/auth/login', 'GET /api/v1/me', 'GET /api/v1/residents/:id', 'POST /api/v1/counselling-cases/:id/reopen', 'GET /health/live']),
+    );
+    const fastify = t.app.getHttpAdapter().getInstance();
+    for (const route of declaredRoutes(t)) {
+      expect([route.method, route.url, fastify.hasRoute({ method: route.method as 'GET', url: route.url })]).toEqual([route.method, route.url, true]);
+    }
+    // The API and health routes Fastify serves are exactly the walked ones (the API docs are served by Swagger, not a controller).
+    const served = servedRoutes(t).filter((r) => / \/(api\/v1|health)(\/|$)/.test(r));
+    expect(served.length).toBeGreaterThan(20);
+    expect([...served].sort()).toEqual([...new Set(walked)].sort());
+  });
+
+  it('keeps only logging in, refreshing, logging out and health checks public', () => {
+    const publicRoutes = declaredRoutes(t).filter((r) => r.isPublic).map((r) => `${r.method} ${r.url}`);
+    expect(publicRoutes.sort()).toEqual(['GET /health/live', 'GET /health/ready', 'POST /api/v1/auth/login', 'POST /api/v1/auth/logout', 'POST /api/v1/auth/refresh']);
+  });
+});
+
+type RoleKey = 'admin' | 'leader' | 'counsellor' | 'socialWorker' | 'caseworker';
+type Call = [method: 'GET' | 'POST' | 'PATCH', path: string, body?: object];
+
+describe('what each role may do', () => {
+  let t: TestApp;
+  let plan: PlanFixture;
+  let counsellorsResident: { id: string };
+  let socialWorkersResident: { id: string };
+  let socialWorkersAnonymous: { id: string; pseudonym?: string };
+  let counsellorsAnonymous: { id: string; pseudonym?: string };
+  let counsellingCase: { id: string };
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    plan = await createPlan(t, 'Access');
+    counsellorsResident = await registerResident(plan.counsellor, { housingAreaId: plan.areas.eligible, firstName: 'Helle', lastName: 'Rådgivningsen', gender: 'female' });
+    counsellorsAnonymous = await registerResident(plan.counsellor, { housingAreaId: plan.areas.eligible, anonymous: true });
+    socialWorkersResident = await registerResident(plan.socialWorker, { housingAreaId: plan.areas.eligible, firstName: 'Yusuf', lastName: 'Fritidsjobsen', birthDate: '2011-05-01', gender: 'male' });
+    socialWorkersAnonymous = await registerResident(plan.socialWorker, { housingAreaId: plan.areas.eligible, anonymous: true });
+    counsellingCase = await openCase(plan.counsellor, { residentId: counsellorsResident.id, topic: 'debt', form: 'appointment', openedAt: '2026-01-05T10:00:00+01:00' });
+  });
+  afterAll(() => t.close());
+
+  const as = (role: RoleKey): Caller => plan[role];
+  const resolve = (path: string) =>
+    path
+      .replace(':counsellorsResident', counsellorsResident.id)
+      .replace(':case', counsellingCase.id)
+      .replace(':plan', plan.planId)
+      .replace(':area', plan.areas.eligible);
+  const resolveBody = (body?: object) => (body ? JSON.parse(resolve(JSON.stringify(body))) : undefined);
+  function call(caller: Caller, [method, path, body]: Call) {
+    const url = resolve(path);
+    if (method === 'GET') return caller.get(url);
+    if (method === 'PATCH') return caller.patch(url, resolveBody(body) ?? {});
+    return caller.post(url, resolveBody(body) ?? {});
+  }
+  function expectForbidden(res: Response) {
+    expect(res.status).toBe(403);
+    expect(res.headers['content-type']).toMatch(PROBLEM_JSON);
+    expect(res.body).toMatchObject({ status: 403, title: expect.any(String), detail: expect.any(String) });
+  }
+
+  const residentRoutes: Call[] = [
+    ['GET', '/residents'],
+    ['GET', '/residents?q=Helle'],
+    ['POST', '/residents', { housingAreaId: ':area', firstName: 'Ny', lastName: 'Beboer' }],
+    ['GET', '/residents/:counsellorsResident'],
+    ['PATCH', '/residents/:counsellorsResident', { gender: 'other' }],
+    ['POST', '/residents/:counsellorsResident/guardians', { name: 'Fatima Hassan', relation: 'mother' }],
+  ];
+  const caseRoutes: Call[] = [
+    ['GET', '/counselling-cases'],
+    ['GET', '/counselling-cases?residentId=:counsellorsResident'],
+    ['POST', '/counselling-cases', { residentId: ':counsellorsResident', topic: 'family', form: 'open_drop_in' }],
+    ['GET', '/counselling-cases/:case'],
+    ['POST', '/counselling-cases/:case/contacts', { occurredAt: '2026-01-19T09:30:00+01:00', channel: 'phone' }],
+    ['POST', '/counselling-cases/:case/referrals', { recipientName: 'Gældsrådgivningen' }],
+    ['POST', '/counselling-cases/:case/close', { outcome: 'Afsluttet' }],
+    ['POST', '/counselling-cases/:case/reopen'],
+  ];
+  const name = ([method, path]: Call) => `${method} ${path}`;
+
+  describe('the admin sees no case or resident data', () => {
+    it.each([...residentRoutes, ...caseRoutes].map((c) => [name(c), c] as const))('%s answers 403', async (_n, route) => {
+      expectForbidden(await call(as('admin'), route));
+    });
+  });
+
+  describe('the leader sees aggregates, not residents or case notes', () => {
+    it.each([...residentRoutes, ...caseRoutes].map((c) => [name(c), c] as const))('%s answers 403', async (_n, route) => {
+      expectForbidden(await call(as('leader'), route));
+    });
+  });
+
+  describe('the caseworker sees data only by consent, which is not built yet', () => {
+    it.each([...residentRoutes, ...caseRoutes].map((c) => [name(c), c] as const))('%s answers 403', async (_n, route) => {
+      expectForbidden(await call(as('caseworker'), route));
+    });
+  });
+
+  describe('the social worker has no part in counselling', () => {
+    it.each([...caseRoutes, ['GET', '/counselling-topics'] as Call].map((c) => [name(c), c] as const))('%s answers 403', async (_n, route) => {
+      expectForbidden(await call(as('socialWorker'), route));
+    });
+  });
+
+  describe('the counsellor does not run the platform, the plan or its audit', () => {
+    const adminAndLeaderRoutes: Call[] = [
+      ['POST', '/plans', { name: 'Counsellors plan', municipality: 'Ishøj', validFrom: '2026-01-01', validTo: '2029-12-31' }],
+      ['GET', '/plans'],
+      ['POST', '/plans/:plan/housing-areas', { name: 'Nyt område' }],
+      ['POST', '/plans/:plan/organisations', { name: 'Ny forening', kind: 'other' }],
+      ['POST', '/plans/:plan/users', { email: 'ny-kollega@test.dk', name: 'Ny Kollega', password: STAFF_PASSWORD, role: 'counsellor' }],
+      ['GET', '/users'],
+      ['GET', '/audit-events'],
+      ['GET', '/audit-events?residentId=:counsellorsResident'],
+      ['POST', '/counselling-topics', { key: 'pension', label: 'Pension' }],
+    ];
+    it.each(adminAndLeaderRoutes.map((c) => [name(c), c] as const))('%s answers 403', async (_n, route) => {
+      expectForbidden(await call(as('counsellor'), route));
+    });
+  });
+
+  it('lets each role through to its own work, so the refusals above are about the role', async () => {
+    expect((await as('counsellor').get('/residents')).status).toBe(200);
+    expect((await as('counsellor').get(`/counselling-cases/${counsellingCase.id}`)).status).toBe(200);
+    expect((await as('socialWorker').get('/residents')).status).toBe(200);
+    expect((await as('leader').get('/audit-events')).status).toBe(200);
+    expect((await as('leader').get('/users')).status).toBe(200);
+    expect((await as('leader').get('/counselling-topics')).status).toBe(200);
+    expect((await as('admin').get('/plans')).status).toBe(200);
+    expect((await as('admin').get(`/audit-events?planId=${plan.planId}`)).status).toBe(200);
+    for (const role of ['leader', 'counsellor', 'socialWorker', 'caseworker'] as const) {
+      expect([role, (await as(role).get('/housing-areas')).status]).toEqual([role, 200]);
+    }
+  });
+
+  it('leaves the data unchanged after the refused calls', async () => {
+    const detail = await as('counsellor').get(`/counselling-cases/${counsellingCase.id}`);
+    expect(detail.body).toMatchObject({ status: 'open', topic: 'debt' });
+    expect(detail.body.contacts).toEqual([]);
+    expect(detail.body.referrals).toEqual([]);
+    const resident = await as('counsellor').get(`/residents/${counsellorsResident.id}`);
+    expect(resident.body).toMatchObject({ gender: 'female', guardians: [] });
+    expect((await as('counsellor').get(`/counselling-cases?residentId=${counsellorsResident.id}`)).body.items).toHaveLength(1);
+    const residents = await as('counsellor').get('/residents');
+    expect(residents.body.items.map((r: { firstName: string | null }) => r.firstName)).not.toContain('Ny');
+  });
+
+  describe('roles stay in their own compartment', () => {
+    it('hides a resident registered by the social worker from the counsellor', async () => {
+      for (const resident of [socialWorkersResident, socialWorkersAnonymous]) {
+        const read = await as('counsellor').get(`/residents/${resident.id}`);
+        expect(read.status).toBe(404);
+        expect(read.headers['content-type']).toMatch(PROBLEM_JSON);
+        expect((await as('counsellor').patch(`/residents/${resident.id}`, { gender: 'other' })).status).toBe(404);
+        expect((await as('counsellor').post(`/residents/${resident.id}/guardians`, { name: 'Amina Fritidsjobsen', relation: 'mother' })).status).toBe(404);
+      }
+      const list = (await as('counsellor').get('/residents?limit=200')).body.items.map((r: { id: string }) => r.id);
+      expect(list).toEqual(expect.arrayContaining([counsellorsResident.id, counsellorsAnonymous.id]));
+      expect(list).not.toContain(socialWorkersResident.id);
+      expect(list).not.toContain(socialWorkersAnonymous.id);
+      expect((await as('counsellor').get('/residents?q=Yusuf')).body.items).toEqual([]);
+      expect((await as('counsellor').get(`/residents?pseudonym=${socialWorkersAnonymous.pseudonym}`)).body.items).toEqual([]);
+    });
+
+    it("hides a resident registered by the counsellor from the social worker", async () => {
+      for (const resident of [counsellorsResident, counsellorsAnonymous]) {
+        const read = await as('socialWorker').get(`/residents/${resident.id}`);
+        expect(read.status).toBe(404);
+        expect(read.headers['content-type']).toMatch(PROBLEM_JSON);
+        expect((await as('socialWorker').patch(`/residents/${resident.id}`, { gender: 'other' })).status).toBe(404);
+        expect((await as('socialWorker').post(`/residents/${resident.id}/guardians`, { name: 'Fatima Hassan', relation: 'mother' })).status).toBe(404);
+      }
+      const list = (await as('socialWorker').get('/residents?limit=200')).body.items.map((r: { id: string }) => r.id);
+      expect(list).toEqual(expect.arrayContaining([socialWorkersResident.id, socialWorkersAnonymous.id]));
+      expect(list).not.toContain(counsellorsResident.id);
+      expect(list).not.toContain(counsellorsAnonymous.id);
+      expect((await as('socialWorker').get('/residents?q=Helle')).body.items).toEqual([]);
+      expect((await as('socialWorker').get(`/residents?pseudonym=${counsellorsAnonymous.pseudonym}`)).body.items).toEqual([]);
+    });
+
+    it("does not let the counsellor open a counselling case for the social worker's resident", async () => {
+      for (const resident of [socialWorkersResident, socialWorkersAnonymous]) {
+        const res = await as('counsellor').post('/counselling-cases', { residentId: resident.id, topic: 'education', form: 'outreach' });
+        expect(res.status).toBe(404);
+        expect(res.headers['content-type']).toMatch(PROBLEM_JSON);
+        expect((await as('counsellor').get(`/counselling-cases?residentId=${resident.id}`)).body.items).toEqual([]);
+      }
+    });
+  });
+});
