@@ -6,6 +6,7 @@ import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
+import { ConsentsModule } from './consents/consents.module';
 import { CounsellingModule } from './counselling/counselling.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
@@ -49,6 +50,7 @@ export class AppModule {
         AuthModule,
         ResidentsModule,
         CounsellingModule,
+        ConsentsModule,
       ],
     };
   }

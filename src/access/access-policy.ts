@@ -1,4 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { ACTIVE_CONSENT_SQL } from '../consents/consent-state';
+import type { ConsentScope } from '../consents/consent.entity';
 import type { PlanActor } from './actor';
 import { compartmentOwnedBy, type Compartment } from './roles';
 
@@ -10,24 +13,78 @@ export interface SqlCondition {
 
 const NOTHING: SqlCondition = { sql: 'FALSE', params: {} };
 
+/** Which kind of a resident's data a consent scope opens to the named organisations. */
+const SCOPES_FOR: Record<'resident' | 'counselling' | 'job_programmes', ConsentScope[]> = {
+  resident: ['share_counselling', 'share_job_programme'],
+  counselling: ['share_counselling'],
+  job_programmes: ['share_job_programme'],
+};
+
 /**
  * THE policy layer for residents' personal data: who may read which rows, expressed as SQL so
  * that lists, single reads, exports and statistics share one decision.
  *
- * Today access is by compartment: a resident record (and the cases in it) belongs to the
- * compartment of the role that registered it. Consent-based sharing with other organisations
- * widens these same conditions, so callers do not change when it arrives.
+ * A resident record, and the cases and programmes in it, belongs to the compartment of the role
+ * that registered it; only that role changes it. Anyone else (a municipal caseworker, the other
+ * compartment) reads it only while the resident has an active consent whose scope covers the
+ * data and whose recipients include the reader's organisation (domain.md "Consent and access").
  */
 @Injectable()
 export class AccessPolicy {
   /** Residents the actor may read, for the resident aliased `alias`. */
   readableResidents(actor: PlanActor, alias: string): SqlCondition {
-    return this.ownCompartment(actor, alias);
+    return this.either(this.ownCompartment(actor, alias), this.sharedByConsent(actor, `${alias}.id`, 'resident'));
   }
 
   /** Residents the actor may change: only the owning compartment's role, never through a consent. */
   writableResidents(actor: PlanActor, alias: string): SqlCondition {
     return this.ownCompartment(actor, alias);
+  }
+
+  /** Counselling cases the actor may read, for the case aliased `alias`. */
+  readableCounsellingCases(actor: PlanActor, alias: string): SqlCondition {
+    return this.either(this.writableCounsellingCases(actor, alias), this.sharedByConsent(actor, `${alias}.resident_id`, 'counselling'));
+  }
+
+  /** Counselling cases the actor may change: the counsellors of the plan. */
+  writableCounsellingCases(actor: PlanActor, alias: string): SqlCondition {
+    return this.owner(actor, alias, 'counselling');
+  }
+
+  /** Job programmes the actor may read, for the programme aliased `alias`. */
+  readableJobProgrammes(actor: PlanActor, alias: string): SqlCondition {
+    return this.either(this.writableJobProgrammes(actor, alias), this.sharedByConsent(actor, `${alias}.resident_id`, 'job_programmes'));
+  }
+
+  /** Job programmes the actor may change: the social workers of the plan. */
+  writableJobProgrammes(actor: PlanActor, alias: string): SqlCondition {
+    return this.owner(actor, alias, 'job_programmes');
+  }
+
+  /** Whether the actor may register and change data in a compartment (only its owning role may). */
+  ownsCompartment(actor: PlanActor, compartment: Compartment): boolean {
+    return compartmentOwnedBy(actor.role) === compartment;
+  }
+
+  /**
+   * Whether a reader who is not the owner may see counselling case notes: only when the active
+   * share_counselling consent naming their organisation says notes are included.
+   */
+  async counsellingNotesVisible(manager: EntityManager, actor: PlanActor, residentId: string): Promise<boolean> {
+    if (this.ownsCompartment(actor, 'counselling')) return true;
+    if (!actor.organisationId) return false;
+    const rows: unknown[] = await manager.query(
+      `SELECT 1 FROM consents k JOIN consent_recipients kr ON kr.consent_id = k.id
+        WHERE k.resident_id = $1 AND k.plan_id = $2 AND k.scope = 'share_counselling' AND kr.organisation_id = $3
+          AND k.includes_notes AND ${ACTIVE_CONSENT_SQL('k')} LIMIT 1`,
+      [residentId, actor.planId, actor.organisationId],
+    );
+    return rows.length > 0;
+  }
+
+  /** The audit purpose of a read: the owner's own work, or access granted by the resident's consent. */
+  readPurpose(actor: PlanActor, compartment: Compartment, ownPurpose: string): string {
+    return this.ownsCompartment(actor, compartment) ? ownPurpose : 'shared_by_consent';
   }
 
   private ownCompartment(actor: PlanActor, alias: string): SqlCondition {
@@ -39,20 +96,25 @@ export class AccessPolicy {
     };
   }
 
-  /** Counselling cases the actor may read, for the case aliased `alias`. */
-  readableCounsellingCases(actor: PlanActor, alias: string): SqlCondition {
-    if (!this.ownsCompartment(actor, 'counselling')) return NOTHING;
+  private owner(actor: PlanActor, alias: string, compartment: Compartment): SqlCondition {
+    if (!this.ownsCompartment(actor, compartment)) return NOTHING;
     return { sql: `${alias}.plan_id = :accessPlanId`, params: { accessPlanId: actor.planId } };
   }
 
-  /** Counselling cases the actor may change: the counsellors of the plan, never a consent reader. */
-  writableCounsellingCases(actor: PlanActor, alias: string): SqlCondition {
-    if (!this.ownsCompartment(actor, 'counselling')) return NOTHING;
-    return { sql: `${alias}.plan_id = :accessPlanId`, params: { accessPlanId: actor.planId } };
+  private sharedByConsent(actor: PlanActor, residentColumn: string, kind: keyof typeof SCOPES_FOR): SqlCondition {
+    if (!actor.organisationId) return NOTHING;
+    const scopes = `accessScopes_${kind}`;
+    return {
+      sql: `EXISTS (SELECT 1 FROM consents k JOIN consent_recipients kr ON kr.consent_id = k.id
+              WHERE k.resident_id = ${residentColumn} AND k.plan_id = :accessPlanId AND k.scope IN (:...${scopes})
+                AND kr.organisation_id = :accessOrganisationId AND ${ACTIVE_CONSENT_SQL('k')})`,
+      params: { accessPlanId: actor.planId, accessOrganisationId: actor.organisationId, [scopes]: SCOPES_FOR[kind] },
+    };
   }
 
-  /** Whether the actor may register and change data in a compartment (only its owning role may). */
-  ownsCompartment(actor: PlanActor, compartment: Compartment): boolean {
-    return compartmentOwnedBy(actor.role) === compartment;
+  private either(a: SqlCondition, b: SqlCondition): SqlCondition {
+    if (a === NOTHING) return b;
+    if (b === NOTHING) return a;
+    return { sql: `(${a.sql} OR ${b.sql})`, params: { ...a.params, ...b.params } };
   }
 }

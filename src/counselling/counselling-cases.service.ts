@@ -61,9 +61,10 @@ export class CounsellingCasesService {
     if (query.status) qb.andWhere('c.status = :status', { status: query.status });
     if (query.topic) qb.andWhere('c.topic = :topic', { topic: query.topic });
     const page = await paginate(qb, query, 'c.opened_at', 'c.id', (c) => c, (c) => ({ at: c.openedAt, id: c.id }));
+    const purpose = this.access.readPurpose(actor, 'counselling', COUNSELLING_PURPOSE);
     await this.audit.record(
       actor,
-      page.items.map((c) => ({ action: 'counselling_case.listed', purpose: COUNSELLING_PURPOSE, residentId: c.residentId, entityType: 'counselling_case', entityId: c.id })),
+      page.items.map((c) => ({ action: 'counselling_case.listed', purpose, residentId: c.residentId, entityType: 'counselling_case', entityId: c.id })),
     );
     return { items: page.items.map(caseView), nextCursor: page.nextCursor };
   }
@@ -74,8 +75,15 @@ export class CounsellingCasesService {
       this.dataSource.getRepository(CounsellingContact).find({ where: { caseId: id }, order: { occurredAt: 'ASC' } }),
       this.dataSource.getRepository(CounsellingReferral).find({ where: { caseId: id }, order: { referredAt: 'ASC' } }),
     ]);
-    await this.audit.record(actor, { action: 'counselling_case.read', purpose: COUNSELLING_PURPOSE, residentId: found.residentId, entityType: 'counselling_case', entityId: id });
-    return { ...caseView(found), contacts: contacts.map(contactView), referrals: referrals.map(referralView) };
+    const notesVisible = await this.access.counsellingNotesVisible(this.dataSource.manager, actor, found.residentId);
+    const purpose = this.access.readPurpose(actor, 'counselling', COUNSELLING_PURPOSE);
+    await this.audit.record(actor, { action: 'counselling_case.read', purpose, residentId: found.residentId, entityType: 'counselling_case', entityId: id });
+    return {
+      ...caseView(found),
+      notesShared: notesVisible,
+      contacts: contacts.map((c) => ({ ...contactView(c), note: notesVisible ? c.note : null })),
+      referrals: referrals.map(referralView),
+    };
   }
 
   async close(actor: PlanActor, id: string, dto: CloseCaseDto) {

@@ -25,16 +25,17 @@ export class CounsellingController {
     return this.cases.openCase(requirePlan(actor), dto);
   }
 
+  /** Cases you may see: a counsellor's plan, or for others the cases shared with their organisation by consent. */
   @Get()
-  @Allow('counsellor')
+  @Allow('counsellor', 'caseworker', 'social_worker')
   @ApiOkResponse({ description: 'A page of cases, most recently opened first' })
   list(@CurrentActor() actor: Actor, @Query() query: CaseQuery) {
     return this.cases.list(requirePlan(actor), query);
   }
 
   @Get(':id')
-  @Allow('counsellor')
-  @ApiOkResponse({ description: 'The case with its contacts and referrals' })
+  @Allow('counsellor', 'caseworker', 'social_worker')
+  @ApiOkResponse({ description: 'The case with its contacts and referrals; notes only if the consent shares them' })
   @ApiNotFoundResponse({ description: 'No such case within your reach' })
   get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
     return this.cases.get(requirePlan(actor), id);

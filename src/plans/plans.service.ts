@@ -157,4 +157,14 @@ export class PlansService {
   findPlanByName(name: string): Promise<Plan | null> {
     return this.plans.findOneBy({ name });
   }
+
+  async getPlan(planId: string): Promise<Plan> {
+    const plan = await this.plans.findOneBy({ id: planId });
+    if (!plan) throw new NotFound('Plan');
+    return plan;
+  }
+
+  async organisationIds(planId: string): Promise<string[]> {
+    return (await this.organisations.find({ where: { planId }, select: { id: true } })).map((o) => o.id);
+  }
 }

@@ -21,17 +21,20 @@ export class ResidentsController {
     return this.residents.register(requirePlan(actor), dto);
   }
 
-  /** Residents you may see; search by name (`q`), pseudonym or housing area. */
+  /**
+   * Residents you may see; search by name (`q`), pseudonym or housing area. For a caseworker:
+   * the residents currently shared with your organisation by an active consent.
+   */
   @Get()
-  @Allow('counsellor', 'social_worker')
+  @Allow('counsellor', 'social_worker', 'caseworker')
   @ApiOkResponse({ description: 'A page of residents, newest first' })
   list(@CurrentActor() actor: Actor, @Query() query: ResidentQuery) {
     return this.residents.list(requirePlan(actor), query);
   }
 
   @Get(':id')
-  @Allow('counsellor', 'social_worker')
-  @ApiOkResponse({ description: 'The resident with guardians' })
+  @Allow('counsellor', 'social_worker', 'caseworker')
+  @ApiOkResponse({ description: 'The resident; guardians only for the compartment that keeps the record' })
   @ApiNotFoundResponse({ description: 'No such resident within your reach' })
   get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
     return this.residents.get(requirePlan(actor), id);

@@ -70,16 +70,18 @@ export class ResidentsService {
     const page = await paginate(qb, query, 'r.created_at', 'r.id', (r) => r, (r) => ({ at: r.createdAt, id: r.id }));
     await this.audit.record(
       actor,
-      page.items.map((r) => ({ action: 'resident.listed', purpose: PURPOSE, residentId: r.id, entityType: 'resident', entityId: r.id })),
+      page.items.map((r) => ({ action: 'resident.listed', purpose: this.access.readPurpose(actor, r.compartment, PURPOSE), residentId: r.id, entityType: 'resident', entityId: r.id })),
     );
     return { items: page.items.map(residentView), nextCursor: page.nextCursor };
   }
 
   async get(actor: PlanActor, id: string) {
     const resident = await this.findReadable(actor, id);
-    const guardians = await this.dataSource.getRepository(Guardian).find({ where: { residentId: id }, order: { createdAt: 'ASC' } });
-    await this.audit.record(actor, { action: 'resident.read', purpose: PURPOSE, residentId: id, entityType: 'resident', entityId: id });
-    return { ...residentView(resident), guardians: guardians.map(guardianView) };
+    const owner = this.access.ownsCompartment(actor, resident.compartment);
+    // A consent shares the resident and their cases or programmes, not their family's details.
+    const guardians = owner ? await this.dataSource.getRepository(Guardian).find({ where: { residentId: id }, order: { createdAt: 'ASC' } }) : [];
+    await this.audit.record(actor, { action: 'resident.read', purpose: this.access.readPurpose(actor, resident.compartment, PURPOSE), residentId: id, entityType: 'resident', entityId: id });
+    return { ...residentView(resident), ...(owner ? { guardians: guardians.map(guardianView) } : {}) };
   }
 
   async update(actor: PlanActor, id: string, dto: UpdateResidentDto) {

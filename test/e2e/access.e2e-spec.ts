@@ -196,15 +196,28 @@ describe('what each role may do', () => {
     });
   });
 
-  describe('the caseworker sees data only by consent, which is not built yet', () => {
-    it.each([...residentRoutes, ...caseRoutes].map((c) => [name(c), c] as const))('%s answers 403', async (_n, route) => {
+  const writes = (routes: Call[]) => routes.filter(([method]) => method !== 'GET');
+  const reads = (routes: Call[]) => routes.filter(([method]) => method === 'GET');
+
+  describe('the caseworker changes nothing and reads only what a consent shares', () => {
+    it.each(writes([...residentRoutes, ...caseRoutes]).map((c) => [name(c), c] as const))('%s answers 403', async (_n, route) => {
       expectForbidden(await call(as('caseworker'), route));
+    });
+    it.each(reads([...residentRoutes, ...caseRoutes]).map((c) => [name(c), c] as const))('%s shows nothing without a consent', async (_n, route) => {
+      const res = await call(as('caseworker'), route);
+      if (res.status === 200) expect(res.body.items).toEqual([]);
+      else expect(res.status).toBe(404);
     });
   });
 
-  describe('the social worker has no part in counselling', () => {
-    it.each([...caseRoutes, ['GET', '/counselling-topics'] as Call].map((c) => [name(c), c] as const))('%s answers 403', async (_n, route) => {
+  describe('the social worker does not change counselling, and reads it only by consent', () => {
+    it.each([...writes(caseRoutes), ['GET', '/counselling-topics'] as Call].map((c) => [name(c), c] as const))('%s answers 403', async (_n, route) => {
       expectForbidden(await call(as('socialWorker'), route));
+    });
+    it.each(reads(caseRoutes).map((c) => [name(c), c] as const))('%s shows nothing without a consent', async (_n, route) => {
+      const res = await call(as('socialWorker'), route);
+      if (res.status === 200) expect(res.body.items).toEqual([]);
+      else expect(res.status).toBe(404);
     });
   });
 

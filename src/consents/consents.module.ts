@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { PlansModule } from '../plans/plans.module';
+import { ResidentsModule } from '../residents/residents.module';
+import { ConsentWithdrawal } from './consent-withdrawal.entity';
+import { Consent } from './consent.entity';
+import { ConsentsController } from './consents.controller';
+import { ConsentsService } from './consents.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Consent, ConsentWithdrawal]), ResidentsModule, PlansModule],
+  controllers: [ConsentsController],
+  providers: [ConsentsService],
+  exports: [ConsentsService],
+})
+export class ConsentsModule {}
