@@ -9,6 +9,7 @@ import { ConfigModule } from './config/config.module';
 import { ConsentsModule } from './consents/consents.module';
 import { CounsellingModule } from './counselling/counselling.module';
 import { DatabaseModule } from './database/database.module';
+import { EmployersModule } from './employers/employers.module';
 import { HealthModule } from './health/health.module';
 import { PlansModule } from './plans/plans.module';
 import { RedisModule } from './redis/redis.module';
@@ -51,6 +52,7 @@ export class AppModule {
         ResidentsModule,
         CounsellingModule,
         ConsentsModule,
+        EmployersModule,
       ],
     };
   }

@@ -1,0 +1,42 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+export const SECTORS = ['private', 'public'] as const;
+export type Sector = (typeof SECTORS)[number];
+
+/** A business or public workplace that takes youths in leisure jobs (fritidsjob); an organisation, not a person. */
+@Entity('employers')
+export class Employer {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'plan_id', type: 'uuid' })
+  planId: string;
+
+  @Column({ type: 'text' })
+  name: string;
+
+  /** 8 digits passing the modulus-11 check; unique within the plan. */
+  @Column({ type: 'char', length: 8, nullable: true })
+  cvr: string | null;
+
+  @Column({ type: 'text' })
+  sector: Sector;
+
+  @Column({ type: 'text', nullable: true })
+  address: string | null;
+
+  @Column({ name: 'contact_name', type: 'text', nullable: true })
+  contactName: string | null;
+
+  @Column({ name: 'contact_phone', type: 'text', nullable: true })
+  contactPhone: string | null;
+
+  @Column({ name: 'contact_email', type: 'text', nullable: true })
+  contactEmail: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}
