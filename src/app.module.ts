@@ -11,6 +11,7 @@ import { CounsellingModule } from './counselling/counselling.module';
 import { DatabaseModule } from './database/database.module';
 import { EmployersModule } from './employers/employers.module';
 import { HealthModule } from './health/health.module';
+import { JobProgrammesModule } from './job-programmes/job-programmes.module';
 import { PlansModule } from './plans/plans.module';
 import { RedisModule } from './redis/redis.module';
 import { ResidentsModule } from './residents/residents.module';
@@ -53,6 +54,7 @@ export class AppModule {
         CounsellingModule,
         ConsentsModule,
         EmployersModule,
+        JobProgrammesModule,
       ],
     };
   }

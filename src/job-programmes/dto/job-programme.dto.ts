@@ -1,0 +1,50 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Min } from 'class-validator';
+import { PageQuery } from '../../common/pagination';
+import { PHASES, TARGET_PHASES, type Phase, type TargetPhase } from '../phase-machine';
+import { IsCalendarDate } from './calendar-date.decorator';
+
+export class CreateProgrammeDto {
+  @ApiProperty({ format: 'uuid', description: 'A youth of 13-15 registered by a social worker, living in an eligible housing area' })
+  @IsUUID()
+  residentId: string;
+
+  @ApiPropertyOptional({ example: '2026-03-02', format: 'date', description: 'Defaults to today (Europe/Copenhagen); the youth\'s age is judged on this day' })
+  @IsOptional()
+  @IsCalendarDate()
+  startedAt?: string;
+}
+
+export class ProgrammeQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: PHASES, example: 'matching' })
+  @IsOptional()
+  @IsIn(PHASES)
+  phase?: Phase;
+}
+
+export class TransitionDto {
+  @ApiProperty({ enum: TARGET_PHASES, example: 'matching', description: 'The next phase; `ended` ends the programme early' })
+  @IsIn(TARGET_PHASES)
+  to: TargetPhase;
+
+  @ApiProperty({ type: 'integer', example: 1, description: 'The programme\'s `version` as you last read it; 409 with `currentVersion` if it has changed since' })
+  @IsInt()
+  @Min(1)
+  version: number;
+
+  @ApiPropertyOptional({ example: 'Flyttet fra området', description: 'Why; required for `ended`, kept in the phase history' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 500)
+  reason?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'For `ordinary_job`: the employer who hired the youth' })
+  @IsOptional()
+  @IsUUID()
+  employerId?: string;
+
+  @ApiPropertyOptional({ example: '2026-09-01', format: 'date', description: 'For `ordinary_job`: when the ordinary leisure job started' })
+  @IsOptional()
+  @IsCalendarDate()
+  startedAt?: string;
+}

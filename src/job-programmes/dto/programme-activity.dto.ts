@@ -1,0 +1,95 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayNotEmpty, ArrayUnique, IsArray, IsIn, IsNumber, IsOptional, IsPositive, IsString, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
+import { IsInstant } from '../../common/instant.decorator';
+import { CONVERSATION_KINDS, CONVERSATION_PARTICIPANTS, type ConversationKind, type ConversationParticipant } from '../entities/job-programme-conversation.entity';
+import { IsCalendarDate, IsMonday } from './calendar-date.decorator';
+
+export class ConversationDto {
+  @ApiProperty({ example: '2026-03-04T16:00:00+01:00' })
+  @IsInstant()
+  occurredAt: Date;
+
+  @ApiProperty({ enum: CONVERSATION_KINDS, example: 'clarification' })
+  @IsIn(CONVERSATION_KINDS)
+  kind: ConversationKind;
+
+  @ApiProperty({ enum: CONVERSATION_PARTICIPANTS, isArray: true, example: ['youth', 'guardian'], description: 'Who took part besides staff; at least one, each once' })
+  @IsArray()
+  @ArrayNotEmpty()
+  @ArrayUnique()
+  @IsIn(CONVERSATION_PARTICIPANTS, { each: true })
+  participants: ConversationParticipant[];
+
+  @ApiPropertyOptional({ example: 'Vil gerne arbejde i Netto; kan mødes efter skole tirsdag og torsdag', description: 'Optional; only social workers see it' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  note?: string;
+}
+
+export class ProposeMatchDto {
+  @ApiProperty({ format: 'uuid', description: 'An employer of your plan' })
+  @IsUUID()
+  employerId: string;
+}
+
+export const MATCH_UPDATES = ['interview_scheduled', 'accepted', 'declined', 'withdrawn'] as const;
+
+export class UpdateMatchDto {
+  @ApiProperty({ enum: MATCH_UPDATES, example: 'accepted', description: 'At most one match of a programme is accepted' })
+  @IsIn(MATCH_UPDATES)
+  status: (typeof MATCH_UPDATES)[number];
+
+  @ApiPropertyOptional({ example: '2026-03-10T15:30:00+01:00', description: 'When the job interview is (staff attend)' })
+  @IsOptional()
+  @IsInstant()
+  interviewAt?: Date;
+}
+
+export class EmploymentDto {
+  @ApiProperty({ format: 'uuid', description: "The accepted match's employer" })
+  @IsUUID()
+  employerId: string;
+
+  @ApiPropertyOptional({ example: '2026-03-20', format: 'date', description: 'When the youth signed the contract; needed before the employment phase' })
+  @IsOptional()
+  @IsCalendarDate()
+  contractSignedByYouthAt?: string;
+
+  @ApiPropertyOptional({ example: '2026-03-21', format: 'date', description: 'When a parent or guardian signed the contract; needed before the employment phase' })
+  @IsOptional()
+  @IsCalendarDate()
+  contractSignedByGuardianAt?: string;
+
+  @ApiProperty({ example: '2026-04-01', format: 'date' })
+  @IsCalendarDate()
+  startDate: string;
+
+  @ApiProperty({ example: '2026-08-01', format: 'date', description: "The plan's range is 3-5 months after startDate" })
+  @IsCalendarDate()
+  endDate: string;
+
+  @ApiProperty({ example: 4, description: "More than 0 and at most 40, with at most one decimal (4.5); the plan's range is 2-6" })
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 1 })
+  @IsPositive()
+  @Max(40)
+  hoursPerWeek: number;
+
+  @ApiPropertyOptional({ example: 'Sommerferiejob: flere timer aftalt med forældre og arbejdsgiver', description: "Why the employment goes outside the plan's 2-6 hours a week or 3-5 months; kept with it" })
+  @IsOptional()
+  @IsString()
+  @Length(1, 1000)
+  exceptionReason?: string;
+}
+
+export class TimesheetDto {
+  @ApiProperty({ example: '2026-04-06', format: 'date', description: 'The Monday the week starts on; one timesheet per week' })
+  @IsMonday()
+  weekStart: string;
+
+  @ApiProperty({ example: 4.5, description: 'Hours worked that week, 0-60, with at most one decimal' })
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 1 })
+  @Min(0)
+  @Max(60)
+  hours: number;
+}

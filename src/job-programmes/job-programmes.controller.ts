@@ -1,0 +1,68 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import { Allow } from '../access/allow.decorator';
+import { CurrentActor, type Actor } from '../access/actor';
+import { requirePlan } from '../access/plan-actor';
+import { CreateProgrammeDto, ProgrammeQuery, TransitionDto } from './dto/job-programme.dto';
+import { JobProgrammesService } from './job-programmes.service';
+import { ProgrammeTransitionsService } from './programme-transitions.service';
+
+@ApiTags('Job programmes')
+@Controller('job-programmes')
+export class JobProgrammesController {
+  constructor(
+    private readonly programmes: JobProgrammesService,
+    private readonly transitions: ProgrammeTransitionsService,
+  ) {}
+
+  /** Starts a leisure-job programme (fritidsjobforløb) in the clarification phase. */
+  @Post()
+  @Allow('social_worker')
+  @ApiCreatedResponse({ description: 'The programme in clarification, with its first history row' })
+  @ApiNotFoundResponse({ description: 'No such youth within your reach' })
+  @ApiConflictResponse({ description: 'The youth already has an open programme; `existingProgrammeId` names it' })
+  @ApiUnprocessableEntityResponse({ description: 'The youth is not 13-15 on the start day, has no birth date, or does not live in an eligible housing area' })
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateProgrammeDto) {
+    return this.programmes.create(requirePlan(actor), dto);
+  }
+
+  /**
+   * Programmes you may see. Social workers see their plan's; a caseworker or counsellor only
+   * those of youth with an active share_job_programme consent naming their organisation.
+   */
+  @Get()
+  @Allow('social_worker', 'caseworker', 'counsellor')
+  @ApiOkResponse({ description: 'A page of programmes, most recently started first' })
+  list(@CurrentActor() actor: Actor, @Query() query: ProgrammeQuery) {
+    return this.programmes.list(requirePlan(actor), query);
+  }
+
+  @Get(':id')
+  @Allow('social_worker', 'caseworker', 'counsellor')
+  @ApiOkResponse({ description: 'The programme with its phase history, conversations, matches, employment (with warnings), timesheets and `version`' })
+  @ApiNotFoundResponse({ description: 'No such programme within your reach' })
+  get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+    return this.programmes.get(requirePlan(actor), id);
+  }
+
+  /** Moves the programme to its next phase, or ends it early with a reason. */
+  @Post(':id/transitions')
+  @HttpCode(200)
+  @Allow('social_worker')
+  @ApiOkResponse({ description: 'The programme in its new phase, with the new `version` and the history row' })
+  @ApiBadRequestResponse({ description: 'Malformed request, e.g. an unknown phase' })
+  @ApiNotFoundResponse({ description: 'No such programme within your reach' })
+  @ApiConflictResponse({ description: 'Your `version` is stale (`currentVersion` says the current one), or the programme is finished' })
+  @ApiUnprocessableEntityResponse({ description: 'The move is not allowed from this phase, or its guards are not met; `errors` lists every unmet requirement' })
+  transition(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: TransitionDto) {
+    return this.transitions.transition(requirePlan(actor), id, dto);
+  }
+}

@@ -1,0 +1,31 @@
+import type { EntityManager } from 'typeorm';
+import { JobProgrammeConversation } from './entities/job-programme-conversation.entity';
+import { JobProgrammeEmployment } from './entities/job-programme-employment.entity';
+import { JobProgrammeMatch } from './entities/job-programme-match.entity';
+import { JobProgrammeTimesheet } from './entities/job-programme-timesheet.entity';
+import { JobProgrammeTransition } from './entities/job-programme-transition.entity';
+import type { JobProgramme } from './entities/job-programme.entity';
+import { conversationView, employmentView, matchView, programmeView, timesheetView, transitionView } from './job-programme-views';
+
+/**
+ * The whole programme as a social worker sees it: phase history, conversations, matches, the
+ * employment with its warnings and the timesheets. `withNotes` is false for readers through a
+ * consent, who see that conversations took place but not what was noted.
+ */
+export async function programmeDetails(manager: EntityManager, programme: JobProgramme, withNotes: boolean) {
+  const programmeId = programme.id;
+  // One query after another: inside a transaction they share one connection, which runs one at a time anyway.
+  const history = await manager.getRepository(JobProgrammeTransition).find({ where: { programmeId }, order: { id: 'ASC' } });
+  const conversations = await manager.getRepository(JobProgrammeConversation).find({ where: { programmeId }, order: { occurredAt: 'ASC', id: 'ASC' } });
+  const matches = await manager.getRepository(JobProgrammeMatch).find({ where: { programmeId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  const employment = await manager.getRepository(JobProgrammeEmployment).findOneBy({ programmeId });
+  const timesheets = await manager.getRepository(JobProgrammeTimesheet).find({ where: { programmeId }, order: { weekStart: 'ASC' } });
+  return {
+    ...programmeView(programme),
+    history: history.map(transitionView),
+    conversations: conversations.map((c) => conversationView(c, withNotes)),
+    matches: matches.map(matchView),
+    employment: employment ? employmentView(employment) : null,
+    timesheets: timesheets.map(timesheetView),
+  };
+}

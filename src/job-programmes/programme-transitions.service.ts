@@ -1,0 +1,73 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { PlanActor } from '../access/actor';
+import { AuditWriter } from '../audit/audit-writer';
+import { Conflict, RuleViolation } from '../common/domain-errors';
+import type { TransitionDto } from './dto/job-programme.dto';
+import { JobProgrammeTransition } from './entities/job-programme-transition.entity';
+import { JobProgramme } from './entities/job-programme.entity';
+import { JOB_PROGRAMME_PURPOSE } from './job-programmes.service';
+import { isFinal, transitionProblems, type TransitionRequest } from './phase-machine';
+import { programmeDetails } from './programme-details';
+import { ProgrammeFactsReader } from './programme-facts';
+import { finishedProgramme, ProgrammeFinder } from './programme-finder';
+
+/**
+ * Moves a programme to its next phase. One transaction: lock the programme row, compare the
+ * caller's version, ask the phase machine, then change the phase, raise the version, keep the
+ * history row and the audit event. Concurrent requests with the same version queue on the row
+ * lock, and all but the first then find the version moved on (409).
+ */
+@Injectable()
+export class ProgrammeTransitionsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditWriter,
+    private readonly programmes: ProgrammeFinder,
+    private readonly facts: ProgrammeFactsReader,
+  ) {}
+
+  async transition(actor: PlanActor, id: string, dto: TransitionDto) {
+    const request: TransitionRequest = { reason: dto.reason?.trim() || undefined, employerId: dto.employerId, startedAt: dto.startedAt };
+    const employerInPlan = dto.to === 'ordinary_job' ? await this.facts.employerInPlan(actor.planId, dto.employerId) : undefined;
+    return this.dataSource.transaction(async (manager) => {
+      const programme = await this.programmes.lockWritable(manager, actor, id);
+      if (programme.version !== dto.version) {
+        throw new Conflict(
+          `The programme has changed since you read it (your version ${dto.version}, now ${programme.version}, in ${programme.phase}); reload it and decide again`,
+          { extra: { currentVersion: programme.version, phase: programme.phase } },
+        );
+      }
+      if (isFinal(programme.phase)) throw finishedProgramme(programme);
+      const facts = await this.facts.gather(manager, programme, request, employerInPlan);
+      const problems = transitionProblems(facts, dto.to);
+      if (problems.length) throw new RuleViolation(problems);
+
+      const from = programme.phase;
+      programme.phase = dto.to;
+      programme.version += 1;
+      if (dto.to === 'ended') programme.endReason = request.reason ?? null;
+      if (dto.to === 'ordinary_job') {
+        programme.ordinaryJobEmployerId = request.employerId ?? null;
+        programme.ordinaryJobStartedAt = request.startedAt ?? null;
+      }
+      if (isFinal(dto.to)) programme.finishedAt = new Date();
+      const saved = await manager.getRepository(JobProgramme).save(programme);
+      await manager.getRepository(JobProgrammeTransition).insert({
+        planId: programme.planId,
+        programmeId: programme.id,
+        fromPhase: from,
+        toPhase: dto.to,
+        reason: request.reason ?? null,
+        actorId: actor.userId,
+      });
+      await this.audit.record(
+        actor,
+        { action: 'job_programme.phase_changed', purpose: JOB_PROGRAMME_PURPOSE, residentId: programme.residentId, entityType: 'job_programme', entityId: programme.id },
+        manager,
+      );
+      return programmeDetails(manager, saved, true);
+    });
+  }
+}

@@ -1,0 +1,124 @@
+import { ROLES, type Role } from '../../src/access/roles';
+import { createPlan, type Caller, type PlanFixture } from '../support/fixtures';
+import { declaredRoutes } from '../support/routes';
+import { createTestApp, type TestApp } from '../support/test-app';
+
+/**
+ * The access matrix: for every route, which roles may call it. A route added to the app without
+ * a row here fails the first test, so every new route gets a deliberate decision. Which rows a
+ * permitted role then sees (compartment, consent) is the policy layer's job and has its own tests.
+ */
+const STAFF: Role[] = ['counsellor', 'social_worker', 'caseworker', 'leader'];
+const MATRIX: Record<string, Role[] | 'public'> = {
+  'POST /api/v1/auth/login': 'public',
+  'POST /api/v1/auth/refresh': 'public',
+  'POST /api/v1/auth/logout': 'public',
+  'GET /health/live': 'public',
+  'GET /health/ready': 'public',
+  'GET /api/v1/me': [...ROLES],
+
+  'POST /api/v1/plans': ['admin'],
+  'GET /api/v1/plans': ['admin'],
+  'POST /api/v1/plans/:planId/housing-areas': ['admin'],
+  'GET /api/v1/plans/:planId/housing-areas': ['admin'],
+  'POST /api/v1/plans/:planId/organisations': ['admin'],
+  'GET /api/v1/plans/:planId/organisations': ['admin'],
+  'POST /api/v1/plans/:planId/users': ['admin', 'leader'],
+  'GET /api/v1/plans/:planId/users': ['admin'],
+  'PATCH /api/v1/users/:id': ['admin', 'leader'],
+  'GET /api/v1/housing-areas': STAFF,
+  'GET /api/v1/organisations': STAFF,
+  'GET /api/v1/users': ['leader'],
+  'GET /api/v1/audit-events': ['leader', 'admin'],
+
+  'POST /api/v1/residents': ['counsellor', 'social_worker'],
+  'GET /api/v1/residents': ['counsellor', 'social_worker', 'caseworker'],
+  'GET /api/v1/residents/:id': ['counsellor', 'social_worker', 'caseworker'],
+  'PATCH /api/v1/residents/:id': ['counsellor', 'social_worker'],
+  'POST /api/v1/residents/:id/guardians': ['counsellor', 'social_worker'],
+
+  'POST /api/v1/counselling-cases': ['counsellor'],
+  'GET /api/v1/counselling-cases': ['counsellor', 'caseworker', 'social_worker'],
+  'GET /api/v1/counselling-cases/:id': ['counsellor', 'caseworker', 'social_worker'],
+  'POST /api/v1/counselling-cases/:id/contacts': ['counsellor'],
+  'POST /api/v1/counselling-cases/:id/referrals': ['counsellor'],
+  'POST /api/v1/counselling-cases/:id/close': ['counsellor'],
+  'POST /api/v1/counselling-cases/:id/reopen': ['counsellor'],
+  'GET /api/v1/counselling-topics': ['counsellor', 'leader'],
+  'POST /api/v1/counselling-topics': ['leader'],
+
+  'POST /api/v1/consents': ['counsellor', 'social_worker'],
+  'GET /api/v1/consents': ['counsellor', 'social_worker'],
+  'POST /api/v1/consents/:id/withdraw': ['counsellor', 'social_worker'],
+
+  'POST /api/v1/employers': ['social_worker'],
+  'GET /api/v1/employers': ['social_worker', 'leader'],
+  'GET /api/v1/employers/:id': ['social_worker', 'leader'],
+  'PATCH /api/v1/employers/:id': ['social_worker'],
+  'POST /api/v1/employers/:id/agreements': ['social_worker'],
+
+  'POST /api/v1/job-programmes': ['social_worker'],
+  'GET /api/v1/job-programmes': ['social_worker', 'caseworker', 'counsellor'],
+  'GET /api/v1/job-programmes/:id': ['social_worker', 'caseworker', 'counsellor'],
+  'POST /api/v1/job-programmes/:id/transitions': ['social_worker'],
+  'POST /api/v1/job-programmes/:id/conversations': ['social_worker'],
+  'POST /api/v1/job-programmes/:id/matches': ['social_worker'],
+  'PATCH /api/v1/job-programmes/:id/matches/:matchId': ['social_worker'],
+  'PUT /api/v1/job-programmes/:id/employment': ['social_worker'],
+  'POST /api/v1/job-programmes/:id/timesheets': ['social_worker'],
+};
+
+const ROLE_KEY: Record<Role, keyof PlanFixture> = {
+  admin: 'admin',
+  leader: 'leader',
+  counsellor: 'counsellor',
+  social_worker: 'socialWorker',
+  caseworker: 'caseworker',
+};
+
+describe('the access matrix: every role against every route', () => {
+  let t: TestApp;
+  let plan: PlanFixture;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    plan = await createPlan(t);
+  });
+  afterAll(() => t.close());
+
+  it('has a decision for every route the app serves, and no decision for a route that is gone', () => {
+    const served = declaredRoutes(t).map((r) => `${r.method} ${r.url}`);
+    expect(served.filter((r) => !(r in MATRIX))).toEqual([]);
+    expect(Object.keys(MATRIX).filter((r) => !served.includes(r))).toEqual([]);
+  });
+
+  it('declares on each route exactly the roles the matrix allows', () => {
+    const mismatches = declaredRoutes(t)
+      .filter((r) => MATRIX[`${r.method} ${r.url}`] !== undefined)
+      .filter((r) => {
+        const expected = MATRIX[`${r.method} ${r.url}`];
+        if (expected === 'public') return !r.isPublic;
+        return JSON.stringify([...(r.allowed as Role[])].sort()) !== JSON.stringify([...expected].sort());
+      })
+      .map((r) => `${r.method} ${r.url}: declares ${JSON.stringify(r.allowed ?? 'public')}`);
+    expect(mismatches).toEqual([]);
+  });
+
+  it('refuses every role the matrix does not allow with 403, and lets the others past the role check', async () => {
+    const wrong: string[] = [];
+    const someId = '00000000-0000-4000-8000-000000000000';
+    for (const route of declaredRoutes(t)) {
+      const allowed = MATRIX[`${route.method} ${route.url}`];
+      if (allowed === 'public' || allowed === undefined) continue;
+      const url = route.url.replace('/api/v1', '').replace(/:[A-Za-z]+/g, someId);
+      for (const role of ROLES) {
+        const caller = plan[ROLE_KEY[role]] as Caller;
+        const method = route.method.toLowerCase() as 'get' | 'post' | 'patch' | 'put';
+        const res = await (method === 'get' ? caller.get(url) : caller[method](url, {}));
+        const refused = res.status === 403;
+        if (refused === allowed.includes(role)) wrong.push(`${role} ${route.method} ${route.url}: ${res.status}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+});
