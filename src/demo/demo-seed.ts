@@ -5,6 +5,7 @@ import { CaseActivityService } from '../counselling/case-activity.service';
 import { CounsellingCasesService } from '../counselling/counselling-cases.service';
 import { PlansService } from '../plans/plans.service';
 import { ResidentsService } from '../residents/residents.service';
+import { seedJobProgrammes } from './demo-job-programmes';
 
 export const DEMO_PLAN_NAME = 'Den boligsociale helhedsplan i Ishøj';
 export const DEMO_PASSWORD = 'demo-password-2025';
@@ -61,6 +62,7 @@ export async function seedDemoData(app: INestApplicationContext): Promise<{ crea
   }
 
   await seedCounselling(app, users.counsellor, areas);
+  await seedJobProgrammes(app, users.social_worker, areas['Vejleåparken']);
   return { created: true };
 }
 

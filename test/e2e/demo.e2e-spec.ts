@@ -21,6 +21,12 @@ describe('the demo plan a newcomer starts with', () => {
     const helleCases = await counsellor.get(`/counselling-cases?residentId=${helle.id}`);
     expect(helleCases.body.items).toHaveLength(3);
 
+    const socialWorker = new Caller(t, (await login(t, 'medarbejder@ishoj.demo', DEMO_PASSWORD)).accessToken);
+    const programmes = await socialWorker.get('/job-programmes');
+    expect(programmes.body.items.map((p: { phase: string }) => p.phase).sort()).toEqual(['clarification', 'employment', 'matching']);
+    const employers = await socialWorker.get('/employers');
+    expect(employers.body.items).toHaveLength(3);
+
     for (const email of ['leder@ishoj.demo', 'medarbejder@ishoj.demo', 'jobcenter@ishoj.demo']) {
       await expect(login(t, email, DEMO_PASSWORD)).resolves.toHaveProperty('accessToken');
     }
