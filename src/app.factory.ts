@@ -8,6 +8,7 @@ import { AppModule, requestIdFor } from './app.module';
 import type { AppConfig } from './config/app-config';
 import { ProblemFilter } from './common/problem.filter';
 import { createValidationPipe } from './common/validation';
+import { mountQueueDashboard, QUEUE_DASHBOARD_ROUTE } from './jobs/queue-dashboard';
 
 export const API_PREFIX = 'api/v1';
 
@@ -32,6 +33,7 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
     void reply.header('X-Request-Id', request.id);
   });
   setUpApiDocs(app);
+  await mountQueueDashboard(app, `/${API_PREFIX}${QUEUE_DASHBOARD_ROUTE}`);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   return app;

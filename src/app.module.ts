@@ -11,10 +11,14 @@ import { CounsellingModule } from './counselling/counselling.module';
 import { DatabaseModule } from './database/database.module';
 import { EmployersModule } from './employers/employers.module';
 import { HealthModule } from './health/health.module';
+import { IndicatorsModule } from './indicators/indicators.module';
+import { JobsModule } from './jobs/jobs.module';
 import { JobProgrammesModule } from './job-programmes/job-programmes.module';
 import { PlansModule } from './plans/plans.module';
 import { RedisModule } from './redis/redis.module';
+import { RemindersModule } from './reminders/reminders.module';
 import { ResidentsModule } from './residents/residents.module';
+import { StatisticsModule } from './statistics/statistics.module';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
@@ -55,6 +59,10 @@ export class AppModule {
         ConsentsModule,
         EmployersModule,
         JobProgrammesModule,
+        JobsModule,
+        IndicatorsModule,
+        StatisticsModule.register(config.processRole),
+        RemindersModule.register(config.processRole),
       ],
     };
   }

@@ -60,13 +60,14 @@ export class ProblemFilter implements ExceptionFilter {
 
   private toProblem(exception: unknown): Problem {
     if (exception instanceof DomainError) {
+      // Extension members first, so they can never overwrite the standard ones.
       return {
+        ...(exception.extra ?? {}),
         type: `about:blank`,
         title: exception.title,
         status: exception.status,
         detail: exception.message,
         ...(exception.errors ? { errors: exception.errors } : {}),
-        ...(exception.extra ?? {}),
       };
     }
     if (exception instanceof HttpException) {

@@ -73,6 +73,25 @@ class Environment {
   DATABASE_CREATE_IF_MISSING?: boolean;
 
   @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(50)
+  OUTBOX_POLL_MS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  JOB_ATTEMPTS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  JOB_BACKOFF_MS?: number;
+
+  @IsOptional()
   @Transform(toBool)
   DEMO_DATA?: boolean;
 
@@ -93,6 +112,10 @@ export interface AppConfig {
   adminEmail?: string;
   adminPassword?: string;
   processRole: ProcessRole;
+  /** How often the outbox relay looks for work it has not handed to the queue yet. */
+  outboxPollMs: number;
+  jobAttempts: number;
+  jobBackoffMs: number;
   demoData: boolean;
   logLevel: string;
 }
@@ -124,6 +147,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     adminEmail: parsed.ADMIN_EMAIL?.toLowerCase(),
     adminPassword: parsed.ADMIN_PASSWORD,
     processRole: parsed.PROCESS_ROLE ?? 'all',
+    outboxPollMs: parsed.OUTBOX_POLL_MS ?? 1000,
+    jobAttempts: parsed.JOB_ATTEMPTS ?? 3,
+    jobBackoffMs: parsed.JOB_BACKOFF_MS ?? 5000,
     demoData: parsed.DEMO_DATA ?? false,
     logLevel: parsed.LOG_LEVEL ?? 'info',
   };

@@ -66,6 +66,14 @@ const MATRIX: Record<string, Role[] | 'public'> = {
   'PATCH /api/v1/job-programmes/:id/matches/:matchId': ['social_worker'],
   'PUT /api/v1/job-programmes/:id/employment': ['social_worker'],
   'POST /api/v1/job-programmes/:id/timesheets': ['social_worker'],
+
+  'POST /api/v1/reports/half-year': ['leader'],
+  'GET /api/v1/reports': ['leader'],
+  'GET /api/v1/reports/:id': ['leader'],
+  'GET /api/v1/reports/:id/export': ['leader'],
+  'POST /api/v1/indicators': ['leader'],
+  'GET /api/v1/indicators': ['leader'],
+  'GET /api/v1/reminders': ['counsellor', 'social_worker'],
 };
 
 const ROLE_KEY: Record<Role, keyof PlanFixture> = {

@@ -22,6 +22,14 @@ export class Plan {
   @Column({ name: 'guardian_consent_below_age', type: 'smallint', default: 15 })
   guardianConsentBelowAge: number;
 
+  /** Leisure-job programmes the plan aims to start a year (001_*: 18). */
+  @Column({ name: 'job_programme_target_per_year', type: 'integer', default: 18 })
+  jobProgrammeTargetPerYear: number;
+
+  /** Counts below this are shown as "<N" in exported tables. */
+  @Column({ name: 'suppression_threshold', type: 'smallint', default: 5 })
+  suppressionThreshold: number;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

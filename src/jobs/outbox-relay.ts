@@ -1,0 +1,111 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { REMINDERS_QUEUE, STATISTICS_QUEUE } from './queues';
+
+interface OutboxRow {
+  id: string;
+  queue: string;
+  job_name: string;
+  payload: object;
+}
+
+const BATCH = 50;
+const ADD_TIMEOUT_MS = 3000;
+
+/**
+ * Moves outbox rows to BullMQ. Rows are claimed with SKIP LOCKED so several workers can relay
+ * side by side; a row is marked dispatched only after Redis accepted the job. While Redis is
+ * down the rows simply wait, and the next tick after it is back delivers them.
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<void>;
+  private readonly queues: Map<string, Queue>;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectQueue(STATISTICS_QUEUE) statisticsQueue: Queue,
+    @InjectQueue(REMINDERS_QUEUE) remindersQueue: Queue,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    this.queues = new Map([
+      [STATISTICS_QUEUE, statisticsQueue],
+      [REMINDERS_QUEUE, remindersQueue],
+    ]);
+  }
+
+  onApplicationBootstrap(): void {
+    if (this.config.processRole === 'api') return;
+    this.timer = setInterval(() => void this.tick(), this.config.outboxPollMs);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+  }
+
+  /** One relay pass; also called directly so a request does not wait for the next tick. */
+  tick(): Promise<void> {
+    this.running ??= this.relayPending().finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  private async relayPending(): Promise<void> {
+    try {
+      let relayed = BATCH;
+      while (relayed === BATCH) relayed = await this.relayBatch();
+    } catch (error) {
+      this.logger.warn({ err: error }, 'outbox relay paused; will retry');
+    }
+  }
+
+  private async relayBatch(): Promise<number> {
+    let failure: { id: string; error: Error } | undefined;
+    const relayed = await this.dataSource.transaction(async (manager) => {
+      const rows: OutboxRow[] = await manager.query(
+        `SELECT id, queue, job_name, payload FROM outbox WHERE dispatched_at IS NULL ORDER BY created_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
+      );
+      let done = 0;
+      for (const row of rows) {
+        const queue = this.queues.get(row.queue);
+        try {
+          if (!queue) throw new Error(`unknown queue "${row.queue}"`);
+          await withTimeout(queue.add(row.job_name, row.payload, { jobId: row.id, ...this.jobOptions() }), ADD_TIMEOUT_MS);
+        } catch (error) {
+          failure = { id: row.id, error: error as Error };
+          break;
+        }
+        await manager.query(`UPDATE outbox SET dispatched_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = $1`, [row.id]);
+        done += 1;
+      }
+      return done;
+    });
+    if (failure) {
+      await this.dataSource.query(`UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = $1`, [failure.id, failure.error.message.slice(0, 500)]);
+      throw failure.error;
+    }
+    return relayed;
+  }
+
+  private jobOptions() {
+    return {
+      attempts: this.config.jobAttempts,
+      backoff: { type: 'exponential' as const, delay: this.config.jobBackoffMs },
+      removeOnComplete: { age: 7 * 24 * 3600, count: 1000 },
+      removeOnFail: { age: 30 * 24 * 3600 },
+    };
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout;
+  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`Redis did not accept the job within ${ms} ms`)), ms)));
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}

@@ -1,0 +1,20 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Allow } from '../access/allow.decorator';
+import { CurrentActor, type Actor } from '../access/actor';
+import { requirePlan } from '../access/plan-actor';
+import { RemindersService } from './reminders.service';
+
+@ApiTags('Reminders')
+@Controller('reminders')
+export class RemindersController {
+  constructor(private readonly reminders: RemindersService) {}
+
+  /** What is due for your role: evaluation conversations before an employment ends, consents about to expire. */
+  @Get()
+  @Allow('counsellor', 'social_worker')
+  @ApiOkResponse({ description: 'Reminders, soonest first; recomputed every morning' })
+  list(@CurrentActor() actor: Actor) {
+    return this.reminders.list(requirePlan(actor));
+  }
+}

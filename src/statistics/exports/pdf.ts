@@ -1,0 +1,229 @@
+import PDFDocument from 'pdfkit';
+import type { HalfYearResult } from '../half-year-result';
+import type { ShownCount } from '../suppression';
+import { percentText, readableNumber } from './format';
+import { groupedBarChart, horizontalBarChart, type Bar, type BarGroup } from './pdf-charts';
+import { box, COLORS, Flow, FONT, FONT_BOLD, label, paragraph, type Doc } from './pdf-draw';
+import { drawTableFlow, drawTablePairs, type Row, type TableSpec } from './pdf-tables';
+import { buildReportModel, NO_VALUE, TOTAL_LABEL, type CountTable, type ExportMeta, type Figure, type ReportModel } from './report-model';
+
+/*
+ * A4 report for the board: heading and key figures, three charts, then the tables. Uses the
+ * built-in Helvetica (WinAnsi covers æ, ø, å and "–"), so no font files are needed. With
+ * CreationDate taken from the report, the same snapshot always gives the same bytes.
+ */
+
+const MARGIN = 50;
+const FOOTER_SPACE = 24;
+
+const countText = (c: ShownCount) => (c.suppressed ? c.display : readableNumber(c.value));
+const countBar = (name: string, c: ShownCount): Bar => ({ label: name, value: c.suppressed ? null : c.value, display: countText(c) });
+
+function heading(doc: Doc, flow: Flow, m: ReportModel): void {
+  if (m.interim) {
+    doc.font(FONT_BOLD).fontSize(9);
+    const w = doc.widthOfString('FORELØBIG') + 14;
+    doc.save().roundedRect(flow.right - w, flow.y, w, 17, 3).fill(COLORS.interim).restore();
+    label(doc, 'FORELØBIG', flow.right - w, flow.y + 5, { font: FONT_BOLD, size: 9, color: '#FFFFFF', width: w, align: 'center' });
+  }
+  const titleWidth = flow.width - (m.interim ? 90 : 0);
+  flow.y += paragraph(doc, m.title, flow.left, flow.y, titleWidth, { font: FONT_BOLD, size: 19 }) + 4;
+  const status = m.interim ? 'Foreløbig opgørelse – perioden er ikke afsluttet' : 'Endelig opgørelse';
+  const sub = `Periode: ${m.periodText}   ·   Version ${m.version}   ·   Dannet ${m.createdText}   ·   ${status}`;
+  flow.y += paragraph(doc, sub, flow.left, flow.y, flow.width, { size: 9, color: COLORS.muted }) + 10;
+  doc.save().rect(flow.left, flow.y, flow.width, 2).fill(COLORS.primary).restore();
+  flow.y += 14;
+}
+
+function keyFigures(doc: Doc, flow: Flow, m: ReportModel): void {
+  const [started, active, , contacts, residents] = m.counselling.figures;
+  const consentsActive = m.consents[2];
+  const share = m.jobProgrammes.ordinaryJobShare;
+  const employers = m.jobProgrammes.figures.find((f) => f.label === 'Aktive virksomheder') as Figure;
+  const cards: { value: string; label: string; quiet: boolean }[] = [
+    ...[started, active, contacts, residents].map((f) => ({ value: countText(f.count), label: f.label, quiet: f.count.suppressed })),
+    {
+      value: countText(m.jobProgrammes.started),
+      label: `Fritidsjobforløb påbegyndt (mål ${readableNumber(m.jobProgrammes.targetPerYear)} pr. år)`,
+      quiet: m.jobProgrammes.started.suppressed,
+    },
+    { value: share.display, label: share.label, quiet: share.value === null },
+    { value: countText(employers.count), label: employers.label, quiet: employers.count.suppressed },
+    { value: countText(consentsActive.count), label: consentsActive.label, quiet: consentsActive.count.suppressed },
+  ];
+  label(doc, 'Nøgletal', flow.left, flow.y, { font: FONT_BOLD, size: 12 });
+  flow.y += 18;
+  const gap = 10;
+  const w = (flow.width - 3 * gap) / 4;
+  const h = 62;
+  cards.forEach((card, i) => {
+    const x = flow.left + (i % 4) * (w + gap);
+    const y = flow.y + Math.floor(i / 4) * (h + gap);
+    box(doc, x, y, w, h, COLORS.band);
+    box(doc, x, y, 3, h, COLORS.primary);
+    label(doc, card.value, x + 10, y + 8, { font: FONT_BOLD, size: 20, color: card.quiet ? COLORS.muted : COLORS.text, width: w - 14 });
+    doc.font(FONT).fontSize(8).fillColor(COLORS.muted).text(card.label, x + 10, y + 34, { width: w - 16, height: 24 });
+  });
+  flow.y += 2 * h + gap + 6;
+  flow.y += paragraph(doc, m.disclosure, flow.left, flow.y, flow.width, { size: 7.5, color: COLORS.muted }) + 18;
+}
+
+function charts(doc: Doc, flow: Flow, m: ReportModel): void {
+  const topics = m.counselling.tables[0];
+  // Largest first; hidden topics last, in the table's order.
+  const topicBars = [...topics.rows]
+    .sort((a, b) => Number(a.count.suppressed) - Number(b.count.suppressed) || (a.count.suppressed ? 0 : b.count.value - a.count.value))
+    .map((r) => countBar(r.label, r.count));
+  horizontalBarChart(doc, flow, {
+    title: topics.title,
+    subtitle: `${countText(topics.total)} rådgivninger i alt.`,
+    bars: topicBars,
+    labelWidth: 120,
+  });
+
+  const phases = m.jobProgrammes.phases;
+  horizontalBarChart(doc, flow, {
+    title: 'Fritidsjobforløb fordelt på fase ved periodens udgang',
+    subtitle: `${countText(phases.total)} forløb i alt.`,
+    bars: phases.rows.map((r) => countBar(r.label, r.count)),
+    labelWidth: 170,
+  });
+  flow.newPage();
+
+  const groups: BarGroup[] = m.indicators.map((i) => {
+    const fmt = (n: number) => (i.isShare ? percentText(n) : readableNumber(n));
+    const bar = (name: string, value: number | null, color: string, display = value === null ? 'ikke opgjort' : fmt(value)): Bar => ({ label: name, value, display, color });
+    return {
+      title: i.indicator,
+      note: `${i.goal}. Enhed: ${i.unit}. Kilde: ${i.dataSource}.`,
+      bars: [
+        bar(`Baseline${i.baselineYear ? ` (${i.baselineYear})` : ''}`, i.baseline, COLORS.baseline),
+        bar(`Værdi ${m.periodLabel}`, i.value, COLORS.primary, i.valueSuppressed ? i.valueDisplay : undefined),
+        bar('Mål', i.target, COLORS.target),
+      ],
+    };
+  });
+  groupedBarChart(doc, flow, {
+    title: 'Indikatorer: baseline, værdi og mål',
+    subtitle: groups.length > 0 ? 'Hver indikator har sin egen skala.' : undefined,
+    groups,
+    labelWidth: 110,
+    legend: [
+      { label: 'Baseline', color: COLORS.baseline },
+      { label: `Værdi ${m.periodLabel}`, color: COLORS.primary },
+      { label: 'Mål', color: COLORS.target },
+    ],
+  });
+}
+
+function countSpec(table: CountTable): TableSpec {
+  const rows: Row[] = table.rows.map((r) => ({
+    cells: [r.label, { text: countText(r.count), quiet: r.count.suppressed }, r.share === null ? '' : percentText(r.share)],
+  }));
+  const t = table.total;
+  rows.push({ total: true, cells: [TOTAL_LABEL, { text: countText(t), quiet: t.suppressed }, t.suppressed || t.value === 0 ? '' : percentText(1)] });
+  return {
+    title: table.title,
+    columns: [
+      { header: table.categoryHeader, weight: 5 },
+      { header: 'Antal', weight: 1.6, align: 'right' },
+      { header: 'Andel', weight: 1.7, align: 'right' },
+    ],
+    rows,
+  };
+}
+
+function figureSpec(title: string, figures: Figure[], extra: Row[] = []): TableSpec {
+  return {
+    title,
+    columns: [
+      { header: 'Nøgletal', weight: 5 },
+      { header: 'Antal', weight: 1.8, align: 'right' },
+    ],
+    rows: [...figures.map((f) => ({ cells: [f.label, { text: countText(f.count), quiet: f.count.suppressed }] })), ...extra],
+  };
+}
+
+function tables(doc: Doc, flow: Flow, m: ReportModel): void {
+  flow.y += 6;
+  flow.ensure(220); // the heading and at least the first pair of tables
+  label(doc, 'Tabeller', flow.left, flow.y, { font: FONT_BOLD, size: 14 });
+  flow.y += 20;
+  flow.y += paragraph(doc, `${m.disclosure} Andele er beregnet af de viste tal og totalen ("I alt").`, flow.left, flow.y, flow.width, {
+    size: 7.5,
+    color: COLORS.muted,
+  }) + 12;
+  const share = m.jobProgrammes.ordinaryJobShare;
+  drawTablePairs(doc, flow, [
+    figureSpec('Rådgivning', m.counselling.figures),
+    figureSpec('Fritidsjobforløb', m.jobProgrammes.figures, [{ cells: [share.label, { text: share.display, quiet: share.value === null }] }]),
+    ...m.counselling.tables.map(countSpec),
+    countSpec(m.jobProgrammes.phases),
+    figureSpec('Samtykker', m.consents),
+  ]);
+  if (m.indicators.length === 0) return;
+  drawTableFlow(doc, flow, {
+    title: 'Indikatorer',
+    columns: [
+      { header: 'Indikator', weight: 4 },
+      { header: 'Enhed', weight: 1.3 },
+      { header: 'Baseline', weight: 1.3, align: 'right' },
+      { header: 'Mål', weight: 1, align: 'right' },
+      { header: `Værdi ${m.periodLabel}`, weight: 1.2, align: 'right' },
+      { header: 'Datakilde', weight: 2.3 },
+    ],
+    rows: m.indicators.map((i) => {
+      const fmt = (n: number | null) => (n === null ? NO_VALUE : i.isShare ? percentText(n) : readableNumber(n));
+      return {
+        cells: [
+          { text: i.indicator, note: i.goal },
+          i.unit,
+          i.baseline === null ? NO_VALUE : `${fmt(i.baseline)}${i.baselineYear ? ` (${i.baselineYear})` : ''}`,
+          fmt(i.target),
+          { text: i.valueSuppressed || i.value === null ? i.valueDisplay : fmt(i.value), quiet: i.value === null },
+          i.dataSource,
+        ],
+      };
+    }),
+  });
+}
+
+/** Page numbers and the report's name at the foot of every page. */
+function footers(doc: Doc, m: ReportModel): void {
+  const { start, count } = doc.bufferedPageRange();
+  for (let i = start; i < start + count; i++) {
+    doc.switchToPage(i);
+    const bottom = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0; // writing below the margin must not start a new page
+    const y = doc.page.height - MARGIN + 8;
+    label(doc, m.title, MARGIN, y, { size: 7.5, color: COLORS.muted, width: 380 });
+    label(doc, `Side ${i - start + 1} af ${count}`, doc.page.width - MARGIN - 100, y, { size: 7.5, color: COLORS.muted, width: 100, align: 'right' });
+    doc.page.margins.bottom = bottom;
+  }
+}
+
+export async function renderPdf(result: HalfYearResult, meta: ExportMeta): Promise<Buffer> {
+  const m = buildReportModel(result, meta);
+  const doc: Doc = new PDFDocument({
+    size: 'A4',
+    margin: MARGIN,
+    bufferPages: true,
+    lang: 'da-DK',
+    info: { Title: m.title, Author: meta.planName, Subject: `Halvårsstatistik ${m.periodLabel}`, Creator: 'Helhedsplan', CreationDate: meta.createdAt },
+  });
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+
+  const flow = new Flow(doc, MARGIN, doc.page.width - 2 * MARGIN, MARGIN, doc.page.height - MARGIN - FOOTER_SPACE);
+  heading(doc, flow, m);
+  keyFigures(doc, flow, m);
+  charts(doc, flow, m);
+  tables(doc, flow, m);
+  footers(doc, m);
+  doc.end();
+  return done;
+}

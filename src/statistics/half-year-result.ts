@@ -1,0 +1,86 @@
+/**
+ * The half-year report's `result` (api.md "Half-year statistics"), as stored in the immutable
+ * snapshot. `by*` maps a key (topic, form, area name, ...) to a count.
+ */
+export type Counts = Record<string, number>;
+
+export interface IndicatorValue {
+  id: string;
+  goal: string;
+  indicator: string;
+  unit: string;
+  baseline: number | null;
+  baselineYear: number | null;
+  target: number | null;
+  dataSource: string;
+  /** The value for the period where the system can compute it; null where it comes from outside (e.g. a survey). */
+  value: number | null;
+}
+
+export interface HalfYearResult {
+  period: { from: string; to: string; year: number; half: 1 | 2; interim: boolean };
+  counselling: {
+    casesStarted: number;
+    casesActive: number;
+    casesClosed: number;
+    contacts: number;
+    uniqueResidents: number;
+    anonymousResidents: number;
+    byTopic: Counts;
+    byForm: Counts;
+    byHousingArea: Counts;
+    byAgeBand: Counts;
+    byGender: Counts;
+    contactsByChannel: Counts;
+    referralsByRecipient: Counts;
+  };
+  jobProgrammes: {
+    started: number;
+    targetPerYear: number;
+    byPhaseAtEnd: Counts;
+    ended: number;
+    toOrdinaryJob: number;
+    ordinaryJobShare: number | null;
+    employersActive: number;
+    newAgreements: number;
+  };
+  consents: { given: number; withdrawn: number; activeAtEnd: number };
+  indicators: IndicatorValue[];
+}
+
+/** Danish labels for exported reports (the board and LBF read Danish). */
+export const LABELS = {
+  topics: {
+    debt: 'Gæld',
+    rent_arrears: 'Huslejerestance',
+    family: 'Familie',
+    digital_self_service: 'Digital selvbetjening',
+    benefits: 'Ydelser',
+    employment: 'Beskæftigelse',
+    education: 'Uddannelse',
+    housing: 'Bolig',
+    health: 'Sundhed',
+    residence_permit: 'Opholdstilladelse',
+    other: 'Andet',
+  } as Record<string, string>,
+  forms: {
+    open_drop_in: 'Åben Rådgivning',
+    appointment: 'Efter aftale',
+    outreach: 'Opsøgende',
+    job_cafe: 'Jobcafé',
+    event: 'Arrangement',
+  } as Record<string, string>,
+  channels: { in_person: 'Personligt fremmøde', phone: 'Telefon', email: 'E-mail', home_visit: 'Hjemmebesøg', video: 'Video' } as Record<string, string>,
+  genders: { female: 'Kvinde', male: 'Mand', other: 'Andet', unknown: 'Ukendt' } as Record<string, string>,
+  phases: {
+    clarification: 'Afklaring og forventningsafstemning',
+    matching: 'Match og jobsamtale',
+    employment: 'Ansættelse',
+    evaluation: 'Evalueringssamtaler',
+    ordinary_job: 'Ordinært fritidsjob',
+    ended: 'Afsluttet før tid',
+  } as Record<string, string>,
+} as const;
+
+/** The age bands reports use; age is taken at the end of the period. */
+export const AGE_BANDS = ['0-17', '18-29', '30-49', '50-66', '67+', 'unknown'] as const;

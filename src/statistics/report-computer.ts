@@ -1,0 +1,72 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { IndicatorsService } from '../indicators/indicators.service';
+import type { IndicatorMetric } from '../indicators/plan-indicator.entity';
+import type { HalfYearResult, IndicatorValue } from './half-year-result';
+import type { ReportParameters } from './half-year-report.entity';
+import { localMidnightIso } from './report-period';
+import { consentsSection, counsellingSection, jobProgrammesSection } from './report-queries';
+
+/** The report format this code computes; a snapshot records it so old versions stay explainable. */
+export const REPORT_FORMAT_VERSION = 1;
+
+export class UnsupportedReportFormat extends Error {}
+
+/**
+ * Computes a half-year report from its fixed parameters. All sections read one consistent
+ * snapshot of the database (REPEATABLE READ), so totals agree with each other.
+ */
+@Injectable()
+export class ReportComputer {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly indicators: IndicatorsService,
+  ) {}
+
+  async compute(planId: string, p: ReportParameters, interim: boolean, progress: (percent: number) => Promise<void>): Promise<HalfYearResult> {
+    if (p.formatVersion !== REPORT_FORMAT_VERSION) {
+      throw new UnsupportedReportFormat(`the report was requested in format ${p.formatVersion}, which this version (${REPORT_FORMAT_VERSION}) cannot compute`);
+    }
+    const params: [string, string, string] = [planId, p.fromDate, p.toDate];
+    const sections = await this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      await manager.query('SET TRANSACTION READ ONLY');
+      const counselling = await counsellingSection(manager, params);
+      await progress(50);
+      const jobProgrammes = await jobProgrammesSection(manager, params, p.targetPerYear);
+      await progress(75);
+      const consents = await consentsSection(manager, params);
+      return { counselling, jobProgrammes, consents };
+    });
+    await progress(90);
+    const period = { from: localMidnightIso(p.fromDate), to: localMidnightIso(p.toDate), year: p.year, half: p.half, interim };
+    const partial = { period, ...sections };
+    const indicators = (await this.indicators.forPlan(planId)).map(
+      (i): IndicatorValue => ({
+        id: i.id,
+        goal: i.goal,
+        indicator: i.indicator,
+        unit: i.unit,
+        baseline: i.baseline,
+        baselineYear: i.baselineYear,
+        target: i.target,
+        dataSource: i.dataSource,
+        value: i.metric ? metricValue(i.metric, partial) : null,
+      }),
+    );
+    return { ...partial, indicators };
+  }
+}
+
+function metricValue(metric: IndicatorMetric, r: Omit<HalfYearResult, 'indicators'>): number | null {
+  switch (metric) {
+    case 'job_programmes_started':
+      return r.jobProgrammes.started;
+    case 'ordinary_job_share':
+      return r.jobProgrammes.ordinaryJobShare;
+    case 'counselling_cases_started':
+      return r.counselling.casesStarted;
+    case 'counselling_unique_residents':
+      return r.counselling.uniqueResidents;
+  }
+}

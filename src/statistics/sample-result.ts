@@ -1,0 +1,56 @@
+import type { HalfYearResult } from './half-year-result';
+
+/** A realistic result for tests, examples in the API docs, and export previews. */
+export const SAMPLE_RESULT: HalfYearResult = {
+  period: { from: '2026-01-01T00:00:00+01:00', to: '2026-07-01T00:00:00+02:00', year: 2026, half: 1, interim: false },
+  counselling: {
+    casesStarted: 212,
+    casesActive: 268,
+    casesClosed: 190,
+    contacts: 731,
+    uniqueResidents: 143,
+    anonymousResidents: 21,
+    byTopic: { debt: 54, rent_arrears: 31, family: 22, digital_self_service: 47, benefits: 29, employment: 18, education: 6, housing: 3, health: 2, other: 0 },
+    byForm: { open_drop_in: 121, appointment: 64, outreach: 15, job_cafe: 9, event: 3 },
+    byHousingArea: { Vejleåparken: 132, 'Vildtbanegård I': 47, 'Vildtbanegård II': 33 },
+    byAgeBand: { '0-17': 4, '18-29': 38, '30-49': 96, '50-66': 51, '67+': 2, unknown: 21 },
+    byGender: { female: 118, male: 81, other: 1, unknown: 12 },
+    contactsByChannel: { in_person: 402, phone: 188, email: 119, home_visit: 17, video: 5 },
+    referralsByRecipient: { 'Center for Beskæftigelse og Erhverv': 14, Gældsrådgivningen: 9, 'Boligforeningen AAB': 3 },
+  },
+  jobProgrammes: {
+    started: 11,
+    targetPerYear: 18,
+    byPhaseAtEnd: { clarification: 2, matching: 3, employment: 4, evaluation: 1, ordinary_job: 6, ended: 2 },
+    ended: 2,
+    toOrdinaryJob: 6,
+    ordinaryJobShare: 0.75,
+    employersActive: 9,
+    newAgreements: 3,
+  },
+  consents: { given: 17, withdrawn: 2, activeAtEnd: 31 },
+  indicators: [
+    {
+      id: 'sample-1',
+      goal: 'Flere unge får erfaring med arbejdsmarkedet',
+      indicator: 'Antal unge, der starter et fritidsjobforløb',
+      unit: 'unge pr. år',
+      baseline: 12,
+      baselineYear: 2024,
+      target: 18,
+      dataSource: 'Helhedsplanens registreringer',
+      value: 11,
+    },
+    {
+      id: 'sample-2',
+      goal: 'Flere unge fortsætter i ordinært fritidsjob',
+      indicator: 'Andel af afsluttede forløb, der fortsætter i ordinært fritidsjob',
+      unit: 'andel',
+      baseline: 0.5,
+      baselineYear: 2024,
+      target: 0.7,
+      dataSource: 'Helhedsplanens registreringer',
+      value: 0.75,
+    },
+  ],
+};

@@ -1,0 +1,106 @@
+import { todayInPlanZone } from '../../src/common/time';
+import { addMonths } from '../../src/job-programmes/calendar';
+import { expectStatus, registerResident, type PlanFixture } from './fixtures';
+
+export const TODAY = todayInPlanZone();
+
+export function shiftDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** A birth date that makes the youth `age` today, and for the next few months. */
+export const birthDateForAge = (age: number) => shiftDays(addMonths(TODAY, -12 * age), -100);
+export const anHourAgo = () => new Date(Date.now() - 3600_000).toISOString();
+
+export interface Programme {
+  id: string;
+  version: number;
+  phase: string;
+}
+
+/** Small steps for arranging leisure-job programmes through the API, as a social worker would. */
+export function programmeFixtures(plan: PlanFixture) {
+  const sw = plan.socialWorker;
+
+  /** A 14-year-old from an eligible area whose mother has consented to the programme. */
+  async function youthWithConsent(firstName = 'Amira'): Promise<{ id: string; guardianId: string }> {
+    const youth = await registerResident(sw, { housingAreaId: plan.areas.eligible, firstName, lastName: 'Hassan', birthDate: birthDateForAge(14), gender: 'female' });
+    const guardian = await sw.post(`/residents/${youth.id}/guardians`, { name: 'Fatima Hassan', relation: 'mother', phone: '+45 20 30 40 50' });
+    expectStatus(guardian, 201, 'add guardian');
+    const consent = await sw.post('/consents', {
+      residentId: youth.id,
+      scope: 'job_programme_participation',
+      recipientOrganisationIds: [],
+      givenBy: 'guardian',
+      guardianId: guardian.body.id,
+      form: 'written',
+      givenAt: anHourAgo(),
+    });
+    expectStatus(consent, 201, 'record consent');
+    return { id: youth.id, guardianId: guardian.body.id };
+  }
+
+  async function startProgramme(residentId: string): Promise<Programme> {
+    const res = await sw.post('/job-programmes', { residentId });
+    expectStatus(res, 201, 'start programme');
+    return res.body;
+  }
+
+  async function employer(name: string, agreement = true): Promise<string> {
+    const res = await sw.post('/employers', { name, sector: 'private' });
+    expectStatus(res, 201, 'register employer');
+    if (agreement) {
+      const signed = shiftDays(TODAY, -365);
+      expectStatus(await sw.post(`/employers/${res.body.id}/agreements`, { signedAt: signed, validFrom: signed }), 201, 'sign agreement');
+    }
+    return res.body.id;
+  }
+
+  const move = (p: Programme, body: object) => sw.post(`/job-programmes/${p.id}/transitions`, { version: p.version, ...body });
+
+  async function moveOk(p: Programme, body: object): Promise<Programme> {
+    const res = await move(p, body);
+    expectStatus(res, 200, `move to ${JSON.stringify(body)}`);
+    return res.body;
+  }
+
+  async function conversation(p: Programme, kind: string, participants = ['youth', 'guardian']) {
+    expectStatus(await sw.post(`/job-programmes/${p.id}/conversations`, { occurredAt: anHourAgo(), kind, participants, note: 'Forventningsafstemning' }), 201, `${kind} conversation`);
+  }
+
+  async function acceptedMatch(p: Programme, employerId: string) {
+    const match = await sw.post(`/job-programmes/${p.id}/matches`, { employerId });
+    expectStatus(match, 201, 'propose match');
+    expectStatus(await sw.patch(`/job-programmes/${p.id}/matches/${match.body.id}`, { status: 'accepted' }), 200, 'accept match');
+    return match.body.id as string;
+  }
+
+  const signedEmployment = (employerId: string, startDate = shiftDays(TODAY, -30)) => ({
+    employerId,
+    contractSignedByYouthAt: shiftDays(TODAY, -35),
+    contractSignedByGuardianAt: shiftDays(TODAY, -35),
+    startDate,
+    endDate: addMonths(startDate, 4),
+    hoursPerWeek: 4,
+  });
+
+  /** A fresh programme moved forward to `phase` with everything its guards need. */
+  async function programmeIn(phase: 'clarification' | 'matching' | 'employment' | 'evaluation', name = 'Yasmin'): Promise<{ p: Programme; employerId: string }> {
+    const youth = await youthWithConsent(name);
+    let p = await startProgramme(youth.id);
+    const employerId = await employer(`Netto Ishøj ${name} ${Math.random().toString(36).slice(2, 6)}`);
+    if (phase === 'clarification') return { p, employerId };
+    await conversation(p, 'clarification');
+    p = await moveOk(p, { to: 'matching' });
+    if (phase === 'matching') return { p, employerId };
+    await acceptedMatch(p, employerId);
+    expectStatus(await sw.put(`/job-programmes/${p.id}/employment`, signedEmployment(employerId)), 200, 'record employment');
+    p = await moveOk(p, { to: 'employment' });
+    if (phase === 'employment') return { p, employerId };
+    return { p: await moveOk(p, { to: 'evaluation' }), employerId };
+  }
+
+  return { youthWithConsent, startProgramme, employer, move, moveOk, conversation, acceptedMatch, signedEmployment, programmeIn };
+}
