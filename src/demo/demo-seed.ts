@@ -5,6 +5,7 @@ import { CaseActivityService } from '../counselling/case-activity.service';
 import { CounsellingCasesService } from '../counselling/counselling-cases.service';
 import { PlansService } from '../plans/plans.service';
 import { ResidentsService } from '../residents/residents.service';
+import { seedIndicators } from './demo-indicators';
 import { seedJobProgrammes } from './demo-job-programmes';
 
 export const DEMO_PLAN_NAME = 'Den boligsociale helhedsplan i Ishøj';
@@ -63,6 +64,7 @@ export async function seedDemoData(app: INestApplicationContext): Promise<{ crea
 
   await seedCounselling(app, users.counsellor, areas);
   await seedJobProgrammes(app, users.social_worker, areas['Vejleåparken']);
+  await seedIndicators(app, plan.id);
   return { created: true };
 }
 

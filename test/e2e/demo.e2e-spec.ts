@@ -27,6 +27,10 @@ describe('the demo plan a newcomer starts with', () => {
     const employers = await socialWorker.get('/employers');
     expect(employers.body.items).toHaveLength(3);
 
+    const leader = new Caller(t, (await login(t, 'leder@ishoj.demo', DEMO_PASSWORD)).accessToken);
+    const indicators = await leader.get('/indicators');
+    expect(indicators.body.items.map((i: { goal: string }) => i.goal)).toContain('Øge de unges tilknytning til arbejdsmarkedet');
+
     for (const email of ['leder@ishoj.demo', 'medarbejder@ishoj.demo', 'jobcenter@ishoj.demo']) {
       await expect(login(t, email, DEMO_PASSWORD)).resolves.toHaveProperty('accessToken');
     }
