@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { ACTIVE_CONSENT_SQL } from '../consents/consent-state';
+import { ACTIVE_CONSENT_SQL, hasActiveConsent } from '../consents/consent-state';
 import type { ConsentScope } from '../consents/consent.entity';
 import type { PlanActor } from './actor';
 import { compartmentOwnedBy, type Compartment } from './roles';
@@ -73,13 +73,7 @@ export class AccessPolicy {
   async counsellingNotesVisible(manager: EntityManager, actor: PlanActor, residentId: string): Promise<boolean> {
     if (this.ownsCompartment(actor, 'counselling')) return true;
     if (!actor.organisationId) return false;
-    const rows: unknown[] = await manager.query(
-      `SELECT 1 FROM consents k JOIN consent_recipients kr ON kr.consent_id = k.id
-        WHERE k.resident_id = $1 AND k.plan_id = $2 AND k.scope = 'share_counselling' AND kr.organisation_id = $3
-          AND k.includes_notes AND ${ACTIVE_CONSENT_SQL('k')} LIMIT 1`,
-      [residentId, actor.planId, actor.organisationId],
-    );
-    return rows.length > 0;
+    return hasActiveConsent(manager, { residentId, planId: actor.planId, scope: 'share_counselling', organisationId: actor.organisationId, includesNotes: true });
   }
 
   /** The audit purpose of a read: the owner's own work, or access granted by the resident's consent. */

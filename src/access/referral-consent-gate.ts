@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { ProblemItem } from '../common/domain-errors';
-import { ACTIVE_CONSENT_SQL } from '../consents/consent-state';
+import { hasActiveConsent } from '../consents/consent-state';
 import type { PlanActor } from './actor';
 
 /**
@@ -12,13 +12,7 @@ import type { PlanActor } from './actor';
 @Injectable()
 export class ReferralConsentGate {
   async missingConsent(manager: EntityManager, actor: PlanActor, residentId: string, organisationId: string): Promise<ProblemItem[]> {
-    const rows: unknown[] = await manager.query(
-      `SELECT 1 FROM consents k JOIN consent_recipients kr ON kr.consent_id = k.id
-        WHERE k.resident_id = $1 AND k.plan_id = $2 AND k.scope = 'share_counselling' AND kr.organisation_id = $3 AND ${ACTIVE_CONSENT_SQL('k')}
-        LIMIT 1`,
-      [residentId, actor.planId, organisationId],
-    );
-    if (rows.length) return [];
+    if (await hasActiveConsent(manager, { residentId, planId: actor.planId, scope: 'share_counselling', organisationId })) return [];
     return [
       {
         field: 'organisationId',

@@ -11,7 +11,7 @@ import { PlansService } from '../plans/plans.service';
 import { Guardian } from '../residents/guardian.entity';
 import { ResidentsService } from '../residents/residents.service';
 import { consentProblems } from './consent-rules';
-import { ACTIVE_CONSENT_SQL, consentHistory, consentStatus } from './consent-state';
+import { consentHistory, consentStatus, hasActiveConsent } from './consent-state';
 import { ConsentWithdrawal } from './consent-withdrawal.entity';
 import { Consent, type ConsentScope } from './consent.entity';
 import type { ConsentQuery, GiveConsentDto, WithdrawConsentDto } from './dto/consent.dto';
@@ -112,12 +112,9 @@ export class ConsentsService {
 
   /** For other modules' guards: whether the resident has an active consent of this scope right now. */
   async hasActiveConsent(manager: EntityManager, residentId: string, scope: ConsentScope, options: { givenBy?: 'resident' | 'guardian' } = {}): Promise<boolean> {
-    const rows: unknown[] = await manager.query(
-      `SELECT 1 FROM consents k WHERE k.resident_id = $1 AND k.scope = $2 AND ($3::text IS NULL OR k.given_by = $3) AND ${ACTIVE_CONSENT_SQL('k')} LIMIT 1`,
-      [residentId, scope, options.givenBy ?? null],
-    );
-    return rows.length > 0;
+    return hasActiveConsent(manager, { residentId, scope, givenBy: options.givenBy });
   }
+
 
   private async recipientsOf(manager: EntityManager, consentIds: string[]): Promise<Map<string, string[]>> {
     const map = new Map<string, string[]>();
