@@ -54,22 +54,37 @@ export async function counsellingSection(manager: EntityManager, params: Params)
       GROUP BY GROUPING SETS ((topic), (form), (area), (gender), (age_band), ())`,
     params,
   );
-  const contacts: { channel: string | null; contacts: string; cases: string }[] = await manager.query(
-    `SELECT channel, count(*) AS contacts, count(DISTINCT case_id) AS cases
+  // Contacts per channel and distinct active cases are separate statements: count(DISTINCT)
+  // inside GROUPING SETS forces one serial sort of every contact (bench/README.md).
+  const contacts: { channel: string | null; contacts: string }[] = await manager.query(
+    `SELECT channel, count(*) AS contacts
        FROM counselling_contacts
       WHERE plan_id = $1 AND occurred_at >= ${FROM} AND occurred_at < ${TO}
-      GROUP BY GROUPING SETS ((channel), ())`,
+      GROUP BY ROLLUP (channel)`,
     params,
   );
-  const [people]: { closed: string; residents: string; anonymous: string }[] = await manager.query(
-    `WITH involved AS (
-       SELECT resident_id FROM counselling_cases WHERE plan_id = $1 AND opened_at >= ${FROM} AND opened_at < ${TO}
-       UNION
-       SELECT c.resident_id FROM counselling_contacts k JOIN counselling_cases c ON c.id = k.case_id
-        WHERE k.plan_id = $1 AND k.occurred_at >= ${FROM} AND k.occurred_at < ${TO})
-     SELECT (SELECT count(*) FROM counselling_cases WHERE plan_id = $1 AND closed_at >= ${FROM} AND closed_at < ${TO}) AS closed,
-            count(*) AS residents, count(*) FILTER (WHERE r.anonymous) AS anonymous
-       FROM involved i JOIN residents r ON r.id = i.resident_id`,
+  const [active]: { cases: string }[] = await manager.query(
+    `SELECT count(DISTINCT case_id) AS cases FROM counselling_contacts WHERE plan_id = $1 AND occurred_at >= ${FROM} AND occurred_at < ${TO}`,
+    params,
+  );
+  // Residents helped in the period: a case started, or a contact on an older case. A contact is
+  // never dated before its case was opened (enforced by the database), so only cases opened
+  // before the period can add residents through a contact.
+  const [people]: { residents: string; anonymous: string }[] = await manager.query(
+    `SELECT count(*) AS residents, count(*) FILTER (WHERE r.anonymous) AS anonymous
+       FROM residents r
+      WHERE r.plan_id = $1
+        AND r.id IN (SELECT c.resident_id FROM counselling_cases c
+                      WHERE c.plan_id = $1 AND c.opened_at >= ${FROM} AND c.opened_at < ${TO}
+                     UNION ALL
+                     SELECT c.resident_id FROM counselling_cases c
+                      WHERE c.plan_id = $1 AND c.opened_at < ${FROM}
+                        AND c.id IN (SELECT k.case_id FROM counselling_contacts k
+                                      WHERE k.plan_id = $1 AND k.occurred_at >= ${FROM} AND k.occurred_at < ${TO}))`,
+    params,
+  );
+  const [closed]: { closed: string }[] = await manager.query(
+    `SELECT count(*) AS closed FROM counselling_cases WHERE plan_id = $1 AND opened_at < ${TO} AND closed_at >= ${FROM} AND closed_at < ${TO}`,
     params,
   );
   const referrals: { key: string; n: string }[] = await manager.query(
@@ -82,8 +97,8 @@ export async function counsellingSection(manager: EntityManager, params: Params)
   const total = contacts.find((c) => c.channel === null);
   return {
     casesStarted: Number(started.find((r) => r.dimension === 'total')?.n ?? 0),
-    casesActive: Number(total?.cases ?? 0),
-    casesClosed: Number(people.closed),
+    casesActive: Number(active.cases),
+    casesClosed: Number(closed.closed),
     contacts: Number(total?.contacts ?? 0),
     uniqueResidents: Number(people.residents),
     anonymousResidents: Number(people.anonymous),
