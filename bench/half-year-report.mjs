@@ -245,8 +245,10 @@ async function deleteRedisKeys(prefix) {
 /** The report's statements (src/statistics/report-queries.ts), recognised by their text. */
 const REPORT_STATEMENTS = [
   { name: 'cases started, by topic/form/area/gender/age band', match: /WITH started AS/ },
-  { name: 'contacts by channel + count(DISTINCT case_id) (GROUPING SETS)', match: /count\(DISTINCT case_id\)/ },
-  { name: 'unique/anonymous residents (UNION) + cases closed', match: /WITH involved AS/ },
+  { name: 'contacts, by channel', match: /GROUP BY ROLLUP \(channel\)/ },
+  { name: 'active cases (a contact in the period)', match: /count\(DISTINCT case_id\)/ },
+  { name: 'unique and anonymous residents', match: /FILTER \(WHERE r\.anonymous\)/ },
+  { name: 'cases closed', match: /AS closed FROM counselling_cases/ },
   { name: 'referrals, by recipient', match: /FROM counselling_referrals/ },
   { name: 'programmes by phase at the end of the period', match: /DISTINCT ON \(t\.programme_id\)/ },
   { name: 'programmes started, ended, to ordinary job; employers', match: /FROM job_programmes WHERE/ },
