@@ -6,20 +6,6 @@ export interface AgreementPeriod {
   validTo?: string | null;
 }
 
-/** Whether a YYYY-MM-DD string names a day that exists (not 2026-02-30). */
-export function isCalendarDate(value: string): boolean {
-  const parsed = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
-}
-
-/** Dates that are well formed but name no real day: bad input (400), by field. */
-export function agreementDateProblems(period: AgreementPeriod): ProblemItem[] {
-  const fields = ['signedAt', 'validFrom', 'validTo'] as const;
-  return fields
-    .filter((field) => period[field] && !isCalendarDate(period[field] as string))
-    .map((field) => ({ field, message: `${field} is not a calendar date` }));
-}
-
 /** The rules a samarbejdsaftale must meet (422), every unmet one listed; `today` is the plan's day. */
 export function agreementRuleProblems(period: AgreementPeriod, today: string): ProblemItem[] {
   const problems: ProblemItem[] = [];

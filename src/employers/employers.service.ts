@@ -6,7 +6,7 @@ import { AuditWriter } from '../audit/audit-writer';
 import { Conflict, InvalidInput, NotFound, RuleViolation } from '../common/domain-errors';
 import { paginate } from '../common/pagination';
 import { todayInPlanZone } from '../common/time';
-import { agreementDateProblems, agreementRuleProblems } from './agreement-rules';
+import { agreementRuleProblems } from './agreement-rules';
 import { cvrProblem, normaliseCvr } from './cvr';
 import type { CreateAgreementDto, CreateEmployerDto, EmployerQuery, UpdateEmployerDto } from './dto/employer.dto';
 import { agreementView, employerView } from './employer-views';
@@ -82,8 +82,6 @@ export class EmployersService {
   }
 
   async addAgreement(actor: PlanActor, employerId: string, dto: CreateAgreementDto) {
-    const dateProblems = agreementDateProblems(dto);
-    if (dateProblems.length) throw new InvalidInput(dateProblems);
     const today = todayInPlanZone();
     const ruleProblems = agreementRuleProblems(dto, today);
     if (ruleProblems.length) throw new RuleViolation(ruleProblems);

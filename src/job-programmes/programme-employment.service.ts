@@ -6,7 +6,7 @@ import { AuditWriter } from '../audit/audit-writer';
 import { Conflict, RuleViolation, type ProblemItem } from '../common/domain-errors';
 import { todayInPlanZone } from '../common/time';
 import { ResidentsService } from '../residents/residents.service';
-import { mondayOf } from './calendar';
+import { mondayOf } from '../common/calendar';
 import type { EmploymentDto, TimesheetDto } from './dto/programme-activity.dto';
 import { JobProgrammeEmployment } from './entities/job-programme-employment.entity';
 import { JobProgrammeMatch } from './entities/job-programme-match.entity';

@@ -1,4 +1,4 @@
-import { addMonths } from './calendar';
+import { addMonths } from '../common/calendar';
 import { employmentRangeProblems, employmentWarnings, planRangeViolations, timesheetWarnings } from './youth-labour-rules';
 
 const FOURTEEN_IN_2026 = '2011-09-10';

@@ -1,6 +1,6 @@
 import type { ProblemItem } from '../common/domain-errors';
 import { ageOn } from '../common/time';
-import { addMonths } from './calendar';
+import { addMonths } from '../common/calendar';
 
 /**
  * The plan's ranges for a leisure job and the Danish rules for young workers.

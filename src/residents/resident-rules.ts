@@ -1,3 +1,4 @@
+import { isCalendarDate } from '../common/calendar';
 import type { ProblemItem } from '../common/domain-errors';
 import { todayInPlanZone } from '../common/time';
 
@@ -26,7 +27,7 @@ export function identityProblems(anonymous: boolean, fields: IdentityFields, tod
     problems.push({ field: 'firstName', message: 'a named resident needs a first or last name (or register the resident as anonymous)' });
   }
   if (fields.birthDate) {
-    if (Number.isNaN(Date.parse(`${fields.birthDate}T00:00:00Z`)) || new Date(`${fields.birthDate}T00:00:00Z`).toISOString().slice(0, 10) !== fields.birthDate) {
+    if (!isCalendarDate(fields.birthDate)) {
       problems.push({ field: 'birthDate', message: 'birthDate is not a calendar date' });
     } else if (fields.birthDate > today) {
       problems.push({ field: 'birthDate', message: 'birthDate is in the future' });

@@ -1,4 +1,4 @@
-import { addMonths, mondayOf } from '../../src/job-programmes/calendar';
+import { addMonths, mondayOf } from '../../src/common/calendar';
 import { createPlan, expectStatus, registerResident, type Caller, type PlanFixture } from '../support/fixtures';
 import { anHourAgo, birthDateForAge, programmeFixtures, shiftDays, TODAY, type Programme } from '../support/programme-fixtures';
 import { createTestApp, type TestApp } from '../support/test-app';

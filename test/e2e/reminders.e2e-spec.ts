@@ -1,4 +1,4 @@
-import { addMonths } from '../../src/job-programmes/calendar';
+import { addMonths } from '../../src/common/calendar';
 import { RemindersService } from '../../src/reminders/reminders.service';
 import { createPlan, expectStatus, registerResident, type PlanFixture } from '../support/fixtures';
 import { programmeFixtures, shiftDays, TODAY } from '../support/programme-fixtures';

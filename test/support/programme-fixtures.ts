@@ -1,14 +1,10 @@
 import { todayInPlanZone } from '../../src/common/time';
-import { addMonths } from '../../src/job-programmes/calendar';
+import { addDays, addMonths } from '../../src/common/calendar';
 import { expectStatus, registerResident, type PlanFixture } from './fixtures';
 
 export const TODAY = todayInPlanZone();
 
-export function shiftDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
+export const shiftDays = addDays;
 
 /** A birth date that makes the youth `age` today, and for the next few months. */
 export const birthDateForAge = (age: number) => shiftDays(addMonths(TODAY, -12 * age), -100);

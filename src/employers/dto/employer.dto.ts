@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsInt, IsOptional, IsString, Length, Matches, MaxLength, Min, ValidateIf } from 'class-validator';
+import { IsCalendarDate } from '../../common/calendar-date.decorator';
 import { PageQuery } from '../../common/pagination';
 import { SECTORS, type Sector } from '../entities/employer.entity';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 // The shape only; the modulus-11 check is the service's, so its answer names the rule.
 const CVR_SHAPE = /^\s*(\d\s*){8}$/;
 
@@ -63,16 +63,16 @@ export class UpdateEmployerDto extends PartialType(OmitType(CreateEmployerDto, [
 
 export class CreateAgreementDto {
   @ApiProperty({ example: '2026-02-16', format: 'date', description: 'The day both parties signed; not in the future' })
-  @Matches(DATE, { message: 'signedAt must be a date (YYYY-MM-DD)' })
+  @IsCalendarDate()
   signedAt: string;
 
   @ApiProperty({ example: '2026-03-01', format: 'date', description: 'The first day the agreement covers' })
-  @Matches(DATE, { message: 'validFrom must be a date (YYYY-MM-DD)' })
+  @IsCalendarDate()
   validFrom: string;
 
   @ApiPropertyOptional({ example: '2027-02-28', format: 'date', description: 'The last day it covers (included); leave out for until further notice' })
   @IsOptional()
-  @Matches(DATE, { message: 'validTo must be a date (YYYY-MM-DD)' })
+  @IsCalendarDate()
   validTo?: string;
 
   @ApiPropertyOptional({ example: 2, minimum: 1, description: 'How many youths the employer can take at a time' })

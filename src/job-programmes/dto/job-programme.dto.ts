@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Min } from 'class-validator';
 import { PageQuery } from '../../common/pagination';
 import { PHASES, TARGET_PHASES, type Phase, type TargetPhase } from '../phase-machine';
-import { IsCalendarDate } from './calendar-date.decorator';
+import { IsCalendarDate } from '../../common/calendar-date.decorator';
 
 export class CreateProgrammeDto {
   @ApiProperty({ format: 'uuid', description: 'A youth of 13-15 registered by a social worker, living in an eligible housing area' })

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayNotEmpty, ArrayUnique, IsArray, IsIn, IsNumber, IsOptional, IsPositive, IsString, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
 import { IsInstant } from '../../common/instant.decorator';
 import { CONVERSATION_KINDS, CONVERSATION_PARTICIPANTS, type ConversationKind, type ConversationParticipant } from '../entities/job-programme-conversation.entity';
-import { IsCalendarDate, IsMonday } from './calendar-date.decorator';
+import { IsCalendarDate, IsMonday } from '../../common/calendar-date.decorator';
 
 export class ConversationDto {
   @ApiProperty({ example: '2026-03-04T16:00:00+01:00' })

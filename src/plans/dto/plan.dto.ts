@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsBoolean, IsDateString, IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength, MinLength } from 'class-validator';
+import { IsCalendarDate } from '../../common/calendar-date.decorator';
 import { PLAN_ROLES, type PlanRole } from '../../access/roles';
 import { ORGANISATION_KINDS, type OrganisationKind } from '../entities/organisation.entity';
 
@@ -15,13 +16,11 @@ export class CreatePlanDto {
   municipality: string;
 
   @ApiProperty({ example: '2025-11-01', format: 'date' })
-  @IsDateString({ strict: true })
-  @Length(10, 10, { message: 'validFrom must be a date (YYYY-MM-DD)' })
+  @IsCalendarDate()
   validFrom: string;
 
   @ApiProperty({ example: '2029-10-31', format: 'date' })
-  @IsDateString({ strict: true })
-  @Length(10, 10, { message: 'validTo must be a date (YYYY-MM-DD)' })
+  @IsCalendarDate()
   validTo: string;
 }
 

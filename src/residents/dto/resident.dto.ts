@@ -1,10 +1,9 @@
 import { ApiProperty, ApiPropertyOptional, PartialType, OmitType } from '@nestjs/swagger';
 import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsCalendarDate } from '../../common/calendar-date.decorator';
 import { PageQuery } from '../../common/pagination';
 import { GENDERS, type Gender } from '../resident.entity';
 import { GUARDIAN_RELATIONS, type GuardianRelation } from '../guardian.entity';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class RegisterResidentDto {
   @ApiProperty({ format: 'uuid', description: 'Where the resident lives' })
@@ -30,7 +29,7 @@ export class RegisterResidentDto {
 
   @ApiPropertyOptional({ example: '1978-04-12', format: 'date' })
   @IsOptional()
-  @Matches(DATE, { message: 'birthDate must be a date (YYYY-MM-DD)' })
+  @IsCalendarDate()
   birthDate?: string;
 
   @ApiPropertyOptional({ example: 1978, description: 'Enough for age bands when the birth date is not known or not wanted' })

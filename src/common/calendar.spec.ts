@@ -1,4 +1,4 @@
-import { addMonths, isCalendarDate, isMonday, mondayOf } from './calendar';
+import { addDays, addMonths, isCalendarDate, isMonday, mondayOf } from './calendar';
 
 describe('calendar dates', () => {
   it('knows real dates from look-alikes', () => {
@@ -6,6 +6,16 @@ describe('calendar dates', () => {
     expect(isCalendarDate('2026-02-30')).toBe(false);
     expect(isCalendarDate('2026-2-3')).toBe(false);
     expect(isCalendarDate(20260228)).toBe(false);
+  });
+
+  it('names every date of an agreement that is not a real day', () => {
+    const agreement = { signedAt: '2026-02-30', validFrom: '2026-01-01', validTo: '2026-13-01' };
+    expect(Object.entries(agreement).filter(([, d]) => !isCalendarDate(d)).map(([field]) => field)).toEqual(['signedAt', 'validTo']);
+  });
+
+  it('counts days across a month and a year', () => {
+    expect(addDays('2026-12-30', 3)).toBe('2027-01-02');
+    expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
   });
 
   it('finds the Monday a week starts on, also across a month and a year', () => {

@@ -23,6 +23,13 @@ export function mondayOf(date: string): string {
   return fromUtc(d);
 }
 
+/** The date `days` days after `date` (negative: before). */
+export function addDays(date: string, days: number): string {
+  const d = toUtc(date);
+  d.setUTCDate(d.getUTCDate() + days);
+  return fromUtc(d);
+}
+
 /** The date `months` calendar months after `date`; the 31st becomes the month's last day. */
 export function addMonths(date: string, months: number): string {
   const [y, m, d] = date.split('-').map(Number);

@@ -1,5 +1,5 @@
 import { ValidateBy, type ValidationArguments } from 'class-validator';
-import { isCalendarDate, isMonday } from '../calendar';
+import { isCalendarDate, isMonday } from './calendar';
 
 /** A date, YYYY-MM-DD (api.md conventions). */
 export const IsCalendarDate = () =>
