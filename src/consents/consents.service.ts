@@ -33,9 +33,9 @@ export class ConsentsService {
     return this.dataSource.transaction(async (manager) => {
       const resident = await this.residents.lockWritable(manager, actor, dto.residentId);
       const [plan, guardians, organisations] = await Promise.all([
-        this.plans.getPlan(actor.planId),
+        this.plans.getPlan(actor.planId, manager),
         manager.getRepository(Guardian).find({ where: { residentId: resident.id }, select: { id: true } }),
-        this.plans.organisationIds(actor.planId),
+        this.plans.organisationIds(actor.planId, manager),
       ]);
       const problems = consentProblems(dto, {
         compartment: resident.compartment,

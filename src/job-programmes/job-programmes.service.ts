@@ -37,7 +37,6 @@ export class JobProgrammesService {
    */
   async create(actor: PlanActor, dto: CreateProgrammeDto) {
     const startedAt = dto.startedAt ?? todayInPlanZone();
-    const { items: areas } = await this.plans.listHousingAreas(actor.planId);
     return this.dataSource.transaction(async (manager) => {
       // Locking the youth serialises concurrent starts; the partial unique index backs this up.
       const resident = await this.residents.lockWritable(manager, actor, dto.residentId);
@@ -47,7 +46,7 @@ export class JobProgrammesService {
           extra: { existingProgrammeId: existing.id },
         });
       }
-      const area = areas.find((a) => a.id === resident.housingAreaId) ?? { name: 'The housing area', jobProgrammeEligible: false };
+      const area = (await this.plans.findHousingArea(actor.planId, resident.housingAreaId, manager)) ?? { name: 'The housing area', jobProgrammeEligible: false };
       const problems = eligibilityProblems({ birthDate: resident.birthDate, startedAt, housingArea: area });
       if (problems.length) throw new RuleViolation(problems);
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import type { Actor } from '../access/actor';
 import { hashPassword } from '../auth/passwords';
 import { paginate, type PageQuery } from '../common/pagination';
@@ -146,8 +146,9 @@ export class PlansService {
     return true;
   }
 
-  housingAreaExists(planId: string, id: string): Promise<boolean> {
-    return this.areas.existsBy({ id, planId });
+  /** A housing area of the plan, or null; pass the caller's transaction manager when inside one. */
+  findHousingArea(planId: string, id: string, manager?: EntityManager): Promise<HousingArea | null> {
+    return (manager?.getRepository(HousingArea) ?? this.areas).findOneBy({ id, planId });
   }
 
   organisationExists(planId: string, id: string): Promise<boolean> {
@@ -158,13 +159,13 @@ export class PlansService {
     return this.plans.findOneBy({ name });
   }
 
-  async getPlan(planId: string): Promise<Plan> {
-    const plan = await this.plans.findOneBy({ id: planId });
+  async getPlan(planId: string, manager?: EntityManager): Promise<Plan> {
+    const plan = await (manager?.getRepository(Plan) ?? this.plans).findOneBy({ id: planId });
     if (!plan) throw new NotFound('Plan');
     return plan;
   }
 
-  async organisationIds(planId: string): Promise<string[]> {
-    return (await this.organisations.find({ where: { planId }, select: { id: true } })).map((o) => o.id);
+  async organisationIds(planId: string, manager?: EntityManager): Promise<string[]> {
+    return (await (manager?.getRepository(Organisation) ?? this.organisations).find({ where: { planId }, select: { id: true } })).map((o) => o.id);
   }
 }

@@ -143,7 +143,7 @@ export class ResidentsService {
   }
 
   private async requireHousingArea(actor: PlanActor, housingAreaId: string): Promise<void> {
-    if (!(await this.plans.housingAreaExists(actor.planId, housingAreaId))) {
+    if (!(await this.plans.findHousingArea(actor.planId, housingAreaId))) {
       throw new RuleViolation([{ field: 'housingAreaId', rule: 'housing_area_in_plan', message: 'housingAreaId is not a housing area of your plan' }]);
     }
   }

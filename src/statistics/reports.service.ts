@@ -66,7 +66,7 @@ export class ReportsService {
       const [existing] = await manager.query(`SELECT 1 FROM half_year_reports WHERE plan_id = $1 AND year = $2 AND half = $3 AND trigger = 'scheduled'`, [planId, period.year, period.half]);
       if (existing) return undefined;
     }
-    const plan = await this.plans.getPlan(planId);
+    const plan = await this.plans.getPlan(planId, manager);
     const [{ next }] = await manager.query(`SELECT COALESCE(max(version), 0) + 1 AS next FROM half_year_reports WHERE plan_id = $1 AND year = $2 AND half = $3`, [planId, period.year, period.half]);
     const parameters: ReportParameters = {
       formatVersion: REPORT_FORMAT_VERSION,
