@@ -105,9 +105,9 @@ export class EmployersService {
     });
   }
 
-  /** For the job-programme module: the employer if it belongs to the plan, else null. */
-  findInPlan(planId: string, employerId: string): Promise<Employer | null> {
-    return this.dataSource.getRepository(Employer).findOneBy({ id: employerId, planId });
+  /** For the job-programme module: the employer if it belongs to the plan, else null; on the caller's transaction when given. */
+  findInPlan(planId: string, employerId: string, manager: EntityManager = this.dataSource.manager): Promise<Employer | null> {
+    return manager.getRepository(Employer).findOneBy({ id: employerId, planId });
   }
 
   /**

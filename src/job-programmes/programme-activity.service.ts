@@ -40,10 +40,9 @@ export class ProgrammeActivityService {
 
   /** Proposes a workplace of the plan for the youth (status `proposed`). */
   async proposeMatch(actor: PlanActor, id: string, dto: ProposeMatchDto) {
-    const employerInPlan = await this.facts.employerInPlan(actor.planId, dto.employerId);
     return this.dataSource.transaction(async (manager) => {
       const programme = await this.programmes.lockUnfinished(manager, actor, id);
-      if (!employerInPlan) {
+      if (!(await this.facts.employerInPlan(manager, actor.planId, dto.employerId))) {
         throw new RuleViolation([{ field: 'employerId', rule: 'employer_in_plan', message: 'employerId is not an employer of your plan; register the employer first' }]);
       }
       const repo = manager.getRepository(JobProgrammeMatch);

@@ -33,9 +33,9 @@ export class ProgrammeEmploymentService {
    * (kept with it); for a youth under 15 the young-worker warnings are stored and returned.
    */
   async recordEmployment(actor: PlanActor, id: string, dto: EmploymentDto) {
-    const employerInPlan = await this.facts.employerInPlan(actor.planId, dto.employerId);
     return this.dataSource.transaction(async (manager) => {
       const programme = await this.programmes.lockUnfinished(manager, actor, id);
+      const employerInPlan = await this.facts.employerInPlan(manager, actor.planId, dto.employerId);
       const accepted = await manager.getRepository(JobProgrammeMatch).findOneBy({ programmeId: id, status: 'accepted' });
       const problems: ProblemItem[] = [];
       if (!employerInPlan) {

@@ -19,16 +19,12 @@ export class ProgrammeFactsReader {
     private readonly employers: EmployersService,
   ) {}
 
-  /**
-   * Whether an employer named in a request belongs to the plan. Asked before the transaction:
-   * it reads through its own connection, and a transaction waiting on the programme's row lock
-   * must not also wait for a second connection from the pool.
-   */
-  async employerInPlan(planId: string, employerId: string | undefined): Promise<boolean | undefined> {
-    return employerId === undefined ? undefined : (await this.employers.findInPlan(planId, employerId)) !== null;
+  /** Whether an employer named in a request belongs to the plan, read on the caller's transaction. */
+  async employerInPlan(manager: EntityManager, planId: string, employerId: string | undefined): Promise<boolean | undefined> {
+    return employerId === undefined ? undefined : (await this.employers.findInPlan(planId, employerId, manager)) !== null;
   }
 
-  async gather(manager: EntityManager, programme: JobProgramme, request: TransitionRequest, requestedEmployerInPlan?: boolean): Promise<ProgrammeFacts> {
+  async gather(manager: EntityManager, programme: JobProgramme, request: TransitionRequest): Promise<ProgrammeFacts> {
     const programmeId = programme.id;
     const kinds: { kind: string }[] = await manager.query(`SELECT DISTINCT kind FROM job_programme_conversations WHERE programme_id = $1`, [programmeId]);
     const accepted = await manager.getRepository(JobProgrammeMatch).findOneBy({ programmeId, status: 'accepted' });
@@ -55,7 +51,7 @@ export class ProgrammeFactsReader {
       employerAgreementActive,
       today: todayInPlanZone(),
       request,
-      requestedEmployerInPlan,
+      requestedEmployerInPlan: await this.employerInPlan(manager, programme.planId, request.employerId),
     };
   }
 }

@@ -30,7 +30,6 @@ export class ProgrammeTransitionsService {
 
   async transition(actor: PlanActor, id: string, dto: TransitionDto) {
     const request: TransitionRequest = { reason: dto.reason?.trim() || undefined, employerId: dto.employerId, startedAt: dto.startedAt };
-    const employerInPlan = dto.to === 'ordinary_job' ? await this.facts.employerInPlan(actor.planId, dto.employerId) : undefined;
     return this.dataSource.transaction(async (manager) => {
       const programme = await this.programmes.lockWritable(manager, actor, id);
       if (programme.version !== dto.version) {
@@ -40,7 +39,7 @@ export class ProgrammeTransitionsService {
         );
       }
       if (isFinal(programme.phase)) throw finishedProgramme(programme);
-      const facts = await this.facts.gather(manager, programme, request, employerInPlan);
+      const facts = await this.facts.gather(manager, programme, request);
       const problems = transitionProblems(facts, dto.to);
       if (problems.length) throw new RuleViolation(problems);
 
