@@ -32,11 +32,10 @@ export class ConsentsService {
   async give(actor: PlanActor, dto: GiveConsentDto) {
     return this.dataSource.transaction(async (manager) => {
       const resident = await this.residents.lockWritable(manager, actor, dto.residentId);
-      const [plan, guardians, organisations] = await Promise.all([
-        this.plans.getPlan(actor.planId, manager),
-        manager.getRepository(Guardian).find({ where: { residentId: resident.id }, select: { id: true } }),
-        this.plans.organisationIds(actor.planId, manager),
-      ]);
+      // One connection runs one query at a time: these are awaited in turn, not in parallel.
+      const plan = await this.plans.getPlan(actor.planId, manager);
+      const guardians = await manager.getRepository(Guardian).find({ where: { residentId: resident.id }, select: { id: true } });
+      const organisations = await this.plans.organisationIds(actor.planId, manager);
       const problems = consentProblems(dto, {
         compartment: resident.compartment,
         birthDate: resident.birthDate,
