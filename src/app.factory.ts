@@ -4,39 +4,94 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 import { AppModule, requestIdFor } from './app.module';
 import type { AppConfig } from './config/app-config';
-import { ProblemFilter } from './common/problem.filter';
+import { assertUtf8, JSON_BODY_LIMIT_BYTES, parseJsonBody } from './common/json-body';
+import { answerFrameworkError, ProblemFilter } from './common/problem.filter';
 import { createValidationPipe } from './common/validation';
 import { mountQueueDashboard, QUEUE_DASHBOARD_ROUTE } from './jobs/queue-dashboard';
 
 export const API_PREFIX = 'api/v1';
 
 /** Builds the HTTP application exactly as production runs it; tests use the same factory. */
-export async function createApp(config: AppConfig, options: { logger?: boolean } = {}): Promise<NestFastifyApplication> {
+export async function createApp(config: AppConfig, options: { logger?: boolean; logStream?: DestinationStream } = {}): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
-    trustProxy: process.env.TRUST_PROXY === 'true',
-    bodyLimit: 1024 * 1024,
+    trustProxy: config.trustProxy,
+    bodyLimit: JSON_BODY_LIMIT_BYTES,
     genReqId: (req: IncomingMessage) => requestIdFor(req.headers['x-request-id']),
+    frameworkErrors: answerFrameworkError,
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options.logStream), adapter, {
     bufferLogs: true,
     abortOnError: false,
+    // Only JSON is parsed, by our own bounded parser below; any other content type is 415.
+    bodyParser: false,
   });
+  acceptJsonBodiesOnly(app);
   if (options.logger !== false) app.useLogger(app.get(Logger));
   else app.useLogger(false);
-  app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'health/{*path}', method: RequestMethod.ALL }] });
+  app.setGlobalPrefix(API_PREFIX, {
+    exclude: [
+      { path: 'health/{*path}', method: RequestMethod.ALL },
+      { path: 'set-password', method: RequestMethod.GET },
+      { path: 'set-password.js', method: RequestMethod.GET },
+    ],
+  });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
   app.enableShutdownHooks();
+  // helmet's defaults (nosniff, HSTS, a strict Content-Security-Policy, no framing by others, ...),
+  // built into Nest 12; the CSP allows only this origin's own scripts, which Swagger UI and the
+  // set-password page keep to.
+  app.useSecurityHeaders({ xFrameOptions: { action: 'deny' }, contentSecurityPolicy: { directives: { frameAncestors: ["'none'"], upgradeInsecureRequests: null } } });
   app.getHttpAdapter().getInstance().addHook('onSend', async (request, reply) => {
     void reply.header('X-Request-Id', request.id);
+    // Answers of the API carry personal data: no browser or proxy may keep them.
+    // Judged by the route that answered (Fastify decodes "%61pi" to "api" when it routes), and for
+    // refusals that matched no route by the path as sent.
+    const path = request.routeOptions.url ?? request.url;
+    if (path.startsWith(`/${API_PREFIX}/`) && !reply.hasHeader('Cache-Control')) void reply.header('Cache-Control', 'no-store');
   });
-  setUpApiDocs(app);
-  await mountQueueDashboard(app, `/${API_PREFIX}${QUEUE_DASHBOARD_ROUTE}`);
-  await app.init();
-  await app.getHttpAdapter().getInstance().ready();
+  if (config.apiDocs) setUpApiDocs(app);
+  if (config.queueDashboard) await mountQueueDashboard(app, `/${API_PREFIX}${QUEUE_DASHBOARD_ROUTE}`);
+  try {
+    await app.init();
+    await app.getHttpAdapter().getInstance().ready();
+  } catch (error) {
+    // A refused start (e.g. a privileged database login) must not leave queues and pools running.
+    await app.close().catch(() => undefined);
+    throw error;
+  }
   return app;
+}
+
+/**
+ * The API takes JSON objects and nothing else. Size is capped by Fastify before a byte is parsed
+ * (413), nesting depth before JSON.parse (400), so no body can hold the event loop.
+ */
+function acceptJsonBodiesOnly(app: NestFastifyApplication): void {
+  const fastify = app.getHttpAdapter().getInstance();
+  const defaultParser = fastify.getDefaultJsonParser('error', 'error');
+  const parse = (text: string): unknown => {
+    let parsed: unknown;
+    let failure: unknown;
+    defaultParser({} as never, text, (error: unknown, value: unknown) => {
+      failure = error;
+      parsed = value;
+    });
+    if (failure) throw failure;
+    return parsed;
+  };
+  fastify.removeAllContentTypeParsers();
+  fastify.addContentTypeParser('application/json', { parseAs: 'buffer', bodyLimit: JSON_BODY_LIMIT_BYTES }, (request, body, done) => {
+    try {
+      assertUtf8(request.headers['content-type']);
+      done(null, parseJsonBody(body as Buffer, parse));
+    } catch (error) {
+      done(error as Error, undefined);
+    }
+  });
 }
 
 function setUpApiDocs(app: INestApplication): void {

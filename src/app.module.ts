@@ -1,6 +1,8 @@
 import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { LoggerModule } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
+import { safeErrorFacts } from './common/safe-error';
 import { AccessModule } from './access/access.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
@@ -13,11 +15,14 @@ import { EmployersModule } from './employers/employers.module';
 import { HealthModule } from './health/health.module';
 import { IndicatorsModule } from './indicators/indicators.module';
 import { JobsModule } from './jobs/jobs.module';
+import { MailModule } from './mail/mail.module';
 import { JobProgrammesModule } from './job-programmes/job-programmes.module';
 import { PlansModule } from './plans/plans.module';
 import { RedisModule } from './redis/redis.module';
 import { RemindersModule } from './reminders/reminders.module';
 import { ResidentsModule } from './residents/residents.module';
+import { UsersModule } from './users/users.module';
+import { SchoolHolidaysModule } from './school-holidays/school-holidays.module';
 import { StatisticsModule } from './statistics/statistics.module';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -29,21 +34,28 @@ export function requestIdFor(header: unknown): string {
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  /** `logStream`: where logs go instead of stdout (tests read them to prove what is never logged). */
+  static forRoot(config: AppConfig, logStream?: DestinationStream): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
         LoggerModule.forRoot({
-          pinoHttp: {
-            level: config.logLevel,
-            // No personal data in logs: no bodies, no query strings (name searches), no auth headers.
-            serializers: {
-              req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
-              res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+          pinoHttp: [
+            {
+              level: config.logLevel,
+              // No personal data in logs: no bodies, no query strings (name searches), no auth headers, and
+              // of an error only facts that cannot quote what was sent (safe-error.ts), whoever logs it.
+              serializers: {
+                req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
+                res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+                err: safeErrorFacts,
+                error: safeErrorFacts,
+              },
+              customProps: (req) => ({ requestId: (req as { id?: string }).id }),
             },
-            customProps: (req) => ({ requestId: (req as { id?: string }).id }),
-          },
+            logStream ?? process.stdout,
+          ],
           // Probes every few seconds would drown the log.
           exclude: [{ method: RequestMethod.ALL, path: 'health/{*path}' }],
         }),
@@ -52,12 +64,15 @@ export class AppModule {
         AccessModule,
         AuditModule,
         HealthModule,
+        MailModule,
         PlansModule,
+        UsersModule,
         AuthModule,
         ResidentsModule,
         CounsellingModule,
         ConsentsModule,
         EmployersModule,
+        SchoolHolidaysModule,
         JobProgrammesModule,
         JobsModule,
         IndicatorsModule,

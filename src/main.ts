@@ -1,17 +1,15 @@
 import 'reflect-metadata';
 import { createApp } from './app.factory';
 import { ConfigurationError, loadConfig } from './config/app-config';
-import { ensureDatabaseExists, runMigrations } from './database/migrate';
+import { prepareDatabase } from './database/startup';
 import { demoLoginHelp, seedDemoData } from './demo/demo-seed';
-import { PlansService } from './plans/plans.service';
+import { UsersService } from './users/users.service';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  if (config.databaseCreateIfMissing) await ensureDatabaseExists(config.databaseUrl);
-  const ran = await runMigrations(config.databaseUrl);
+  const ran = await prepareDatabase(config);
   const app = await createApp(config);
-  const plans = app.get(PlansService);
-  if (config.adminEmail && config.adminPassword) await plans.ensureBootstrapAdmin(config.adminEmail, config.adminPassword);
+  if (config.adminEmail && config.adminPassword) await app.get(UsersService).ensureBootstrapAdmin(config.adminEmail, config.adminPassword);
   if (config.demoData) await seedDemoData(app);
   if (config.processRole === 'worker') {
     // A worker serves no HTTP; it runs the background processors registered in the app and stops on SIGTERM.

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { ACTIVE_CONSENT_SQL, hasActiveConsent } from '../consents/consent-state';
+import { ACTIVE_CONSENT_SQL } from '../consents/consent-state';
 import type { ConsentScope } from '../consents/consent.entity';
 import type { PlanActor } from './actor';
 import { compartmentOwnedBy, type Compartment } from './roles';
@@ -67,13 +67,36 @@ export class AccessPolicy {
   }
 
   /**
-   * Whether a reader who is not the owner may see counselling case notes: only when the active
-   * share_counselling consent naming their organisation says notes are included.
+   * Of these residents, those whose counselling free text (case subject and outcome, contact
+   * notes, referral reasons and recipients) the actor may see. That text is as sensitive as notes
+   * (issue 7, security finding 10): a reader who is not the owner sees it only while an active
+   * share_counselling consent naming their organisation includes notes. Built from the same SQL
+   * as the read scope, so free text is never shared where the case itself is not; one query for
+   * a whole page of cases, none for the counsellors.
    */
-  async counsellingNotesVisible(manager: EntityManager, actor: PlanActor, residentId: string): Promise<boolean> {
-    if (this.ownsCompartment(actor, 'counselling')) return true;
-    if (!actor.organisationId) return false;
-    return hasActiveConsent(manager, { residentId, planId: actor.planId, scope: 'share_counselling', organisationId: actor.organisationId, includesNotes: true });
+  async counsellingFreeTextShared(manager: EntityManager, actor: PlanActor, residentIds: readonly string[]): Promise<ReadonlySet<string>> {
+    const ids = [...new Set(residentIds)];
+    if (this.ownsCompartment(actor, 'counselling')) return new Set(ids);
+    const withNotes = this.sharedByConsent(actor, 'r.id', 'counselling', true);
+    if (withNotes === NOTHING || ids.length === 0) return new Set();
+    const rows = await manager
+      .createQueryBuilder()
+      .select('r.id', 'id')
+      .from('residents', 'r')
+      .where('r.id IN (:...freeTextResidentIds)', { freeTextResidentIds: ids })
+      .andWhere(withNotes.sql, withNotes.params)
+      .getRawMany<{ id: string }>();
+    return new Set(rows.map((r) => r.id));
+  }
+
+  /**
+   * Whether the actor may see a job programme's free text (conversation notes, end and phase
+   * reasons, the employment's exception reason): only the social workers. A share_job_programme
+   * consent can never include notes (consent-rules.ts, notes_only_for_counselling), so a reader
+   * through a consent sees the facts of the programme and none of what was written about the youth.
+   */
+  jobProgrammeFreeTextShared(actor: PlanActor): boolean {
+    return this.ownsCompartment(actor, 'job_programmes');
   }
 
   /** The audit purpose of a read: the owner's own work, or access granted by the resident's consent. */
@@ -95,13 +118,14 @@ export class AccessPolicy {
     return { sql: `${alias}.plan_id = :accessPlanId`, params: { accessPlanId: actor.planId } };
   }
 
-  private sharedByConsent(actor: PlanActor, residentColumn: string, kind: keyof typeof SCOPES_FOR): SqlCondition {
+  /** `withNotes`: only consents that include notes (and with them the free text). */
+  private sharedByConsent(actor: PlanActor, residentColumn: string, kind: keyof typeof SCOPES_FOR, withNotes = false): SqlCondition {
     if (!actor.organisationId) return NOTHING;
     const scopes = `accessScopes_${kind}`;
     return {
       sql: `EXISTS (SELECT 1 FROM consents k JOIN consent_recipients kr ON kr.consent_id = k.id
               WHERE k.resident_id = ${residentColumn} AND k.plan_id = :accessPlanId AND k.scope IN (:...${scopes})
-                AND kr.organisation_id = :accessOrganisationId AND ${ACTIVE_CONSENT_SQL('k')})`,
+                AND kr.organisation_id = :accessOrganisationId AND ${ACTIVE_CONSENT_SQL('k')}${withNotes ? ' AND k.includes_notes' : ''})`,
       params: { accessPlanId: actor.planId, accessOrganisationId: actor.organisationId, [scopes]: SCOPES_FOR[kind] },
     };
   }

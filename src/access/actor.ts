@@ -9,6 +9,8 @@ export interface Actor {
   planId: string | null;
   organisationId: string | null;
   requestId: string;
+  /** The sign-in the request's token belongs to. */
+  sessionId?: string;
 }
 
 /** An actor that works inside a plan (every role but admin). */

@@ -1,6 +1,8 @@
 import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
+import { DependencyUnavailable, Unauthenticated } from '../common/domain-errors';
+import { isDatabaseUnavailable } from '../database/availability';
 import { ALLOWED_ROLES, PUBLIC_ROUTE } from './allow.decorator';
 import type { Role } from './roles';
 
@@ -22,8 +24,12 @@ export class PolicyGuard implements CanActivate {
     }
     try {
       await this.jwt.canActivate(context);
-    } catch {
-      throw new UnauthorizedException('A valid access token is required');
+    } catch (error) {
+      // An unreachable database is not a bad token: 503, so clients keep their sessions and retry.
+      if (error instanceof DependencyUnavailable) throw error;
+      if (isDatabaseUnavailable(error)) throw new DependencyUnavailable('The database');
+      if (error instanceof Unauthenticated) throw error;
+      throw new UnauthorizedException({ message: 'A valid access token is required', code: 'unauthenticated' });
     }
     const user = context.switchToHttp().getRequest<{ user?: { role: Role } }>().user;
     if (!user || !allowed.includes(user.role)) {

@@ -1,7 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type { Actor } from '../access/actor';
+
+/**
+ * Who an event is about as the log records it: usually the caller (an Actor). For sign-in events
+ * the caller may not be known (a failed login): `userId` and `role` are then null, and the event
+ * is filed under the plan of the account it concerns, so the plan's leader sees it.
+ */
+export interface AuditActor {
+  userId: string | null;
+  role: string | null;
+  planId: string | null;
+  requestId: string;
+}
 
 export interface AuditEntry {
   action: string;
@@ -19,7 +30,7 @@ export interface AuditEntry {
 export class AuditWriter {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async record(actor: Actor, entries: AuditEntry | AuditEntry[], manager?: EntityManager): Promise<void> {
+  async record(actor: AuditActor, entries: AuditEntry | AuditEntry[], manager?: EntityManager): Promise<void> {
     const list = Array.isArray(entries) ? entries : [entries];
     if (list.length === 0) return;
     // One statement for any number of events: a list page of 200 residents is one round trip.

@@ -1,11 +1,21 @@
 import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { Allow, Public } from '../access/allow.decorator';
 import { CurrentActor, type Actor } from '../access/actor';
 import { ROLES } from '../access/roles';
-import { AuthService } from './auth.service';
+import { AcceptInvitationDto, ChangePasswordDto } from '../users/dto/user.dto';
+import { AuthService, type RequestOrigin } from './auth.service';
 import { LoginDto, MeView, RefreshDto, TokenPairView } from './dto/auth.dto';
+
+const origin = (request: FastifyRequest): RequestOrigin => ({ address: request.ip, requestId: String(request.id) });
 
 @ApiTags('Auth')
 @Controller()
@@ -17,9 +27,9 @@ export class AuthController {
   @HttpCode(200)
   @ApiOkResponse({ type: TokenPairView })
   @ApiUnauthorizedResponse({ description: 'Wrong e-mail or password' })
-  @ApiTooManyRequestsResponse({ description: 'Too many failed logins for this account or address' })
+  @ApiTooManyRequestsResponse({ description: 'Too many attempts for this account or address; Retry-After says how long to wait' })
   login(@Body() dto: LoginDto, @Req() request: FastifyRequest) {
-    return this.auth.login(dto.email, dto.password, request.ip);
+    return this.auth.login(dto.email, dto.password, origin(request));
   }
 
   /** Exchanges a refresh token for a new pair; the old refresh token stops working. */
@@ -27,17 +37,39 @@ export class AuthController {
   @Public()
   @HttpCode(200)
   @ApiOkResponse({ type: TokenPairView })
-  @ApiUnauthorizedResponse({ description: 'Unknown, expired, used or revoked refresh token' })
-  refresh(@Body() dto: RefreshDto) {
-    return this.auth.refresh(dto.refreshToken);
+  @ApiUnauthorizedResponse({ description: 'Unknown, expired, used or revoked refresh token, or the session has ended' })
+  refresh(@Body() dto: RefreshDto, @Req() request: FastifyRequest) {
+    return this.auth.refresh(dto.refreshToken, origin(request));
   }
 
+  /** Ends the session: its refresh and access tokens stop working at once. */
   @Post('auth/logout')
   @Public()
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'The session is ended' })
-  async logout(@Body() dto: RefreshDto): Promise<void> {
-    await this.auth.logout(dto.refreshToken);
+  async logout(@Body() dto: RefreshDto, @Req() request: FastifyRequest): Promise<void> {
+    await this.auth.logout(dto.refreshToken, origin(request));
+  }
+
+  /** The invitee sets their password with the token from the invitation link, and is signed in. */
+  @Post('auth/invitations/accept')
+  @Public()
+  @HttpCode(200)
+  @ApiOkResponse({ type: TokenPairView })
+  @ApiUnauthorizedResponse({ description: 'The link was used, withdrawn or has expired' })
+  @ApiConflictResponse({ description: 'The e-mail already has an account' })
+  acceptInvitation(@Body() dto: AcceptInvitationDto, @Req() request: FastifyRequest) {
+    return this.auth.acceptInvitation(dto.token, dto.password, origin(request));
+  }
+
+  /** Changes your own password; your other sessions end. */
+  @Post('auth/password')
+  @HttpCode(204)
+  @Allow(...ROLES)
+  @ApiNoContentResponse({ description: 'Changed; every other session of yours has ended' })
+  @ApiUnauthorizedResponse({ description: 'The current password is wrong' })
+  async changePassword(@CurrentActor() actor: Actor, @Body() dto: ChangePasswordDto, @Req() request: FastifyRequest): Promise<void> {
+    await this.auth.changePassword(actor, actor.sessionId ?? '', dto.currentPassword, dto.newPassword, request.ip);
   }
 
   @Get('me')

@@ -4,7 +4,8 @@ import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-import { PlansModule } from '../plans/plans.module';
+import { UsersModule } from '../users/users.module';
+import { AccessTokenVerifier } from './access-token-verifier';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { JwtStrategy } from './jwt.strategy';
@@ -15,13 +16,14 @@ import { RefreshToken } from './refresh-token.entity';
   imports: [
     PassportModule,
     TypeOrmModule.forFeature([RefreshToken]),
-    PlansModule,
+    UsersModule,
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({ secret: config.jwtSecret, signOptions: { algorithm: 'HS256' } }),
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, JwtStrategy, LoginThrottle],
+  providers: [AuthService, JwtStrategy, LoginThrottle, AccessTokenVerifier],
+  exports: [AccessTokenVerifier],
 })
 export class AuthModule {}

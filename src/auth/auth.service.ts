@@ -1,22 +1,22 @@
-import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { Actor } from '../access/actor';
+import { AuditWriter } from '../audit/audit-writer';
+import { Unauthenticated } from '../common/domain-errors';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-import type { User } from '../plans/entities/user.entity';
-import { PlansService } from '../plans/plans.service';
+import { UnitOfWork } from '../database/unit-of-work';
+import { InvitationsService } from '../users/invitations.service';
+import type { User } from '../users/user.entity';
+import { UserSessions } from '../users/user-sessions';
+import { UsersService } from '../users/users.service';
+import { JWT_AUDIENCE, JWT_ISSUER, type AccessClaims } from './access-claims';
 import { LoginThrottle } from './login-throttle';
 import { decoyPasswordHash, verifyPassword } from './passwords';
 import { RefreshToken } from './refresh-token.entity';
-
-export interface AccessClaims {
-  sub: string;
-  role: User['role'];
-  planId: string | null;
-  organisationId: string | null;
-}
 
 export interface TokenPair {
   accessToken: string;
@@ -24,6 +24,13 @@ export interface TokenPair {
   expiresIn: number;
 }
 
+/** Where a request came from, for the audit log and throttling. */
+export interface RequestOrigin {
+  address: string;
+  requestId: string;
+}
+
+const AUTHENTICATION = 'authentication';
 const hashSecret = (secret: string) => createHash('sha256').update(secret).digest('hex');
 
 /** Refresh tokens look like `<token id>.<secret>`; only a hash of the secret is stored. */
@@ -32,38 +39,62 @@ function parseRefreshToken(token: string): { id: string; secret: string } | unde
   return match ? { id: match[1], secret: match[2] } : undefined;
 }
 
+/**
+ * Signing in and out. Each login opens a session; access tokens name it (`sid`) and are accepted
+ * only while it is open, so logout, refresh-token reuse, a role change, deactivation or a
+ * password change end access at once. Every login, failed login, reuse and logout is audited
+ * under the account's plan, where its leader sees it.
+ */
 @Injectable()
 export class AuthService {
   constructor(
-    private readonly plans: PlansService,
+    private readonly users: UsersService,
+    private readonly invitations: InvitationsService,
+    private readonly sessions: UserSessions,
     private readonly jwt: JwtService,
     private readonly throttle: LoginThrottle,
+    private readonly audit: AuditWriter,
+    private readonly uow: UnitOfWork,
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async login(email: string, password: string, address: string): Promise<TokenPair> {
-    await this.throttle.assertMayTry(email, address);
-    const user = await this.plans.findActiveUserWithPassword(email);
+  async login(email: string, password: string, origin: RequestOrigin): Promise<TokenPair> {
+    await this.throttle.begin(email, origin.address);
+    const user = await this.users.findActiveUserWithPassword(email);
     const valid = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), password);
     if (!user || !valid) {
-      await this.throttle.recordFailure(email, address);
-      throw new UnauthorizedException('Wrong e-mail or password');
+      const account = user ?? (await this.users.accountOf(email));
+      await this.audit.record(
+        { userId: null, role: null, planId: account?.planId ?? null, requestId: origin.requestId },
+        { action: 'auth.login_failed', purpose: AUTHENTICATION, entityType: account ? 'user' : undefined, entityId: account?.id ?? null },
+      );
+      throw new Unauthenticated('Wrong e-mail or password', { code: 'invalid_credentials' });
     }
-    await this.throttle.recordSuccess(email);
-    return this.issue(user, randomUUID());
+    await this.throttle.succeeded(email, origin.address);
+    return this.uow.run(async (manager) => {
+      const sessionId = await this.sessions.open(user.id, manager);
+      await this.audit.record(this.actorOf(user, origin.requestId), { action: 'auth.login_succeeded', purpose: AUTHENTICATION, entityType: 'user', entityId: user.id }, manager);
+      return this.issue(manager, user, sessionId);
+    });
+  }
+
+  /** The invitee sets a password and is signed in at once. */
+  async acceptInvitation(token: string, password: string, origin: RequestOrigin): Promise<TokenPair> {
+    const user = await this.invitations.accept(token, password, origin.requestId);
+    return this.uow.run(async (manager) => this.issue(manager, user, await this.sessions.open(user.id, manager)));
   }
 
   /**
    * Rotates a refresh token. Each token works once; presenting a used or revoked one is taken
-   * as theft and revokes the whole family, so the thief's and the victim's sessions both end.
+   * as theft and ends the session, so the thief's and the victim's tokens both stop working.
    */
-  async refresh(token: string): Promise<TokenPair> {
+  async refresh(token: string, origin: RequestOrigin): Promise<TokenPair> {
     const parsed = parseRefreshToken(token);
-    if (!parsed) throw new UnauthorizedException('Invalid refresh token');
+    if (!parsed) throw invalidRefreshToken();
     const repo = this.dataSource.getRepository(RefreshToken);
     const stored = await repo.findOneBy({ id: parsed.id });
-    if (!stored || !this.secretMatches(stored.secretHash, parsed.secret)) throw new UnauthorizedException('Invalid refresh token');
+    if (!stored || !this.secretMatches(stored.secretHash, parsed.secret)) throw invalidRefreshToken();
 
     // Claim the token atomically: of two concurrent refreshes with the same token, one wins.
     const claimed = await repo
@@ -73,51 +104,83 @@ export class AuthService {
       .where('id = :id AND used_at IS NULL AND revoked_at IS NULL AND expires_at > now()', { id: stored.id })
       .execute();
     if (!claimed.affected) {
-      if (stored.usedAt || stored.revokedAt) await this.revokeFamily(stored.familyId);
-      throw new UnauthorizedException('Refresh token is no longer valid; log in again');
+      if (stored.usedAt && !stored.revokedAt) await this.endSession(stored, 'refresh_token_reused', 'auth.refresh_token_reused', origin);
+      throw new Unauthenticated('The refresh token is no longer valid; sign in again', { code: 'refresh_token_invalid' });
     }
-    const user = await this.plans.findActiveUser(stored.userId);
-    if (!user) {
-      await this.revokeFamily(stored.familyId);
-      throw new UnauthorizedException('The account is no longer active');
+    const user = await this.users.findActiveUser(stored.userId);
+    if (!user || !(await this.sessions.isOpen(stored.familyId))) {
+      await this.sessions.end(stored.familyId, 'account_inactive');
+      throw new Unauthenticated('The session has ended; sign in again', { code: 'session_ended' });
     }
-    return this.issue(user, stored.familyId);
+    return this.uow.run((manager) => this.issue(manager, user, stored.familyId));
   }
 
   /** Ends the session the refresh token belongs to. Unknown tokens are ignored, so logout never tells an attacker anything. */
-  async logout(token: string): Promise<void> {
+  async logout(token: string, origin: RequestOrigin): Promise<void> {
     const parsed = parseRefreshToken(token);
     if (!parsed) return;
     const stored = await this.dataSource.getRepository(RefreshToken).findOneBy({ id: parsed.id });
-    if (stored && this.secretMatches(stored.secretHash, parsed.secret)) await this.revokeFamily(stored.familyId);
+    if (stored && this.secretMatches(stored.secretHash, parsed.secret)) await this.endSession(stored, 'logout', 'auth.logout', origin);
+  }
+
+  /** Changes one's own password; every other session of the user ends (a thief's included). */
+  async changePassword(actor: Actor, sessionId: string, currentPassword: string, newPassword: string, address: string): Promise<void> {
+    const user = await this.users.findActiveUserWithPasswordById(actor.userId);
+    if (!user) throw new Unauthenticated('The account is no longer active', { code: 'session_ended' });
+    await this.throttle.begin(user.email, address);
+    if (!(await verifyPassword(user.passwordHash, currentPassword))) {
+      throw new Unauthenticated('The current password is wrong', { code: 'invalid_credentials' });
+    }
+    await this.throttle.succeeded(user.email, address);
+    await this.uow.run(async (manager) => {
+      await this.users.setPassword(manager, user, newPassword);
+      await this.sessions.endAllOf(user.id, 'password_changed', manager, sessionId);
+      await this.audit.record(actor, { action: 'user.password_changed', purpose: AUTHENTICATION, entityType: 'user', entityId: user.id }, manager);
+    });
   }
 
   async me(userId: string) {
-    const user = await this.plans.findActiveUser(userId);
-    if (!user) throw new UnauthorizedException('The account is no longer active');
+    const user = await this.users.findActiveUser(userId);
+    if (!user) throw new Unauthenticated('The account is no longer active', { code: 'session_ended' });
     return { id: user.id, email: user.email, name: user.name, role: user.role, planId: user.planId, organisationId: user.organisationId };
   }
 
-  private async issue(user: User, familyId: string): Promise<TokenPair> {
-    const claims: AccessClaims = { sub: user.id, role: user.role, planId: user.planId, organisationId: user.organisationId };
-    const accessToken = await this.jwt.signAsync(claims, { expiresIn: this.config.accessTokenTtlSeconds });
+  private async endSession(stored: RefreshToken, reason: 'logout' | 'refresh_token_reused', action: string, origin: RequestOrigin): Promise<void> {
+    await this.uow.run(async (manager) => {
+      await this.sessions.end(stored.familyId, reason, manager);
+      const user = await this.users.findActiveUser(stored.userId, manager);
+      await this.audit.record(
+        { userId: user?.id ?? null, role: user?.role ?? null, planId: user?.planId ?? null, requestId: origin.requestId },
+        { action, purpose: AUTHENTICATION, entityType: 'user', entityId: stored.userId },
+        manager,
+      );
+    });
+  }
+
+  private async issue(manager: EntityManager, user: User, sessionId: string): Promise<TokenPair> {
+    const claims: AccessClaims = { sub: user.id, sid: sessionId, role: user.role };
+    const accessToken = await this.jwt.signAsync(claims, { expiresIn: this.config.accessTokenTtlSeconds, issuer: JWT_ISSUER, audience: JWT_AUDIENCE });
     const secret = randomBytes(32).toString('base64url');
     const id = randomUUID();
-    await this.dataSource.getRepository(RefreshToken).insert({
+    await manager.getRepository(RefreshToken).insert({
       id,
       userId: user.id,
-      familyId,
+      familyId: sessionId,
       secretHash: hashSecret(secret),
       expiresAt: new Date(Date.now() + this.config.refreshTokenTtlSeconds * 1000),
     });
     return { accessToken, refreshToken: `${id}.${secret}`, expiresIn: this.config.accessTokenTtlSeconds };
   }
 
-  private async revokeFamily(familyId: string): Promise<void> {
-    await this.dataSource.getRepository(RefreshToken).update({ familyId, revokedAt: IsNull() }, { revokedAt: () => 'now()' });
+  private actorOf(user: User, requestId: string) {
+    return { userId: user.id, role: user.role, planId: user.planId, requestId };
   }
 
   private secretMatches(storedHash: string, secret: string): boolean {
     return timingSafeEqual(Buffer.from(storedHash, 'hex'), Buffer.from(hashSecret(secret), 'hex'));
   }
+}
+
+function invalidRefreshToken(): Unauthenticated {
+  return new Unauthenticated('Invalid refresh token', { code: 'refresh_token_invalid' });
 }

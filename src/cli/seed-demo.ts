@@ -2,14 +2,13 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from '../app.module';
 import { loadConfig } from '../config/app-config';
-import { ensureDatabaseExists, runMigrations } from '../database/migrate';
+import { prepareDatabase } from '../database/startup';
 import { demoLoginHelp, seedDemoData } from '../demo/demo-seed';
 
 /** `npm run demo:seed`: loads the demo plan into the configured database without starting the API. */
 async function main(): Promise<void> {
   const config = loadConfig();
-  if (config.databaseCreateIfMissing) await ensureDatabaseExists(config.databaseUrl);
-  await runMigrations(config.databaseUrl);
+  await prepareDatabase(config);
   const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: ['error', 'warn'] });
   try {
     const { created } = await seedDemoData(app);

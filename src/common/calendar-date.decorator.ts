@@ -1,13 +1,13 @@
 import { ValidateBy, type ValidationArguments } from 'class-validator';
-import { isCalendarDate, isMonday } from './calendar';
+import { FIRST_YEAR, isCalendarDate, isMonday, LAST_YEAR } from './calendar';
 
 /** A date, YYYY-MM-DD (api.md conventions). */
 export const IsCalendarDate = () =>
   ValidateBy({
     name: 'isCalendarDate',
     validator: {
-      validate: isCalendarDate,
-      defaultMessage: (args?: ValidationArguments) => `${args?.property} must be a date (YYYY-MM-DD)`,
+      validate: (value: unknown) => isCalendarDate(value),
+      defaultMessage: (args?: ValidationArguments) => `${args?.property} must be a date (YYYY-MM-DD) from ${FIRST_YEAR} to ${LAST_YEAR}`,
     },
   });
 

@@ -5,9 +5,19 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const toUtc = (date: string) => new Date(`${date}T00:00:00Z`);
 const fromUtc = (d: Date) => d.toISOString().slice(0, 10);
 
-/** Whether a value is a real calendar date written YYYY-MM-DD (not 2026-02-30). */
-export function isCalendarDate(value: unknown): value is string {
+/**
+ * The years a date in this system can fall in: the oldest residents were born in the 1900s, and
+ * nothing is planned past the 2100s. Outside this, a date is a typing error or an attack (year 1
+ * and 9999 broke date arithmetic further on).
+ */
+export const FIRST_YEAR = 1900;
+export const LAST_YEAR = 2199;
+
+/** Whether a value is a real calendar date written YYYY-MM-DD (not 2026-02-30), in the years above. */
+export function isCalendarDate(value: unknown, options: { anyYear?: boolean } = {}): value is string {
   if (typeof value !== 'string' || !DATE.test(value)) return false;
+  const year = Number(value.slice(0, 4));
+  if (!options.anyYear && (year < FIRST_YEAR || year > LAST_YEAR)) return false;
   const parsed = toUtc(value);
   return !Number.isNaN(parsed.getTime()) && fromUtc(parsed) === value;
 }

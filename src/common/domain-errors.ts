@@ -8,16 +8,31 @@ export interface ProblemItem {
   message: string;
 }
 
+export interface DomainErrorOptions {
+  /** A stable, machine-readable reason a client can act on (api.md: every 4xx has one). */
+  code?: string;
+  errors?: ProblemItem[];
+  extra?: Record<string, unknown>;
+}
+
 export abstract class DomainError extends Error {
   abstract readonly status: number;
   abstract readonly title: string;
+  /** The code when the thrower gave none: one per kind of refusal. */
+  protected abstract readonly defaultCode: string;
   readonly errors?: ProblemItem[];
   readonly extra?: Record<string, unknown>;
+  private readonly givenCode?: string;
 
-  constructor(detail: string, options: { errors?: ProblemItem[]; extra?: Record<string, unknown> } = {}) {
+  constructor(detail: string, options: DomainErrorOptions = {}) {
     super(detail);
     this.errors = options.errors;
     this.extra = options.extra;
+    this.givenCode = options.code;
+  }
+
+  get code(): string {
+    return this.givenCode ?? this.defaultCode;
   }
 }
 
@@ -25,8 +40,9 @@ export abstract class DomainError extends Error {
 export class InvalidInput extends DomainError {
   readonly status = 400;
   readonly title = 'Invalid request';
-  constructor(errors: ProblemItem[]) {
-    super(errors.map((e) => (e.field ? `${e.field}: ${e.message}` : e.message)).join('; '), { errors });
+  protected readonly defaultCode = 'validation_failed';
+  constructor(errors: ProblemItem[], code?: string) {
+    super(errors.map((e) => (e.field ? `${e.field}: ${e.message}` : e.message)).join('; '), { errors, code });
   }
 }
 
@@ -34,6 +50,7 @@ export class InvalidInput extends DomainError {
 export class NotFound extends DomainError {
   readonly status = 404;
   readonly title = 'Not found';
+  protected readonly defaultCode = 'not_found';
   constructor(what: string) {
     super(`${what} was not found`);
   }
@@ -43,14 +60,16 @@ export class NotFound extends DomainError {
 export class Conflict extends DomainError {
   readonly status = 409;
   readonly title = 'Conflict';
+  protected readonly defaultCode = 'conflict';
 }
 
 /** 422: a domain rule is not met; every unmet rule is listed. */
 export class RuleViolation extends DomainError {
   readonly status = 422;
   readonly title = 'A rule is not met';
-  constructor(errors: ProblemItem[]) {
-    super(errors.map((e) => e.message).join('; '), { errors });
+  protected readonly defaultCode = 'rule_unmet';
+  constructor(errors: ProblemItem[], code?: string) {
+    super(errors.map((e) => e.message).join('; '), { errors, code });
   }
 }
 
@@ -58,16 +77,48 @@ export class RuleViolation extends DomainError {
 export class Forbidden extends DomainError {
   readonly status = 403;
   readonly title = 'Forbidden';
+  protected readonly defaultCode = 'forbidden';
 }
 
 /** 429: throttled; `retryAfterSeconds` becomes the Retry-After header. */
 export class TooManyRequests extends DomainError {
   readonly status = 429;
   readonly title = 'Too many requests';
+  protected readonly defaultCode = 'throttled';
   constructor(
     detail: string,
     readonly retryAfterSeconds: number,
   ) {
     super(detail);
+  }
+}
+
+/** 401: who is calling is not established (no, bad, expired or revoked credentials). */
+export class Unauthenticated extends DomainError {
+  readonly status = 401;
+  readonly title = 'Unauthorized';
+  protected readonly defaultCode = 'unauthenticated';
+}
+
+/** 413: the body is larger than any request of this API needs. */
+export class PayloadTooLarge extends DomainError {
+  readonly status = 413;
+  readonly title = 'Payload too large';
+  protected readonly defaultCode = 'payload_too_large';
+}
+
+/**
+ * 503: a dependency (PostgreSQL) is unreachable. Never 401 or 500 for that: clients keep their
+ * session and retry after `retryAfterSeconds` (api.md conventions).
+ */
+export class DependencyUnavailable extends DomainError {
+  readonly status = 503;
+  readonly title = 'Service unavailable';
+  protected readonly defaultCode = 'dependency_unavailable';
+  constructor(
+    readonly dependency: string,
+    readonly retryAfterSeconds = 5,
+  ) {
+    super(`${dependency} is not reachable right now; try again in a few seconds`);
   }
 }

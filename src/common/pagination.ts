@@ -1,8 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { InvalidInput } from './domain-errors';
+import { parseInstant } from './instant.decorator';
 
 export class PageQuery {
   @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
@@ -16,6 +17,7 @@ export class PageQuery {
   @ApiPropertyOptional({ description: 'Opaque cursor from the previous page\'s `nextCursor`' })
   @IsOptional()
   @IsString()
+  @MaxLength(200)
   cursor?: string;
 }
 
@@ -33,16 +35,27 @@ function encodeCursor(pos: { at: Date; id: string }): string {
   return Buffer.from(JSON.stringify({ at: pos.at.toISOString(), id: pos.id })).toString('base64url');
 }
 
+// What encodeCursor writes: an instant from Date#toISOString, and a uuid or a bigint id.
+const CURSOR_AT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+const CURSOR_ID = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\d{1,18})$/;
+
+/** A cursor is only ever one this API wrote; anything else (forged, truncated, year -271821) is a 400. */
 function decodeCursor(cursor: string): CursorPosition {
   try {
     const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as CursorPosition;
-    if (typeof parsed.at === 'string' && typeof parsed.id === 'string' && !Number.isNaN(Date.parse(parsed.at))) {
+    if (
+      typeof parsed?.at === 'string' &&
+      typeof parsed.id === 'string' &&
+      CURSOR_AT.test(parsed.at) &&
+      CURSOR_ID.test(parsed.id) &&
+      parseInstant(parsed.at) !== undefined
+    ) {
       return parsed;
     }
   } catch {
     // fall through to the error below
   }
-  throw new InvalidInput([{ field: 'cursor', message: 'cursor is not one this API issued' }]);
+  throw new InvalidInput([{ field: 'cursor', message: 'cursor is not one this API issued' }], 'invalid_cursor');
 }
 
 /**

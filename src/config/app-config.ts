@@ -1,16 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import {
-  IsEmail,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  Matches,
-  Max,
-  Min,
-  MinLength,
-  validateSync,
-} from 'class-validator';
+import { IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 export const PROCESS_ROLES = ['api', 'worker', 'all'] as const;
 export type ProcessRole = (typeof PROCESS_ROLES)[number];
@@ -22,8 +11,16 @@ const toBool = ({ value }: { value: unknown }) =>
 /** The environment the service reads, validated once at start-up so a bad setting fails fast with a clear message. */
 class Environment {
   @IsOptional()
+  @IsIn(['production', 'development', 'test'], { message: 'NODE_ENV must be production, development or test' })
+  NODE_ENV?: string;
+
+  @IsOptional()
   @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
   DATABASE_URL?: string;
+
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\//, { message: 'MIGRATION_DATABASE_URL must be a postgres:// URL' })
+  MIGRATION_DATABASE_URL?: string;
 
   @IsOptional()
   @Matches(/^rediss?:\/\//, { message: 'REDIS_URL must be a redis:// URL' })
@@ -39,6 +36,14 @@ class Environment {
   @Min(0)
   @Max(65535)
   PORT?: number;
+
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s/]+(:\d+)?(\/[^\s]*)?$/, { message: 'PUBLIC_URL must be the http(s) address users reach the service at' })
+  PUBLIC_URL?: string;
+
+  @IsOptional()
+  @Transform(toBool)
+  TRUST_PROXY?: boolean;
 
   @IsString({ message: 'JWT_SECRET is required (at least 32 characters); `npm start` generates one for local use' })
   @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
@@ -92,8 +97,57 @@ class Environment {
   JOB_BACKOFF_MS?: number;
 
   @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  RECONCILE_INTERVAL_MS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  JOB_LOCK_MS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  REPORT_DEADLINE_MINUTES?: number;
+
+  @IsOptional()
   @Transform(toBool)
   DEMO_DATA?: boolean;
+
+  @IsOptional()
+  @Transform(toBool)
+  DEMO_DATA_FORCE?: boolean;
+
+  @IsOptional()
+  @Transform(toBool)
+  API_DOCS?: boolean;
+
+  @IsOptional()
+  @Transform(toBool)
+  QUEUE_DASHBOARD?: boolean;
+
+  @IsOptional()
+  @Matches(/^smtps?:\/\//, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  @IsOptional()
+  @IsString()
+  MAIL_FROM?: string;
+
+  @IsOptional()
+  @IsString()
+  MAIL_DIR?: string;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 14)
+  INVITATION_TTL_HOURS?: number;
 
   @IsOptional()
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
@@ -101,11 +155,20 @@ class Environment {
 }
 
 export interface AppConfig {
+  /** Whether this is a production deployment (NODE_ENV=production): no development defaults, no demo data unless forced. */
+  production: boolean;
+  /** The app's own login: a least-privilege role that cannot change the schema or rewrite the audit log. */
   databaseUrl: string;
+  /** The schema owner's login, used only to create the database, run migrations and provision the app login; unset = done elsewhere. */
+  migrationDatabaseUrl?: string;
   databaseCreateIfMissing: boolean;
   redisUrl: string;
   redisPrefix: string;
   port: number;
+  /** The address users reach the service at, for links in e-mails (invitations). */
+  publicUrl: string;
+  /** Honour X-Forwarded-For (behind a reverse proxy): the client address drives login throttling. */
+  trustProxy: boolean;
   jwtSecret: string;
   accessTokenTtlSeconds: number;
   refreshTokenTtlSeconds: number;
@@ -116,31 +179,70 @@ export interface AppConfig {
   outboxPollMs: number;
   jobAttempts: number;
   jobBackoffMs: number;
+  /** How often a worker sweeps for work that was accepted but whose job is gone, stalled or overdue. */
+  reconcileIntervalMs: number;
+  /** How long a worker's claim on a job lasts without renewal: a crashed worker's job is taken over after about this long. */
+  jobLockMs: number;
+  /** A report still queued or running after this long is failed with a reason. */
+  reportDeadlineMinutes: number;
   demoData: boolean;
+  /** Serve the OpenAPI document and Swagger UI (default: on, except in production). */
+  apiDocs: boolean;
+  /** Serve the queue dashboard to the platform admin (default: off). */
+  queueDashboard: boolean;
+  /** Where e-mail goes; unset outside production = written to `mailDir` as .eml files. */
+  smtpUrl?: string;
+  mailFrom: string;
+  mailDir: string;
+  invitationTtlHours: number;
   logLevel: string;
 }
 
 export class ConfigurationError extends Error {}
 
-export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/helhedsplan';
+export const DEFAULT_DATABASE_URL = 'postgres://helhedsplan_app@127.0.0.1:5432/helhedsplan';
 export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
+
+/** Outside production, the owner login beside the app login on the same server: `postgres`, as a local install has it. */
+function developmentMigrationUrl(databaseUrl: string): string {
+  const url = new URL(databaseUrl);
+  url.username = 'postgres';
+  url.password = '';
+  return url.toString();
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const raw = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
   const parsed = plainToInstance(Environment, raw);
   const problems = validateSync(parsed, { whitelist: false }).flatMap((e) => Object.values(e.constraints ?? {}));
+  const production = parsed.NODE_ENV === 'production';
   if ((parsed.ADMIN_EMAIL === undefined) !== (parsed.ADMIN_PASSWORD === undefined)) {
     problems.push('ADMIN_EMAIL and ADMIN_PASSWORD must be set together');
+  }
+  if (production && parsed.DEMO_DATA && !parsed.DEMO_DATA_FORCE) {
+    problems.push('DEMO_DATA is refused under NODE_ENV=production (demo users have a published password); set DEMO_DATA_FORCE=true only on a throwaway installation');
+  }
+  if (production && !parsed.SMTP_URL) {
+    problems.push('SMTP_URL is required under NODE_ENV=production: invitations are sent by e-mail');
+  }
+  if (production && !parsed.DATABASE_URL) {
+    problems.push('DATABASE_URL is required under NODE_ENV=production: the app\'s least-privilege login');
   }
   if (problems.length > 0) {
     throw new ConfigurationError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
   }
+  const databaseUrl = parsed.DATABASE_URL ?? DEFAULT_DATABASE_URL;
+  const port = parsed.PORT ?? 3000;
   return {
-    databaseUrl: parsed.DATABASE_URL ?? DEFAULT_DATABASE_URL,
+    production,
+    databaseUrl,
+    migrationDatabaseUrl: parsed.MIGRATION_DATABASE_URL ?? (production ? undefined : developmentMigrationUrl(databaseUrl)),
     databaseCreateIfMissing: parsed.DATABASE_CREATE_IF_MISSING ?? true,
     redisUrl: parsed.REDIS_URL ?? DEFAULT_REDIS_URL,
     redisPrefix: parsed.REDIS_PREFIX ?? 'hp',
-    port: parsed.PORT ?? 3000,
+    port,
+    publicUrl: (parsed.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
+    trustProxy: parsed.TRUST_PROXY ?? false,
     jwtSecret: parsed.JWT_SECRET,
     accessTokenTtlSeconds: parsed.ACCESS_TOKEN_TTL_SECONDS ?? 900,
     refreshTokenTtlSeconds: parsed.REFRESH_TOKEN_TTL_SECONDS ?? 30 * 24 * 3600,
@@ -150,7 +252,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     outboxPollMs: parsed.OUTBOX_POLL_MS ?? 1000,
     jobAttempts: parsed.JOB_ATTEMPTS ?? 3,
     jobBackoffMs: parsed.JOB_BACKOFF_MS ?? 5000,
+    reconcileIntervalMs: parsed.RECONCILE_INTERVAL_MS ?? 15_000,
+    jobLockMs: parsed.JOB_LOCK_MS ?? 15_000,
+    reportDeadlineMinutes: parsed.REPORT_DEADLINE_MINUTES ?? 120,
     demoData: parsed.DEMO_DATA ?? false,
+    apiDocs: parsed.API_DOCS ?? !production,
+    queueDashboard: parsed.QUEUE_DASHBOARD ?? false,
+    smtpUrl: parsed.SMTP_URL,
+    mailFrom: parsed.MAIL_FROM ?? 'Helhedsplan <no-reply@helhedsplan.local>',
+    mailDir: parsed.MAIL_DIR ?? '.data/mail',
+    invitationTtlHours: parsed.INVITATION_TTL_HOURS ?? 72,
     logLevel: parsed.LOG_LEVEL ?? 'info',
   };
 }

@@ -1,10 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { Allow } from '../access/allow.decorator';
 import { CurrentActor, type Actor } from '../access/actor';
 import { requirePlan } from '../access/plan-actor';
 import { ConsentsService } from './consents.service';
 import { ConsentQuery, GiveConsentDto, WithdrawConsentDto } from './dto/consent.dto';
+import { ParseIdPipe } from '../common/parse-id.pipe';
 
 /** The consent ledger. There are deliberately no PATCH or DELETE routes: a consent is withdrawn, never changed. */
 @ApiTags('Consent')
@@ -36,7 +37,7 @@ export class ConsentsController {
   @Allow('counsellor', 'social_worker')
   @ApiOkResponse({ description: 'The consent, now withdrawn' })
   @ApiConflictResponse({ description: 'Already withdrawn or expired' })
-  withdraw(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: WithdrawConsentDto) {
+  withdraw(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: WithdrawConsentDto) {
     return this.consents.withdraw(requirePlan(actor), id, dto);
   }
 }

@@ -15,6 +15,10 @@ import { consentHistory, consentStatus, hasActiveConsent } from './consent-state
 import { ConsentWithdrawal } from './consent-withdrawal.entity';
 import { Consent, type ConsentScope } from './consent.entity';
 import type { ConsentQuery, GiveConsentDto, WithdrawConsentDto } from './dto/consent.dto';
+import { UnitOfWork } from '../database/unit-of-work';
+import { Outbox } from '../jobs/outbox';
+import { OutboxRelay } from '../jobs/outbox-relay';
+import { JOBS, REMINDERS_QUEUE } from '../jobs/queues';
 
 const PURPOSE = 'consent_ledger';
 
@@ -22,15 +26,18 @@ const PURPOSE = 'consent_ledger';
 @Injectable()
 export class ConsentsService {
   constructor(
+    private readonly uow: UnitOfWork,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AccessPolicy,
     private readonly audit: AuditWriter,
     private readonly residents: ResidentsService,
     private readonly plans: PlansService,
+    private readonly outbox: Outbox,
+    private readonly relay: OutboxRelay,
   ) {}
 
   async give(actor: PlanActor, dto: GiveConsentDto) {
-    return this.dataSource.transaction(async (manager) => {
+    return this.uow.run(async (manager) => {
       const resident = await this.residents.lockWritable(manager, actor, dto.residentId);
       // One connection runs one query at a time: these are awaited in turn, not in parallel.
       const plan = await this.plans.getPlan(actor.planId, manager);
@@ -64,13 +71,14 @@ export class ConsentsService {
         await manager.query(`INSERT INTO consent_recipients (consent_id, organisation_id) SELECT $1, unnest($2::uuid[])`, [consent.id, dto.recipientOrganisationIds]);
       }
       await this.audit.record(actor, { action: 'consent.given', purpose: PURPOSE, residentId: resident.id, entityType: 'consent', entityId: consent.id }, manager);
+      await this.recomputeRemindersIfParticipation(manager, consent.scope);
       return this.view(consent, dto.recipientOrganisationIds, null);
     });
   }
 
   /** Withdrawal takes effect at once and is kept: the consent row itself stays as it was given. */
   async withdraw(actor: PlanActor, id: string, dto: WithdrawConsentDto) {
-    return this.dataSource.transaction(async (manager) => {
+    return this.uow.run(async (manager) => {
       const consent = await manager.getRepository(Consent).findOneBy({ id, planId: actor.planId });
       if (!consent) throw new NotFound('Consent');
       await this.residents.lockWritable(manager, actor, consent.residentId);
@@ -86,6 +94,7 @@ export class ConsentsService {
         .getRepository(ConsentWithdrawal)
         .save(manager.getRepository(ConsentWithdrawal).create({ consentId: id, withdrawnAt, reason: dto.reason ?? null, recordedBy: actor.userId }));
       await this.audit.record(actor, { action: 'consent.withdrawn', purpose: PURPOSE, residentId: consent.residentId, entityType: 'consent', entityId: id }, manager);
+      await this.recomputeRemindersIfParticipation(manager, consent.scope);
       return this.view(consent, await this.recipientsOf(manager, [id]).then((m) => m.get(id) ?? []), withdrawal);
     });
   }
@@ -114,6 +123,17 @@ export class ConsentsService {
     return hasActiveConsent(manager, { residentId, scope, givenBy: options.givenBy });
   }
 
+
+  /**
+   * A guardian who withdraws the participation consent stops the youth's programme; the social
+   * workers are told by a reminder (participation_consent_withdrawn), and a new consent clears it.
+   * Recomputing is queued in this transaction (outbox), so it happens soon and only if this commits.
+   */
+  private async recomputeRemindersIfParticipation(manager: EntityManager, scope: ConsentScope): Promise<void> {
+    if (scope !== 'job_programme_participation') return;
+    await this.outbox.enqueue(manager, REMINDERS_QUEUE, JOBS.computeReminders, {});
+    this.uow.afterCommit(() => this.relay.tick());
+  }
 
   private async recipientsOf(manager: EntityManager, consentIds: string[]): Promise<Map<string, string[]>> {
     const map = new Map<string, string[]>();

@@ -13,11 +13,13 @@ import { contactView, referralView } from './counselling-views';
 import type { RecordContactDto, RecordReferralDto } from './dto/counselling.dto';
 import { CounsellingContact } from './entities/counselling-contact.entity';
 import { CounsellingReferral } from './entities/counselling-referral.entity';
+import { UnitOfWork } from '../database/unit-of-work';
 
 /** What happens inside a case: contacts and referrals. Neither ever adds a case. */
 @Injectable()
 export class CaseActivityService {
   constructor(
+    private readonly uow: UnitOfWork,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditWriter,
     private readonly cases: CaseFinder,
@@ -26,7 +28,7 @@ export class CaseActivityService {
   ) {}
 
   async recordContact(actor: PlanActor, caseId: string, dto: RecordContactDto) {
-    return this.dataSource.transaction(async (manager) => {
+    return this.uow.run(async (manager) => {
       const found = await this.cases.lockOpen(manager, actor, caseId);
       const problems = activityTimeProblems('occurredAt', dto.occurredAt, found.openedAt);
       if (problems.length) throw new RuleViolation(problems);
@@ -52,7 +54,7 @@ export class CaseActivityService {
     if (!dto.organisationId && !dto.recipientName) {
       throw new InvalidInput([{ field: 'recipientName', message: 'a referral needs a recipient: organisationId or recipientName' }]);
     }
-    return this.dataSource.transaction(async (manager) => {
+    return this.uow.run(async (manager) => {
       const found = await this.cases.lockOpen(manager, actor, caseId);
       const referredAt = dto.referredAt ?? new Date();
       const problems = activityTimeProblems('referredAt', referredAt, found.openedAt);

@@ -15,6 +15,7 @@ import type { CaseQuery, CloseCaseDto, OpenCaseDto } from './dto/counselling.dto
 import { CounsellingCase } from './entities/counselling-case.entity';
 import { CounsellingContact } from './entities/counselling-contact.entity';
 import { CounsellingReferral } from './entities/counselling-referral.entity';
+import { UnitOfWork } from '../database/unit-of-work';
 
 export const COUNSELLING_PURPOSE = 'counselling';
 
@@ -22,6 +23,7 @@ export const COUNSELLING_PURPOSE = 'counselling';
 @Injectable()
 export class CounsellingCasesService {
   constructor(
+    private readonly uow: UnitOfWork,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AccessPolicy,
     private readonly audit: AuditWriter,
@@ -40,7 +42,7 @@ export class CounsellingCasesService {
     const problems = openedAtProblems(openedAt);
     if (problems.length) throw new RuleViolation(problems);
 
-    return this.dataSource.transaction(async (manager) => {
+    return this.uow.run(async (manager) => {
       // Locking the resident serialises concurrent opens for them; the partial unique index backs this up.
       await this.residents.lockWritable(manager, actor, dto.residentId);
       const existing = await this.cases.openCaseOnTopic(manager, dto.residentId, dto.topic);
@@ -66,28 +68,32 @@ export class CounsellingCasesService {
       actor,
       page.items.map((c) => ({ action: 'counselling_case.listed', purpose, residentId: c.residentId, entityType: 'counselling_case', entityId: c.id })),
     );
-    return { items: page.items.map(caseView), nextCursor: page.nextCursor };
+    // Decided per resident for the whole page in one query: a page may mix consents with and without notes.
+    const freeText = await this.access.counsellingFreeTextShared(this.dataSource.manager, actor, page.items.map((c) => c.residentId));
+    return { items: page.items.map((c) => caseView(c, freeText.has(c.residentId))), nextCursor: page.nextCursor };
   }
 
   async get(actor: PlanActor, id: string) {
     const found = await this.cases.readable(this.dataSource.manager, actor, id);
-    const [contacts, referrals] = await Promise.all([
+    const [contacts, referrals, freeText] = await Promise.all([
       this.dataSource.getRepository(CounsellingContact).find({ where: { caseId: id }, order: { occurredAt: 'ASC' } }),
       this.dataSource.getRepository(CounsellingReferral).find({ where: { caseId: id }, order: { referredAt: 'ASC' } }),
+      this.access.counsellingFreeTextShared(this.dataSource.manager, actor, [found.residentId]),
     ]);
-    const notesVisible = await this.access.counsellingNotesVisible(this.dataSource.manager, actor, found.residentId);
+    const freeTextShared = freeText.has(found.residentId);
     const purpose = this.access.readPurpose(actor, 'counselling', COUNSELLING_PURPOSE);
     await this.audit.record(actor, { action: 'counselling_case.read', purpose, residentId: found.residentId, entityType: 'counselling_case', entityId: id });
     return {
-      ...caseView(found),
-      notesShared: notesVisible,
-      contacts: contacts.map((c) => ({ ...contactView(c), note: notesVisible ? c.note : null })),
-      referrals: referrals.map(referralView),
+      ...caseView(found, freeTextShared),
+      // api.md's clients know `notesShared`; notes are one kind of free text, so one decision answers both.
+      notesShared: freeTextShared,
+      contacts: contacts.map((c) => contactView(c, freeTextShared)),
+      referrals: referrals.map((r) => referralView(r, freeTextShared)),
     };
   }
 
   async close(actor: PlanActor, id: string, dto: CloseCaseDto) {
-    return this.dataSource.transaction(async (manager) => {
+    return this.uow.run(async (manager) => {
       const found = await this.cases.lockWritable(manager, actor, id);
       if (found.status === 'closed') throw new Conflict('The counselling case is already closed', { extra: { caseId: id } });
       const closedAt = dto.closedAt ?? new Date();
@@ -104,7 +110,7 @@ export class CounsellingCasesService {
 
   /** Reopening keeps the case's original opening (it still counts once, when it was opened). */
   async reopen(actor: PlanActor, id: string) {
-    return this.dataSource.transaction(async (manager) => {
+    return this.uow.run(async (manager) => {
       const found = await this.cases.lockWritable(manager, actor, id);
       if (found.status === 'open') throw new Conflict('The counselling case is already open', { extra: { caseId: id } });
       await this.residents.lockWritable(manager, actor, found.residentId);

@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import type { PlanActor } from '../access/actor';
 import { Conflict, InvalidInput } from '../common/domain-errors';
+import { UnitOfWork } from '../database/unit-of-work';
 import { CounsellingTopic } from './entities/counselling-topic.entity';
 import { BUILT_IN_TOPICS, isBuiltInTopic } from './topics';
 
@@ -15,7 +16,10 @@ export interface TopicView {
 /** The topics a plan's counsellors choose from: the built-in ones and the plan's own. */
 @Injectable()
 export class CounsellingTopicsService {
-  constructor(@InjectRepository(CounsellingTopic) private readonly topics: Repository<CounsellingTopic>) {}
+  constructor(
+    private readonly uow: UnitOfWork,
+    @InjectRepository(CounsellingTopic) private readonly topics: Repository<CounsellingTopic>,
+  ) {}
 
   async list(planId: string): Promise<{ items: TopicView[]; nextCursor: null }> {
     const own = await this.topics.find({ where: { planId }, order: { key: 'ASC' } });
@@ -24,11 +28,14 @@ export class CounsellingTopicsService {
   }
 
   async add(actor: PlanActor, key: string, label: string): Promise<TopicView> {
-    if (isBuiltInTopic(key) || (await this.topics.existsBy({ planId: actor.planId, key }))) {
-      throw new Conflict(`The topic "${key}" already exists`);
-    }
-    const saved = await this.topics.save(this.topics.create({ planId: actor.planId, key, label }));
-    return { key: saved.key, label: saved.label, builtIn: false };
+    return this.uow.run(async (manager) => {
+      const topics = manager.getRepository(CounsellingTopic);
+      if (isBuiltInTopic(key) || (await topics.existsBy({ planId: actor.planId, key }))) {
+        throw new Conflict(`The topic "${key}" already exists`);
+      }
+      const saved = await topics.save(topics.create({ planId: actor.planId, key, label }));
+      return { key: saved.key, label: saved.label, builtIn: false };
+    });
   }
 
   /** A topic the plan knows, or a 400 that names the field. */

@@ -2,36 +2,51 @@ import type { CounsellingCase } from './entities/counselling-case.entity';
 import type { CounsellingContact } from './entities/counselling-contact.entity';
 import type { CounsellingReferral } from './entities/counselling-referral.entity';
 
-export const caseView = (c: CounsellingCase) => ({
+/*
+ * Free text a counsellor writes about a resident (a case's subject and outcome, contact notes,
+ * a referral's reason and recipient name) is as sensitive as notes (issue 7, security finding
+ * 10): it is shown only when `freeTextShared`, which AccessPolicy.counsellingFreeTextShared
+ * decides (the counsellors; others only through a consent that includes notes). Otherwise each
+ * such field is null, and the case's `freeTextShared: false` says it was withheld, not empty.
+ * The default is the counsellors' own answers to their writes.
+ */
+
+export const caseView = (c: CounsellingCase, freeTextShared = true) => ({
   id: c.id,
   residentId: c.residentId,
   topic: c.topic,
-  subject: c.subject,
+  subject: freeTextShared ? c.subject : null,
   form: c.form,
   status: c.status,
   openedAt: c.openedAt,
   closedAt: c.closedAt,
-  outcome: c.outcome,
+  outcome: freeTextShared ? c.outcome : null,
   version: c.version,
+  freeTextShared,
 });
 
-export const contactView = (c: CounsellingContact) => ({
+export const contactView = (c: CounsellingContact, freeTextShared = true) => ({
   id: c.id,
   caseId: c.caseId,
   occurredAt: c.occurredAt,
   channel: c.channel,
   durationMinutes: c.durationMinutes,
   withAppointment: c.withAppointment,
-  note: c.note,
+  note: freeTextShared ? c.note : null,
   recordedBy: c.recordedBy,
 });
 
-export const referralView = (r: CounsellingReferral) => ({
+/**
+ * `recipientName` is typed by the counsellor when the recipient is not one of the plan's
+ * organisations ("Krisecentret", a named psychologist): it says as much about the matter as the
+ * reason does, so it is withheld with it. `organisationId` is a choice from the plan's list and stays.
+ */
+export const referralView = (r: CounsellingReferral, freeTextShared = true) => ({
   id: r.id,
   caseId: r.caseId,
   organisationId: r.organisationId,
-  recipientName: r.recipientName,
-  reason: r.reason,
+  recipientName: freeTextShared ? r.recipientName : null,
+  reason: freeTextShared ? r.reason : null,
   referredAt: r.referredAt,
   recordedBy: r.recordedBy,
 });

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { Allow } from '../access/allow.decorator';
 import { CurrentActor, type Actor } from '../access/actor';
@@ -6,6 +6,7 @@ import { requirePlan } from '../access/plan-actor';
 import { CaseActivityService } from './case-activity.service';
 import { CounsellingCasesService } from './counselling-cases.service';
 import { CaseQuery, CloseCaseDto, OpenCaseDto, RecordContactDto, RecordReferralDto } from './dto/counselling.dto';
+import { ParseIdPipe } from '../common/parse-id.pipe';
 
 @ApiTags('Counselling')
 @Controller('counselling-cases')
@@ -37,7 +38,7 @@ export class CounsellingController {
   @Allow('counsellor', 'caseworker', 'social_worker')
   @ApiOkResponse({ description: 'The case with its contacts and referrals; notes only if the consent shares them' })
   @ApiNotFoundResponse({ description: 'No such case within your reach' })
-  get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+  get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string) {
     return this.cases.get(requirePlan(actor), id);
   }
 
@@ -46,7 +47,7 @@ export class CounsellingController {
   @ApiCreatedResponse({ description: 'The contact' })
   @ApiConflictResponse({ description: 'The case is closed' })
   @ApiUnprocessableEntityResponse({ description: 'Before the case was opened, or in the future' })
-  recordContact(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: RecordContactDto) {
+  recordContact(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: RecordContactDto) {
     return this.activity.recordContact(requirePlan(actor), id, dto);
   }
 
@@ -55,7 +56,7 @@ export class CounsellingController {
   @ApiCreatedResponse({ description: 'The referral' })
   @ApiConflictResponse({ description: 'The case is closed' })
   @ApiUnprocessableEntityResponse({ description: 'No active share_counselling consent names the organisation, or the time is out of range' })
-  recordReferral(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: RecordReferralDto) {
+  recordReferral(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: RecordReferralDto) {
     return this.activity.recordReferral(requirePlan(actor), id, dto);
   }
 
@@ -64,7 +65,7 @@ export class CounsellingController {
   @Allow('counsellor')
   @ApiOkResponse({ description: 'The closed case' })
   @ApiConflictResponse({ description: 'Already closed' })
-  close(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: CloseCaseDto) {
+  close(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: CloseCaseDto) {
     return this.cases.close(requirePlan(actor), id, dto);
   }
 
@@ -73,7 +74,7 @@ export class CounsellingController {
   @Allow('counsellor')
   @ApiOkResponse({ description: 'The reopened case; it still counts once, in the period it was first opened' })
   @ApiConflictResponse({ description: 'Already open, or another case on the same topic is open (`existingCaseId`)' })
-  reopen(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+  reopen(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string) {
     return this.cases.reopen(requirePlan(actor), id);
   }
 }

@@ -1,10 +1,14 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-import { APP_DB_ROLE } from './app-db-role';
+import { PrivilegeCheck } from './privilege-check';
+import { UnitOfWork } from './unit-of-work';
 
+@Global()
 @Module({
+  providers: [UnitOfWork, PrivilegeCheck],
+  exports: [UnitOfWork],
   imports: [
     TypeOrmModule.forRootAsync({
       inject: [APP_CONFIG],
@@ -16,8 +20,9 @@ import { APP_DB_ROLE } from './app-db-role';
         migrationsRun: false,
         // TypeORM's own logger prints queries with their parameters, which can hold personal data.
         logging: false,
-        // Every pooled connection runs as the least-privilege app role (see app-db-role.ts).
-        extra: { options: `-c role=${APP_DB_ROLE} -c TimeZone=UTC`, max: 10 },
+        // The URL's login is the least-privilege app role (app-login.ts; PrivilegeCheck refuses anything more).
+        // A request waits at most a few seconds for a connection, then answers 503 instead of hanging.
+        extra: { options: '-c TimeZone=UTC', max: 10, connectionTimeoutMillis: 5000 },
       }),
     }),
   ],

@@ -62,13 +62,15 @@ export async function seedJobProgrammes(app: INestApplicationContext, socialWork
   const ahmed = await readyForMatching(await youth('Ahmed', 13, 'Samira'), 20);
   await activity.proposeMatch(socialWorker, ahmed.id, { employerId: hall.id });
 
-  const emil = await readyForMatching(await youth('Emil', 15, 'Louise'), 90);
+  const emilAndMother = await youth('Emil', 15, 'Louise');
+  const emil = await readyForMatching(emilAndMother, 90);
   const match = (await activity.proposeMatch(socialWorker, emil.id, { employerId: netto.id })) as { id: string };
   await activity.updateMatch(socialWorker, emil.id, match.id, { status: 'accepted' });
   await employment.recordEmployment(socialWorker, emil.id, {
     employerId: netto.id,
     contractSignedByYouthAt: date(-65),
     contractSignedByGuardianAt: date(-64),
+    contractSignedByGuardianId: emilAndMother.guardian.id,
     startDate: date(-60),
     endDate: date(60),
     hoursPerWeek: 4,

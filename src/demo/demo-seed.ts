@@ -1,15 +1,19 @@
 import type { INestApplicationContext } from '@nestjs/common';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
 import type { PlanActor } from '../access/actor';
 import type { PlanRole } from '../access/roles';
 import { CaseActivityService } from '../counselling/case-activity.service';
 import { CounsellingCasesService } from '../counselling/counselling-cases.service';
 import { PlansService } from '../plans/plans.service';
+import { UsersService } from '../users/users.service';
 import { ResidentsService } from '../residents/residents.service';
 import { seedIndicators } from './demo-indicators';
 import { seedJobProgrammes } from './demo-job-programmes';
 
 export const DEMO_PLAN_NAME = 'Den boligsociale helhedsplan i Ishøj';
 export const DEMO_PASSWORD = 'demo-password-2025';
+const DEMO_SEED_LOCK = 7413004;
 
 /** Who logs in to the demo: one user per role, from the parties named in 001_* (Ishøj 2025-29). */
 export const DEMO_USERS: { email: string; name: string; role: PlanRole; organisation?: string }[] = [
@@ -41,18 +45,32 @@ const ORGANISATIONS = [
  * so the demo obeys the counting rule and leaves audit events like real use. Idempotent.
  */
 export async function seedDemoData(app: INestApplicationContext): Promise<{ created: boolean }> {
+  // Processes starting together must not both load it: one waits for the other, then finds the plan.
+  const lock = app.get<DataSource>(getDataSourceToken(), { strict: false }).createQueryRunner();
+  await lock.connect();
+  try {
+    await lock.query('SELECT pg_advisory_lock($1)', [DEMO_SEED_LOCK]);
+    return await seedOnce(app);
+  } finally {
+    await lock.query('SELECT pg_advisory_unlock($1)', [DEMO_SEED_LOCK]).catch(() => undefined);
+    await lock.release();
+  }
+}
+
+async function seedOnce(app: INestApplicationContext): Promise<{ created: boolean }> {
   const plans = app.get(PlansService, { strict: false });
+  const people = app.get(UsersService, { strict: false });
   if (await plans.findPlanByName(DEMO_PLAN_NAME)) return { created: false };
 
   const platform = { userId: '00000000-0000-0000-0000-000000000000', role: 'admin' as const, planId: null, organisationId: null, requestId: 'demo-seed' };
-  const plan = await plans.createPlan({ name: DEMO_PLAN_NAME, municipality: 'Ishøj', validFrom: '2025-11-01', validTo: '2029-10-31' });
+  const plan = await plans.createPlan(platform, { name: DEMO_PLAN_NAME, municipality: 'Ishøj', validFrom: '2025-11-01', validTo: '2029-10-31' });
   const areas: Record<string, string> = {};
   for (const area of AREAS) areas[area.name] = (await plans.addHousingArea(platform, plan.id, area)).id;
   const organisations: Record<string, string> = {};
   for (const org of ORGANISATIONS) organisations[org.name] = (await plans.addOrganisation(platform, plan.id, { ...org })).id;
   const users: Record<string, PlanActor> = {};
   for (const u of DEMO_USERS) {
-    const created = await plans.createUser(platform, plan.id, {
+    const created = await people.createUser(platform, plan.id, {
       email: u.email,
       name: u.name,
       password: DEMO_PASSWORD,
@@ -98,10 +116,11 @@ async function seedCounselling(app: INestApplicationContext, counsellor: PlanAct
   await cases.close(counsellor, benefits.id, { closedAt: daysAgo(5, 12), outcome: 'Ansøgning om boligstøtte sendt' });
 }
 
+/** What `npm start` prints: the demo logins, but not their password (it is in the README, and logs are not the place for passwords). */
 export function demoLoginHelp(baseUrl: string): string {
   const lines = DEMO_USERS.map((u) => `    ${u.role.padEnd(14)} ${u.email}`);
   return [
-    `  Demo plan "${DEMO_PLAN_NAME}" — every demo user's password is ${DEMO_PASSWORD}:`,
+    `  Demo plan "${DEMO_PLAN_NAME}" — the demo users (their shared password is in README.md, "Start it"):`,
     ...lines,
     `  Try it: open ${baseUrl}/api/docs, POST /api/v1/auth/login as raadgiver@ishoj.demo, "Authorize" with the accessToken,`,
     '  then GET /api/v1/residents and POST /api/v1/counselling-cases.',

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -13,6 +13,7 @@ import { CurrentActor, type Actor } from '../access/actor';
 import { requirePlan } from '../access/plan-actor';
 import { CreateAgreementDto, CreateEmployerDto, EmployerQuery, UpdateEmployerDto } from './dto/employer.dto';
 import { EmployersService } from './employers.service';
+import { ParseIdPipe } from '../common/parse-id.pipe';
 
 /** Employers are organisations, not residents: social workers keep them, the leader follows them. */
 @ApiTags('Employers')
@@ -40,7 +41,7 @@ export class EmployersController {
   @Allow('social_worker', 'leader')
   @ApiOkResponse({ description: 'The employer with its agreements, each with `active` for today (Europe/Copenhagen)' })
   @ApiNotFoundResponse({ description: 'No such employer in your plan' })
-  get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+  get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string) {
     return this.employers.get(requirePlan(actor), id);
   }
 
@@ -50,7 +51,7 @@ export class EmployersController {
   @ApiBadRequestResponse({ description: 'Invalid fields, or a CVR failing the modulus-11 check' })
   @ApiConflictResponse({ description: 'Another employer of your plan has this CVR' })
   @ApiNotFoundResponse({ description: 'No such employer in your plan' })
-  update(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateEmployerDto) {
+  update(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: UpdateEmployerDto) {
     return this.employers.update(requirePlan(actor), id, dto);
   }
 
@@ -61,7 +62,7 @@ export class EmployersController {
   @ApiBadRequestResponse({ description: 'A date that is not a real calendar day' })
   @ApiUnprocessableEntityResponse({ description: 'It ends before it starts, or is signed in the future' })
   @ApiNotFoundResponse({ description: 'No such employer in your plan' })
-  addAgreement(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: CreateAgreementDto) {
+  addAgreement(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: CreateAgreementDto) {
     return this.employers.addAgreement(requirePlan(actor), id, dto);
   }
 }

@@ -12,6 +12,7 @@ import type { CreateAgreementDto, CreateEmployerDto, EmployerQuery, UpdateEmploy
 import { agreementView, employerView } from './employer-views';
 import { EmployerAgreement } from './entities/employer-agreement.entity';
 import { Employer } from './entities/employer.entity';
+import { UnitOfWork } from '../database/unit-of-work';
 
 const PURPOSE = 'job_programmes';
 const CVR_UNIQUE_INDEX = 'employers_cvr_unique';
@@ -24,6 +25,7 @@ const CVR_UNIQUE_INDEX = 'employers_cvr_unique';
 @Injectable()
 export class EmployersService {
   constructor(
+    private readonly uow: UnitOfWork,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditWriter,
   ) {}
@@ -31,7 +33,7 @@ export class EmployersService {
   async create(actor: PlanActor, dto: CreateEmployerDto) {
     const cvr = dto.cvr === undefined ? null : checkedCvr(dto.cvr);
     return this.refusingCvrRace(actor.planId, cvr, () =>
-      this.dataSource.transaction(async (manager) => {
+      this.uow.run(async (manager) => {
         if (cvr) await this.refuseDuplicateCvr(manager, actor.planId, cvr);
         const repo = manager.getRepository(Employer);
         const saved = await repo.save(
@@ -71,7 +73,7 @@ export class EmployersService {
   async update(actor: PlanActor, id: string, dto: UpdateEmployerDto) {
     const cvr = dto.cvr === undefined ? undefined : dto.cvr === null ? null : checkedCvr(dto.cvr);
     return this.refusingCvrRace(actor.planId, cvr ?? null, () =>
-      this.dataSource.transaction(async (manager) => {
+      this.uow.run(async (manager) => {
         const employer = await this.requireInPlan(manager, actor.planId, id, true);
         if (cvr && cvr !== employer.cvr) await this.refuseDuplicateCvr(manager, actor.planId, cvr);
         const saved = await manager.getRepository(Employer).save(applyChanges(employer, dto, cvr));
@@ -86,7 +88,7 @@ export class EmployersService {
     const ruleProblems = agreementRuleProblems(dto, today);
     if (ruleProblems.length) throw new RuleViolation(ruleProblems);
 
-    return this.dataSource.transaction(async (manager) => {
+    return this.uow.run(async (manager) => {
       await this.requireInPlan(manager, actor.planId, employerId);
       const repo = manager.getRepository(EmployerAgreement);
       const saved = await repo.save(

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
+import { UnitOfWork } from '../database/unit-of-work';
 import type { AddIndicatorDto } from './dto/indicator.dto';
 import { PlanIndicator } from './plan-indicator.entity';
 
@@ -19,13 +20,19 @@ export const indicatorView = (i: PlanIndicator) => ({
 /** The plan's goals and indicators (delmål og indikatorer) that reports show against their baselines. */
 @Injectable()
 export class IndicatorsService {
-  constructor(@InjectRepository(PlanIndicator) private readonly indicators: Repository<PlanIndicator>) {}
+  constructor(
+    private readonly uow: UnitOfWork,
+    @InjectRepository(PlanIndicator) private readonly indicators: Repository<PlanIndicator>,
+  ) {}
 
   async add(planId: string, dto: AddIndicatorDto) {
-    const saved = await this.indicators.save(
-      this.indicators.create({ planId, ...dto, baseline: dto.baseline ?? null, baselineYear: dto.baselineYear ?? null, target: dto.target ?? null, metric: dto.metric ?? null }),
-    );
-    return indicatorView(saved);
+    return this.uow.run(async (manager) => {
+      const indicators = manager.getRepository(PlanIndicator);
+      const saved = await indicators.save(
+        indicators.create({ planId, ...dto, baseline: dto.baseline ?? null, baselineYear: dto.baselineYear ?? null, target: dto.target ?? null, metric: dto.metric ?? null }),
+      );
+      return indicatorView(saved);
+    });
   }
 
   async list(planId: string) {

@@ -5,34 +5,46 @@ import type { JobProgrammeTimesheet } from './entities/job-programme-timesheet.e
 import type { JobProgrammeTransition } from './entities/job-programme-transition.entity';
 import type { JobProgramme } from './entities/job-programme.entity';
 
-export const programmeView = (p: JobProgramme) => ({
+/*
+ * Free text a social worker writes about the youth (conversation notes, the end reason and the
+ * reasons of phase changes, the employment's exception reason) is shown only when
+ * `freeTextShared`, which AccessPolicy.jobProgrammeFreeTextShared decides: the social workers
+ * see it; a reader through a share_job_programme consent never does (such a consent cannot
+ * include notes). Withheld fields are null and the programme's `freeTextShared: false` says so.
+ * Generated warnings are the system's, not staff free text, and stay. The default is the social
+ * workers' own answers to their writes.
+ */
+
+export const programmeView = (p: JobProgramme, freeTextShared = true) => ({
   id: p.id,
   residentId: p.residentId,
   phase: p.phase,
   startedAt: p.startedAt,
   finishedAt: p.finishedAt,
-  endReason: p.endReason,
+  endReason: freeTextShared ? p.endReason : null,
   ordinaryJob: p.ordinaryJobEmployerId ? { employerId: p.ordinaryJobEmployerId, startedAt: p.ordinaryJobStartedAt } : null,
   version: p.version,
   createdAt: p.createdAt,
+  freeTextShared,
 });
 
-export const transitionView = (t: JobProgrammeTransition) => ({
+export const transitionView = (t: JobProgrammeTransition, freeTextShared = true) => ({
   from: t.fromPhase,
   to: t.toPhase,
-  reason: t.reason,
+  reason: freeTextShared ? t.reason : null,
   actorId: t.actorId,
   occurredAt: t.occurredAt,
+  recordedAt: t.recordedAt,
 });
 
 /** Conversation notes stay with the social workers: a share_job_programme consent shares facts, not notes. */
-export const conversationView = (c: JobProgrammeConversation, withNote = true) => ({
+export const conversationView = (c: JobProgrammeConversation, freeTextShared = true) => ({
   id: c.id,
   programmeId: c.programmeId,
   occurredAt: c.occurredAt,
   kind: c.kind,
   participants: c.participants,
-  note: withNote ? c.note : null,
+  note: freeTextShared ? c.note : null,
   recordedBy: c.recordedBy,
 });
 
@@ -46,15 +58,17 @@ export const matchView = (m: JobProgrammeMatch) => ({
   updatedAt: m.updatedAt,
 });
 
-export const employmentView = (e: JobProgrammeEmployment) => ({
+export const employmentView = (e: JobProgrammeEmployment, freeTextShared = true) => ({
   programmeId: e.programmeId,
   employerId: e.employerId,
   contractSignedByYouthAt: e.contractSignedByYouthAt,
   contractSignedByGuardianAt: e.contractSignedByGuardianAt,
+  contractSignedByGuardianId: e.contractSignedByGuardianId,
   startDate: e.startDate,
   endDate: e.endDate,
   hoursPerWeek: e.hoursPerWeek,
-  exceptionReason: e.exceptionReason,
+  exceptionReason: freeTextShared ? e.exceptionReason : null,
+  inCompulsorySchooling: e.inCompulsorySchooling,
   warnings: e.warnings,
   updatedAt: e.updatedAt,
 });

@@ -61,7 +61,10 @@ export class JobProgrammesController {
   @ApiBadRequestResponse({ description: 'Malformed request, e.g. an unknown phase' })
   @ApiNotFoundResponse({ description: 'No such programme within your reach' })
   @ApiConflictResponse({ description: 'Your `version` is stale (`currentVersion` says the current one), or the programme is finished' })
-  @ApiUnprocessableEntityResponse({ description: 'The move is not allowed from this phase, or its guards are not met; `errors` lists every unmet requirement' })
+  @ApiUnprocessableEntityResponse({
+    description:
+      'The move is not allowed from this phase, or its guards are not met (`guard_unmet`); or `occurredAt` is in the future or before the previous phase change. `errors` lists every unmet requirement',
+  })
   transition(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: TransitionDto) {
     return this.transitions.transition(requirePlan(actor), id, dto);
   }

@@ -4,6 +4,7 @@ import { ConsentsModule } from '../consents/consents.module';
 import { EmployersModule } from '../employers/employers.module';
 import { PlansModule } from '../plans/plans.module';
 import { ResidentsModule } from '../residents/residents.module';
+import { SchoolHolidaysModule } from '../school-holidays/school-holidays.module';
 import { JobProgrammeConversation } from './entities/job-programme-conversation.entity';
 import { JobProgrammeEmployment } from './entities/job-programme-employment.entity';
 import { JobProgrammeMatch } from './entities/job-programme-match.entity';
@@ -27,6 +28,7 @@ import { ProgrammeTransitionsService } from './programme-transitions.service';
     PlansModule,
     ConsentsModule,
     EmployersModule,
+    SchoolHolidaysModule,
   ],
   controllers: [JobProgrammesController, ProgrammeActivityController],
   providers: [JobProgrammesService, ProgrammeTransitionsService, ProgrammeActivityService, ProgrammeEmploymentService, ProgrammeFinder, ProgrammeFactsReader],

@@ -16,6 +16,8 @@ import { programmeView } from './job-programme-views';
 import { programmeDetails } from './programme-details';
 import { eligibilityProblems } from './programme-eligibility';
 import { ProgrammeFinder } from './programme-finder';
+import { startOfDayInPlanZone } from './programme-timeline';
+import { UnitOfWork } from '../database/unit-of-work';
 
 export const JOB_PROGRAMME_PURPOSE = 'job_programmes';
 
@@ -23,6 +25,7 @@ export const JOB_PROGRAMME_PURPOSE = 'job_programmes';
 @Injectable()
 export class JobProgrammesService {
   constructor(
+    private readonly uow: UnitOfWork,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AccessPolicy,
     private readonly audit: AuditWriter,
@@ -37,7 +40,7 @@ export class JobProgrammesService {
    */
   async create(actor: PlanActor, dto: CreateProgrammeDto) {
     const startedAt = dto.startedAt ?? todayInPlanZone();
-    return this.dataSource.transaction(async (manager) => {
+    return this.uow.run(async (manager) => {
       // Locking the youth serialises concurrent starts; the partial unique index backs this up.
       const resident = await this.residents.lockWritable(manager, actor, dto.residentId);
       const existing = await this.programmes.openProgrammeOf(manager, resident.id);
@@ -53,7 +56,16 @@ export class JobProgrammesService {
       const programme = await manager.getRepository(JobProgramme).save(
         manager.getRepository(JobProgramme).create({ planId: actor.planId, residentId: resident.id, phase: 'clarification', startedAt, version: 1, createdBy: actor.userId }),
       );
-      await manager.getRepository(JobProgrammeTransition).insert({ planId: actor.planId, programmeId: programme.id, fromPhase: null, toPhase: 'clarification', reason: null, actorId: actor.userId });
+      // The programme is in clarification from its start day, not from when it was typed in.
+      await manager.getRepository(JobProgrammeTransition).insert({
+        planId: actor.planId,
+        programmeId: programme.id,
+        fromPhase: null,
+        toPhase: 'clarification',
+        reason: null,
+        actorId: actor.userId,
+        occurredAt: startOfDayInPlanZone(startedAt),
+      });
       await this.audit.record(actor, { action: 'job_programme.started', purpose: JOB_PROGRAMME_PURPOSE, residentId: resident.id, entityType: 'job_programme', entityId: programme.id }, manager);
       return programmeDetails(manager, programme, true);
     });
@@ -70,13 +82,14 @@ export class JobProgrammesService {
       actor,
       page.items.map((p) => ({ action: 'job_programme.listed', purpose, residentId: p.residentId, entityType: 'job_programme', entityId: p.id })),
     );
-    return { items: page.items.map(programmeView), nextCursor: page.nextCursor };
+    const freeTextShared = this.access.jobProgrammeFreeTextShared(actor);
+    return { items: page.items.map((p) => programmeView(p, freeTextShared)), nextCursor: page.nextCursor };
   }
 
   async get(actor: PlanActor, id: string) {
     const manager = this.dataSource.manager;
     const programme = await this.programmes.readable(manager, actor, id);
-    const details = await programmeDetails(manager, programme, this.access.ownsCompartment(actor, 'job_programmes'));
+    const details = await programmeDetails(manager, programme, this.access.jobProgrammeFreeTextShared(actor));
     const purpose = this.access.readPurpose(actor, 'job_programmes', JOB_PROGRAMME_PURPOSE);
     await this.audit.record(actor, { action: 'job_programme.read', purpose, residentId: programme.residentId, entityType: 'job_programme', entityId: id });
     return details;

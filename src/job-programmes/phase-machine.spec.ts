@@ -1,7 +1,8 @@
-import { nextPhases, PHASES, transitionProblems, type Phase, type ProgrammeFacts } from './phase-machine';
+import { nextPhases, passedGuardRules, PHASES, transitionProblems, undoneRequirements, type Phase, type ProgrammeFacts } from './phase-machine';
 
 const EMPLOYER = 'e0000000-0000-4000-8000-000000000001';
 const OTHER_EMPLOYER = 'e0000000-0000-4000-8000-000000000002';
+const MOTHER = 'g0000000-0000-4000-8000-000000000001';
 
 /** A programme where every requirement of every phase is met; tests take away what they test. */
 function facts(phase: Phase, overrides: Partial<ProgrammeFacts> = {}): ProgrammeFacts {
@@ -14,11 +15,12 @@ function facts(phase: Phase, overrides: Partial<ProgrammeFacts> = {}): Programme
       employerId: EMPLOYER,
       contractSignedByYouthAt: '2026-03-20',
       contractSignedByGuardianAt: '2026-03-21',
+      contractSignedByGuardianId: MOTHER,
       startDate: '2026-04-01',
       endDate: '2026-08-01',
     },
     employerAgreementActive: true,
-    today: '2026-05-01',
+    day: '2026-05-01',
     hasEvaluationConversation: true,
     request: {},
     ...overrides,
@@ -73,6 +75,14 @@ describe('the phase machine of the leisure-job programme', () => {
       ]);
     });
 
+    it('needs to know which of the guardians signed, not only when', () => {
+      const base = facts('matching');
+      const f = facts('matching', { employment: { ...base.employment!, contractSignedByGuardianId: null } });
+      expect(transitionProblems(f, 'employment')).toEqual([
+        { rule: 'contract_signed_by_guardian', message: 'the employment contract does not say which guardian signed it (contractSignedByGuardianId)' },
+      ]);
+    });
+
     it("refuses an employment with another employer than the accepted match's", () => {
       const base = facts('matching');
       const f = facts('matching', { employment: { ...base.employment!, employerId: OTHER_EMPLOYER } });
@@ -82,11 +92,11 @@ describe('the phase machine of the leisure-job programme', () => {
 
   describe('from employment to evaluation', () => {
     it('lets the programme move to evaluation once the employment has started', () => {
-      expect(transitionProblems(facts('employment', { today: '2026-04-01' }), 'evaluation')).toEqual([]);
+      expect(transitionProblems(facts('employment', { day: '2026-04-01' }), 'evaluation')).toEqual([]);
     });
 
     it('says when the employment starts if it has not started yet', () => {
-      expect(transitionProblems(facts('employment', { today: '2026-03-31' }), 'evaluation')).toEqual([
+      expect(transitionProblems(facts('employment', { day: '2026-03-31' }), 'evaluation')).toEqual([
         { rule: 'employment_started', message: 'the employment has not started yet (starts 2026-04-01)' },
       ]);
     });
@@ -114,6 +124,91 @@ describe('the phase machine of the leisure-job programme', () => {
       expect(messages(facts('evaluation', { request: job, requestedEmployerInPlan: false }), 'ordinary_job')).toEqual([
         "the ordinary job's employer is not an employer of your plan",
       ]);
+    });
+  });
+
+  describe('a guardian who withdraws the participation consent', () => {
+    const job = { employerId: EMPLOYER, startedAt: '2026-08-15' };
+    it.each([
+      ['matching', 'employment'],
+      ['employment', 'evaluation'],
+      ['evaluation', 'ordinary_job'],
+    ] as const)('stops the move from %s to %s', (from, to) => {
+      const f = facts(from, { hasGuardianParticipationConsent: false, request: job, requestedEmployerInPlan: true });
+      expect(rules(f, to)).toEqual(['guardian_participation_consent']);
+    });
+
+    it('does not stop ending the programme', () => {
+      expect(transitionProblems(facts('employment', { hasGuardianParticipationConsent: false, request: { reason: 'Forældrene trak samtykket' } }), 'ended')).toEqual([]);
+    });
+  });
+
+  describe('the guards a programme has passed', () => {
+    it('grow with each phase on the way forward', () => {
+      expect(passedGuardRules('clarification')).toEqual([]);
+      expect(passedGuardRules('matching')).toEqual(['guardian_participation_consent', 'clarification_conversation']);
+      expect(passedGuardRules('employment')).toEqual([
+        'guardian_participation_consent',
+        'clarification_conversation',
+        'match_accepted',
+        'employment_recorded',
+        'employment_at_accepted_employer',
+        'contract_signed_by_youth',
+        'contract_signed_by_guardian',
+        'employer_agreement_active',
+      ]);
+      expect(passedGuardRules('evaluation').slice(-1)).toEqual(['employment_started']);
+    });
+
+    it('are none for a finished programme, which takes no changes anyway', () => {
+      expect(passedGuardRules('ordinary_job')).toEqual([]);
+      expect(passedGuardRules('ended')).toEqual([]);
+    });
+  });
+
+  describe('a change that would undo a passed guard', () => {
+    const unsigned = (phase: Phase) => {
+      const before = facts(phase);
+      return { before, after: { ...before, employment: { ...before.employment!, contractSignedByYouthAt: null, contractSignedByGuardianAt: null, contractSignedByGuardianId: null } } };
+    };
+
+    it('names both signatures when an employed youth\'s contract would lose them', () => {
+      const { before, after } = unsigned('employment');
+      expect(undoneRequirements(before, after)).toEqual([
+        { field: 'contractSignedByYouthAt', rule: 'contract_signed_by_youth', message: 'the employment contract is not signed by the youth' },
+        { field: 'contractSignedByGuardianAt', rule: 'contract_signed_by_guardian', message: 'the employment contract is not signed by a guardian' },
+      ]);
+    });
+
+    it('protects the signatures in evaluation too, but not before the employment phase', () => {
+      expect(undoneRequirements(unsigned('evaluation').before, unsigned('evaluation').after).map((p) => p.rule)).toEqual(['contract_signed_by_youth', 'contract_signed_by_guardian']);
+      expect(undoneRequirements(unsigned('matching').before, unsigned('matching').after)).toEqual([]);
+    });
+
+    it('refuses moving the start into the future once in evaluation, and only then', () => {
+      for (const phase of ['employment', 'evaluation'] as const) {
+        const before = facts(phase, { day: '2026-05-01' });
+        const after = { ...before, employment: { ...before.employment!, startDate: '2026-06-01' } };
+        expect(undoneRequirements(before, after).map((p) => p.rule)).toEqual(phase === 'evaluation' ? ['employment_started'] : []);
+      }
+    });
+
+    it('refuses a start date on which the employer has no cooperation agreement', () => {
+      const before = facts('employment');
+      expect(undoneRequirements(before, { ...before, employerAgreementActive: false })).toEqual([
+        expect.objectContaining({ field: 'startDate', rule: 'employer_agreement_active' }),
+      ]);
+    });
+
+    it('does not blame the change for a requirement that already fails, like a consent withdrawn since', () => {
+      const before = facts('employment', { hasGuardianParticipationConsent: false });
+      const after = { ...before, employment: { ...before.employment!, endDate: '2026-08-15' } };
+      expect(undoneRequirements(before, after)).toEqual([]);
+    });
+
+    it('counts un-accepting the match of an employed youth as undoing it', () => {
+      const before = facts('employment');
+      expect(undoneRequirements(before, { ...before, acceptedMatch: undefined })).toEqual([{ field: 'status', rule: 'match_accepted', message: 'no match is accepted' }]);
     });
   });
 

@@ -42,7 +42,9 @@ export class ProgrammeActivityController {
   @Allow('social_worker')
   @ApiOkResponse({ description: 'The match' })
   @ApiNotFoundResponse({ description: 'No such programme or match within your reach' })
-  @ApiConflictResponse({ description: 'Another match is accepted (`acceptedMatchId`), the youth already works at the accepted match, or the programme is finished' })
+  @ApiConflictResponse({
+    description: 'Another match is accepted (`acceptedMatchId`), the programme is finished, or (`guard_passed`) the youth already works at the accepted match: end the programme instead',
+  })
   updateMatch(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -55,21 +57,29 @@ export class ProgrammeActivityController {
   @Put('employment')
   @HttpCode(200)
   @Allow('social_worker')
-  @ApiOkResponse({ description: 'The employment, with young-worker `warnings` for a youth under 15' })
+  @ApiOkResponse({ description: 'The employment, with the young-worker `warnings` (Danish) for a youth under 18, judged with the plan\'s school calendar' })
   @ApiNotFoundResponse({ description: 'No such programme within your reach' })
-  @ApiConflictResponse({ description: FINISHED })
-  @ApiUnprocessableEntityResponse({ description: "Outside 2-6 hours a week or 3-5 months without `exceptionReason`, an employer outside the plan or not the accepted match's, or impossible dates" })
+  @ApiConflictResponse({
+    description:
+      FINISHED +
+      '; or `guard_passed`: the change would undo a requirement the programme met to reach its phase (e.g. remove the signatures once the youth works), `errors` names each; ' +
+      'or `timesheets_outside_employment`: recorded timesheets would fall outside the new dates',
+  })
+  @ApiUnprocessableEntityResponse({
+    description:
+      "Outside 2-6 hours a week or 3-5 months without `exceptionReason`, an employer outside the plan or not the accepted match's, impossible dates, or a contractSignedByGuardianId that is not a registered guardian of the youth (`registered_guardian`)",
+  })
   recordEmployment(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: EmploymentDto) {
     return this.employment.recordEmployment(requirePlan(actor), id, dto);
   }
 
   @Post('timesheets')
   @Allow('social_worker')
-  @ApiCreatedResponse({ description: 'The timesheet, with young-worker `warnings` for a youth under 15' })
+  @ApiCreatedResponse({ description: "The timesheet, with young-worker `warnings` (Danish) measured against the week's kind: school week or school-free week" })
   @ApiBadRequestResponse({ description: '`weekStart` is not a Monday' })
   @ApiNotFoundResponse({ description: 'No such programme within your reach' })
   @ApiConflictResponse({ description: 'The week is already recorded (`existingTimesheetId`), or the programme is finished' })
-  @ApiUnprocessableEntityResponse({ description: 'No employment yet, a week before the employment starts, or a week that has not begun' })
+  @ApiUnprocessableEntityResponse({ description: 'No employment yet, a week before the employment starts or after it ended (`not_after_employment`), or a week that has not begun' })
   recordTimesheet(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: TimesheetDto) {
     return this.employment.recordTimesheet(requirePlan(actor), id, dto);
   }

@@ -12,11 +12,15 @@ import { conversationView, matchView } from './job-programme-views';
 import { JOB_PROGRAMME_PURPOSE } from './job-programmes.service';
 import { ProgrammeFactsReader } from './programme-facts';
 import { ProgrammeFinder } from './programme-finder';
+import { guardPassed } from './guard-passed';
+import { undoneRequirements } from './phase-machine';
+import { UnitOfWork } from '../database/unit-of-work';
 
 /** Conversations and employer matches inside a running programme. */
 @Injectable()
 export class ProgrammeActivityService {
   constructor(
+    private readonly uow: UnitOfWork,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditWriter,
     private readonly programmes: ProgrammeFinder,
@@ -24,7 +28,7 @@ export class ProgrammeActivityService {
   ) {}
 
   async recordConversation(actor: PlanActor, id: string, dto: ConversationDto) {
-    return this.dataSource.transaction(async (manager) => {
+    return this.uow.run(async (manager) => {
       const programme = await this.programmes.lockUnfinished(manager, actor, id);
       if (isInFuture(dto.occurredAt)) {
         throw new RuleViolation([{ field: 'occurredAt', rule: 'not_in_future', message: 'occurredAt is in the future: record a conversation once it has taken place' }]);
@@ -40,7 +44,7 @@ export class ProgrammeActivityService {
 
   /** Proposes a workplace of the plan for the youth (status `proposed`). */
   async proposeMatch(actor: PlanActor, id: string, dto: ProposeMatchDto) {
-    return this.dataSource.transaction(async (manager) => {
+    return this.uow.run(async (manager) => {
       const programme = await this.programmes.lockUnfinished(manager, actor, id);
       if (!(await this.facts.employerInPlan(manager, actor.planId, dto.employerId))) {
         throw new RuleViolation([{ field: 'employerId', rule: 'employer_in_plan', message: 'employerId is not an employer of your plan; register the employer first' }]);
@@ -57,7 +61,7 @@ export class ProgrammeActivityService {
    * partial unique index backs this up); once the youth works there, the accepted match stays.
    */
   async updateMatch(actor: PlanActor, id: string, matchId: string, dto: UpdateMatchDto) {
-    return this.dataSource.transaction(async (manager) => {
+    return this.uow.run(async (manager) => {
       const programme = await this.programmes.lockUnfinished(manager, actor, id);
       const repo = manager.getRepository(JobProgrammeMatch);
       const match = await repo.findOneBy({ id: matchId, programmeId: id });
@@ -68,8 +72,13 @@ export class ProgrammeActivityService {
           throw new Conflict('Another match of this programme is already accepted; decline or withdraw it first', { extra: { acceptedMatchId: accepted.id } });
         }
       }
-      if (match.status === 'accepted' && dto.status !== 'accepted' && (programme.phase === 'employment' || programme.phase === 'evaluation')) {
-        throw new Conflict(`The youth works at the accepted match's employer (${programme.phase}); end the programme instead of changing the match`, { extra: { matchId } });
+      if (match.status !== dto.status && (match.status === 'accepted' || dto.status === 'accepted')) {
+        // Taking back the accepted match of a youth who already works would undo the guard into
+        // employment: end the programme instead. The phase machine decides, as for the employment.
+        const before = await this.facts.gather(manager, programme, {});
+        const after = { ...before, acceptedMatch: dto.status === 'accepted' ? { employerId: match.employerId } : undefined };
+        const undone = undoneRequirements(before, after);
+        if (undone.length) throw guardPassed(programme, undone);
       }
       match.status = dto.status;
       if (dto.interviewAt) match.interviewAt = dto.interviewAt;

@@ -8,11 +8,11 @@ import type { JobProgramme } from './entities/job-programme.entity';
 import { conversationView, employmentView, matchView, programmeView, timesheetView, transitionView } from './job-programme-views';
 
 /**
- * The whole programme as a social worker sees it: phase history, conversations, matches, the
- * employment with its warnings and the timesheets. `withNotes` is false for readers through a
- * consent, who see that conversations took place but not what was noted.
+ * The whole programme: phase history, conversations, matches, the employment with its warnings
+ * and the timesheets. `freeTextShared` is false for readers through a consent, who see what
+ * happened and when, but none of the text written about the youth (job-programme-views.ts).
  */
-export async function programmeDetails(manager: EntityManager, programme: JobProgramme, withNotes: boolean) {
+export async function programmeDetails(manager: EntityManager, programme: JobProgramme, freeTextShared: boolean) {
   const programmeId = programme.id;
   // One query after another: inside a transaction they share one connection, which runs one at a time anyway.
   const history = await manager.getRepository(JobProgrammeTransition).find({ where: { programmeId }, order: { id: 'ASC' } });
@@ -21,11 +21,11 @@ export async function programmeDetails(manager: EntityManager, programme: JobPro
   const employment = await manager.getRepository(JobProgrammeEmployment).findOneBy({ programmeId });
   const timesheets = await manager.getRepository(JobProgrammeTimesheet).find({ where: { programmeId }, order: { weekStart: 'ASC' } });
   return {
-    ...programmeView(programme),
-    history: history.map(transitionView),
-    conversations: conversations.map((c) => conversationView(c, withNotes)),
+    ...programmeView(programme, freeTextShared),
+    history: history.map((t) => transitionView(t, freeTextShared)),
+    conversations: conversations.map((c) => conversationView(c, freeTextShared)),
     matches: matches.map(matchView),
-    employment: employment ? employmentView(employment) : null,
+    employment: employment ? employmentView(employment, freeTextShared) : null,
     timesheets: timesheets.map(timesheetView),
   };
 }

@@ -1,39 +1,48 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { PlanActor } from '../access/actor';
 import { AuditWriter } from '../audit/audit-writer';
 import { Conflict, RuleViolation, type ProblemItem } from '../common/domain-errors';
 import { todayInPlanZone } from '../common/time';
 import { ResidentsService } from '../residents/residents.service';
-import { mondayOf } from '../common/calendar';
+import { Guardian } from '../residents/guardian.entity';
+import { addDays, mondayOf } from '../common/calendar';
+import { SchoolHolidaysService } from '../school-holidays/school-holidays.service';
+import { weekKind, weeksBetween } from '../school-holidays/school-weeks';
 import type { EmploymentDto, TimesheetDto } from './dto/programme-activity.dto';
 import { JobProgrammeEmployment } from './entities/job-programme-employment.entity';
 import { JobProgrammeMatch } from './entities/job-programme-match.entity';
 import { JobProgrammeTimesheet } from './entities/job-programme-timesheet.entity';
+import type { JobProgramme } from './entities/job-programme.entity';
 import { employmentView, timesheetView } from './job-programme-views';
 import { JOB_PROGRAMME_PURPOSE } from './job-programmes.service';
+import { undoneRequirements, type EmploymentFacts } from './phase-machine';
 import { ProgrammeFactsReader } from './programme-facts';
 import { ProgrammeFinder } from './programme-finder';
-import { employmentRangeProblems, employmentWarnings, timesheetWarnings } from './youth-labour-rules';
+import { guardPassed } from './guard-passed';
+import { employmentRangeProblems, employmentWarnings, mayBeInCompulsorySchooling, timesheetWarnings } from './youth-labour-rules';
+import { UnitOfWork } from '../database/unit-of-work';
 
 /** The youth's employment (one per programme, replaced by PUT) and the weekly timesheets. */
 @Injectable()
 export class ProgrammeEmploymentService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly uow: UnitOfWork,
     private readonly audit: AuditWriter,
     private readonly residents: ResidentsService,
     private readonly programmes: ProgrammeFinder,
     private readonly facts: ProgrammeFactsReader,
+    private readonly schoolHolidays: SchoolHolidaysService,
   ) {}
 
   /**
    * Records or replaces the employment. Outside the plan's ranges it needs an exceptionReason
-   * (kept with it); for a youth under 15 the young-worker warnings are stored and returned.
+   * (kept with it); the young-worker warnings are stored and returned. A replacement may not undo
+   * a guard the programme has passed (409 `guard_passed`), e.g. erase the signatures of a youth
+   * who already works, nor leave recorded timesheets outside the employment.
    */
   async recordEmployment(actor: PlanActor, id: string, dto: EmploymentDto) {
-    return this.dataSource.transaction(async (manager) => {
+    return this.uow.run(async (manager) => {
       const programme = await this.programmes.lockUnfinished(manager, actor, id);
       const employerInPlan = await this.facts.employerInPlan(manager, actor.planId, dto.employerId);
       const accepted = await manager.getRepository(JobProgrammeMatch).findOneBy({ programmeId: id, status: 'accepted' });
@@ -43,24 +52,38 @@ export class ProgrammeEmploymentService {
       } else if (accepted && accepted.employerId !== dto.employerId) {
         problems.push({ field: 'employerId', rule: 'employment_at_accepted_employer', message: "employerId is not the accepted match's employer" });
       }
+      if (dto.contractSignedByGuardianId && !(await manager.getRepository(Guardian).existsBy({ id: dto.contractSignedByGuardianId, residentId: programme.residentId }))) {
+        problems.push({ field: 'contractSignedByGuardianId', rule: 'registered_guardian', message: 'contractSignedByGuardianId is not a registered guardian of the youth' });
+      }
       problems.push(...employmentDateProblems(dto));
       if (dto.endDate >= dto.startDate) problems.push(...employmentRangeProblems(dto, dto.exceptionReason));
       if (problems.length) throw new RuleViolation(problems);
 
+      const proposed: EmploymentFacts = {
+        employerId: dto.employerId,
+        contractSignedByYouthAt: dto.contractSignedByYouthAt ?? null,
+        contractSignedByGuardianAt: dto.contractSignedByGuardianAt ?? null,
+        contractSignedByGuardianId: dto.contractSignedByGuardianId ?? null,
+        startDate: dto.startDate,
+        endDate: dto.endDate,
+      };
+      await this.refuseUndoingPassedGuards(manager, programme, proposed);
+      await this.refuseStrandedTimesheets(manager, id, proposed);
+
       const youth = await this.residents.lockWritable(manager, actor, programme.residentId);
+      const inCompulsorySchooling = dto.inCompulsorySchooling ?? mayBeInCompulsorySchooling(youth.birthDate, dto.startDate);
+      const holidays = await this.schoolHolidays.holidaysBetween(manager, actor.planId, mondayOf(dto.startDate), dto.endDate);
+      const weekKinds = weeksBetween(dto.startDate, dto.endDate).map((monday) => weekKind(monday, holidays));
       const repo = manager.getRepository(JobProgrammeEmployment);
       const saved = await repo.save(
         repo.create({
           programmeId: id,
           planId: actor.planId,
-          employerId: dto.employerId,
-          contractSignedByYouthAt: dto.contractSignedByYouthAt ?? null,
-          contractSignedByGuardianAt: dto.contractSignedByGuardianAt ?? null,
-          startDate: dto.startDate,
-          endDate: dto.endDate,
+          ...proposed,
           hoursPerWeek: dto.hoursPerWeek,
           exceptionReason: dto.exceptionReason?.trim() || null,
-          warnings: employmentWarnings(youth.birthDate, dto),
+          inCompulsorySchooling,
+          warnings: employmentWarnings({ birthDate: youth.birthDate, inCompulsorySchooling }, dto, weekKinds),
         }),
       );
       await this.audit.record(actor, { action: 'job_programme.employment_recorded', purpose: JOB_PROGRAMME_PURPOSE, residentId: programme.residentId, entityType: 'job_programme', entityId: id }, manager);
@@ -68,9 +91,9 @@ export class ProgrammeEmploymentService {
     });
   }
 
-  /** One timesheet per week, from the week the employment starts, for weeks that have begun. */
+  /** One timesheet per week, within the employment, for weeks that have begun. */
   async recordTimesheet(actor: PlanActor, id: string, dto: TimesheetDto) {
-    return this.dataSource.transaction(async (manager) => {
+    return this.uow.run(async (manager) => {
       const programme = await this.programmes.lockUnfinished(manager, actor, id);
       const repo = manager.getRepository(JobProgrammeTimesheet);
       const existing = await repo.findOneBy({ programmeId: id, weekStart: dto.weekStart });
@@ -85,17 +108,54 @@ export class ProgrammeEmploymentService {
       if (dto.weekStart < mondayOf(employment.startDate)) {
         problems.push({ field: 'weekStart', rule: 'not_before_employment', message: `the week of ${dto.weekStart} is before the employment starts (${employment.startDate})` });
       }
+      if (dto.weekStart > employment.endDate) {
+        problems.push({ field: 'weekStart', rule: 'not_after_employment', message: `the week of ${dto.weekStart} starts after the employment ended (${employment.endDate})` });
+      }
       if (dto.weekStart > todayInPlanZone()) {
         problems.push({ field: 'weekStart', rule: 'week_has_begun', message: `the week of ${dto.weekStart} has not begun yet` });
       }
       if (problems.length) throw new RuleViolation(problems);
 
       const youth = await this.residents.lockWritable(manager, actor, programme.residentId);
-      const saved = await repo.save(
-        repo.create({ planId: actor.planId, programmeId: id, weekStart: dto.weekStart, hours: dto.hours, warnings: timesheetWarnings(youth.birthDate, dto.weekStart, dto.hours), recordedBy: actor.userId }),
-      );
+      const holidays = await this.schoolHolidays.holidaysBetween(manager, actor.planId, dto.weekStart, addDays(dto.weekStart, 6));
+      const young = { birthDate: youth.birthDate, inCompulsorySchooling: employment.inCompulsorySchooling };
+      const warnings = timesheetWarnings(young, dto.weekStart, dto.hours, weekKind(dto.weekStart, holidays));
+      const saved = await repo.save(repo.create({ planId: actor.planId, programmeId: id, weekStart: dto.weekStart, hours: dto.hours, warnings, recordedBy: actor.userId }));
       await this.audit.record(actor, { action: 'job_programme.timesheet_recorded', purpose: JOB_PROGRAMME_PURPOSE, residentId: programme.residentId, entityType: 'job_programme_timesheet', entityId: saved.id }, manager);
       return timesheetView(saved);
+    });
+  }
+
+  /**
+   * Issue 7: re-sending the employment without signature dates used to erase them from a youth who
+   * already works. The guards the programme has passed are checked again against the employment
+   * as it would be; whatever that would undo is refused, every requirement named.
+   */
+  private async refuseUndoingPassedGuards(manager: EntityManager, programme: JobProgramme, proposed: EmploymentFacts): Promise<void> {
+    const before = await this.facts.gather(manager, programme, {});
+    const after = { ...before, employment: proposed, employerAgreementActive: await this.facts.agreementActive(manager, programme.planId, proposed) };
+    const undone = undoneRequirements(before, after);
+    if (undone.length) throw guardPassed(programme, undone);
+  }
+
+  /** Timesheets already recorded must stay within the employment's weeks (the same rules as recording one). */
+  private async refuseStrandedTimesheets(manager: EntityManager, programmeId: string, proposed: EmploymentFacts): Promise<void> {
+    const rows: { week: string }[] = await manager.query(
+      `SELECT to_char(week_start, 'YYYY-MM-DD') AS week FROM job_programme_timesheets
+        WHERE programme_id = $1 AND (week_start < $2::date OR week_start > $3::date) ORDER BY week_start`,
+      [programmeId, mondayOf(proposed.startDate), proposed.endDate],
+    );
+    if (!rows.length) return;
+    const weeks = rows.map((r) => r.week);
+    const errors: ProblemItem[] = [];
+    const before = weeks.filter((w) => w < proposed.startDate);
+    const after = weeks.filter((w) => w > proposed.endDate);
+    if (before.length) errors.push({ field: 'startDate', rule: 'covers_recorded_timesheets', message: `timesheets are recorded for weeks before ${proposed.startDate}: ${before.join(', ')}` });
+    if (after.length) errors.push({ field: 'endDate', rule: 'covers_recorded_timesheets', message: `timesheets are recorded for weeks after ${proposed.endDate}: ${after.join(', ')}` });
+    throw new Conflict('Timesheets are recorded for weeks outside the employment as it would be; keep them inside it', {
+      code: 'timesheets_outside_employment',
+      errors,
+      extra: { weeks },
     });
   }
 }

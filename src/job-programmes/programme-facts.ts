@@ -6,7 +6,7 @@ import { EmployersService } from '../employers/employers.service';
 import { JobProgrammeEmployment } from './entities/job-programme-employment.entity';
 import { JobProgrammeMatch } from './entities/job-programme-match.entity';
 import type { JobProgramme } from './entities/job-programme.entity';
-import type { ProgrammeFacts, TransitionRequest } from './phase-machine';
+import type { EmploymentFacts, ProgrammeFacts, TransitionRequest } from './phase-machine';
 
 /**
  * Gathers what the phase machine's guards look at, inside the transition's transaction (the
@@ -24,34 +24,44 @@ export class ProgrammeFactsReader {
     return employerId === undefined ? undefined : (await this.employers.findInPlan(planId, employerId, manager)) !== null;
   }
 
-  async gather(manager: EntityManager, programme: JobProgramme, request: TransitionRequest): Promise<ProgrammeFacts> {
+  /**
+   * The facts as they stand, for a decision about `day` (the day a phase change takes effect, or
+   * today for a change to the programme).
+   */
+  async gather(manager: EntityManager, programme: JobProgramme, request: TransitionRequest, day = todayInPlanZone()): Promise<ProgrammeFacts> {
     const programmeId = programme.id;
     const kinds: { kind: string }[] = await manager.query(`SELECT DISTINCT kind FROM job_programme_conversations WHERE programme_id = $1`, [programmeId]);
     const accepted = await manager.getRepository(JobProgrammeMatch).findOneBy({ programmeId, status: 'accepted' });
     const employment = await manager.getRepository(JobProgrammeEmployment).findOneBy({ programmeId });
     const hasGuardianParticipationConsent = await this.consents.hasActiveConsent(manager, programme.residentId, 'job_programme_participation', { givenBy: 'guardian' });
-    const employerAgreementActive = employment
-      ? await this.employers.hasActiveAgreement(manager, programme.planId, employment.employerId, employment.startDate)
-      : false;
     return {
       phase: programme.phase,
       hasGuardianParticipationConsent,
       hasClarificationConversation: kinds.some((k) => k.kind === 'clarification'),
       hasEvaluationConversation: kinds.some((k) => k.kind === 'evaluation'),
       acceptedMatch: accepted ? { employerId: accepted.employerId } : undefined,
-      employment: employment
-        ? {
-            employerId: employment.employerId,
-            contractSignedByYouthAt: employment.contractSignedByYouthAt,
-            contractSignedByGuardianAt: employment.contractSignedByGuardianAt,
-            startDate: employment.startDate,
-            endDate: employment.endDate,
-          }
-        : undefined,
-      employerAgreementActive,
-      today: todayInPlanZone(),
+      employment: employment ? employmentFacts(employment) : undefined,
+      employerAgreementActive: employment ? await this.agreementActive(manager, programme.planId, employment) : false,
+      day,
       request,
       requestedEmployerInPlan: await this.employerInPlan(manager, programme.planId, request.employerId),
     };
   }
+
+  /** Whether the employer has an active cooperation agreement on the employment's start date. */
+  agreementActive(manager: EntityManager, planId: string, employment: Pick<EmploymentFacts, 'employerId' | 'startDate'>): Promise<boolean> {
+    return this.employers.hasActiveAgreement(manager, planId, employment.employerId, employment.startDate);
+  }
+}
+
+/** The part of a recorded (or proposed) employment the guards look at. */
+export function employmentFacts(e: EmploymentFacts): EmploymentFacts {
+  return {
+    employerId: e.employerId,
+    contractSignedByYouthAt: e.contractSignedByYouthAt,
+    contractSignedByGuardianAt: e.contractSignedByGuardianAt,
+    contractSignedByGuardianId: e.contractSignedByGuardianId,
+    startDate: e.startDate,
+    endDate: e.endDate,
+  };
 }

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import type { PlanActor } from '../access/actor';
 import { AuditWriter } from '../audit/audit-writer';
 import { Conflict, RuleViolation } from '../common/domain-errors';
+import { todayInPlanZone } from '../common/time';
 import type { TransitionDto } from './dto/job-programme.dto';
 import { JobProgrammeTransition } from './entities/job-programme-transition.entity';
 import { JobProgramme } from './entities/job-programme.entity';
@@ -12,16 +13,22 @@ import { isFinal, transitionProblems, type TransitionRequest } from './phase-mac
 import { programmeDetails } from './programme-details';
 import { ProgrammeFactsReader } from './programme-facts';
 import { finishedProgramme, ProgrammeFinder } from './programme-finder';
+import { transitionTimingProblems } from './programme-timeline';
+import { UnitOfWork } from '../database/unit-of-work';
 
 /**
  * Moves a programme to its next phase. One transaction: lock the programme row, compare the
  * caller's version, ask the phase machine, then change the phase, raise the version, keep the
  * history row and the audit event. Concurrent requests with the same version queue on the row
  * lock, and all but the first then find the version moved on (409).
+ *
+ * A phase change carries the business date it happened (`occurredAt`, default now), which the
+ * half-year report counts by, and the time it was typed (`recordedAt`).
  */
 @Injectable()
 export class ProgrammeTransitionsService {
   constructor(
+    private readonly uow: UnitOfWork,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditWriter,
     private readonly programmes: ProgrammeFinder,
@@ -30,7 +37,8 @@ export class ProgrammeTransitionsService {
 
   async transition(actor: PlanActor, id: string, dto: TransitionDto) {
     const request: TransitionRequest = { reason: dto.reason?.trim() || undefined, employerId: dto.employerId, startedAt: dto.startedAt };
-    return this.dataSource.transaction(async (manager) => {
+    const occurredAt = dto.occurredAt ?? new Date();
+    return this.uow.run(async (manager) => {
       const programme = await this.programmes.lockWritable(manager, actor, id);
       if (programme.version !== dto.version) {
         throw new Conflict(
@@ -39,9 +47,14 @@ export class ProgrammeTransitionsService {
         );
       }
       if (isFinal(programme.phase)) throw finishedProgramme(programme);
-      const facts = await this.facts.gather(manager, programme, request);
-      const problems = transitionProblems(facts, dto.to);
-      if (problems.length) throw new RuleViolation(problems);
+      const previous = await manager
+        .getRepository(JobProgrammeTransition)
+        .findOne({ where: { programmeId: programme.id }, order: { occurredAt: 'DESC', id: 'DESC' } });
+      const timing = transitionTimingProblems(occurredAt, previous?.occurredAt ?? null);
+      // Guards are judged on the day the change happened: "the employment has started" by then.
+      const facts = await this.facts.gather(manager, programme, request, todayInPlanZone(occurredAt));
+      const unmet = transitionProblems(facts, dto.to);
+      if (timing.length || unmet.length) throw new RuleViolation([...timing, ...unmet], unmet.length ? 'guard_unmet' : undefined);
 
       const from = programme.phase;
       programme.phase = dto.to;
@@ -51,7 +64,7 @@ export class ProgrammeTransitionsService {
         programme.ordinaryJobEmployerId = request.employerId ?? null;
         programme.ordinaryJobStartedAt = request.startedAt ?? null;
       }
-      if (isFinal(dto.to)) programme.finishedAt = new Date();
+      if (isFinal(dto.to)) programme.finishedAt = occurredAt;
       const saved = await manager.getRepository(JobProgramme).save(programme);
       await manager.getRepository(JobProgrammeTransition).insert({
         planId: programme.planId,
@@ -60,6 +73,7 @@ export class ProgrammeTransitionsService {
         toPhase: dto.to,
         reason: request.reason ?? null,
         actorId: actor.userId,
+        occurredAt,
       });
       await this.audit.record(
         actor,

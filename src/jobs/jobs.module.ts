@@ -2,13 +2,17 @@ import { BullModule } from '@nestjs/bullmq';
 import { Global, Module } from '@nestjs/common';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
+import { JobQueues } from './job-queues';
 import { Outbox } from './outbox';
 import { OutboxRelay } from './outbox-relay';
-import { REMINDERS_QUEUE, STATISTICS_QUEUE } from './queues';
+import { QueueDashboardController } from './queue-dashboard.controller';
+import { QueueWorkers } from './queue-workers';
+import { QUEUES } from './queues';
+import { Reconciler } from './reconciler';
 import { bullConnection } from './redis-connection';
 import { Schedules } from './schedules';
 
-/** BullMQ wiring, the outbox and its relay, and the schedules. */
+/** BullMQ wiring, the outbox and its relay, the workers, the daily schedules and the reconciler that makes sure accepted work ends. */
 @Global()
 @Module({
   imports: [
@@ -16,9 +20,10 @@ import { Schedules } from './schedules';
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({ connection: bullConnection(config.redisUrl), prefix: `${config.redisPrefix}:bull` }),
     }),
-    BullModule.registerQueue({ name: STATISTICS_QUEUE }, { name: REMINDERS_QUEUE }),
+    BullModule.registerQueue(...QUEUES.map((name) => ({ name }))),
   ],
-  providers: [Outbox, OutboxRelay, Schedules],
-  exports: [Outbox, OutboxRelay, BullModule],
+  controllers: [QueueDashboardController],
+  providers: [JobQueues, Outbox, OutboxRelay, QueueWorkers, Schedules, Reconciler],
+  exports: [Outbox, OutboxRelay, QueueWorkers, Schedules, Reconciler, BullModule],
 })
 export class JobsModule {}

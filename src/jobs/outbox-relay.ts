@@ -1,11 +1,9 @@
-import { InjectQueue } from '@nestjs/bullmq';
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-import { REMINDERS_QUEUE, STATISTICS_QUEUE } from './queues';
+import { JobQueues, withTimeout } from './job-queues';
 
 interface OutboxRow {
   id: string;
@@ -20,33 +18,29 @@ const ADD_TIMEOUT_MS = 3000;
 /**
  * Moves outbox rows to BullMQ. Rows are claimed with SKIP LOCKED so several workers can relay
  * side by side; a row is marked dispatched only after Redis accepted the job. While Redis is
- * down the rows simply wait, and the next tick after it is back delivers them.
+ * down the rows simply wait, and the next tick after it is back delivers them. A row the
+ * reconciler finds without its job (Redis lost it) is made undispatched again and comes by here
+ * once more, under the same job id.
  */
 @Injectable()
-export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(OutboxRelay.name);
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
-  private readonly queues: Map<string, Queue>;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @InjectQueue(STATISTICS_QUEUE) statisticsQueue: Queue,
-    @InjectQueue(REMINDERS_QUEUE) remindersQueue: Queue,
+    private readonly queues: JobQueues,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {
-    this.queues = new Map([
-      [STATISTICS_QUEUE, statisticsQueue],
-      [REMINDERS_QUEUE, remindersQueue],
-    ]);
-  }
+  ) {}
 
   onApplicationBootstrap(): void {
     if (this.config.processRole === 'api') return;
     this.timer = setInterval(() => void this.tick(), this.config.outboxPollMs);
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  // Before the database and the queues close, not after.
+  async beforeApplicationShutdown(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     await this.running;
   }
@@ -70,14 +64,14 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     let failure: { id: string; error: Error } | undefined;
     const relayed = await this.dataSource.transaction(async (manager) => {
       const rows: OutboxRow[] = await manager.query(
-        `SELECT id, queue, job_name, payload FROM outbox WHERE dispatched_at IS NULL ORDER BY created_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
+        `SELECT id, queue, job_name, payload FROM outbox WHERE dispatched_at IS NULL AND completed_at IS NULL AND failed_at IS NULL ORDER BY created_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
       );
       let done = 0;
       for (const row of rows) {
         const queue = this.queues.get(row.queue);
         try {
           if (!queue) throw new Error(`unknown queue "${row.queue}"`);
-          await withTimeout(queue.add(row.job_name, row.payload, { jobId: row.id, ...this.jobOptions() }), ADD_TIMEOUT_MS);
+          await withTimeout(queue.add(row.job_name, row.payload, { jobId: row.id, ...this.jobOptions() }), ADD_TIMEOUT_MS, 'Redis did not accept the job');
         } catch (error) {
           failure = { id: row.id, error: error as Error };
           break;
@@ -102,10 +96,4 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       removeOnFail: { age: 30 * 24 * 3600 },
     };
   }
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout;
-  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`Redis did not accept the job within ${ms} ms`)), ms)));
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

@@ -1,13 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+
+/** An outbox row's id is its BullMQ job id; ids BullMQ makes itself (legacy repeatable jobs) have no row. */
+const OUTBOX_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Work for the queue is first written here, in the same transaction as the request that causes
  * it (architecture.md "Nothing accepted is lost"). The relay moves it to BullMQ with the outbox
- * id as the job id, so a retried hand-over never creates a second job.
+ * id as the job id, so a retried hand-over never creates a second job. A row stays open until its
+ * job completed or was given up on, which the reconciler checks against BullMQ.
  */
 @Injectable()
 export class Outbox {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
   async enqueue(manager: EntityManager, queue: string, jobName: string, payload: object): Promise<string> {
     const [row]: { id: string }[] = await manager.query(`INSERT INTO outbox (queue, job_name, payload) VALUES ($1, $2, $3) RETURNING id`, [
       queue,
@@ -15,5 +22,29 @@ export class Outbox {
       JSON.stringify(payload),
     ]);
     return row.id;
+  }
+
+  /** Files one run of scheduled work; the unique `scheduleKey` makes a second filing of the same run a no-op. Whether it was filed now. */
+  async enqueueScheduled(scheduleKey: string, queue: string, jobName: string, payload: object): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(
+      `INSERT INTO outbox (queue, job_name, payload, schedule_key) VALUES ($1, $2, $3, $4) ON CONFLICT (schedule_key) DO NOTHING RETURNING id`,
+      [queue, jobName, JSON.stringify(payload), scheduleKey],
+    );
+    return rows.length > 0;
+  }
+
+  async markCompleted(jobId: string | undefined): Promise<void> {
+    if (!jobId || !OUTBOX_ID.test(jobId)) return;
+    await this.dataSource.query(`UPDATE outbox SET completed_at = now() WHERE id = $1 AND completed_at IS NULL AND failed_at IS NULL`, [jobId]);
+  }
+
+  /** The job was given up on; `manager` when it belongs to the caller's transaction. */
+  async markFailed(jobIds: string | (string | null | undefined)[] | undefined, reason: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    const ids = ([] as (string | null | undefined)[]).concat(jobIds).filter((id): id is string => !!id && OUTBOX_ID.test(id));
+    if (!ids.length) return;
+    await manager.query(`UPDATE outbox SET failed_at = now(), last_error = $2 WHERE id = ANY($1) AND completed_at IS NULL AND failed_at IS NULL`, [
+      ids,
+      reason.slice(0, 500),
+    ]);
   }
 }

@@ -5,68 +5,75 @@ import { getQueueToken } from '@nestjs/bullmq';
 import type { INestApplication } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { createHash } from 'node:crypto';
-import { LoginThrottle } from '../auth/login-throttle';
-import { verifyPassword } from '../auth/passwords';
-import { PlansService } from '../plans/plans.service';
-import { REMINDERS_QUEUE, STATISTICS_QUEUE } from './queues';
+import { AccessTokenVerifier } from '../auth/access-token-verifier';
+import { DomainError } from '../common/domain-errors';
+import { toProblem } from '../common/problem.filter';
+import { QUEUES } from './queues';
 
 export const QUEUE_DASHBOARD_ROUTE = '/admin/queues';
-const SESSION_MS = 5 * 60 * 1000;
+/** A cookie the dashboard accepts instead of the Authorization header, because a browser page cannot send one. */
+export const QUEUE_DASHBOARD_COOKIE = 'hp_queue_dashboard';
 
-/** Mounts bull-board, the queue dashboard, at `prefix`, behind the admin check below. */
+/**
+ * Mounts bull-board, the queue dashboard, at `prefix` (only when QUEUE_DASHBOARD is on). It shows
+ * job payloads and can pause queues and add jobs, so it is for the platform admin only, checked
+ * like the rest of the API: a valid access token of an open session of an active admin.
+ *
+ * The check is a hook of the Fastify plugin context the dashboard's routes are registered in, so
+ * it runs for every request Fastify routes to the dashboard, however its path is spelled
+ * (`/admin/%71ueues` once slipped past a check on the path's text).
+ */
 export async function mountQueueDashboard(app: INestApplication, prefix: string): Promise<void> {
-  protectQueueDashboard(app, prefix);
+  const verifier = app.get(AccessTokenVerifier, { strict: false });
   const serverAdapter = new FastifyAdapter();
   serverAdapter.setBasePath(prefix);
   createBullBoard({
-    queues: [STATISTICS_QUEUE, REMINDERS_QUEUE].map((name) => new BullMQAdapter(app.get<Queue>(getQueueToken(name), { strict: false }))),
+    queues: QUEUES.map((name) => new BullMQAdapter(app.get<Queue>(getQueueToken(name), { strict: false }))),
     serverAdapter,
     options: { uiConfig: { boardTitle: 'Helhedsplan køer' } },
   });
-  await (app.getHttpAdapter().getInstance() as FastifyInstance).register(serverAdapter.registerPlugin(), { prefix });
-}
-
-/**
- * The queue dashboard (bull-board) is a browser page outside the JSON API, so it is guarded by a
- * Fastify hook on every path under it: HTTP Basic with an active admin account, the same argon2
- * check and failed-login throttling as /auth/login. Nobody else sees job payloads or retries jobs.
- */
-function protectQueueDashboard(app: INestApplication, prefix: string): void {
-  const plans = app.get(PlansService, { strict: false });
-  const throttle = app.get(LoginThrottle, { strict: false });
-  const verified = new Map<string, number>();
   const fastify = app.getHttpAdapter().getInstance() as FastifyInstance;
-
-  fastify.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
-    const path = request.url.split('?')[0];
-    if (path !== prefix && !path.startsWith(`${prefix}/`)) return;
-    const header = request.headers.authorization ?? '';
-    const key = createHash('sha256').update(header).digest('hex');
-    if ((verified.get(key) ?? 0) > Date.now()) return;
-    const [email, password] = decodeBasic(header);
-    if (email && password) {
-      await throttle.assertMayTry(email, request.ip).catch(() => reply.code(429).send({ title: 'Too many requests', status: 429 }));
-      if (reply.sent) return;
-      const user = await plans.findActiveUserWithPassword(email);
-      if (user?.role === 'admin' && (await verifyPassword(user.passwordHash, password))) {
-        verified.set(key, Date.now() + SESSION_MS);
-        return;
-      }
-      await throttle.recordFailure(email, request.ip);
-    }
-    await reply
-      .code(401)
-      .header('WWW-Authenticate', 'Basic realm="Helhedsplan queues", charset="UTF-8"')
-      .header('Content-Type', 'application/problem+json')
-      .send({ type: 'about:blank', title: 'Unauthorized', status: 401, detail: 'The queue dashboard is for the platform administrator' });
-  });
+  await fastify.register(
+    async (scope) => {
+      scope.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+        try {
+          const token = bearerToken(request) ?? dashboardCookie(request);
+          const user = token ? await verifier.verify(token) : undefined;
+          if (user?.role === 'admin') return;
+          await refuse(reply, user ? 403 : 401);
+        } catch (error) {
+          const problem = toProblem(error instanceof DomainError ? error : error);
+          await reply.code(problem.status).header('Content-Type', 'application/problem+json').header('Cache-Control', 'no-store').send(problem);
+        }
+      });
+      await scope.register(serverAdapter.registerPlugin());
+    },
+    { prefix },
+  );
 }
 
-function decodeBasic(header: string): [string?, string?] {
-  const match = /^Basic ([A-Za-z0-9+/=]+)$/.exec(header);
-  if (!match) return [];
-  const decoded = Buffer.from(match[1], 'base64').toString('utf8');
-  const colon = decoded.indexOf(':');
-  return colon > 0 ? [decoded.slice(0, colon), decoded.slice(colon + 1)] : [];
+async function refuse(reply: FastifyReply, status: 401 | 403): Promise<void> {
+  await reply
+    .code(status)
+    .header('Content-Type', 'application/problem+json')
+    .header('Cache-Control', 'no-store')
+    .send({
+      type: 'about:blank',
+      title: status === 401 ? 'Unauthorized' : 'Forbidden',
+      status,
+      code: status === 401 ? 'unauthenticated' : 'forbidden',
+      detail: 'The queue dashboard is for the platform administrator: send their access token, or open a dashboard session first (POST /api/v1/admin/queue-dashboard/session)',
+    });
+}
+
+function bearerToken(request: FastifyRequest): string | undefined {
+  return /^Bearer ([A-Za-z0-9._-]{20,4096})$/.exec(request.headers.authorization ?? '')?.[1];
+}
+
+function dashboardCookie(request: FastifyRequest): string | undefined {
+  for (const part of (request.headers.cookie ?? '').split(';')) {
+    const [name, ...value] = part.trim().split('=');
+    if (name === QUEUE_DASHBOARD_COOKIE) return /^[A-Za-z0-9._-]{20,4096}$/.test(value.join('=')) ? value.join('=') : undefined;
+  }
+  return undefined;
 }

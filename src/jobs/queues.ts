@@ -1,16 +1,33 @@
 /** One queue per kind of work (style.md); typed job payloads. */
 export const STATISTICS_QUEUE = 'statistics';
 export const REMINDERS_QUEUE = 'reminders';
+export const INVITATION_MAIL_QUEUE = 'invitation-mail';
+/** Every queue, for the queue workers, the reconciler and the dashboard. */
+export const QUEUES = [STATISTICS_QUEUE, REMINDERS_QUEUE, INVITATION_MAIL_QUEUE] as const;
 
 export const JOBS = {
   /** Compute one half-year report snapshot. */
   halfYearReport: 'half-year-report',
-  /** On 1 January and 1 July: file each plan's previous half-year report. */
+  /**
+   * Legacy: the BullMQ job scheduler of 1 January and 1 July. Due reports are now filed by the
+   * reconciler's sweep; a job of this name still left in Redis only makes the worker file what is due.
+   */
   scheduleHalfYearReports: 'schedule-half-year-reports',
   /** Daily: recompute reminders (evaluations due, consents expiring). */
   computeReminders: 'compute-reminders',
+  /** Send (or send again) an invitation e-mail with a fresh one-time link. */
+  sendInvitation: 'send-invitation',
 } as const;
+
+export interface SendInvitationJob {
+  invitationId: string;
+}
 
 export interface HalfYearReportJob {
   reportId: string;
+}
+
+/** The morning run it is (a local date, YYYY-MM-DD); absent on a job from the legacy scheduler. */
+export interface ComputeRemindersJob {
+  day?: string;
 }

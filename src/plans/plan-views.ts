@@ -1,7 +1,6 @@
 import type { HousingArea } from './entities/housing-area.entity';
 import type { Organisation } from './entities/organisation.entity';
 import type { Plan } from './entities/plan.entity';
-import type { User } from './entities/user.entity';
 
 export const planView = (p: Plan) => ({
   id: p.id,
@@ -21,13 +20,3 @@ export const housingAreaView = (a: HousingArea) => ({
 });
 
 export const organisationView = (o: Organisation) => ({ id: o.id, planId: o.planId, name: o.name, kind: o.kind });
-
-export const userView = (u: User) => ({
-  id: u.id,
-  email: u.email,
-  name: u.name,
-  role: u.role,
-  planId: u.planId,
-  organisationId: u.organisationId,
-  active: u.active,
-});

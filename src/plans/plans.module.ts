@@ -3,12 +3,11 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { HousingArea } from './entities/housing-area.entity';
 import { Organisation } from './entities/organisation.entity';
 import { Plan } from './entities/plan.entity';
-import { User } from './entities/user.entity';
 import { PlansController } from './plans.controller';
 import { PlansService } from './plans.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Plan, HousingArea, Organisation, User])],
+  imports: [TypeOrmModule.forFeature([Plan, HousingArea, Organisation])],
   controllers: [PlansController],
   providers: [PlansService],
   exports: [PlansService],

@@ -2,6 +2,7 @@ import { Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nest
 import { Redis } from 'ioredis';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
+import { REDIS_RETRY_MS } from '../jobs/redis-connection';
 
 export const REDIS = Symbol('REDIS');
 
@@ -21,7 +22,8 @@ class RedisShutdown implements OnApplicationShutdown {
       provide: REDIS,
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) =>
-        new Redis(config.redisUrl, { keyPrefix: `${config.redisPrefix}:`, maxRetriesPerRequest: 1, commandTimeout: 2000 }),
+        // Reconnects on the same schedule as BullMQ's connections (at most 1 s apart), so readiness and throttling return with the queues.
+        new Redis(config.redisUrl, { keyPrefix: `${config.redisPrefix}:`, maxRetriesPerRequest: 1, commandTimeout: 2000, retryStrategy: REDIS_RETRY_MS }),
     },
     RedisShutdown,
   ],

@@ -10,10 +10,13 @@ import { RemindersService } from './reminders.service';
 export class RemindersController {
   constructor(private readonly reminders: RemindersService) {}
 
-  /** What is due for your role: evaluation conversations before an employment ends, consents about to expire. */
+  /**
+   * What is due for your role: evaluation conversations before an employment ends, consents about
+   * to expire, and programmes stopped because a guardian withdrew the participation consent.
+   */
   @Get()
   @Allow('counsellor', 'social_worker')
-  @ApiOkResponse({ description: 'Reminders, soonest first; recomputed every morning' })
+  @ApiOkResponse({ description: 'Reminders, soonest first; recomputed every morning, and at once when a participation consent is given or withdrawn' })
   list(@CurrentActor() actor: Actor) {
     return this.reminders.list(requirePlan(actor));
   }

@@ -8,7 +8,7 @@ import { ACTIVE_CONSENT_SQL } from '../consents/consent-state';
 
 export interface ReminderView {
   id: string;
-  kind: 'evaluation_due' | 'consent_expiring';
+  kind: 'evaluation_due' | 'consent_expiring' | 'participation_consent_withdrawn';
   residentId: string;
   subjectType: string;
   subjectId: string;
@@ -22,9 +22,33 @@ const EVALUATION_WINDOW_DAYS = 45;
 const CONSENT_LEAD_DAYS = 30;
 
 /**
- * Reminders computed set-based by a daily job: evaluation conversations due about a month before
- * an employment ends, and consents about to expire. The table always holds exactly what is due now;
- * a reminder disappears once the evaluation is recorded or the consent renewed or withdrawn.
+ * A running programme whose guardian has withdrawn the participation consent since it started, and
+ * that has no active one: it cannot move forward (phase-machine.ts) until a guardian consents again,
+ * so its social workers are told. A programme that never had a consent (a fresh clarification) is
+ * not reminded: getting the consent is what clarification is for.
+ */
+const PARTICIPATION_CONSENT_WITHDRAWN_SQL = `
+  SELECT p.plan_id, 'participation_consent_withdrawn'::text AS kind, 'social_worker'::text AS role, p.resident_id,
+         'job_programme'::text AS subject_type, p.id AS subject_id, (w.withdrawn_at AT TIME ZONE 'Europe/Copenhagen')::date AS due_on,
+         'Samtykke trukket tilbage: forælderens samtykke til fritidsjobforløbet blev trukket tilbage '
+           || to_char(w.withdrawn_at AT TIME ZONE 'Europe/Copenhagen', 'DD-MM-YYYY')
+           || '. Forløbet kan ikke gå videre til næste fase, før en forælder giver samtykke igen; ellers afslut forløbet' AS message
+    FROM job_programmes p
+    JOIN LATERAL (
+      SELECT max(cw.withdrawn_at) AS withdrawn_at
+        FROM consents k JOIN consent_withdrawals cw ON cw.consent_id = k.id
+       WHERE k.resident_id = p.resident_id AND k.scope = 'job_programme_participation' AND k.given_by = 'guardian'
+         AND cw.withdrawn_at <= now() AND cw.withdrawn_at >= (p.started_at::timestamp AT TIME ZONE 'Europe/Copenhagen')) w ON w.withdrawn_at IS NOT NULL
+   WHERE p.phase NOT IN ('ordinary_job', 'ended')
+     AND NOT EXISTS (SELECT 1 FROM consents k WHERE k.resident_id = p.resident_id AND k.scope = 'job_programme_participation'
+                        AND k.given_by = 'guardian' AND ${ACTIVE_CONSENT_SQL('k')})`;
+
+/**
+ * Reminders computed set-based by a daily job, and again when a participation consent is given or
+ * withdrawn: evaluation conversations due about a month before an employment ends, consents about
+ * to expire, and programmes whose guardian has withdrawn the participation consent. The table
+ * always holds exactly what is due now; a reminder disappears once the evaluation is recorded,
+ * the consent renewed or withdrawn, or the programme has a consent again or is finished.
  */
 @Injectable()
 export class RemindersService {
@@ -49,7 +73,8 @@ export class RemindersService {
                'consent', k.id, (k.expires_at AT TIME ZONE 'Europe/Copenhagen')::date,
                'Samtykke (' || k.scope || ') udløber ' || to_char(k.expires_at AT TIME ZONE 'Europe/Copenhagen', 'DD-MM-YYYY') || '; forny det eller lad det udløbe'
           FROM consents k JOIN residents r ON r.id = k.resident_id
-         WHERE ${ACTIVE_CONSENT_SQL('k')} AND k.expires_at < (($1::date + ${CONSENT_LEAD_DAYS})::timestamp AT TIME ZONE 'Europe/Copenhagen')`, [today]);
+         WHERE ${ACTIVE_CONSENT_SQL('k')} AND k.expires_at < (($1::date + ${CONSENT_LEAD_DAYS})::timestamp AT TIME ZONE 'Europe/Copenhagen')
+        UNION ALL${PARTICIPATION_CONSENT_WITHDRAWN_SQL}`, [today]);
       await manager.query(`DELETE FROM reminders r WHERE NOT EXISTS (SELECT 1 FROM due_reminders d WHERE d.kind = r.kind AND d.subject_id = r.subject_id)`);
       await manager.query(`INSERT INTO reminders (plan_id, kind, role, resident_id, subject_type, subject_id, due_on, message)
         SELECT plan_id, kind, role, resident_id, subject_type, subject_id, due_on, message FROM due_reminders

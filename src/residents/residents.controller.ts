@@ -1,10 +1,11 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { Allow } from '../access/allow.decorator';
 import { CurrentActor, type Actor } from '../access/actor';
 import { requirePlan } from '../access/plan-actor';
 import { AddGuardianDto, RegisterResidentDto, ResidentQuery, UpdateResidentDto } from './dto/resident.dto';
 import { ResidentsService } from './residents.service';
+import { ParseIdPipe } from '../common/parse-id.pipe';
 
 @ApiTags('Residents')
 @Controller('residents')
@@ -36,14 +37,14 @@ export class ResidentsController {
   @Allow('counsellor', 'social_worker', 'caseworker')
   @ApiOkResponse({ description: 'The resident; guardians only for the compartment that keeps the record' })
   @ApiNotFoundResponse({ description: 'No such resident within your reach' })
-  get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+  get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string) {
     return this.residents.get(requirePlan(actor), id);
   }
 
   @Patch(':id')
   @Allow('counsellor', 'social_worker')
   @ApiNotFoundResponse({ description: 'No such resident within your reach' })
-  update(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateResidentDto) {
+  update(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: UpdateResidentDto) {
     return this.residents.update(requirePlan(actor), id, dto);
   }
 
@@ -51,7 +52,7 @@ export class ResidentsController {
   @Allow('counsellor', 'social_worker')
   @ApiCreatedResponse({ description: 'The guardian' })
   @ApiNotFoundResponse({ description: 'No such resident within your reach' })
-  addGuardian(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: AddGuardianDto) {
+  addGuardian(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: AddGuardianDto) {
     return this.residents.addGuardian(requirePlan(actor), id, dto);
   }
 }

@@ -14,12 +14,14 @@ import { generatePseudonym, normalisePseudonym } from './pseudonym';
 import { Resident } from './resident.entity';
 import { identityProblems } from './resident-rules';
 import { guardianView, residentView } from './resident-views';
+import { UnitOfWork } from '../database/unit-of-work';
 
 const PURPOSE = 'resident_records';
 
 @Injectable()
 export class ResidentsService {
   constructor(
+    private readonly uow: UnitOfWork,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AccessPolicy,
     private readonly audit: AuditWriter,
@@ -34,7 +36,7 @@ export class ResidentsService {
     if (problems.length) throw new InvalidInput(problems);
     await this.requireHousingArea(actor, dto.housingAreaId);
 
-    return this.dataSource.transaction(async (manager) => {
+    return this.uow.run(async (manager) => {
       const repo = manager.getRepository(Resident);
       const resident = repo.create({
         planId: actor.planId,
@@ -85,7 +87,7 @@ export class ResidentsService {
   }
 
   async update(actor: PlanActor, id: string, dto: UpdateResidentDto) {
-    return this.dataSource.transaction(async (manager) => {
+    return this.uow.run(async (manager) => {
       const resident = await this.lockWritable(manager, actor, id);
       const next = { ...resident, ...dto };
       if (dto.birthDate && dto.birthYear === undefined) next.birthYear = Number(dto.birthDate.slice(0, 4));
@@ -99,7 +101,7 @@ export class ResidentsService {
   }
 
   async addGuardian(actor: PlanActor, residentId: string, dto: AddGuardianDto) {
-    return this.dataSource.transaction(async (manager) => {
+    return this.uow.run(async (manager) => {
       const resident = await this.lockWritable(manager, actor, residentId);
       if (resident.anonymous) {
         throw new RuleViolation([{ rule: 'anonymous_has_no_guardians', message: 'an anonymous resident cannot have registered guardians; register the resident by name first' }]);

@@ -57,6 +57,10 @@ export class HalfYearReport {
   @Column({ type: 'integer', default: 0 })
   attempts: number;
 
+  /** The outbox row that carries the report to the queue; also its BullMQ job id. */
+  @Column({ name: 'outbox_id', type: 'uuid', nullable: true })
+  outboxId: string | null;
+
   @Column({ name: 'requested_by', type: 'uuid', nullable: true })
   requestedBy: string | null;
 

@@ -1,3 +1,5 @@
+import type { IndicatorMetric } from '../indicators/plan-indicator.entity';
+
 /**
  * The half-year report's `result` (api.md "Half-year statistics"), as stored in the immutable
  * snapshot. `by*` maps a key (topic, form, area name, ...) to a count.
@@ -13,6 +15,12 @@ export interface IndicatorValue {
   baselineYear: number | null;
   target: number | null;
   dataSource: string;
+  /**
+   * The figure of this report the value is computed from, so the exports can hide the value
+   * wherever they hide that figure; null when the value comes from outside. Absent in snapshots
+   * from before it was recorded: the exports then treat the value conservatively.
+   */
+  metric?: IndicatorMetric | null;
   /** The value for the period where the system can compute it; null where it comes from outside (e.g. a survey). */
   value: number | null;
 }

@@ -51,6 +51,7 @@ export class ReportComputer {
         baselineYear: i.baselineYear,
         target: i.target,
         dataSource: i.dataSource,
+        metric: i.metric,
         value: i.metric ? metricValue(i.metric, partial) : null,
       }),
     );

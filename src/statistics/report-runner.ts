@@ -1,12 +1,16 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { Outbox } from '../jobs/outbox';
 import { HalfYearReport } from './half-year-report.entity';
 import { ReportComputer } from './report-computer';
 
 /**
- * Runs one report job. Idempotent: a completed report is never computed again, so a job that is
- * delivered twice (or retried after the result was stored) changes nothing.
+ * Runs one report job. Idempotent: a report that has ended (completed, or failed) is never
+ * computed again, so a job that is delivered twice (or retried after the result was stored)
+ * changes nothing, and a report the leader was told had failed does not turn completed later.
  */
 @Injectable()
 export class ReportRunner {
@@ -15,6 +19,8 @@ export class ReportRunner {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly computer: ReportComputer,
+    private readonly outbox: Outbox,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async run(reportId: string, reportProgress: (percent: number) => Promise<void>): Promise<'completed' | 'skipped'> {
@@ -24,7 +30,7 @@ export class ReportRunner {
     if (report.status === 'completed' || report.status === 'failed') return 'skipped';
 
     await repo.query(
-      `UPDATE half_year_reports SET status = 'running', progress = 5, attempts = attempts + 1, started_at = COALESCE(started_at, now()) WHERE id = $1`,
+      `UPDATE half_year_reports SET status = 'running', progress = 5, attempts = attempts + 1, started_at = COALESCE(started_at, now()) WHERE id = $1 AND status IN ('queued', 'running')`,
       [reportId],
     );
     const progress = async (percent: number) => {
@@ -32,20 +38,49 @@ export class ReportRunner {
       await reportProgress(percent);
     };
     const result = await this.computer.compute(report.planId, report.parameters, report.interim, progress);
-    await repo.query(
-      `UPDATE half_year_reports SET status = 'completed', progress = 100, result = $2, completed_at = now(), failure_reason = NULL WHERE id = $1 AND status <> 'completed'`,
+    const [, stored] = await repo.query(
+      `UPDATE half_year_reports SET status = 'completed', progress = 100, result = $2, completed_at = now(), failure_reason = NULL WHERE id = $1 AND status IN ('queued', 'running')`,
       [reportId, JSON.stringify(result)],
     );
+    if (!stored) return 'skipped';
     await reportProgress(100);
     return 'completed';
   }
 
-  /** After the last retry: the report says what went wrong, in words a leader can pass on. */
+  /** When its job is given up on: the report says what went wrong, in words a leader can pass on. */
   async markFailed(reportId: string, reason: string): Promise<void> {
     this.logger.error({ reportId, reason }, 'half-year report failed');
-    await this.dataSource.query(
-      `UPDATE half_year_reports SET status = 'failed', failure_reason = $2 WHERE id = $1 AND status IN ('queued', 'running')`,
-      [reportId, `The report could not be computed: ${reason}. Request it again; if it keeps failing, contact support with the report id.`],
-    );
+    await this.dataSource.query(`UPDATE half_year_reports SET status = 'failed', failure_reason = $2 WHERE id = $1 AND status IN ('queued', 'running')`, [
+      reportId,
+      failureReason(reason),
+    ]);
   }
+
+  /**
+   * Fails every report still queued or running `reportDeadlineMinutes` after it was requested,
+   * whatever happened to its job, so no leader waits for ever; its job is given up on with it.
+   */
+  async failOverdue(now = new Date()): Promise<number> {
+    const minutes = this.config.reportDeadlineMinutes;
+    const reason = failureReason(`it was not finished within ${minutes} minutes of being requested`);
+    return this.dataSource.transaction(async (manager) => {
+      const [overdue]: [{ id: string; outbox_id: string | null }[], number] = await manager.query(
+        `UPDATE half_year_reports SET status = 'failed', failure_reason = $3
+          WHERE status IN ('queued', 'running') AND created_at < $1::timestamptz - make_interval(mins => $2) RETURNING id, outbox_id`,
+        [now, minutes, reason],
+      );
+      if (!overdue.length) return 0;
+      await this.outbox.markFailed(
+        overdue.map((r) => r.outbox_id),
+        reason,
+        manager,
+      );
+      this.logger.error({ reportIds: overdue.map((r) => r.id), minutes }, 'half-year reports failed: past their deadline');
+      return overdue.length;
+    });
+  }
+}
+
+function failureReason(reason: string): string {
+  return `The report could not be computed: ${reason}. Request it again; if it keeps failing, contact support with the report id.`;
 }

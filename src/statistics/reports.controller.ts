@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Allow } from '../access/allow.decorator';
@@ -6,6 +6,7 @@ import { CurrentActor, type Actor } from '../access/actor';
 import { requirePlan } from '../access/plan-actor';
 import { ExportQuery, ReportQuery, RequestReportDto } from './dto/report.dto';
 import { ReportsService } from './reports.service';
+import { ParseIdPipe } from '../common/parse-id.pipe';
 
 @ApiTags('Half-year statistics')
 @Controller('reports')
@@ -34,7 +35,7 @@ export class ReportsController {
   @Allow('leader')
   @ApiOkResponse({ description: 'The report with status, progress and, when completed, its result' })
   @ApiNotFoundResponse({ description: 'No such report in your plan' })
-  get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+  get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string) {
     return this.reports.get(requirePlan(actor), id);
   }
 
@@ -44,7 +45,7 @@ export class ReportsController {
   @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/pdf')
   @ApiOkResponse({ description: 'The file' })
   @ApiConflictResponse({ description: 'The report is not completed' })
-  async export(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Query() query: ExportQuery, @Res() reply: FastifyReply) {
+  async export(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Query() query: ExportQuery, @Res() reply: FastifyReply) {
     const file = await this.reports.export(requirePlan(actor), id, query.format);
     await reply.header('Content-Type', file.contentType).header('Content-Disposition', `attachment; filename="${file.fileName}"`).send(file.body);
   }

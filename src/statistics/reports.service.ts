@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { PlanActor } from '../access/actor';
@@ -14,6 +15,7 @@ import { exportReport } from './exports';
 import { HalfYearReport, type ReportParameters } from './half-year-report.entity';
 import { REPORT_FORMAT_VERSION } from './report-computer';
 import { periodDates, periodState, type HalfYear } from './report-period';
+import { UnitOfWork } from '../database/unit-of-work';
 
 export const reportView = (r: HalfYearReport) => ({
   id: r.id,
@@ -36,6 +38,7 @@ export const reportView = (r: HalfYearReport) => ({
 @Injectable()
 export class ReportsService {
   constructor(
+    private readonly uow: UnitOfWork,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly plans: PlansService,
     private readonly outbox: Outbox,
@@ -44,18 +47,24 @@ export class ReportsService {
   ) {}
 
   /**
-   * Writes the request and its outbox row in one transaction and answers at once; the relay hands
-   * it to the queue (now, or once Redis is back). Every run is a new version of that half-year.
+   * Writes the request, its outbox row and its audit event in one transaction and answers at once;
+   * the relay hands it to the queue (now, or once Redis is back). Every run is a new version of
+   * that half-year.
    */
   async request(actor: PlanActor, period: HalfYear) {
     const state = periodState(period);
     if (state === 'future') {
       throw new RuleViolation([{ rule: 'period_started', message: `H${period.half} ${period.year} has not begun; the running half-year can be requested at any time` }]);
     }
-    const report = await this.dataSource.transaction((manager) => this.fileRequest(manager, actor.planId, period, 'requested', actor.userId, state === 'running'));
-    await this.audit.record(actor, { action: 'report.requested', purpose: 'statistics', entityType: 'half_year_report', entityId: report!.id });
-    void this.relay.tick();
-    return { id: report!.id, status: report!.status, version: report!.version, interim: report!.interim };
+    const report = await this.uow.run(async (manager) => {
+      const filed = (await this.fileRequest(manager, actor.planId, period, 'requested', actor.userId, state === 'running'))!;
+      await this.audit.record(actor, { action: 'report.requested', purpose: 'statistics', entityType: 'half_year_report', entityId: filed.id }, manager);
+      // The relay reads the outbox on its own connection: nudged before the commit, it finds nothing
+      // and the job waits for the next poll. Not awaited: the answer does not wait for Redis.
+      this.uow.afterCommit(() => void this.relay.tick());
+      return filed;
+    });
+    return { id: report.id, status: report.status, version: report.version, interim: report.interim };
   }
 
   /** Files a report request and its job in the caller's transaction. Scheduled requests are filed once per half-year. */
@@ -77,9 +86,12 @@ export class ReportsService {
       targetPerYear: plan.jobProgrammeTargetPerYear,
       suppressionThreshold: plan.suppressionThreshold,
     };
+    // The job first, so the report can name it: the reconciler follows a report to its job and back.
+    const reportId = randomUUID();
+    const outboxId = await this.outbox.enqueue(manager, STATISTICS_QUEUE, JOBS.halfYearReport, { reportId });
     const repo = manager.getRepository(HalfYearReport);
-    const report = await repo.save(repo.create({ planId, year: period.year, half: period.half, version: Number(next), status: 'queued', interim, trigger, parameters, requestedBy }));
-    await this.outbox.enqueue(manager, STATISTICS_QUEUE, JOBS.halfYearReport, { reportId: report.id });
+    const report = repo.create({ id: reportId, planId, year: period.year, half: period.half, version: Number(next), status: 'queued', progress: 0, interim, trigger, parameters, requestedBy, outboxId });
+    await repo.insert(report);
     return report;
   }
 

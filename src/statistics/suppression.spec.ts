@@ -1,4 +1,4 @@
-import { suppress1d, suppress2d, suppressCount } from './suppression';
+import { isSmallDifference, suppress1d, suppress2d, suppressBreakdowns, suppressCount, suppressPart } from './suppression';
 
 const cells = (values: Record<string, number>) => Object.entries(values).map(([key, value]) => ({ key, value }));
 const displays = (table: ReturnType<typeof suppress1d>) => Object.fromEntries(table.cells.map((c) => [c.key, c.display]));
@@ -141,5 +141,106 @@ describe('suppression of small counts', () => {
         if (c.value > 0 && c.value < 5) expect(c.suppressed).toBe(true);
       });
     }
+  });
+});
+
+describe('one total broken down several ways', () => {
+  /** A line (a table with the shared total) with exactly one hidden member gives that member away. */
+  function tablesGivingAHiddenCountAway(t: ReturnType<typeof suppressBreakdowns>, values: number[][], total: number): number[] {
+    return t.tables.flatMap((table, i) => {
+      const remainder = total - values[i].reduce((a, b) => a + b, 0);
+      const hidden = table.filter((c) => c.suppressed).length + (t.total.suppressed ? 1 : 0) + (remainder > 0 && remainder < 5 ? 1 : 0);
+      return hidden === 1 ? [i] : [];
+    });
+  }
+
+  it('protects each breakdown of the cases started against the one shared total', () => {
+    const t = suppressBreakdowns(
+      [
+        cells({ female: 118, male: 81, other: 1, unknown: 12 }),
+        cells({ debt: 150, housing: 62 }),
+      ],
+      212,
+    );
+    expect(t.tables.map((table) => table.map((c) => c.display))).toEqual([
+      ['118', '81', '<5', 'skjult'],
+      ['150', '62'],
+    ]);
+    expect(t.total.display).toBe('212');
+  });
+
+  it('hides the shared total in every breakdown once one of them needs it hidden, and protects the others again', () => {
+    // Cases started 9, but the topics account for only 3 of them (a small hidden topic and a
+    // zero): the only thing left to hide is the total. Hidden there, it is hidden everywhere, and
+    // the form table, whose single form is then total minus nothing, hides that form too.
+    const t = suppressBreakdowns([cells({ debt: 3, other: 0 }), cells({ appointment: 9 })], 9);
+    expect(t.total).toMatchObject({ suppressed: true, display: 'skjult' });
+    expect(t.tables.map((table) => table.map((c) => c.display))).toEqual([
+      ['<5', '0'],
+      ['skjult'],
+    ]);
+  });
+
+  it('treats the cases a breakdown leaves out as a hidden count when there are few of them', () => {
+    // 15 cases started, 12 with a recorded gender: "I alt" minus the shown 12 would give away the 3.
+    const t = suppressBreakdowns([cells({ female: 12 }), cells({ debt: 15 })], 15);
+    expect(t.tables.map((table) => table.map((c) => c.display))).toEqual([['skjult'], ['15']]);
+    expect(t.total.display).toBe('15');
+  });
+
+  it('hides the total when asked to, and then protects the table against the hidden total', () => {
+    // The total is needed hidden for a reason outside the table; hidden alone, it would be the
+    // sum of the shown cells, so the smallest cell is hidden with it.
+    const t = suppressBreakdowns([cells({ matching: 8, employment: 5, ended: 0 })], 13, 5, { hideTotal: true });
+    expect(t.total).toMatchObject({ suppressed: true, display: 'skjult' });
+    expect(t.tables[0].map((c) => c.display)).toEqual(['8', 'skjult', '0']);
+    // A zero total is nothing to hide.
+    expect(suppressBreakdowns([cells({ a: 0 })], 0, 5, { hideTotal: true }).total.display).toBe('0');
+  });
+
+  it('keeps every breakdown safe whatever the counts', () => {
+    let seed = 11;
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    /** `sum` split at random into 1-4 cells, many of them small. */
+    const split = (sum: number) => {
+      const cuts = Array.from({ length: Math.floor(random() * 4) }, () => Math.floor(random() * (sum + 1))).sort((a, b) => a - b);
+      return [...cuts, sum].map((cut, i, all) => cut - (i === 0 ? 0 : all[i - 1]));
+    };
+    for (let run = 0; run < 200; run++) {
+      const total = Math.floor(random() * 40);
+      // Each breakdown covers the total, or falls a case or two short (a category not recorded).
+      const values = Array.from({ length: 3 }, () => split(Math.max(0, total - Math.floor(random() * 3))));
+      const t = suppressBreakdowns(values.map((row) => row.map((value, j) => ({ key: String(j), value }))), total);
+      expect(tablesGivingAHiddenCountAway(t, values, total)).toEqual([]);
+      expect(t.tables.map((table) => table.map((c) => c.value))).toEqual(values);
+    }
+  });
+});
+
+describe('a headline and the part of it another headline gives', () => {
+  it('hides the anonymous residents when the named ones could be worked out as a small difference', () => {
+    // 23 residents, 21 of them anonymous: showing both tells that 2 residents were named.
+    const { part, whole } = suppressPart(21, 23);
+    expect(part).toMatchObject({ value: 21, suppressed: true, reason: 'secondary', display: 'skjult' });
+    expect(whole.display).toBe('23');
+  });
+
+  it('shows both when neither they nor their difference is small', () => {
+    expect(suppressPart(21, 143)).toMatchObject({ part: { display: '21' }, whole: { display: '143' } });
+    // A difference of zero identifies nobody.
+    expect(suppressPart(21, 21)).toMatchObject({ part: { display: '21' }, whole: { display: '21' } });
+  });
+
+  it('calls a difference small only when both figures are shown and the rest is 1-4', () => {
+    expect(isSmallDifference(11, 13)).toBe(true);
+    expect(isSmallDifference(11, 11)).toBe(false);
+    expect(isSmallDifference(11, 20)).toBe(false);
+    expect(isSmallDifference(3, 6)).toBe(false);
+    expect(isSmallDifference(11, 13, 2)).toBe(false);
+  });
+
+  it('keeps the whole shown when only the part is small, since the rest is never printed', () => {
+    expect(suppressPart(3, 23)).toMatchObject({ part: { display: '<5' }, whole: { display: '23' } });
+    expect(suppressPart(3, 4)).toMatchObject({ part: { display: '<5' }, whole: { display: '<5' } });
   });
 });

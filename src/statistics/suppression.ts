@@ -5,6 +5,8 @@
  * threshold). Zero is always shown: a zero identifies nobody. Secondary suppression then hides
  * more cells (shown as "skjult") until no total (row, column or the table's "I alt") has exactly
  * one hidden cell behind it, since such a cell could be worked out as total minus the shown cells.
+ * The same holds across tables: several tables of one total share it (`suppressBreakdowns`), and
+ * a headline printed with a part of it must not give a small rest by subtraction (`suppressPart`).
  *
  * Pure functions; the exporters decide how to draw a hidden cell (`display`).
  */
@@ -77,6 +79,11 @@ interface Slot {
   value: number;
   suppressed: boolean;
   reason: SuppressionReason | null;
+  /**
+   * A member of a line that is never printed (the cases a breakdown leaves out). It must not be
+   * worked out when it is small, but hiding it protects nothing, so it is never picked to hide.
+   */
+  unprinted?: boolean;
 }
 
 function shown({ value, suppressed, reason }: Slot, threshold: number): ShownCount {
@@ -97,7 +104,7 @@ function hide(s: Slot): void {
 function protectLine(cells: Slot[], total: Slot): boolean {
   const hidden = cells.filter((c) => c.suppressed).length + (total.suppressed ? 1 : 0);
   if (hidden !== 1) return false;
-  const candidates = cells.filter((c) => !c.suppressed && c.value !== 0);
+  const candidates = cells.filter((c) => !c.suppressed && !c.unprinted && c.value !== 0);
   if (candidates.length > 0) {
     // Smallest first; on ties the first in table order, so the result is deterministic.
     const smallest = candidates.reduce((a, b) => (b.value < a.value ? b : a));
@@ -128,17 +135,64 @@ export function suppress1d(
   total: number | null = cells.reduce((sum, c) => sum + c.value, 0),
 ): Suppressed1d {
   assertThreshold(threshold);
-  const slots = cells.map((c) => slot(c.value, threshold));
-  const totalSlot = total === null ? null : slot(total, threshold);
-  if (totalSlot) {
-    while (protectLine(slots, totalSlot)) {
-      // keep going until the total gives no single hidden cell away
-    }
+  if (total === null) {
+    return { cells: cells.map((c) => ({ key: c.key, ...shown(slot(c.value, threshold), threshold) })), total: null };
+  }
+  const { tables, total: shownTotal } = suppressBreakdowns([cells], total, threshold);
+  return { cells: tables[0], total: shownTotal };
+}
+
+export interface SuppressedBreakdowns {
+  /** Each breakdown's cells, in the order given. */
+  tables: ShownCell[][];
+  /** The one total they share, shown the same way with every table and as a headline. */
+  total: ShownCount;
+}
+
+/**
+ * Several one-way tables that break down one and the same total (cases started by topic, by
+ * form, by area, ...; the headline "Rådgivninger påbegyndt" is that total too). The total is one
+ * figure, so it is hidden everywhere or nowhere; when one table needs it hidden, every other table
+ * is protected again against the hidden total. A table whose cells add up to less than the total
+ * leaves some cases out (e.g. a category not recorded): "I alt" minus the shown cells gives that
+ * remainder, so a small remainder is protected like a hidden cell.
+ * @param options.hideTotal hide the total from the start, e.g. because a part of it printed
+ *   elsewhere would give a small difference (see {@link isSmallDifference}); the tables are then
+ *   protected against the hidden total like any other.
+ */
+export function suppressBreakdowns(tables: CountCell[][], total: number, threshold: number = DEFAULT_THRESHOLD, options: { hideTotal?: boolean } = {}): SuppressedBreakdowns {
+  assertThreshold(threshold);
+  const totalSlot = slot(total, threshold);
+  // The caller may need the total hidden for a reason outside these tables (a part of it printed elsewhere).
+  if (options.hideTotal && !totalSlot.suppressed && total !== 0) hide(totalSlot);
+  const lines = tables.map((cells) => {
+    const slots = cells.map((c) => slot(c.value, threshold));
+    const remainder = total - cells.reduce((sum, c) => sum + c.value, 0);
+    return remainder > 0 ? [...slots, { ...slot(remainder, threshold), unprinted: true }] : slots;
+  });
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const line of lines) if (protectLine(line, totalSlot)) changed = true;
   }
   return {
-    cells: cells.map((c, i) => ({ key: c.key, ...shown(slots[i], threshold) })),
-    total: totalSlot ? shown(totalSlot, threshold) : null,
+    tables: tables.map((cells, i) => cells.map((c, j) => ({ key: c.key, ...shown(lines[i][j], threshold) }))),
+    total: shown(totalSlot, threshold),
   };
+}
+
+/**
+ * A headline and a part of it printed as a second headline ("Unikke beboere" and "Heraf anonyme").
+ * The rest (whole minus part) is never printed, but anyone can subtract: when the rest is small
+ * and both are shown, the part is hidden too. A hidden part cannot be worked out, since the rest
+ * is not printed anywhere.
+ */
+export function suppressPart(part: number, whole: number, threshold: number = DEFAULT_THRESHOLD): { part: ShownCount; whole: ShownCount } {
+  assertThreshold(threshold);
+  const partSlot = slot(part, threshold);
+  const wholeSlot = slot(whole, threshold);
+  if (isSmallDifference(part, whole, threshold)) hide(partSlot);
+  return { part: shown(partSlot, threshold), whole: shown(wholeSlot, threshold) };
 }
 
 /**
@@ -176,4 +230,12 @@ export function suppress2d(values: number[][], threshold: number = DEFAULT_THRES
     columnTotals: columnTotals.map(out),
     grandTotal: out(grandTotal),
   };
+}
+
+/**
+ * True when a part and its whole, both shown, would give away the never-printed rest by
+ * subtraction (23 residents of whom 21 anonymous: 2 named). One of the two must then be hidden.
+ */
+export function isSmallDifference(part: number, whole: number, threshold: number = DEFAULT_THRESHOLD): boolean {
+  return !isSmallCount(part, threshold) && !isSmallCount(whole, threshold) && isSmallCount(whole - part, threshold);
 }

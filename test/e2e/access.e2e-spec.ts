@@ -38,14 +38,23 @@ describe('every route declares who may call it', () => {
     }
     // The API and health routes Fastify serves are exactly the walked ones (the API docs are served by Swagger, not a controller).
     // The queue dashboard is not a controller; its own admin check is tested in queue-dashboard.e2e-spec.ts.
-    const served = servedRoutes(t).filter((r) => / \/(api\/v1|health)(\/|$)/.test(r) && !r.includes(' /api/v1/admin/queues'));
+    const served = servedRoutes(t).filter((r) => / \/(api\/v1|health|set-password)/.test(r) && !r.includes(' /api/v1/admin/queues'));
     expect(served.length).toBeGreaterThan(20);
     expect([...served].sort()).toEqual([...new Set(walked)].sort());
   });
 
-  it('keeps only logging in, refreshing, logging out and health checks public', () => {
+  it('keeps only signing in and out, accepting an invitation (and its page) and health checks public', () => {
     const publicRoutes = declaredRoutes(t).filter((r) => r.isPublic).map((r) => `${r.method} ${r.url}`);
-    expect(publicRoutes.sort()).toEqual(['GET /health/live', 'GET /health/ready', 'POST /api/v1/auth/login', 'POST /api/v1/auth/logout', 'POST /api/v1/auth/refresh']);
+    expect(publicRoutes.sort()).toEqual([
+      'GET /health/live',
+      'GET /health/ready',
+      'GET /set-password',
+      'GET /set-password.js',
+      'POST /api/v1/auth/invitations/accept',
+      'POST /api/v1/auth/login',
+      'POST /api/v1/auth/logout',
+      'POST /api/v1/auth/refresh',
+    ]);
   });
 });
 

@@ -279,13 +279,28 @@ describe('logging in, refreshing and logging out', () => {
       expect((await me(token)).status).toBe(401);
     });
 
+    /** The claims of a real session, as this service would sign them. */
+    function claims(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+      const now = Math.floor(Date.now() / 1000);
+      const { sid } = JSON.parse(Buffer.from(plan.counsellor.token.split('.')[1], 'base64url').toString()) as { sid: string };
+      return { sub: plan.counsellor.user.id, sid, role: 'counsellor', iss: 'helhedsplan', aud: 'helhedsplan-api', iat: now, exp: now + 600, ...overrides };
+    }
+
     it('refuses an expired token', async () => {
       const now = Math.floor(Date.now() / 1000);
-      const token = signJwt({ sub: plan.counsellor.user.id, role: 'counsellor', planId: plan.planId, organisationId: null, iat: now - 3600, exp: now - 1800 }, jwtSecret);
-      expect((await me(token)).status).toBe(401);
+      expect((await me(signJwt(claims({ iat: now - 3600, exp: now - 1800 }), jwtSecret))).status).toBe(401);
       // The same claims, not expired and signed the same way, are accepted: the refusal is about expiry.
-      const fresh = signJwt({ sub: plan.counsellor.user.id, role: 'counsellor', planId: plan.planId, organisationId: null, iat: now, exp: now + 600 }, jwtSecret);
-      expect((await me(fresh)).status).toBe(200);
+      expect((await me(signJwt(claims(), jwtSecret))).status).toBe(200);
+    });
+
+    it('refuses a token without an expiry, or from another issuer or for another audience', async () => {
+      const without = (key: string) => Object.fromEntries(Object.entries(claims()).filter(([k]) => k !== key));
+      expect((await me(signJwt(without('exp'), jwtSecret))).status).toBe(401);
+      expect((await me(signJwt(without('iss'), jwtSecret))).status).toBe(401);
+      expect((await me(signJwt(without('aud'), jwtSecret))).status).toBe(401);
+      expect((await me(signJwt(claims({ iss: 'someone-else' }), jwtSecret))).status).toBe(401);
+      expect((await me(signJwt(claims({ aud: 'another-service' }), jwtSecret))).status).toBe(401);
+      expect((await me(signJwt(without('sid'), jwtSecret))).status).toBe(401);
     });
 
     it('refuses a malformed Authorization header', async () => {

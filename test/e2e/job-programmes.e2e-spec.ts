@@ -26,7 +26,7 @@ describe('leisure-job programmes (fritidsjobforløb)', () => {
   const moveOk = (p: Programme, body: object) => fx().moveOk(p, body);
   const conversation = (p: Programme, kind: string, participants?: string[]) => fx().conversation(p, kind, participants);
   const acceptedMatch = (p: Programme, employerId: string) => fx().acceptedMatch(p, employerId);
-  const signedEmployment = (employerId: string, startDate?: string) => fx().signedEmployment(employerId, startDate);
+  const signedEmployment = (employerId: string, guardianId: string, startDate?: string) => fx().signedEmployment(employerId, guardianId, startDate);
   const programmeIn = (phase: 'clarification' | 'matching' | 'employment' | 'evaluation', name?: string) => fx().programmeIn(phase, name);
 
   it('a youth goes through all five phases', async () => {
@@ -40,7 +40,7 @@ describe('leisure-job programmes (fritidsjobforløb)', () => {
     p = await moveOk(p, { to: 'matching' });
     const netto = await employer('Netto Vejleåparken');
     await acceptedMatch(p, netto);
-    const employment = await sw.put(`/job-programmes/${p.id}/employment`, signedEmployment(netto));
+    const employment = await sw.put(`/job-programmes/${p.id}/employment`, signedEmployment(netto, youth.guardianId));
     expect(employment.status).toBe(200);
     p = await moveOk(p, { to: 'employment' });
     const week = await sw.post(`/job-programmes/${p.id}/timesheets`, { weekStart: mondayOf(shiftDays(TODAY, -30)), hours: 4 });
@@ -82,12 +82,12 @@ describe('leisure-job programmes (fritidsjobforløb)', () => {
     });
 
     it('starting the employment needs an accepted match, a contract signed by youth and guardian, and a cooperation agreement', async () => {
-      const { p } = await programmeIn('matching', 'Ali');
+      const { p, youth } = await programmeIn('matching', 'Ali');
       expect(rulesOf(await move(p, { to: 'employment' }))).toEqual(['match_accepted', 'employment_recorded']);
 
       const withoutAgreement = await employer('Bageriet i Vejleåparken', false);
       await acceptedMatch(p, withoutAgreement);
-      const { contractSignedByYouthAt: _y, contractSignedByGuardianAt: _g, ...unsigned } = signedEmployment(withoutAgreement);
+      const { contractSignedByYouthAt: _y, contractSignedByGuardianAt: _g, contractSignedByGuardianId: _id, ...unsigned } = signedEmployment(withoutAgreement, youth.guardianId);
       expectStatus(await sw.put(`/job-programmes/${p.id}/employment`, unsigned), 200, 'record unsigned employment');
       const refused = await move(p, { to: 'employment' });
       expect(refused.status).toBe(422);
@@ -100,10 +100,10 @@ describe('leisure-job programmes (fritidsjobforløb)', () => {
     });
 
     it('evaluation waits until the employment has started', async () => {
-      const { p: matching, employerId } = await programmeIn('matching', 'Sara');
+      const { p: matching, employerId, youth } = await programmeIn('matching', 'Sara');
       await acceptedMatch(matching, employerId);
       const startsLater = shiftDays(TODAY, 14);
-      expectStatus(await sw.put(`/job-programmes/${matching.id}/employment`, signedEmployment(employerId, startsLater)), 200, 'record employment');
+      expectStatus(await sw.put(`/job-programmes/${matching.id}/employment`, signedEmployment(employerId, youth.guardianId, startsLater)), 200, 'record employment');
       const employed = await moveOk(matching, { to: 'employment' });
       const refused = await move(employed, { to: 'evaluation' });
       expect(refused.status).toBe(422);
@@ -172,9 +172,9 @@ describe('leisure-job programmes (fritidsjobforløb)', () => {
   });
 
   it('employment outside 2-6 hours or 3-5 months needs an exception reason, which is kept', async () => {
-    const { p, employerId } = await programmeIn('matching', 'Jonas');
+    const { p, employerId, youth } = await programmeIn('matching', 'Jonas');
     const startDate = shiftDays(TODAY, 7);
-    const outside = { ...signedEmployment(employerId, startDate), endDate: addMonths(startDate, 2), hoursPerWeek: 8 };
+    const outside = { ...signedEmployment(employerId, youth.guardianId, startDate), endDate: addMonths(startDate, 2), hoursPerWeek: 8 };
     const refused = await sw.put(`/job-programmes/${p.id}/employment`, outside);
     expect(refused.status).toBe(422);
     expect(refused.body.errors.map((e: { field: string; rule: string }) => [e.field, e.rule])).toEqual([
@@ -189,16 +189,19 @@ describe('leisure-job programmes (fritidsjobforløb)', () => {
   });
 
   it("a 14-year-old's employment of 14 hours a week is accepted with a warning", async () => {
-    const { p, employerId } = await programmeIn('matching', 'Maja');
-    const res = await sw.put(`/job-programmes/${p.id}/employment`, { ...signedEmployment(employerId), hoursPerWeek: 14, exceptionReason: 'Skoleferie' });
+    const { p, employerId, youth } = await programmeIn('matching', 'Maja');
+    const res = await sw.put(`/job-programmes/${p.id}/employment`, { ...signedEmployment(employerId, youth.guardianId), hoursPerWeek: 14, exceptionReason: 'Skoleferie' });
     expect(res.status).toBe(200);
     expect(res.body.warnings).toEqual([
-      { rule: 'young_worker_weekly_hours', message: expect.stringContaining('at most 12 hours in a school week') },
-      { rule: 'young_worker_school_days', message: expect.stringContaining('at most 2 hours on a school day and only between 06:00 and 20:00') },
+      { rule: 'young_worker_weekly_hours', message: 'Den unge er under 15 år ved ansættelsens start: højst 12 timer i en skoleuge, og der er planlagt 14 timer om ugen' },
+      { rule: 'young_worker_school_days', message: expect.stringContaining('højst 2 timer på skoledage og 7 timer på andre dage') },
     ]);
-    const week = await sw.post(`/job-programmes/${p.id}/timesheets`, { weekStart: mondayOf(shiftDays(TODAY, -21)), hours: 13.5 });
+    const weekStart = mondayOf(shiftDays(TODAY, -21));
+    const week = await sw.post(`/job-programmes/${p.id}/timesheets`, { weekStart, hours: 13.5 });
     expect(week.status).toBe(201);
-    expect(week.body.warnings).toEqual([{ rule: 'young_worker_weekly_hours', message: expect.stringContaining('13.5 hours are recorded') }]);
+    expect(week.body.warnings).toEqual([
+      { rule: 'young_worker_weekly_hours', message: `Den unge er under 15 år: højst 12 timer i en skoleuge, og der er registreret 13,5 timer i ugen fra ${weekStart.split('-').reverse().join('-')}` },
+    ]);
   });
 
   it('a timesheet week must start on a Monday and be recorded once', async () => {

@@ -11,28 +11,28 @@ describe('plans, housing areas, organisations and users', () => {
   });
   afterAll(() => t.close());
 
-  it('lets the leader add a counsellor to their own plan, who can then log in', async () => {
-    const res = await plan.leader.post(`/plans/${plan.planId}/users`, { email: 'Ny.Raadgiver@Test.dk', name: 'Ny Rådgiver', password: STAFF_PASSWORD, role: 'counsellor' });
+  it('lets the admin provision a counsellor with an initial password, who can then log in', async () => {
+    const res = await plan.admin.post(`/plans/${plan.planId}/users`, { email: 'Ny.Raadgiver@Test.dk', name: 'Ny Rådgiver', password: STAFF_PASSWORD, role: 'counsellor' });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ email: 'ny.raadgiver@test.dk', role: 'counsellor', planId: plan.planId });
+    expect(res.body).toMatchObject({ email: 'ny.raadgiver@test.dk', role: 'counsellor', planId: plan.planId, status: 'active' });
     expect(res.body).not.toHaveProperty('passwordHash');
     await expect(login(t, 'ny.raadgiver@test.dk', STAFF_PASSWORD)).resolves.toHaveProperty('accessToken');
-    const duplicate = await plan.leader.post(`/plans/${plan.planId}/users`, { email: 'ny.raadgiver@test.dk', name: 'X', password: STAFF_PASSWORD, role: 'counsellor' });
+    const duplicate = await plan.admin.post(`/plans/${plan.planId}/users`, { email: 'ny.raadgiver@test.dk', name: 'X', password: STAFF_PASSWORD, role: 'counsellor' });
     expect(duplicate.status).toBe(409);
   });
 
   it('requires a caseworker to belong to one of the plan\'s organisations', async () => {
-    const none = await plan.leader.post(`/plans/${plan.planId}/users`, { email: 'cw-none@test.dk', name: 'X', password: STAFF_PASSWORD, role: 'caseworker' });
+    const none = await plan.leader.post(`/plans/${plan.planId}/users`, { email: 'cw-none@test.dk', name: 'X', role: 'caseworker' });
     expect(none.status).toBe(422);
     expect(none.body.errors[0].field).toBe('organisationId');
     const other = await createPlan(t, 'Anden plan');
-    const foreign = await plan.leader.post(`/plans/${plan.planId}/users`, { email: 'cw-foreign@test.dk', name: 'X', password: STAFF_PASSWORD, role: 'caseworker', organisationId: other.organisations.jobcenter });
+    const foreign = await plan.leader.post(`/plans/${plan.planId}/users`, { email: 'cw-foreign@test.dk', name: 'X', role: 'caseworker', organisationId: other.organisations.jobcenter });
     expect(foreign.status).toBe(422);
   });
 
   it('ends a deactivated user\'s access at once, access token and refresh token alike', async () => {
     const email = 'leaving@test.dk';
-    const created = await plan.leader.post(`/plans/${plan.planId}/users`, { email, name: 'Leaving', password: STAFF_PASSWORD, role: 'counsellor' });
+    const created = await plan.admin.post(`/plans/${plan.planId}/users`, { email, name: 'Leaving', password: STAFF_PASSWORD, role: 'counsellor' });
     const session = await login(t, email, STAFF_PASSWORD);
     const me = await t.http().get(`${API}/me`).set('Authorization', `Bearer ${session.accessToken}`);
     expect(me.status).toBe(200);

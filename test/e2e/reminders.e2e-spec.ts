@@ -25,7 +25,7 @@ describe('reminders', () => {
     const employerId = await fx.employer('Føtex Ishøj');
     await fx.acceptedMatch(p, employerId);
     const startDate = shiftDays(addMonths(TODAY, -4), 20);
-    expectStatus(await plan.socialWorker.put(`/job-programmes/${p.id}/employment`, { ...fx.signedEmployment(employerId, startDate), contractSignedByYouthAt: shiftDays(startDate, -5), contractSignedByGuardianAt: shiftDays(startDate, -5) }), 200, 'employment');
+    expectStatus(await plan.socialWorker.put(`/job-programmes/${p.id}/employment`, { ...fx.signedEmployment(employerId, youth.guardianId, startDate), contractSignedByYouthAt: shiftDays(startDate, -5), contractSignedByGuardianAt: shiftDays(startDate, -5) }), 200, 'employment');
     p = await fx.moveOk(p, { to: 'employment' });
 
     await recompute();

@@ -27,6 +27,15 @@ async function completedReport(leader: Caller, year: number, half: 1 | 2): Promi
   });
 }
 
+/** An exported file's bytes. */
+function exportedFile(leader: Caller, reportId: string, format: 'csv' | 'xlsx' | 'pdf') {
+  return leader.get(`/reports/${reportId}/export?format=${format}`).buffer(true).parse((res, cb) => {
+    const chunks: Buffer[] = [];
+    res.on('data', (c: Buffer) => chunks.push(c));
+    res.on('end', () => cb(null, Buffer.concat(chunks)));
+  });
+}
+
 describe('half-year statistics', () => {
   let t: TestApp;
   let plan: PlanFixture;
@@ -218,5 +227,39 @@ describe('half-year statistics', () => {
       expect.objectContaining({ indicator: 'Antal påbegyndte rådgivninger', baseline: 6, baselineYear: 2024, target: 9, value: 1 }),
       expect.objectContaining({ indicator: 'Andel unge med fritidsjob (trivselsmåling)', baseline: 0.31, value: null }),
     ]);
+  });
+
+  it('hides the ordinary-job share indicator in the export wherever the share is hidden, and keeps its metric in the snapshot', async () => {
+    const fresh = await createPlan(t, 'Indikator skjult');
+    const indicator = 'Andel af unge der fortsætter fra fritidsjobforløb til ordinært fritidsjob';
+    const added = await fresh.leader.post('/indicators', {
+      goal: 'Øge de unges tilknytning til arbejdsmarkedet',
+      indicator,
+      unit: 'andel',
+      baselineYear: 2026,
+      dataSource: 'Lokal registrering',
+      metric: 'ordinary_job_share',
+    });
+    expect(added.status).toBe(201);
+    // One youth continues in an ordinary job and one programme ends: both are small counts, so
+    // the share (50 %) would tell each of them.
+    const fx = programmeFixtures(fresh);
+    const { p, employerId } = await fx.programmeIn('evaluation', 'Amal');
+    await fx.conversation(p, 'evaluation', ['youth', 'guardian', 'employer']);
+    await fx.moveOk(p, { to: 'ordinary_job', employerId, startedAt: TODAY });
+    const dropped = await fx.programmeIn('clarification', 'Bilal');
+    await fx.moveOk(dropped.p, { to: 'ended', reason: 'Flyttet' });
+
+    const now = new Date();
+    const month = Number(now.toLocaleDateString('sv-SE', { timeZone: 'Europe/Copenhagen' }).slice(5, 7));
+    const report = await completedReport(fresh.leader, Number(TODAY.slice(0, 4)), month <= 6 ? 1 : 2);
+    expect(report.result!.jobProgrammes).toMatchObject({ toOrdinaryJob: 1, ended: 1, ordinaryJobShare: 0.5 });
+    expect(report.result!.indicators).toEqual([expect.objectContaining({ indicator, metric: 'ordinary_job_share', value: 0.5 })]);
+
+    const csv = await exportedFile(fresh.leader, report.id, 'csv');
+    expect(csv.status).toBe(200);
+    const rows = (csv.body as Buffer).toString('utf8').split('\r\n').map((line) => line.split(';'));
+    expect(rows.find((r) => r[0] === 'Fritidsjobforløb' && r[1] === 'Andel i ordinært fritidsjob')?.[3]).toBe('skjult');
+    expect(rows.find((r) => r[1] === indicator)?.[6]).toBe('skjult');
   });
 });

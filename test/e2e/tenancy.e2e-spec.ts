@@ -1,5 +1,5 @@
 import type { Response } from 'supertest';
-import { createPlan, openCase, registerResident, STAFF_PASSWORD, type Caller, type PlanFixture } from '../support/fixtures';
+import { createPlan, openCase, registerResident, type Caller, type PlanFixture } from '../support/fixtures';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 const PROBLEM_JSON = /^application\/problem\+json/;
@@ -127,7 +127,7 @@ describe('plans are separate tenants', () => {
     });
 
     it("lets plan B's leader add no user to plan A", async () => {
-      const res = await b.leader.post(`/plans/${a.planId}/users`, { email: `intruder-${Date.now()}@test.dk`, name: 'Indtrænger', password: STAFF_PASSWORD, role: 'counsellor' });
+      const res = await b.leader.post(`/plans/${a.planId}/users`, { email: `intruder-${Date.now()}@test.dk`, name: 'Indtrænger', role: 'counsellor' });
       expectNotFound(res, 'POST user into plan A');
       expect((await a.leader.get('/users?limit=200')).body.items.map((u: { name: string }) => u.name)).not.toContain('Indtrænger');
     });
@@ -179,7 +179,6 @@ describe('plans are separate tenants', () => {
       const caseworker = await b.leader.post(`/plans/${b.planId}/users`, {
         email: `cw-${Date.now()}@test.dk`,
         name: 'Sagsbehandler',
-        password: STAFF_PASSWORD,
         role: 'caseworker',
         organisationId: a.organisations.jobcenter,
       });

@@ -23,6 +23,9 @@ export class Caller {
   put(path: string, body: object = {}): Test {
     return this.t.http().put(API + path).set('Authorization', `Bearer ${this.token}`).send(body);
   }
+  delete(path: string): Test {
+    return this.t.http().delete(API + path).set('Authorization', `Bearer ${this.token}`);
+  }
 }
 
 export async function login(t: TestApp, email: string, password: string): Promise<{ accessToken: string; refreshToken: string }> {

@@ -3,14 +3,16 @@ import { Client } from 'pg';
 import { TEST_REDIS_URL } from './test-env';
 
 export default async function globalTeardown(): Promise<void> {
-  const url = process.env.TEST_DATABASE_URL;
+  const url = process.env.TEST_TEMPLATE_DATABASE_URL;
   if (url && process.env.KEEP_TEST_DATABASE !== 'true') {
     const admin = new URL(url);
     const name = admin.pathname.slice(1);
     admin.pathname = '/postgres';
     const client = new Client({ connectionString: admin.toString() });
     await client.connect();
-    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    // The template and every test file's copy of it (per-file-database.ts).
+    const { rows } = await client.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname = $1 OR starts_with(datname, $1 || '_f')`, [name]);
+    for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS "${datname.replace(/"/g, '""')}" WITH (FORCE)`);
     await client.end();
   }
   const prefix = process.env.TEST_REDIS_PREFIX;

@@ -9,6 +9,7 @@ export const shiftDays = addDays;
 /** A birth date that makes the youth `age` today, and for the next few months. */
 export const birthDateForAge = (age: number) => shiftDays(addMonths(TODAY, -12 * age), -100);
 export const anHourAgo = () => new Date(Date.now() - 3600_000).toISOString();
+const minDate = (a: string, b: string) => (a < b ? a : b);
 
 export interface Programme {
   id: string;
@@ -20,9 +21,9 @@ export interface Programme {
 export function programmeFixtures(plan: PlanFixture) {
   const sw = plan.socialWorker;
 
-  /** A 14-year-old from an eligible area whose mother has consented to the programme. */
-  async function youthWithConsent(firstName = 'Amira'): Promise<{ id: string; guardianId: string }> {
-    const youth = await registerResident(sw, { housingAreaId: plan.areas.eligible, firstName, lastName: 'Hassan', birthDate: birthDateForAge(14), gender: 'female' });
+  /** A youth (14 unless told) from an eligible area whose mother has consented to the programme. */
+  async function youthWithConsent(firstName = 'Amira', age = 14): Promise<{ id: string; guardianId: string; consentId: string }> {
+    const youth = await registerResident(sw, { housingAreaId: plan.areas.eligible, firstName, lastName: 'Hassan', birthDate: birthDateForAge(age), gender: 'female' });
     const guardian = await sw.post(`/residents/${youth.id}/guardians`, { name: 'Fatima Hassan', relation: 'mother', phone: '+45 20 30 40 50' });
     expectStatus(guardian, 201, 'add guardian');
     const consent = await sw.post('/consents', {
@@ -35,7 +36,7 @@ export function programmeFixtures(plan: PlanFixture) {
       givenAt: anHourAgo(),
     });
     expectStatus(consent, 201, 'record consent');
-    return { id: youth.id, guardianId: guardian.body.id };
+    return { id: youth.id, guardianId: guardian.body.id, consentId: consent.body.id };
   }
 
   async function startProgramme(residentId: string): Promise<Programme> {
@@ -73,29 +74,35 @@ export function programmeFixtures(plan: PlanFixture) {
     return match.body.id as string;
   }
 
-  const signedEmployment = (employerId: string, startDate = shiftDays(TODAY, -30)) => ({
+  /** An employment whose contract the youth and the named guardian signed five days before it starts. */
+  const signedEmployment = (employerId: string, guardianId: string, startDate = shiftDays(TODAY, -30)) => ({
     employerId,
-    contractSignedByYouthAt: shiftDays(TODAY, -35),
-    contractSignedByGuardianAt: shiftDays(TODAY, -35),
+    contractSignedByYouthAt: minDate(shiftDays(startDate, -5), TODAY),
+    contractSignedByGuardianAt: minDate(shiftDays(startDate, -5), TODAY),
+    contractSignedByGuardianId: guardianId,
     startDate,
     endDate: addMonths(startDate, 4),
     hoursPerWeek: 4,
   });
 
   /** A fresh programme moved forward to `phase` with everything its guards need. */
-  async function programmeIn(phase: 'clarification' | 'matching' | 'employment' | 'evaluation', name = 'Yasmin'): Promise<{ p: Programme; employerId: string }> {
-    const youth = await youthWithConsent(name);
+  async function programmeIn(
+    phase: 'clarification' | 'matching' | 'employment' | 'evaluation',
+    name = 'Yasmin',
+    age = 14,
+  ): Promise<{ p: Programme; employerId: string; youth: { id: string; guardianId: string; consentId: string } }> {
+    const youth = await youthWithConsent(name, age);
     let p = await startProgramme(youth.id);
     const employerId = await employer(`Netto Ishøj ${name} ${Math.random().toString(36).slice(2, 6)}`);
-    if (phase === 'clarification') return { p, employerId };
+    if (phase === 'clarification') return { p, employerId, youth };
     await conversation(p, 'clarification');
     p = await moveOk(p, { to: 'matching' });
-    if (phase === 'matching') return { p, employerId };
+    if (phase === 'matching') return { p, employerId, youth };
     await acceptedMatch(p, employerId);
-    expectStatus(await sw.put(`/job-programmes/${p.id}/employment`, signedEmployment(employerId)), 200, 'record employment');
+    expectStatus(await sw.put(`/job-programmes/${p.id}/employment`, signedEmployment(employerId, youth.guardianId)), 200, 'record employment');
     p = await moveOk(p, { to: 'employment' });
-    if (phase === 'employment') return { p, employerId };
-    return { p: await moveOk(p, { to: 'evaluation' }), employerId };
+    if (phase === 'employment') return { p, employerId, youth };
+    return { p: await moveOk(p, { to: 'evaluation' }), employerId, youth };
   }
 
   return { youthWithConsent, startProgramme, employer, move, moveOk, conversation, acceptedMatch, signedEmployment, programmeIn };

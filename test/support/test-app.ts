@@ -3,18 +3,23 @@ import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { createApp } from '../../src/app.factory';
 import type { AppConfig } from '../../src/config/app-config';
-import { TEST_REDIS_URL, testDatabaseUrl, testRedisPrefix } from './test-env';
+import { TEST_REDIS_URL, testAppDatabaseUrl, testDatabaseUrl, testRedisPrefix } from './test-env';
 
 export const API = '/api/v1';
 
 export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
   return {
-    databaseUrl: testDatabaseUrl(),
+    production: false,
+    databaseUrl: testAppDatabaseUrl(),
+    // Global setup migrated the database; an app started by a test does not migrate it again.
+    migrationDatabaseUrl: testDatabaseUrl(),
     databaseCreateIfMissing: false,
     redisUrl: TEST_REDIS_URL,
     // Each app gets its own key space, so one file's failed logins never throttle another's.
     redisPrefix: `${testRedisPrefix()}:${randomBytes(3).toString('hex')}`,
     port: 0,
+    publicUrl: 'http://localhost:3000',
+    trustProxy: false,
     jwtSecret: randomBytes(32).toString('hex'),
     accessTokenTtlSeconds: 900,
     refreshTokenTtlSeconds: 3600 * 24,
@@ -22,7 +27,15 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     outboxPollMs: 100,
     jobAttempts: 2,
     jobBackoffMs: 50,
+    reconcileIntervalMs: 500,
+    jobLockMs: 3000,
+    reportDeadlineMinutes: 120,
     demoData: false,
+    apiDocs: true,
+    queueDashboard: false,
+    mailFrom: 'Helhedsplan test <no-reply@test.helhedsplan.local>',
+    mailDir: '.data/test-mail',
+    invitationTtlHours: 72,
     logLevel: 'silent',
     ...overrides,
   };

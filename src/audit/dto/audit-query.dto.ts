@@ -15,12 +15,12 @@ export class AuditQuery extends PageQuery {
 
   /** From this instant (inclusive), ISO 8601. */
   @IsOptional()
-  @IsInstant()
+  @IsInstant({ searchBound: true })
   from?: Date;
 
   /** Up to this instant (exclusive), ISO 8601. */
   @IsOptional()
-  @IsInstant()
+  @IsInstant({ searchBound: true })
   to?: Date;
 
   /** Admin only: the plan to read; a leader always reads their own plan. */

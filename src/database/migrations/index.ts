@@ -2,6 +2,10 @@ import { Foundation1732300000000 } from './1732300000000-foundation';
 import { ConsentsEmployersJobProgrammes1732400000000 } from './1732400000000-consents-employers-job-programmes';
 import { StatisticsQueueIndicatorsReminders1732500000000 } from './1732500000000-statistics-queue-indicators-reminders';
 import { ContactsNotBeforeTheirCase1732600000000 } from './1732600000000-contacts-not-before-their-case';
+import { LeastPrivilegeLogin1732700000000 } from './1732700000000-least-privilege-login';
+import { JobProgrammeRules1732800000000 } from './1732800000000-job-programme-rules';
+import { JobReconciliation1732900000000 } from './1732900000000-job-reconciliation';
+import { SessionsAndInvitations1733100000000 } from './1733100000000-sessions-and-invitations';
 
 /** Every migration, in order. Listed explicitly so the build and the tests load the same set without globbing. */
 export const MIGRATIONS = [
@@ -9,4 +13,8 @@ export const MIGRATIONS = [
   ConsentsEmployersJobProgrammes1732400000000,
   StatisticsQueueIndicatorsReminders1732500000000,
   ContactsNotBeforeTheirCase1732600000000,
+  LeastPrivilegeLogin1732700000000,
+  JobProgrammeRules1732800000000,
+  JobReconciliation1732900000000,
+  SessionsAndInvitations1733100000000,
 ];

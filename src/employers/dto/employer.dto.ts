@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs
 import { IsEmail, IsIn, IsInt, IsOptional, IsString, Length, Matches, MaxLength, Min, ValidateIf } from 'class-validator';
 import { IsCalendarDate } from '../../common/calendar-date.decorator';
 import { PageQuery } from '../../common/pagination';
+import { Nullable } from '../../common/validation';
 import { SECTORS, type Sector } from '../entities/employer.entity';
 
 // The shape only; the modulus-11 check is the service's, so its answer names the rule.
@@ -49,6 +50,12 @@ export class CreateEmployerDto {
 
 /** PATCH: only the fields sent change; `null` clears cvr, address and the contact fields. */
 export class UpdateEmployerDto extends PartialType(OmitType(CreateEmployerDto, ['name', 'sector'] as const)) {
+  @Nullable() declare cvr?: string;
+  @Nullable() declare address?: string;
+  @Nullable() declare contactName?: string;
+  @Nullable() declare contactPhone?: string;
+  @Nullable() declare contactEmail?: string;
+
   @ApiPropertyOptional({ example: 'Netto Ishøj Bycenter' })
   @ValidateIf((_, value) => value !== undefined)
   @IsString()

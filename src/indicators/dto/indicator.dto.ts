@@ -1,5 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsNumber, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { IsDecimal } from '../../common/decimal.decorator';
+
+// A plan's indicators are counts, shares and amounts: nothing beyond a billion, at most 4 decimals.
+const INDICATOR_NUMBER = { places: 4, min: -1_000_000_000, max: 1_000_000_000 };
 import { INDICATOR_METRICS, type IndicatorMetric } from '../plan-indicator.entity';
 
 export class AddIndicatorDto {
@@ -20,7 +24,7 @@ export class AddIndicatorDto {
 
   @ApiPropertyOptional({ example: 12 })
   @IsOptional()
-  @IsNumber()
+  @IsDecimal(INDICATOR_NUMBER)
   baseline?: number;
 
   @ApiPropertyOptional({ example: 2024 })
@@ -37,7 +41,7 @@ export class AddIndicatorDto {
 
   @ApiPropertyOptional({ example: 18 })
   @IsOptional()
-  @IsNumber()
+  @IsDecimal(INDICATOR_NUMBER)
   target?: number;
 
   @ApiPropertyOptional({ enum: INDICATOR_METRICS, description: 'Set when the system computes the value itself; leave out for survey or register data' })

@@ -3,6 +3,7 @@ import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Min } from 'class-va
 import { PageQuery } from '../../common/pagination';
 import { PHASES, TARGET_PHASES, type Phase, type TargetPhase } from '../phase-machine';
 import { IsCalendarDate } from '../../common/calendar-date.decorator';
+import { IsInstant } from '../../common/instant.decorator';
 
 export class CreateProgrammeDto {
   @ApiProperty({ format: 'uuid', description: 'A youth of 13-15 registered by a social worker, living in an eligible housing area' })
@@ -47,4 +48,16 @@ export class TransitionDto {
   @IsOptional()
   @IsCalendarDate()
   startedAt?: string;
+
+  @ApiPropertyOptional({
+    example: '2026-12-18T14:00:00+01:00',
+    format: 'date-time',
+    description:
+      'When the phase changed, if not now (e.g. a December event entered in January); the half-year report counts it by this. ' +
+      'Not in the future (422 `not_in_future`) and not before the previous phase change (422 `not_before_previous_transition`). ' +
+      'When it was typed is kept as `recordedAt`.',
+  })
+  @IsOptional()
+  @IsInstant()
+  occurredAt?: Date;
 }

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayNotEmpty, ArrayUnique, IsArray, IsIn, IsNumber, IsOptional, IsPositive, IsString, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
+import { ArrayNotEmpty, ArrayUnique, IsArray, IsBoolean, IsIn, IsNumber, IsOptional, IsPositive, IsString, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
 import { IsInstant } from '../../common/instant.decorator';
 import { CONVERSATION_KINDS, CONVERSATION_PARTICIPANTS, type ConversationKind, type ConversationParticipant } from '../entities/job-programme-conversation.entity';
 import { IsCalendarDate, IsMonday } from '../../common/calendar-date.decorator';
@@ -61,6 +61,14 @@ export class EmploymentDto {
   @IsCalendarDate()
   contractSignedByGuardianAt?: string;
 
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: "Which of the youth's registered guardians signed the contract (422 `registered_guardian` otherwise); needed with contractSignedByGuardianAt before the employment phase",
+  })
+  @IsOptional()
+  @IsUUID()
+  contractSignedByGuardianId?: string;
+
   @ApiProperty({ example: '2026-04-01', format: 'date' })
   @IsCalendarDate()
   startDate: string;
@@ -80,6 +88,16 @@ export class EmploymentDto {
   @IsString()
   @Length(1, 1000)
   exceptionReason?: string;
+
+  @ApiPropertyOptional({
+    example: true,
+    description:
+      'Whether the youth is still in compulsory schooling (undervisningspligtig), which decides the young-worker limits from 15. ' +
+      'Defaults to true while the youth could still be (until 31 July of the year they turn 17); it ends 31 July after 9th grade, which only you know',
+  })
+  @IsOptional()
+  @IsBoolean()
+  inCompulsorySchooling?: boolean;
 }
 
 export class TimesheetDto {

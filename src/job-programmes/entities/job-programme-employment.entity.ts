@@ -20,6 +20,10 @@ export class JobProgrammeEmployment {
   @Column({ name: 'contract_signed_by_guardian_at', type: 'date', nullable: true })
   contractSignedByGuardianAt: string | null;
 
+  /** Which of the youth's registered guardians signed the contract. */
+  @Column({ name: 'contract_signed_by_guardian_id', type: 'uuid', nullable: true })
+  contractSignedByGuardianId: string | null;
+
   @Column({ name: 'start_date', type: 'date' })
   startDate: string;
 
@@ -32,6 +36,14 @@ export class JobProgrammeEmployment {
   /** Why the employment is outside the plan's 2-6 hours a week or 3-5 months, when it is. */
   @Column({ name: 'exception_reason', type: 'text', nullable: true })
   exceptionReason: string | null;
+
+  /**
+   * Whether the youth is still in compulsory schooling (undervisningspligtig): it decides which
+   * young-worker limits apply from 15. The system cannot know when it ends, so the social worker
+   * says; it never holds after 31 July of the year the youth turns 17 (youth-labour-rules.ts).
+   */
+  @Column({ name: 'in_compulsory_schooling', type: 'boolean', default: true })
+  inCompulsorySchooling: boolean;
 
   /** Young-worker warnings computed when the employment was recorded. */
   @Column({ type: 'jsonb', default: () => "'[]'" })

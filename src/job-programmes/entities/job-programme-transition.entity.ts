@@ -25,6 +25,11 @@ export class JobProgrammeTransition {
   @Column({ name: 'actor_id', type: 'uuid' })
   actorId: string;
 
-  @Column({ name: 'occurred_at', type: 'timestamptz', default: () => 'now()' })
+  /** When the phase changed in the world: the business date the half-year report counts by. */
+  @Column({ name: 'occurred_at', type: 'timestamptz' })
   occurredAt: Date;
+
+  /** When the change was typed into the system. */
+  @Column({ name: 'recorded_at', type: 'timestamptz', default: () => 'now()' })
+  recordedAt: Date;
 }

@@ -23,6 +23,7 @@ export class JobProgramme {
   @Column({ name: 'started_at', type: 'date' })
   startedAt: string;
 
+  /** When the final phase change (ordinary job or ended) happened: its occurredAt. */
   @Column({ name: 'finished_at', type: 'timestamptz', nullable: true })
   finishedAt: Date | null;
 

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional, PartialType, OmitType } from '@nestjs
 import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 import { IsCalendarDate } from '../../common/calendar-date.decorator';
 import { PageQuery } from '../../common/pagination';
+import { Nullable } from '../../common/validation';
 import { GENDERS, type Gender } from '../resident.entity';
 import { GUARDIAN_RELATIONS, type GuardianRelation } from '../guardian.entity';
 
@@ -56,7 +57,15 @@ export class RegisterResidentDto {
   email?: string;
 }
 
-export class UpdateResidentDto extends PartialType(OmitType(RegisterResidentDto, ['anonymous'] as const)) {}
+/** PATCH: fields left out stay; `null` clears a name, birth date or contact detail (a named resident keeps a name). */
+export class UpdateResidentDto extends PartialType(OmitType(RegisterResidentDto, ['anonymous'] as const)) {
+  @Nullable() declare firstName?: string;
+  @Nullable() declare lastName?: string;
+  @Nullable() declare birthDate?: string;
+  @Nullable() declare birthYear?: number;
+  @Nullable() declare phone?: string;
+  @Nullable() declare email?: string;
+}
 
 export class ResidentQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Part of a first or last name' })

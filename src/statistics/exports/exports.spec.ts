@@ -10,6 +10,8 @@ const META: ExportMeta = { planName: 'Vejle Vest – Ærø Ø-parken', version: 
 function result(change: (r: HalfYearResult) => void = () => {}): HalfYearResult {
   const r = structuredClone(SAMPLE_RESULT);
   r.counselling.byHousingArea = { 'Ærø Ø-parken': 130, Vejleåparken: 79, 'Søndergård': 3 };
+  // The phase table shows the same programmes in their final phase as the headlines.
+  r.jobProgrammes.byPhaseAtEnd = { ...r.jobProgrammes.byPhaseAtEnd, ordinary_job: 15, ended: 5 };
   r.jobProgrammes.ended = 5;
   r.jobProgrammes.toOrdinaryJob = 15;
   r.jobProgrammes.ordinaryJobShare = 0.75;
@@ -73,6 +75,7 @@ describe('CSV export for Danish Excel', () => {
       renderCsv(
         result((r) => {
           r.counselling.casesStarted = 4;
+          r.jobProgrammes.byPhaseAtEnd = { ...r.jobProgrammes.byPhaseAtEnd, ordinary_job: 6, ended: 2 };
           r.jobProgrammes.ended = 2;
           r.jobProgrammes.toOrdinaryJob = 6;
         }),

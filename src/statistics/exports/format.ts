@@ -2,6 +2,9 @@
 
 const TIME_ZONE = 'Europe/Copenhagen';
 
+/** Printed where there is no value (not computed, no baseline). */
+export const NO_VALUE = '–';
+
 const decimal = new Intl.NumberFormat('da-DK', { useGrouping: false, maximumFractionDigits: 4 });
 const grouped = new Intl.NumberFormat('da-DK', { maximumFractionDigits: 2 });
 const percent1 = new Intl.NumberFormat('da-DK', { minimumFractionDigits: 1, maximumFractionDigits: 1, useGrouping: false });

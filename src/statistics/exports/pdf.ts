@@ -1,8 +1,8 @@
 import PDFDocument from 'pdfkit';
 import type { HalfYearResult } from '../half-year-result';
-import type { ShownCount } from '../suppression';
 import { percentText, readableNumber } from './format';
-import { groupedBarChart, horizontalBarChart, type Bar, type BarGroup } from './pdf-charts';
+import { countText, reportCharts } from './pdf-chart-data';
+import { groupedBarChart, horizontalBarChart } from './pdf-charts';
 import { box, COLORS, Flow, FONT, FONT_BOLD, label, paragraph, type Doc } from './pdf-draw';
 import { drawTableFlow, drawTablePairs, type Row, type TableSpec } from './pdf-tables';
 import { buildReportModel, NO_VALUE, TOTAL_LABEL, type CountTable, type ExportMeta, type Figure, type ReportModel } from './report-model';
@@ -15,9 +15,6 @@ import { buildReportModel, NO_VALUE, TOTAL_LABEL, type CountTable, type ExportMe
 
 const MARGIN = 50;
 const FOOTER_SPACE = 24;
-
-const countText = (c: ShownCount) => (c.suppressed ? c.display : readableNumber(c.value));
-const countBar = (name: string, c: ShownCount): Bar => ({ label: name, value: c.suppressed ? null : c.value, display: countText(c) });
 
 function heading(doc: Doc, flow: Flow, m: ReportModel): void {
   if (m.interim) {
@@ -69,40 +66,12 @@ function keyFigures(doc: Doc, flow: Flow, m: ReportModel): void {
 }
 
 function charts(doc: Doc, flow: Flow, m: ReportModel): void {
-  const topics = m.counselling.tables[0];
-  // Largest first; hidden topics last, in the table's order.
-  const topicBars = [...topics.rows]
-    .sort((a, b) => Number(a.count.suppressed) - Number(b.count.suppressed) || (a.count.suppressed ? 0 : b.count.value - a.count.value))
-    .map((r) => countBar(r.label, r.count));
-  horizontalBarChart(doc, flow, {
-    title: topics.title,
-    subtitle: `${countText(topics.total)} rådgivninger i alt.`,
-    bars: topicBars,
-    labelWidth: 120,
-  });
-
-  const phases = m.jobProgrammes.phases;
-  horizontalBarChart(doc, flow, {
-    title: 'Fritidsjobforløb fordelt på fase ved periodens udgang',
-    subtitle: `${countText(phases.total)} forløb i alt.`,
-    bars: phases.rows.map((r) => countBar(r.label, r.count)),
-    labelWidth: 170,
-  });
+  const data = reportCharts(m);
+  horizontalBarChart(doc, flow, { ...data.topics, labelWidth: 120 });
+  horizontalBarChart(doc, flow, { ...data.phases, labelWidth: 170 });
   flow.newPage();
 
-  const groups: BarGroup[] = m.indicators.map((i) => {
-    const fmt = (n: number) => (i.isShare ? percentText(n) : readableNumber(n));
-    const bar = (name: string, value: number | null, color: string, display = value === null ? 'ikke opgjort' : fmt(value)): Bar => ({ label: name, value, display, color });
-    return {
-      title: i.indicator,
-      note: `${i.goal}. Enhed: ${i.unit}. Kilde: ${i.dataSource}.`,
-      bars: [
-        bar(`Baseline${i.baselineYear ? ` (${i.baselineYear})` : ''}`, i.baseline, COLORS.baseline),
-        bar(`Værdi ${m.periodLabel}`, i.value, COLORS.primary, i.valueSuppressed ? i.valueDisplay : undefined),
-        bar('Mål', i.target, COLORS.target),
-      ],
-    };
-  });
+  const groups = data.indicators;
   groupedBarChart(doc, flow, {
     title: 'Indikatorer: baseline, værdi og mål',
     subtitle: groups.length > 0 ? 'Hver indikator har sin egen skala.' : undefined,

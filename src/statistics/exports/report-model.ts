@@ -1,6 +1,21 @@
 import { AGE_BANDS, LABELS, type Counts, type HalfYearResult } from '../half-year-result';
-import { assertThreshold, hiddenLabel, isSmallCount, SECONDARY_LABEL, suppress1d, suppressCount, type ShownCount } from '../suppression';
-import { dateTimeText, halfLabel, isCountUnit, isShareUnit, percentText, periodText, readableNumber } from './format';
+import {
+  assertThreshold,
+  hiddenLabel,
+  isSmallDifference,
+  SECONDARY_LABEL,
+  suppress1d,
+  suppressBreakdowns,
+  suppressCount,
+  suppressPart,
+  type ShownCell,
+  type ShownCount,
+} from '../suppression';
+import { dateTimeText, halfLabel, NO_VALUE, percentText, periodText } from './format';
+import { indicatorRows, type IndicatorRow, type PrintedFigure } from './indicator-rows';
+
+export type { IndicatorRow } from './indicator-rows';
+export { NO_VALUE } from './format';
 
 /** What the exporters need besides the result. `threshold` is the plan's suppression threshold. */
 export interface ExportMeta {
@@ -43,21 +58,6 @@ export interface ShareFigure {
   suppressed: boolean;
 }
 
-export interface IndicatorRow {
-  goal: string;
-  indicator: string;
-  unit: string;
-  isShare: boolean;
-  baseline: number | null;
-  baselineYear: number | null;
-  target: number | null;
-  /** The value when it may be shown; null when unknown or hidden (see `valueDisplay`). */
-  value: number | null;
-  valueSuppressed: boolean;
-  valueDisplay: string;
-  dataSource: string;
-}
-
 export interface ReportModel {
   title: string;
   planName: string;
@@ -79,7 +79,6 @@ export interface ReportModel {
 }
 
 export const TOTAL_LABEL = 'I alt';
-export const NO_VALUE = '–';
 
 /** A figure that is not about residents (a target, a number of employers): shown as it is. */
 function plain(value: number): ShownCount {
@@ -106,66 +105,68 @@ interface TableDef {
   order?: readonly string[];
 }
 
-function countTable({ section, title, categoryHeader, labels, labelOf, order }: TableDef, counts: Counts, threshold: number): CountTable {
-  const keys = orderedKeys(counts, order ?? Object.keys(labels ?? {}));
-  const suppressed = suppress1d(keys.map((key) => ({ key, value: counts[key] })), threshold);
-  const total = suppressed.total as ShownCount;
+function tableCells(def: TableDef, counts: Counts): { key: string; value: number }[] {
+  return orderedKeys(counts, def.order ?? Object.keys(def.labels ?? {})).map((key) => ({ key, value: counts[key] }));
+}
+
+/** A table from cells already suppressed together with everything else they relate to. */
+function countTable({ section, title, categoryHeader, labels, labelOf }: TableDef, cells: ShownCell[], total: ShownCount): CountTable {
   const label = (key: string) => labels?.[key] ?? labelOf?.(key) ?? key;
   return {
     section,
     title,
     categoryHeader: categoryHeader ?? section,
-    rows: suppressed.cells.map((c) => ({
+    rows: cells.map((c) => ({
       label: label(c.key),
       count: c,
+      // A share next to a hidden total would give the total back (count / share).
       share: c.suppressed || total.suppressed || total.value === 0 ? null : c.value / total.value,
     })),
     total,
   };
 }
 
+/** Tables that break down one headline total: suppressed together, so they all show it alike. */
+function breakdownTables(defs: [TableDef, Counts][], total: number, threshold: number): { tables: CountTable[]; total: ShownCount } {
+  const cells = defs.map(([def, counts]) => tableCells(def, counts));
+  const suppressed = suppressBreakdowns(cells, total, threshold);
+  return { tables: defs.map(([def], i) => countTable(def, suppressed.tables[i], suppressed.total)), total: suppressed.total };
+}
+
+function ownTotalTable(def: TableDef, counts: Counts, threshold: number): CountTable {
+  const suppressed = suppress1d(tableCells(def, counts), threshold);
+  return countTable(def, suppressed.cells, suppressed.total as ShownCount);
+}
+
 /**
- * The ordinary-job share would give away a hidden count (6 to ordinary job, share 75 % means 2
- * ended), so it is hidden whenever either part is a small count.
+ * A headline that repeats a cell of a table (programmes ended and the "Afsluttet før tid" phase)
+ * is printed exactly as the cell, or "I alt" minus the other cells would give a hidden count.
+ * Should the two ever differ, the headline is hidden whenever the cell is, to be safe.
  */
-function ordinaryJobShare(result: HalfYearResult, threshold: number): ShareFigure {
-  const { toOrdinaryJob, ended, ordinaryJobShare: share } = result.jobProgrammes;
+function sameAsCell(cell: ShownCount | undefined, value: number, threshold: number): ShownCount {
+  if (cell?.value === value) return cell;
+  if (cell?.suppressed) return { value, suppressed: true, reason: 'secondary', display: SECONDARY_LABEL };
+  return suppressCount(value, threshold);
+}
+
+/**
+ * The ordinary-job share would give away a hidden part (6 to an ordinary job and 75 % means 2
+ * ended; with both hidden, it splits their sum from the phase table), so it is hidden whenever
+ * either part is hidden, whether as a small count or to protect another phase.
+ */
+function ordinaryJobShare(share: number | null, toOrdinaryJob: ShownCount, ended: ShownCount): ShareFigure {
   const label = 'Andel i ordinært fritidsjob';
   if (share === null) return { label, value: null, display: NO_VALUE, suppressed: false };
-  if (isSmallCount(toOrdinaryJob, threshold) || isSmallCount(ended, threshold)) {
-    return { label, value: null, display: SECONDARY_LABEL, suppressed: true };
-  }
+  if (toOrdinaryJob.suppressed || ended.suppressed) return { label, value: null, display: SECONDARY_LABEL, suppressed: true };
   return { label, value: share, display: percentText(share), suppressed: false };
 }
 
-function indicatorRows(result: HalfYearResult, threshold: number): IndicatorRow[] {
-  return result.indicators.map((i) => {
-    const isShare = isShareUnit(i.unit);
-    const hide = i.value !== null && isCountUnit(i.unit) && Number.isInteger(i.value) && isSmallCount(i.value, threshold);
-    const shownValue = hide ? null : i.value;
-    let valueDisplay = NO_VALUE;
-    if (hide) valueDisplay = hiddenLabel(threshold);
-    else if (shownValue !== null) valueDisplay = isShare ? percentText(shownValue) : readableNumber(shownValue);
-    return {
-      goal: i.goal,
-      indicator: i.indicator,
-      unit: i.unit,
-      isShare,
-      baseline: i.baseline,
-      baselineYear: i.baselineYear,
-      target: i.target,
-      value: shownValue,
-      valueSuppressed: hide,
-      valueDisplay,
-      dataSource: i.dataSource,
-    };
-  });
-}
+const printed = (value: number | null, shown: { suppressed: boolean; display: string }): PrintedFigure => ({ value, hidden: shown.suppressed, display: shown.display });
 
 function disclosureText(t: number): string {
   if (t <= 1) return 'Ingen tal er skjult (tærsklen er 1).';
   const range = t === 2 ? '1' : `1-${t - 1}`;
-  return `Antal på ${range} vises som "${hiddenLabel(t)}", så ingen beboer kan genkendes. "${SECONDARY_LABEL}" er et tal, der også er skjult, så et "${hiddenLabel(t)}" ikke kan regnes ud fra totalen.`;
+  return `Antal på ${range} vises som "${hiddenLabel(t)}", så ingen beboer kan genkendes. "${SECONDARY_LABEL}" er et tal eller en andel, der også er skjult, så et "${hiddenLabel(t)}" ikke kan regnes ud fra totaler, andele eller andre tal i rapporten.`;
 }
 
 function aboutRows(m: Omit<ReportModel, 'about'>): [string, string][] {
@@ -180,8 +181,14 @@ function aboutRows(m: Omit<ReportModel, 'about'>): [string, string][] {
   if (t > 1) {
     const range = t === 2 ? '1' : `1-${t - 1}`;
     rows.push(
-      ['Diskretionering', `Antal på ${range} vises som "${hiddenLabel(t)}", så ingen beboer kan genkendes. 0 vises som 0.`],
-      [`"${SECONDARY_LABEL}"`, `Et tal, der også er skjult, så et "${hiddenLabel(t)}" ikke kan regnes ud fra totalen. Det kan være større end ${t - 1}.`],
+      [
+        'Diskretionering',
+        `Antal på ${range} vises som "${hiddenLabel(t)}", så ingen beboer kan genkendes. 0 vises som 0. Et tal, der står flere steder i rapporten (som nøgletal, i en tabel eller som indikator), vises ens alle steder.`,
+      ],
+      [
+        `"${SECONDARY_LABEL}"`,
+        `Et tal eller en andel, der også er skjult, så et "${hiddenLabel(t)}" ikke kan regnes ud fra totaler, andele eller andre tal i rapporten. Et skjult tal kan være større end ${t - 1}.`,
+      ],
     );
   } else {
     rows.push(['Diskretionering', 'Ingen (tærsklen er 1).']);
@@ -190,15 +197,105 @@ function aboutRows(m: Omit<ReportModel, 'about'>): [string, string][] {
   return rows;
 }
 
+const TABLES = {
+  topic: { section: 'Emne', title: 'Rådgivninger fordelt på emne', labels: LABELS.topics },
+  form: { section: 'Form', title: 'Rådgivninger fordelt på form', labels: LABELS.forms },
+  area: { section: 'Boligområde', title: 'Rådgivninger fordelt på boligområde' },
+  ageBand: { section: 'Aldersgruppe', title: 'Rådgivninger fordelt på aldersgruppe', order: AGE_BANDS, labelOf: ageLabel },
+  gender: { section: 'Køn', title: 'Rådgivninger fordelt på køn', labels: LABELS.genders },
+  channel: { section: 'Kontakter fordelt på kanal', title: 'Kontakter fordelt på kanal', categoryHeader: 'Kanal', labels: LABELS.channels },
+  recipient: { section: 'Henvisninger fordelt på modtager', title: 'Henvisninger fordelt på modtager', categoryHeader: 'Modtager' },
+  phase: { section: 'Fase ved periodens udgang', title: 'Fritidsjobforløb fordelt på fase ved periodens udgang', categoryHeader: 'Fase', labels: LABELS.phases },
+} satisfies Record<string, TableDef>;
+
+/**
+ * Counselling. The by-topic, form, area, age and gender tables all break down the cases started
+ * (the headline "Rådgivninger påbegyndt"), and contacts by channel break down "Kontakter": each
+ * headline is suppressed with its tables, as one figure.
+ */
+function counsellingSection(c: HalfYearResult['counselling'], t: number) {
+  const cases = breakdownTables(
+    [
+      [TABLES.topic, c.byTopic],
+      [TABLES.form, c.byForm],
+      [TABLES.area, c.byHousingArea],
+      [TABLES.ageBand, c.byAgeBand],
+      [TABLES.gender, c.byGender],
+    ],
+    c.casesStarted,
+    t,
+  );
+  const contacts = breakdownTables([[TABLES.channel, c.contactsByChannel]], c.contacts, t);
+  const residents = suppressPart(c.anonymousResidents, c.uniqueResidents, t);
+  return {
+    section: {
+      figures: [
+        { label: 'Rådgivninger påbegyndt', count: cases.total },
+        { label: 'Aktive rådgivninger', count: suppressCount(c.casesActive, t) },
+        { label: 'Afsluttede rådgivninger', count: suppressCount(c.casesClosed, t) },
+        { label: 'Kontakter', count: contacts.total },
+        { label: 'Unikke beboere (inkl. anonyme)', count: residents.whole },
+        { label: 'Heraf anonyme', count: residents.part },
+      ],
+      tables: [...cases.tables, ...contacts.tables, ownTotalTable(TABLES.recipient, c.referralsByRecipient, t)],
+    },
+    printed: {
+      counselling_cases_started: printed(c.casesStarted, cases.total),
+      counselling_unique_residents: printed(c.uniqueResidents, residents.whole),
+    },
+  };
+}
+
+/**
+ * Job programmes. "Afsluttet før tid" and "Fortsat i ordinært fritidsjob" are programmes that
+ * reached a final phase in the period, which the phase table shows again (final phases are never
+ * left), so they are printed as its cells; the share is built from those two.
+ *
+ * Every programme started in the period is in the phase table too (its first phase begins when it
+ * starts), so the table's "I alt" minus "Forløb påbegyndt" gives the programmes carried over from
+ * earlier half-years. When those are few, the table's total is hidden rather than the number
+ * started, which the plan's target and indicator are measured by.
+ */
+function jobProgrammesSection(j: HalfYearResult['jobProgrammes'], t: number) {
+  const cells = tableCells(TABLES.phase, j.byPhaseAtEnd);
+  const total = cells.reduce((sum, c) => sum + c.value, 0);
+  const suppressed = suppressBreakdowns([cells], total, t, { hideTotal: isSmallDifference(j.started, total, t) });
+  const phases = countTable(TABLES.phase, suppressed.tables[0], suppressed.total);
+  const phase = (key: string) => suppressed.tables[0].find((c) => c.key === key);
+  const started = suppressCount(j.started, t);
+  const ended = sameAsCell(phase('ended'), j.ended, t);
+  const toOrdinaryJob = sameAsCell(phase('ordinary_job'), j.toOrdinaryJob, t);
+  const share = ordinaryJobShare(j.ordinaryJobShare, toOrdinaryJob, ended);
+  return {
+    section: {
+      figures: [
+        { label: 'Forløb påbegyndt', count: started },
+        { label: 'Mål for påbegyndte forløb pr. år', count: plain(j.targetPerYear) },
+        { label: 'Afsluttet før tid', count: ended },
+        { label: 'Fortsat i ordinært fritidsjob', count: toOrdinaryJob },
+        { label: 'Aktive virksomheder', count: plain(j.employersActive) },
+        { label: 'Nye virksomhedsaftaler', count: plain(j.newAgreements) },
+      ],
+      started,
+      targetPerYear: j.targetPerYear,
+      phases,
+      ordinaryJobShare: share,
+    },
+    printed: {
+      job_programmes_started: printed(j.started, started),
+      ordinary_job_share: printed(j.ordinaryJobShare, share),
+    },
+  };
+}
+
 /** Everything the exporters show, suppressed once, so CSV, XLSX and PDF always agree. */
 export function buildReportModel(result: HalfYearResult, meta: ExportMeta): ReportModel {
   const t = meta.threshold;
   assertThreshold(t);
-  const c = result.counselling;
-  const j = result.jobProgrammes;
   const count = (label: string, value: number): Figure => ({ label, count: suppressCount(value, t) });
   const periodLabel = halfLabel(result.period.year, result.period.half);
-  const started = suppressCount(j.started, t);
+  const counselling = counsellingSection(result.counselling, t);
+  const jobProgrammes = jobProgrammesSection(result.jobProgrammes, t);
 
   const model: Omit<ReportModel, 'about'> = {
     disclosure: disclosureText(t),
@@ -211,57 +308,15 @@ export function buildReportModel(result: HalfYearResult, meta: ExportMeta): Repo
     interim: result.period.interim,
     statusText: result.period.interim ? 'Foreløbig – perioden er ikke afsluttet' : 'Endelig',
     threshold: t,
-    counselling: {
-      figures: [
-        count('Rådgivninger påbegyndt', c.casesStarted),
-        count('Aktive rådgivninger', c.casesActive),
-        count('Afsluttede rådgivninger', c.casesClosed),
-        count('Kontakter', c.contacts),
-        count('Unikke beboere (inkl. anonyme)', c.uniqueResidents),
-        count('Heraf anonyme', c.anonymousResidents),
-      ],
-      tables: [
-        countTable({ section: 'Emne', title: 'Rådgivninger fordelt på emne', labels: LABELS.topics }, c.byTopic, t),
-        countTable({ section: 'Form', title: 'Rådgivninger fordelt på form', labels: LABELS.forms }, c.byForm, t),
-        countTable({ section: 'Boligområde', title: 'Rådgivninger fordelt på boligområde' }, c.byHousingArea, t),
-        countTable({ section: 'Aldersgruppe', title: 'Rådgivninger fordelt på aldersgruppe', order: AGE_BANDS, labelOf: ageLabel }, c.byAgeBand, t),
-        countTable({ section: 'Køn', title: 'Rådgivninger fordelt på køn', labels: LABELS.genders }, c.byGender, t),
-        countTable(
-          { section: 'Kontakter fordelt på kanal', title: 'Kontakter fordelt på kanal', categoryHeader: 'Kanal', labels: LABELS.channels },
-          c.contactsByChannel,
-          t,
-        ),
-        countTable(
-          { section: 'Henvisninger fordelt på modtager', title: 'Henvisninger fordelt på modtager', categoryHeader: 'Modtager' },
-          c.referralsByRecipient,
-          t,
-        ),
-      ],
-    },
-    jobProgrammes: {
-      figures: [
-        { label: 'Forløb påbegyndt', count: started },
-        { label: 'Mål for påbegyndte forløb pr. år', count: plain(j.targetPerYear) },
-        count('Afsluttet før tid', j.ended),
-        count('Fortsat i ordinært fritidsjob', j.toOrdinaryJob),
-        { label: 'Aktive virksomheder', count: plain(j.employersActive) },
-        { label: 'Nye virksomhedsaftaler', count: plain(j.newAgreements) },
-      ],
-      started,
-      targetPerYear: j.targetPerYear,
-      phases: countTable(
-        { section: 'Fase ved periodens udgang', title: 'Fritidsjobforløb fordelt på fase ved periodens udgang', categoryHeader: 'Fase', labels: LABELS.phases },
-        j.byPhaseAtEnd,
-        t,
-      ),
-      ordinaryJobShare: ordinaryJobShare(result, t),
-    },
+    counselling: counselling.section,
+    jobProgrammes: jobProgrammes.section,
     consents: [
       count('Samtykker givet', result.consents.given),
       count('Samtykker trukket tilbage', result.consents.withdrawn),
       count('Aktive samtykker ved periodens udgang', result.consents.activeAtEnd),
     ],
-    indicators: indicatorRows(result, t),
+    // An indicator computed from a figure above is that figure again: shown only as it is shown.
+    indicators: indicatorRows(result.indicators, { ...counselling.printed, ...jobProgrammes.printed }, t),
   };
   return { ...model, about: aboutRows(model) };
 }

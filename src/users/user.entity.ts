@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { Role } from '../../access/roles';
+import type { Role } from '../access/roles';
 
 /** A person who logs in. One role each; every role but admin belongs to exactly one plan. */
 @Entity('users')

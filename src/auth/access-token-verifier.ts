@@ -1,0 +1,39 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { DependencyUnavailable, Unauthenticated } from '../common/domain-errors';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { isDatabaseUnavailable } from '../database/availability';
+import { UserSessions, type SessionUser } from '../users/user-sessions';
+import { JWT_AUDIENCE, JWT_ISSUER, type AccessClaims } from './access-claims';
+
+/**
+ * Checks an access token outside Nest's guards (the queue dashboard is a Fastify plugin): the
+ * same signature, issuer, audience, expiry and open-session check as every API request.
+ */
+@Injectable()
+export class AccessTokenVerifier {
+  constructor(
+    private readonly jwt: JwtService,
+    private readonly sessions: UserSessions,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async verify(token: string): Promise<SessionUser> {
+    let claims: AccessClaims;
+    try {
+      claims = await this.jwt.verifyAsync<AccessClaims>(token, { secret: this.config.jwtSecret, algorithms: ['HS256'], issuer: JWT_ISSUER, audience: JWT_AUDIENCE });
+    } catch {
+      throw new Unauthenticated('A valid access token is required', { code: 'unauthenticated' });
+    }
+    if (typeof claims.exp !== 'number' || typeof claims.sid !== 'string') throw new Unauthenticated('A valid access token is required', { code: 'unauthenticated' });
+    try {
+      const user = await this.sessions.activeUser(claims.sub, claims.sid);
+      if (!user) throw new Unauthenticated('The session has ended; sign in again', { code: 'session_ended' });
+      return user;
+    } catch (error) {
+      if (isDatabaseUnavailable(error)) throw new DependencyUnavailable('The database');
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,40 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { Allow } from '../access/allow.decorator';
+import { CurrentActor, type Actor } from '../access/actor';
+import { requirePlan } from '../access/plan-actor';
+import { PageQuery } from '../common/pagination';
+import { AddSchoolHolidayDto } from './dto/school-holiday.dto';
+import { SchoolHolidaysService } from './school-holidays.service';
+
+/** The plan's school calendar: a week whose weekdays are all holidays is school-free for the young-worker limits. */
+@ApiTags('School calendar')
+@Controller('school-holidays')
+export class SchoolHolidaysController {
+  constructor(private readonly holidays: SchoolHolidaysService) {}
+
+  @Get()
+  @Allow('social_worker', 'leader')
+  @ApiOkResponse({ description: "A page of your plan's school holidays, latest first" })
+  list(@CurrentActor() actor: Actor, @Query() query: PageQuery) {
+    return this.holidays.list(requirePlan(actor), query);
+  }
+
+  @Post()
+  @Allow('social_worker', 'leader')
+  @ApiCreatedResponse({ description: 'The holiday' })
+  @ApiUnprocessableEntityResponse({ description: 'endsOn is before startsOn (`holiday_period`)' })
+  add(@CurrentActor() actor: Actor, @Body() dto: AddSchoolHolidayDto) {
+    return this.holidays.add(requirePlan(actor), dto);
+  }
+
+  /** Removes a holiday entered by mistake; warnings already given are kept as they were. */
+  @Delete(':id')
+  @HttpCode(204)
+  @Allow('social_worker', 'leader')
+  @ApiNoContentResponse({ description: 'Removed' })
+  @ApiNotFoundResponse({ description: 'No such holiday in your plan' })
+  remove(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+    return this.holidays.remove(requirePlan(actor), id);
+  }
+}

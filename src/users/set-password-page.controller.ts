@@ -1,0 +1,89 @@
+import { Controller, Get, Header } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { Public } from '../access/allow.decorator';
+
+/**
+ * The page an invitation link opens (/set-password#token=...): the invitee chooses a password and
+ * is signed in. A plain form and a script file, so it works under the strict Content-Security-
+ * Policy (no inline script) and without a separate client app; a client that has its own page
+ * can point PUBLIC_URL at it instead. The token travels in the fragment, which browsers never
+ * send to a server, and the script removes it from the address bar at once.
+ */
+@ApiExcludeController()
+@Controller()
+export class SetPasswordPageController {
+  @Get('set-password')
+  @Public()
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  @Header('Cache-Control', 'no-store')
+  page(): string {
+    return PAGE;
+  }
+
+  @Get('set-password.js')
+  @Public()
+  @Header('Content-Type', 'text/javascript; charset=utf-8')
+  @Header('Cache-Control', 'no-store')
+  script(): string {
+    return SCRIPT;
+  }
+}
+
+const PAGE = `<!doctype html>
+<html lang="da">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>Vælg adgangskode – Helhedsplan</title>
+<script src="/set-password.js" defer></script>
+</head>
+<body>
+<main>
+<h1>Vælg din adgangskode</h1>
+<p>Mindst 12 tegn. Nogle få ord, der ikke hænger sammen, er en god adgangskode; undgå dit navn og almindelige adgangskoder.</p>
+<form id="form">
+<p><label>Adgangskode<br><input id="password" type="password" autocomplete="new-password" minlength="12" maxlength="200" required></label></p>
+<p><label>Gentag adgangskoden<br><input id="repeat" type="password" autocomplete="new-password" minlength="12" maxlength="200" required></label></p>
+<p><button type="submit">Gem adgangskode</button></p>
+</form>
+<p id="message" role="status"></p>
+</main>
+</body>
+</html>
+`;
+
+const SCRIPT = `'use strict';
+document.addEventListener('DOMContentLoaded', () => {
+  const token = new URLSearchParams(location.hash.slice(1)).get('token');
+  history.replaceState(null, '', location.pathname);
+  const form = document.getElementById('form');
+  const message = document.getElementById('message');
+  if (!token) {
+    form.hidden = true;
+    message.textContent = 'Linket mangler sin kode. Åbn linket fra invitationen igen, eller bed om en ny invitation.';
+    return;
+  }
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const password = document.getElementById('password').value;
+    if (password !== document.getElementById('repeat').value) {
+      message.textContent = 'De to adgangskoder er ikke ens.';
+      return;
+    }
+    const res = await fetch('/api/v1/auth/invitations/accept', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ token, password }),
+    });
+    if (res.ok) {
+      form.hidden = true;
+      message.textContent = 'Din adgangskode er gemt. Du kan nu logge ind.';
+      return;
+    }
+    const problem = await res.json().catch(() => ({}));
+    const reasons = (problem.errors || []).map((e) => e.message).join(' ');
+    message.textContent = res.status === 401 ? 'Linket er brugt, trukket tilbage eller udløbet. Bed om en ny invitation.' : 'Adgangskoden kan ikke bruges: ' + (reasons || problem.detail || res.status);
+  });
+});
+`;

@@ -1,0 +1,114 @@
+import { randomBytes } from 'node:crypto';
+import { createPlan, expectStatus, login, STAFF_PASSWORD, type PlanFixture } from '../support/fixtures';
+import { API, createTestApp, type TestApp } from '../support/test-app';
+
+/**
+ * A session ends at once, not when its access token runs out: on logout, on refresh-token reuse,
+ * on a role change, on deactivation, and (for the user's other sessions) on a password change.
+ */
+describe('sessions', () => {
+  let t: TestApp;
+  let plan: PlanFixture;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    plan = await createPlan(t, 'Sessioner');
+  });
+  afterAll(() => t.close());
+
+  const me = (token: string) => t.http().get(`${API}/me`).set('Authorization', `Bearer ${token}`);
+  const post = (path: string, body: object, token?: string) => {
+    const req = t.http().post(API + path);
+    if (token) req.set('Authorization', `Bearer ${token}`);
+    return req.send(body);
+  };
+
+  async function staff(role: string, organisationId?: string): Promise<{ id: string; email: string }> {
+    const email = `${role}-${randomBytes(4).toString('hex')}@test.dk`;
+    const res = await plan.admin.post(`/plans/${plan.planId}/users`, { email, name: 'Ny Medarbejder', password: STAFF_PASSWORD, role, organisationId });
+    expectStatus(res, 201, `create ${role}`);
+    return { id: res.body.id, email };
+  }
+
+  it('ends the access token at once on logout', async () => {
+    const user = await staff('counsellor');
+    const session = await login(t, user.email, STAFF_PASSWORD);
+    expect((await me(session.accessToken)).status).toBe(200);
+    expect((await post('/auth/logout', { refreshToken: session.refreshToken })).status).toBe(204);
+    const after = await me(session.accessToken);
+    expect(after.status).toBe(401);
+    expect(after.body.code).toBe('session_ended');
+  });
+
+  it('ends the access token at once when a used refresh token is presented again', async () => {
+    const user = await staff('counsellor');
+    const session = await login(t, user.email, STAFF_PASSWORD);
+    const rotated = await post('/auth/refresh', { refreshToken: session.refreshToken });
+    expect((await me(rotated.body.accessToken)).status).toBe(200);
+    expect((await post('/auth/refresh', { refreshToken: session.refreshToken })).status).toBe(401);
+    expect((await me(rotated.body.accessToken)).status).toBe(401);
+    expect((await me(session.accessToken)).status).toBe(401);
+  });
+
+  it('ends every session of a user whose role changes, so a live token never gains the new role', async () => {
+    const user = await staff('social_worker');
+    const session = await login(t, user.email, STAFF_PASSWORD);
+    expect((await t.http().get(`${API}/counselling-cases`).set('Authorization', `Bearer ${session.accessToken}`)).status).toBe(200);
+    expect((await plan.leader.patch(`/users/${user.id}`, { role: 'counsellor' })).status).toBe(200);
+    expect((await me(session.accessToken)).status).toBe(401);
+    expect((await t.http().post(`${API}/counselling-cases`).set('Authorization', `Bearer ${session.accessToken}`).send({})).status).toBe(401);
+    expect((await post('/auth/refresh', { refreshToken: session.refreshToken })).status).toBe(401);
+  });
+
+  it('never turns a caseworker into the plan\'s own staff, or the reverse', async () => {
+    const caseworker = await staff('caseworker', plan.organisations.jobcenter);
+    for (const role of ['counsellor', 'social_worker', 'leader']) {
+      const res = await plan.leader.patch(`/users/${caseworker.id}`, { role });
+      expect([role, res.status, res.body.code]).toEqual([role, 422, 'role_across_organisations']);
+    }
+    const asAdmin = await plan.admin.patch(`/users/${caseworker.id}`, { role: 'counsellor' });
+    expect(asAdmin.status).toBe(422);
+    const counsellor = await staff('counsellor');
+    expect((await plan.leader.patch(`/users/${counsellor.id}`, { role: 'caseworker' })).status).toBe(422);
+  });
+
+  it('changes one\'s own password only with the current one, refuses a guessable one, and ends the other sessions', async () => {
+    const user = await staff('counsellor');
+    const here = await login(t, user.email, STAFF_PASSWORD);
+    const elsewhere = await login(t, user.email, STAFF_PASSWORD);
+    const wrong = await post('/auth/password', { currentPassword: 'not-the-password', newPassword: 'fjernsyn blomsterkasse regnvejr' }, here.accessToken);
+    expect(wrong.status).toBe(401);
+    const weak = await post('/auth/password', { currentPassword: STAFF_PASSWORD, newPassword: 'password1234' }, here.accessToken);
+    expect([weak.status, weak.body.errors?.[0]?.field]).toEqual([400, 'newPassword']);
+    const changed = await post('/auth/password', { currentPassword: STAFF_PASSWORD, newPassword: 'fjernsyn blomsterkasse regnvejr' }, here.accessToken);
+    expect(changed.status).toBe(204);
+    expect((await me(here.accessToken)).status).toBe(200);
+    expect((await me(elsewhere.accessToken)).status).toBe(401);
+    expect((await post('/auth/refresh', { refreshToken: elsewhere.refreshToken })).status).toBe(401);
+    expect((await post('/auth/login', { email: user.email, password: STAFF_PASSWORD })).status).toBe(401);
+    await expect(login(t, user.email, 'fjernsyn blomsterkasse regnvejr')).resolves.toHaveProperty('accessToken');
+  });
+
+  it('refuses a common password when the admin provisions a user', async () => {
+    const res = await plan.admin.post(`/plans/${plan.planId}/users`, { email: `weak-${randomBytes(3).toString('hex')}@test.dk`, name: 'Svag', password: 'aaaaaaaaaaaa', role: 'counsellor' });
+    expect([res.status, res.body.code, res.body.errors?.[0]?.field]).toEqual([400, 'weak_password', 'password']);
+  });
+
+  it('shows the leader every login, failed login, refresh-token reuse, role change and deactivation of their plan\'s users', async () => {
+    const user = await staff('counsellor');
+    const first = await login(t, user.email, STAFF_PASSWORD);
+    await post('/auth/login', { email: user.email, password: 'wrong-password-here' });
+    await post('/auth/refresh', { refreshToken: first.refreshToken });
+    await post('/auth/refresh', { refreshToken: first.refreshToken });
+    await plan.leader.patch(`/users/${user.id}`, { role: 'social_worker' });
+    await plan.leader.patch(`/users/${user.id}`, { active: false });
+    const events = await plan.leader.get(`/audit-events?limit=200`);
+    const about = events.body.items.filter((e: { entityId: string }) => e.entityId === user.id).map((e: { action: string }) => e.action);
+    for (const action of ['user.created', 'auth.login_succeeded', 'auth.login_failed', 'auth.refresh_token_reused', 'user.role_changed.counsellor.social_worker', 'user.deactivated']) {
+      expect([action, about.includes(action)]).toEqual([action, true]);
+    }
+    const otherPlan = await createPlan(t, 'Fremmed');
+    const foreign = await otherPlan.leader.get(`/audit-events?limit=200`);
+    expect(foreign.body.items.some((e: { entityId: string }) => e.entityId === user.id)).toBe(false);
+  });
+});
