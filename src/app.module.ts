@@ -13,6 +13,7 @@ import { CounsellingModule } from './counselling/counselling.module';
 import { DatabaseModule } from './database/database.module';
 import { EmployersModule } from './employers/employers.module';
 import { HealthModule } from './health/health.module';
+import { IdempotencyModule } from './idempotency/idempotency.module';
 import { IndicatorsModule } from './indicators/indicators.module';
 import { JobsModule } from './jobs/jobs.module';
 import { MailModule } from './mail/mail.module';
@@ -61,6 +62,7 @@ export class AppModule {
         }),
         DatabaseModule,
         RedisModule,
+        IdempotencyModule,
         AccessModule,
         AuditModule,
         HealthModule,

@@ -5,6 +5,7 @@ import { ContactsNotBeforeTheirCase1732600000000 } from './1732600000000-contact
 import { LeastPrivilegeLogin1732700000000 } from './1732700000000-least-privilege-login';
 import { JobProgrammeRules1732800000000 } from './1732800000000-job-programme-rules';
 import { JobReconciliation1732900000000 } from './1732900000000-job-reconciliation';
+import { IdempotencyKeys1733000000000 } from './1733000000000-idempotency-keys';
 import { SessionsAndInvitations1733100000000 } from './1733100000000-sessions-and-invitations';
 
 /** Every migration, in order. Listed explicitly so the build and the tests load the same set without globbing. */
@@ -16,5 +17,6 @@ export const MIGRATIONS = [
   LeastPrivilegeLogin1732700000000,
   JobProgrammeRules1732800000000,
   JobReconciliation1732900000000,
+  IdempotencyKeys1733000000000,
   SessionsAndInvitations1733100000000,
 ];

@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+
+/** An answer kept for a key: what the first request answered. */
+export interface StoredAnswer {
+  fingerprint: string;
+  status: number;
+  body: unknown;
+}
+
+/**
+ * How long a key answers for itself (api.md). Stored answers hold personal data (a resident's
+ * name, a contact's note), so they are not kept longer than a client needs to retry a request
+ * whose answer it lost: past this they are ignored at once and deleted by the next sweep.
+ */
+export const KEY_LIFETIME = '24 hours';
+
+/** The idempotency_keys table: one row per user and key, written in the transaction of the request it answers. */
+@Injectable()
+export class IdempotencyKeys {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * Whether this transaction now holds the key. A transaction-level advisory lock: it ends with
+   * the commit that makes the answer visible, so a second request either finds the lock taken
+   * (the first is still running) or finds the answer.
+   */
+  async claim(manager: EntityManager, userId: string, key: string): Promise<boolean> {
+    const [{ claimed }] = await manager.query(`SELECT pg_try_advisory_xact_lock(hashtextextended($1, 0)) AS claimed`, [`idempotency:${userId}:${key}`]);
+    return claimed === true;
+  }
+
+  /** The answer stored for the key within its lifetime; an older row counts as none (and is replaced). */
+  async find(manager: EntityManager, userId: string, key: string): Promise<StoredAnswer | undefined> {
+    const [row] = await manager.query(
+      `SELECT fingerprint, status_code AS status, response_body AS body, response_body IS NULL AS "noBody" FROM idempotency_keys
+        WHERE user_id = $1 AND key = $2 AND created_at > now() - interval '${KEY_LIFETIME}'`,
+      [userId, key],
+    );
+    // SQL NULL is an answer without a body (204); JSON null is a body of `null`.
+    return row ? { fingerprint: row.fingerprint, status: Number(row.status), body: row.noBody ? undefined : row.body } : undefined;
+  }
+
+  /** Keeps the answer; called in the request's own transaction, so it commits or rolls back with the write. */
+  async store(manager: EntityManager, userId: string, key: string, answer: StoredAnswer): Promise<void> {
+    await manager.query(
+      `INSERT INTO idempotency_keys (user_id, key, fingerprint, status_code, response_body) VALUES ($1, $2, $3, $4, $5::json)
+       ON CONFLICT (user_id, key) DO UPDATE
+         SET fingerprint = EXCLUDED.fingerprint, status_code = EXCLUDED.status_code, response_body = EXCLUDED.response_body, created_at = EXCLUDED.created_at`,
+      [userId, key, answer.fingerprint, answer.status, answer.body === undefined ? null : JSON.stringify(answer.body)],
+    );
+  }
+
+  /** Deletes the answers past their lifetime at `now`; a sweep step of the job reconciler. */
+  async deleteExpired(now: Date): Promise<void> {
+    await this.dataSource.query(`DELETE FROM idempotency_keys WHERE created_at <= $1::timestamptz - interval '${KEY_LIFETIME}'`, [now]);
+  }
+}
