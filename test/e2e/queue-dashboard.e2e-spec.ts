@@ -11,6 +11,9 @@ const PATHS = [
   '/api/v1/admin/%71ueues/api/queues',
   '/api/v1/admin/queues/api/queues/statistics/empty',
   '/api/v1/ADMIN/queues/api/queues',
+  '/%61pi/v1/admin/queues/api/queues',
+  '/api/v1/admin/queues/api/%71ueues',
+  '/api/v1/admin/queues//api/queues',
 ];
 
 describe('the queue dashboard', () => {
