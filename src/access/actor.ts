@@ -1,5 +1,6 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
+import { requirePlan } from './plan-actor';
 import type { Role } from './roles';
 
 /** Who is calling: everything the policy layer and the audit log need to know about the caller. */
@@ -22,4 +23,14 @@ export const CurrentActor = createParamDecorator((_data: unknown, ctx: Execution
   const request = ctx.switchToHttp().getRequest<FastifyRequest & { user?: Omit<Actor, 'requestId'> }>();
   if (!request.user) throw new Error('CurrentActor used on a route without authentication');
   return { ...request.user, requestId: String(request.id) };
+});
+
+/**
+ * The caller as someone working inside a plan; the platform admin, who has none, is refused (403)
+ * before the handler runs. `@PlanActor() actor: PlanActor`.
+ */
+export const PlanActor = createParamDecorator((_data: unknown, ctx: ExecutionContext): PlanActor => {
+  const request = ctx.switchToHttp().getRequest<FastifyRequest & { user?: Omit<Actor, 'requestId'> }>();
+  if (!request.user) throw new Error('PlanActor used on a route without authentication');
+  return requirePlan({ ...request.user, requestId: String(request.id) });
 });
