@@ -1,10 +1,10 @@
 import type { IncomingMessage } from 'node:http';
-import { RequestMethod, type INestApplication } from '@nestjs/common';
+import { RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
+import { setUpApiDocs } from './api-docs/api-docs';
 import { AppModule, requestIdFor } from './app.module';
 import type { AppConfig } from './config/app-config';
 import { assertUtf8, JSON_BODY_LIMIT_BYTES, parseJsonBody } from './common/json-body';
@@ -94,19 +94,3 @@ function acceptJsonBodiesOnly(app: NestFastifyApplication): void {
   });
 }
 
-function setUpApiDocs(app: INestApplication): void {
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Helhedsplan case management API')
-      .setDescription(
-        'Case management for Danish housing-social master plans (boligsociale helhedsplaner): residents, counselling cases under ' +
-          'the counting rule, audit. Log in at POST /api/v1/auth/login, then "Authorize" with the accessToken. Errors are ' +
-          'application/problem+json (RFC 9457).',
-      )
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', swaggerOptions: { persistAuthorization: true } });
-}

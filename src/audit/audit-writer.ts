@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { InjectEntityManager } from '@nestjs/typeorm';
+import type { EntityManager } from 'typeorm';
+import { AuditRepository } from './audit.repository';
 
 /**
  * Who an event is about as the log records it: usually the caller (an Actor). For sign-in events
@@ -28,28 +29,14 @@ export interface AuditEntry {
  */
 @Injectable()
 export class AuditWriter {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly events: AuditRepository,
+    @InjectEntityManager() private readonly manager: EntityManager,
+  ) {}
 
   async record(actor: AuditActor, entries: AuditEntry | AuditEntry[], manager?: EntityManager): Promise<void> {
     const list = Array.isArray(entries) ? entries : [entries];
     if (list.length === 0) return;
-    // One statement for any number of events: a list page of 200 residents is one round trip.
-    await (manager ?? this.dataSource.manager).query(
-      `INSERT INTO audit_events (plan_id, actor_id, actor_role, action, resident_id, entity_type, entity_id, purpose, request_id)
-       SELECT $1, $2, $3, e.action, e.resident_id, e.entity_type, e.entity_id, e.purpose, $4
-       FROM unnest($5::text[], $6::uuid[], $7::text[], $8::uuid[], $9::text[])
-         AS e(action, resident_id, entity_type, entity_id, purpose)`,
-      [
-        actor.planId,
-        actor.userId,
-        actor.role,
-        actor.requestId,
-        list.map((e) => e.action),
-        list.map((e) => e.residentId ?? null),
-        list.map((e) => e.entityType ?? null),
-        list.map((e) => e.entityId ?? null),
-        list.map((e) => e.purpose),
-      ],
-    );
+    await this.events.insert(manager ?? this.manager, actor, list);
   }
 }

@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Allow } from '../access/allow.decorator';
 import { CurrentActor, type Actor } from '../access/actor';
 import { AuditService } from './audit.service';
+import { AuditEventPage } from './dto/audit-event-response.dto';
 import { AuditQuery } from './dto/audit-query.dto';
 
 @ApiTags('Audit')
@@ -13,8 +14,8 @@ export class AuditController {
   /** The append-only log of reads and changes of residents' personal data. */
   @Get()
   @Allow('leader', 'admin')
-  @ApiOkResponse({ description: 'A page of audit events, newest first' })
-  list(@CurrentActor() actor: Actor, @Query() query: AuditQuery) {
+  @ApiOkResponse({ type: AuditEventPage, description: 'A page of audit events, newest first' })
+  list(@CurrentActor() actor: Actor, @Query() query: AuditQuery): Promise<AuditEventPage> {
     return this.audit.list(actor, query);
   }
 }

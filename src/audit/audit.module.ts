@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditController } from './audit.controller';
 import { AuditEvent } from './audit-event.entity';
+import { AuditRepository } from './audit.repository';
 import { AuditService } from './audit.service';
 import { AuditWriter } from './audit-writer';
 
@@ -9,7 +10,7 @@ import { AuditWriter } from './audit-writer';
 @Module({
   imports: [TypeOrmModule.forFeature([AuditEvent])],
   controllers: [AuditController],
-  providers: [AuditWriter, AuditService],
+  providers: [AuditWriter, AuditService, AuditRepository],
   exports: [AuditWriter],
 })
 export class AuditModule {}

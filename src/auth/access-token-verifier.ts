@@ -4,7 +4,9 @@ import { DependencyUnavailable, Unauthenticated } from '../common/domain-errors'
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { isDatabaseUnavailable } from '../database/availability';
-import { UserSessions, type SessionUser } from '../users/user-sessions';
+import { InjectEntityManager } from '@nestjs/typeorm';
+import type { EntityManager } from 'typeorm';
+import { SessionsRepository, type SessionUser } from '../users/sessions.repository';
 import { JWT_AUDIENCE, JWT_ISSUER, type AccessClaims } from './access-claims';
 
 /**
@@ -15,7 +17,8 @@ import { JWT_AUDIENCE, JWT_ISSUER, type AccessClaims } from './access-claims';
 export class AccessTokenVerifier {
   constructor(
     private readonly jwt: JwtService,
-    private readonly sessions: UserSessions,
+    private readonly sessions: SessionsRepository,
+    @InjectEntityManager() private readonly manager: EntityManager,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -28,7 +31,7 @@ export class AccessTokenVerifier {
     }
     if (typeof claims.exp !== 'number' || typeof claims.sid !== 'string') throw new Unauthenticated('A valid access token is required', { code: 'unauthenticated' });
     try {
-      const user = await this.sessions.activeUser(claims.sub, claims.sid);
+      const user = await this.sessions.activeUser(this.manager, claims.sub, claims.sid);
       if (!user) throw new Unauthenticated('The session has ended; sign in again', { code: 'session_ended' });
       return user;
     } catch (error) {

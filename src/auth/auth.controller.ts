@@ -13,7 +13,8 @@ import { CurrentActor, type Actor } from '../access/actor';
 import { ROLES } from '../access/roles';
 import { AcceptInvitationDto, ChangePasswordDto } from '../users/dto/user.dto';
 import { AuthService, type RequestOrigin } from './auth.service';
-import { LoginDto, MeView, RefreshDto, TokenPairView } from './dto/auth.dto';
+import { LoginDto, RefreshDto } from './dto/auth.dto';
+import { MeResponse, TokenPairResponse } from './dto/auth-response.dto';
 
 const origin = (request: FastifyRequest): RequestOrigin => ({ address: request.ip, requestId: String(request.id) });
 
@@ -25,10 +26,10 @@ export class AuthController {
   @Post('auth/login')
   @Public()
   @HttpCode(200)
-  @ApiOkResponse({ type: TokenPairView })
-  @ApiUnauthorizedResponse({ description: 'Wrong e-mail or password' })
+  @ApiOkResponse({ type: TokenPairResponse })
+  @ApiUnauthorizedResponse({ description: '`invalid_credentials`: wrong e-mail or password' })
   @ApiTooManyRequestsResponse({ description: 'Too many attempts for this account or address; Retry-After says how long to wait' })
-  login(@Body() dto: LoginDto, @Req() request: FastifyRequest) {
+  login(@Body() dto: LoginDto, @Req() request: FastifyRequest): Promise<TokenPairResponse> {
     return this.auth.login(dto.email, dto.password, origin(request));
   }
 
@@ -36,9 +37,9 @@ export class AuthController {
   @Post('auth/refresh')
   @Public()
   @HttpCode(200)
-  @ApiOkResponse({ type: TokenPairView })
-  @ApiUnauthorizedResponse({ description: 'Unknown, expired, used or revoked refresh token, or the session has ended' })
-  refresh(@Body() dto: RefreshDto, @Req() request: FastifyRequest) {
+  @ApiOkResponse({ type: TokenPairResponse })
+  @ApiUnauthorizedResponse({ description: '`refresh_token_invalid`: unknown, expired, used or revoked refresh token; `session_ended`: the session has ended' })
+  refresh(@Body() dto: RefreshDto, @Req() request: FastifyRequest): Promise<TokenPairResponse> {
     return this.auth.refresh(dto.refreshToken, origin(request));
   }
 
@@ -55,10 +56,10 @@ export class AuthController {
   @Post('auth/invitations/accept')
   @Public()
   @HttpCode(200)
-  @ApiOkResponse({ type: TokenPairView })
-  @ApiUnauthorizedResponse({ description: 'The link was used, withdrawn or has expired' })
-  @ApiConflictResponse({ description: 'The e-mail already has an account' })
-  acceptInvitation(@Body() dto: AcceptInvitationDto, @Req() request: FastifyRequest) {
+  @ApiOkResponse({ type: TokenPairResponse })
+  @ApiUnauthorizedResponse({ description: '`invitation_invalid`: the link was used, withdrawn or has expired' })
+  @ApiConflictResponse({ description: '`email_in_use`: the e-mail already has an account' })
+  acceptInvitation(@Body() dto: AcceptInvitationDto, @Req() request: FastifyRequest): Promise<TokenPairResponse> {
     return this.auth.acceptInvitation(dto.token, dto.password, origin(request));
   }
 
@@ -67,15 +68,15 @@ export class AuthController {
   @HttpCode(204)
   @Allow(...ROLES)
   @ApiNoContentResponse({ description: 'Changed; every other session of yours has ended' })
-  @ApiUnauthorizedResponse({ description: 'The current password is wrong' })
+  @ApiUnauthorizedResponse({ description: '`invalid_credentials`: the current password is wrong' })
   async changePassword(@CurrentActor() actor: Actor, @Body() dto: ChangePasswordDto, @Req() request: FastifyRequest): Promise<void> {
     await this.auth.changePassword(actor, actor.sessionId ?? '', dto.currentPassword, dto.newPassword, request.ip);
   }
 
   @Get('me')
   @Allow(...ROLES)
-  @ApiOkResponse({ type: MeView })
-  me(@CurrentActor() actor: Actor) {
+  @ApiOkResponse({ type: MeResponse })
+  me(@CurrentActor() actor: Actor): Promise<MeResponse> {
     return this.auth.me(actor.userId);
   }
 }

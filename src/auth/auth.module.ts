@@ -11,6 +11,7 @@ import { AuthService } from './auth.service';
 import { JwtStrategy } from './jwt.strategy';
 import { LoginThrottle } from './login-throttle';
 import { RefreshToken } from './refresh-token.entity';
+import { RefreshTokensRepository } from './refresh-tokens.repository';
 
 @Module({
   imports: [
@@ -23,7 +24,7 @@ import { RefreshToken } from './refresh-token.entity';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, JwtStrategy, LoginThrottle, AccessTokenVerifier],
+  providers: [AuthService, RefreshTokensRepository, JwtStrategy, LoginThrottle, AccessTokenVerifier],
   exports: [AccessTokenVerifier],
 })
 export class AuthModule {}

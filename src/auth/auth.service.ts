@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { InjectEntityManager } from '@nestjs/typeorm';
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { Actor } from '../access/actor';
 import { AuditWriter } from '../audit/audit-writer';
 import { Unauthenticated } from '../common/domain-errors';
@@ -11,18 +11,16 @@ import { APP_CONFIG } from '../config/config.module';
 import { UnitOfWork } from '../database/unit-of-work';
 import { InvitationsService } from '../users/invitations.service';
 import type { User } from '../users/user.entity';
-import { UserSessions } from '../users/user-sessions';
+import { SessionsRepository } from '../users/sessions.repository';
 import { UsersService } from '../users/users.service';
 import { JWT_AUDIENCE, JWT_ISSUER, type AccessClaims } from './access-claims';
+import type { MeResponse, TokenPairResponse } from './dto/auth-response.dto';
 import { LoginThrottle } from './login-throttle';
 import { decoyPasswordHash, verifyPassword } from './passwords';
-import { RefreshToken } from './refresh-token.entity';
+import type { RefreshToken } from './refresh-token.entity';
+import { RefreshTokensRepository } from './refresh-tokens.repository';
 
-export interface TokenPair {
-  accessToken: string;
-  refreshToken: string;
-  expiresIn: number;
-}
+export type TokenPair = TokenPairResponse;
 
 /** Where a request came from, for the audit log and throttling. */
 export interface RequestOrigin {
@@ -50,12 +48,13 @@ export class AuthService {
   constructor(
     private readonly users: UsersService,
     private readonly invitations: InvitationsService,
-    private readonly sessions: UserSessions,
+    private readonly sessions: SessionsRepository,
+    private readonly refreshTokens: RefreshTokensRepository,
     private readonly jwt: JwtService,
     private readonly throttle: LoginThrottle,
     private readonly audit: AuditWriter,
     private readonly uow: UnitOfWork,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectEntityManager() private readonly manager: EntityManager,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -73,7 +72,7 @@ export class AuthService {
     }
     await this.throttle.succeeded(email, origin.address);
     return this.uow.run(async (manager) => {
-      const sessionId = await this.sessions.open(user.id, manager);
+      const sessionId = await this.sessions.open(manager, user.id);
       await this.audit.record(this.actorOf(user, origin.requestId), { action: 'auth.login_succeeded', purpose: AUTHENTICATION, entityType: 'user', entityId: user.id }, manager);
       return this.issue(manager, user, sessionId);
     });
@@ -82,7 +81,7 @@ export class AuthService {
   /** The invitee sets a password and is signed in at once. */
   async acceptInvitation(token: string, password: string, origin: RequestOrigin): Promise<TokenPair> {
     const user = await this.invitations.accept(token, password, origin.requestId);
-    return this.uow.run(async (manager) => this.issue(manager, user, await this.sessions.open(user.id, manager)));
+    return this.uow.run(async (manager) => this.issue(manager, user, await this.sessions.open(manager, user.id)));
   }
 
   /**
@@ -92,24 +91,17 @@ export class AuthService {
   async refresh(token: string, origin: RequestOrigin): Promise<TokenPair> {
     const parsed = parseRefreshToken(token);
     if (!parsed) throw invalidRefreshToken();
-    const repo = this.dataSource.getRepository(RefreshToken);
-    const stored = await repo.findOneBy({ id: parsed.id });
+    const stored = await this.refreshTokens.findById(this.manager, parsed.id);
     if (!stored || !this.secretMatches(stored.secretHash, parsed.secret)) throw invalidRefreshToken();
 
     // Claim the token atomically: of two concurrent refreshes with the same token, one wins.
-    const claimed = await repo
-      .createQueryBuilder()
-      .update()
-      .set({ usedAt: () => 'now()' })
-      .where('id = :id AND used_at IS NULL AND revoked_at IS NULL AND expires_at > now()', { id: stored.id })
-      .execute();
-    if (!claimed.affected) {
+    if (!(await this.refreshTokens.claim(this.manager, stored.id))) {
       if (stored.usedAt && !stored.revokedAt) await this.endSession(stored, 'refresh_token_reused', 'auth.refresh_token_reused', origin);
       throw new Unauthenticated('The refresh token is no longer valid; sign in again', { code: 'refresh_token_invalid' });
     }
     const user = await this.users.findActiveUser(stored.userId);
-    if (!user || !(await this.sessions.isOpen(stored.familyId))) {
-      await this.sessions.end(stored.familyId, 'account_inactive');
+    if (!user || !(await this.sessions.isOpen(this.manager, stored.familyId))) {
+      await this.sessions.end(this.manager, stored.familyId, 'account_inactive');
       throw new Unauthenticated('The session has ended; sign in again', { code: 'session_ended' });
     }
     return this.uow.run((manager) => this.issue(manager, user, stored.familyId));
@@ -119,7 +111,7 @@ export class AuthService {
   async logout(token: string, origin: RequestOrigin): Promise<void> {
     const parsed = parseRefreshToken(token);
     if (!parsed) return;
-    const stored = await this.dataSource.getRepository(RefreshToken).findOneBy({ id: parsed.id });
+    const stored = await this.refreshTokens.findById(this.manager, parsed.id);
     if (stored && this.secretMatches(stored.secretHash, parsed.secret)) await this.endSession(stored, 'logout', 'auth.logout', origin);
   }
 
@@ -134,12 +126,12 @@ export class AuthService {
     await this.throttle.succeeded(user.email, address);
     await this.uow.run(async (manager) => {
       await this.users.setPassword(manager, user, newPassword);
-      await this.sessions.endAllOf(user.id, 'password_changed', manager, sessionId);
+      await this.sessions.endAllOf(manager, user.id, 'password_changed', sessionId);
       await this.audit.record(actor, { action: 'user.password_changed', purpose: AUTHENTICATION, entityType: 'user', entityId: user.id }, manager);
     });
   }
 
-  async me(userId: string) {
+  async me(userId: string): Promise<MeResponse> {
     const user = await this.users.findActiveUser(userId);
     if (!user) throw new Unauthenticated('The account is no longer active', { code: 'session_ended' });
     return { id: user.id, email: user.email, name: user.name, role: user.role, planId: user.planId, organisationId: user.organisationId };
@@ -147,7 +139,7 @@ export class AuthService {
 
   private async endSession(stored: RefreshToken, reason: 'logout' | 'refresh_token_reused', action: string, origin: RequestOrigin): Promise<void> {
     await this.uow.run(async (manager) => {
-      await this.sessions.end(stored.familyId, reason, manager);
+      await this.sessions.end(manager, stored.familyId, reason);
       const user = await this.users.findActiveUser(stored.userId, manager);
       await this.audit.record(
         { userId: user?.id ?? null, role: user?.role ?? null, planId: user?.planId ?? null, requestId: origin.requestId },
@@ -162,7 +154,7 @@ export class AuthService {
     const accessToken = await this.jwt.signAsync(claims, { expiresIn: this.config.accessTokenTtlSeconds, issuer: JWT_ISSUER, audience: JWT_AUDIENCE });
     const secret = randomBytes(32).toString('base64url');
     const id = randomUUID();
-    await manager.getRepository(RefreshToken).insert({
+    await this.refreshTokens.insert(manager, {
       id,
       userId: user.id,
       familyId: sessionId,

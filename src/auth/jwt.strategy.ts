@@ -5,7 +5,9 @@ import { DependencyUnavailable, Unauthenticated } from '../common/domain-errors'
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { isDatabaseUnavailable } from '../database/availability';
-import { UserSessions } from '../users/user-sessions';
+import { InjectEntityManager } from '@nestjs/typeorm';
+import type { EntityManager } from 'typeorm';
+import { SessionsRepository } from '../users/sessions.repository';
 import { JWT_AUDIENCE, JWT_ISSUER, type AccessClaims } from './access-claims';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -14,7 +16,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export class JwtStrategy extends PassportStrategy(Strategy) {
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
-    private readonly sessions: UserSessions,
+    private readonly sessions: SessionsRepository,
+    @InjectEntityManager() private readonly manager: EntityManager,
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
@@ -38,7 +41,7 @@ export class JwtStrategy extends PassportStrategy(Strategy) {
     }
     let user;
     try {
-      user = await this.sessions.activeUser(claims.sub, claims.sid);
+      user = await this.sessions.activeUser(this.manager, claims.sub, claims.sid);
     } catch (error) {
       if (isDatabaseUnavailable(error)) throw new DependencyUnavailable('The database');
       throw error;

@@ -1,3 +1,4 @@
+import type { ProblemCode } from '../api-docs/problem-catalogue';
 /**
  * Typed domain errors. Services throw these; one exception filter turns them into
  * problem+json (RFC 9457) with the status codes of api.md.
@@ -10,7 +11,7 @@ export interface ProblemItem {
 
 export interface DomainErrorOptions {
   /** A stable, machine-readable reason a client can act on (api.md: every 4xx has one). */
-  code?: string;
+  code?: ProblemCode;
   errors?: ProblemItem[];
   extra?: Record<string, unknown>;
 }
@@ -19,10 +20,10 @@ export abstract class DomainError extends Error {
   abstract readonly status: number;
   abstract readonly title: string;
   /** The code when the thrower gave none: one per kind of refusal. */
-  protected abstract readonly defaultCode: string;
+  protected abstract readonly defaultCode: ProblemCode;
   readonly errors?: ProblemItem[];
   readonly extra?: Record<string, unknown>;
-  private readonly givenCode?: string;
+  private readonly givenCode?: ProblemCode;
 
   constructor(detail: string, options: DomainErrorOptions = {}) {
     super(detail);
@@ -31,7 +32,7 @@ export abstract class DomainError extends Error {
     this.givenCode = options.code;
   }
 
-  get code(): string {
+  get code(): ProblemCode {
     return this.givenCode ?? this.defaultCode;
   }
 }
@@ -41,7 +42,7 @@ export class InvalidInput extends DomainError {
   readonly status = 400;
   readonly title = 'Invalid request';
   protected readonly defaultCode = 'validation_failed';
-  constructor(errors: ProblemItem[], code?: string) {
+  constructor(errors: ProblemItem[], code?: ProblemCode) {
     super(errors.map((e) => (e.field ? `${e.field}: ${e.message}` : e.message)).join('; '), { errors, code });
   }
 }
@@ -68,7 +69,7 @@ export class RuleViolation extends DomainError {
   readonly status = 422;
   readonly title = 'A rule is not met';
   protected readonly defaultCode = 'rule_unmet';
-  constructor(errors: ProblemItem[], code?: string) {
+  constructor(errors: ProblemItem[], code?: ProblemCode) {
     super(errors.map((e) => e.message).join('; '), { errors, code });
   }
 }

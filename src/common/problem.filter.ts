@@ -1,3 +1,4 @@
+import type { ProblemCode } from '../api-docs/problem-catalogue';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isDatabaseUnavailable } from '../database/availability';
@@ -32,7 +33,7 @@ const TITLES: Record<number, string> = {
 };
 
 /** The code of a refusal that carries none of its own (framework errors, 404 for unknown routes, ...). */
-export const CODES_BY_STATUS: Record<number, string> = {
+export const CODES_BY_STATUS: Record<number, ProblemCode> = {
   400: 'validation_failed',
   401: 'unauthenticated',
   403: 'forbidden',
@@ -50,7 +51,7 @@ export const CODES_BY_STATUS: Record<number, string> = {
 };
 
 // Fastify's own refusals of a request body, by error code.
-const FASTIFY_CODES: Record<string, string> = {
+const FASTIFY_CODES: Record<string, ProblemCode> = {
   FST_ERR_CTP_BODY_TOO_LARGE: 'payload_too_large',
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported_media_type',
   FST_ERR_CTP_EMPTY_JSON_BODY: 'malformed_body',
@@ -64,7 +65,7 @@ const FASTIFY_CODES: Record<string, string> = {
  * PostgreSQL errors that only bad input can cause. The validation at the edge should stop such
  * input first; this is the backstop that keeps a missed case from answering 500.
  */
-const PG_INPUT_ERRORS: Record<string, { status: number; code: string }> = {
+const PG_INPUT_ERRORS: Record<string, { status: number; code: ProblemCode }> = {
   '22P02': { status: 400, code: 'validation_failed' }, // invalid_text_representation
   '22007': { status: 400, code: 'validation_failed' }, // invalid_datetime_format
   '22008': { status: 400, code: 'validation_failed' }, // datetime_field_overflow

@@ -5,12 +5,13 @@ import { ResidentsModule } from '../residents/residents.module';
 import { ConsentWithdrawal } from './consent-withdrawal.entity';
 import { Consent } from './consent.entity';
 import { ConsentsController } from './consents.controller';
+import { ConsentsRepository } from './consents.repository';
 import { ConsentsService } from './consents.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Consent, ConsentWithdrawal]), ResidentsModule, PlansModule],
   controllers: [ConsentsController],
-  providers: [ConsentsService],
-  exports: [ConsentsService],
+  providers: [ConsentsService, ConsentsRepository],
+  exports: [ConsentsService, ConsentsRepository],
 })
 export class ConsentsModule {}

@@ -1,19 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
-import { AccessPolicy } from '../access/access-policy';
+import { DataSource, EntityManager } from 'typeorm';
 import type { PlanActor } from '../access/actor';
 import { AuditWriter } from '../audit/audit-writer';
-import { Conflict, NotFound, RuleViolation } from '../common/domain-errors';
+import { Conflict, RuleViolation, type ProblemItem } from '../common/domain-errors';
 import { isInFuture } from '../common/time';
-import { paginate } from '../common/pagination';
 import { PlansService } from '../plans/plans.service';
-import { Guardian } from '../residents/guardian.entity';
-import { ResidentsService } from '../residents/residents.service';
+import { ResidentsRepository } from '../residents/residents.repository';
 import { consentProblems } from './consent-rules';
-import { consentHistory, consentStatus, hasActiveConsent } from './consent-state';
-import { ConsentWithdrawal } from './consent-withdrawal.entity';
-import { Consent, type ConsentScope } from './consent.entity';
+import { consentStatus } from './consent-state';
+import { consentView } from './consent-views';
+import type { ConsentScope } from './consent.entity';
+import { consentRefusalCode, type ConsentsProblem } from './consents-problems';
+import { ConsentsRepository } from './consents.repository';
+import type { ConsentPage, ConsentResponse } from './dto/consent-response.dto';
 import type { ConsentQuery, GiveConsentDto, WithdrawConsentDto } from './dto/consent.dto';
 import { UnitOfWork } from '../database/unit-of-work';
 import { Outbox } from '../jobs/outbox';
@@ -28,20 +28,20 @@ export class ConsentsService {
   constructor(
     private readonly uow: UnitOfWork,
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly access: AccessPolicy,
     private readonly audit: AuditWriter,
-    private readonly residents: ResidentsService,
+    private readonly residents: ResidentsRepository,
+    private readonly consents: ConsentsRepository,
     private readonly plans: PlansService,
     private readonly outbox: Outbox,
     private readonly relay: OutboxRelay,
   ) {}
 
-  async give(actor: PlanActor, dto: GiveConsentDto) {
+  async give(actor: PlanActor, dto: GiveConsentDto): Promise<ConsentResponse> {
     return this.uow.run(async (manager) => {
       const resident = await this.residents.lockWritable(manager, actor, dto.residentId);
       // One connection runs one query at a time: these are awaited in turn, not in parallel.
       const plan = await this.plans.getPlan(actor.planId, manager);
-      const guardians = await manager.getRepository(Guardian).find({ where: { residentId: resident.id }, select: { id: true } });
+      const guardians = await this.residents.guardiansOf(manager, resident.id);
       const organisations = await this.plans.organisationIds(actor.planId, manager);
       const problems = consentProblems(dto, {
         compartment: resident.compartment,
@@ -51,9 +51,10 @@ export class ConsentsService {
         guardianIds: guardians.map((g) => g.id),
         planOrganisationIds: organisations,
       });
-      if (problems.length) throw new RuleViolation(problems);
-      const consent = await manager.getRepository(Consent).save(
-        manager.getRepository(Consent).create({
+      if (problems.length) throw new RuleViolation(problems, consentRefusalCode(problems));
+      const consent = await this.consents.record(
+        manager,
+        {
           planId: actor.planId,
           residentId: resident.id,
           scope: dto.scope,
@@ -65,64 +66,55 @@ export class ConsentsService {
           documentReference: dto.documentReference ?? null,
           includesNotes: dto.includesNotes ?? false,
           recordedBy: actor.userId,
-        }),
+        },
+        dto.recipientOrganisationIds,
       );
-      if (dto.recipientOrganisationIds.length) {
-        await manager.query(`INSERT INTO consent_recipients (consent_id, organisation_id) SELECT $1, unnest($2::uuid[])`, [consent.id, dto.recipientOrganisationIds]);
-      }
       await this.audit.record(actor, { action: 'consent.given', purpose: PURPOSE, residentId: resident.id, entityType: 'consent', entityId: consent.id }, manager);
       await this.recomputeRemindersIfParticipation(manager, consent.scope);
-      return this.view(consent, dto.recipientOrganisationIds, null);
+      return consentView(consent, dto.recipientOrganisationIds, null);
     });
   }
 
   /** Withdrawal takes effect at once and is kept: the consent row itself stays as it was given. */
-  async withdraw(actor: PlanActor, id: string, dto: WithdrawConsentDto) {
+  async withdraw(actor: PlanActor, id: string, dto: WithdrawConsentDto): Promise<ConsentResponse> {
     return this.uow.run(async (manager) => {
-      const consent = await manager.getRepository(Consent).findOneBy({ id, planId: actor.planId });
-      if (!consent) throw new NotFound('Consent');
+      const consent = await this.consents.findInPlan(manager, actor, id);
       await this.residents.lockWritable(manager, actor, consent.residentId);
-      const existing = await manager.getRepository(ConsentWithdrawal).findOneBy({ consentId: id });
+      const existing = (await this.consents.withdrawalsOf(manager, [id])).get(id);
       const withdrawnAt = dto.withdrawnAt ?? new Date();
       const status = consentStatus({ givenAt: consent.givenAt, expiresAt: consent.expiresAt, withdrawnAt: existing?.withdrawnAt ?? null });
-      if (status === 'withdrawn' || status === 'expired') throw new Conflict(`The consent is already ${status}`, { extra: { consentId: id } });
-      const problems = [];
+      if (status === 'withdrawn' || status === 'expired') {
+        throw new Conflict(`The consent is already ${status}`, { code: status === 'withdrawn' ? ('consent_already_withdrawn' satisfies ConsentsProblem) : ('consent_already_expired' satisfies ConsentsProblem), extra: { consentId: id } });
+      }
+      const problems: ProblemItem[] = [];
       if (isInFuture(withdrawnAt)) problems.push({ field: 'withdrawnAt', rule: 'not_in_future', message: 'withdrawnAt is in the future: a withdrawal takes effect when it is recorded' });
       if (withdrawnAt.getTime() < consent.givenAt.getTime()) problems.push({ field: 'withdrawnAt', rule: 'after_given', message: 'withdrawnAt is before the consent was given' });
-      if (problems.length) throw new RuleViolation(problems);
-      const withdrawal = await manager
-        .getRepository(ConsentWithdrawal)
-        .save(manager.getRepository(ConsentWithdrawal).create({ consentId: id, withdrawnAt, reason: dto.reason ?? null, recordedBy: actor.userId }));
+      if (problems.length) throw new RuleViolation(problems, 'withdrawal_time_out_of_range' satisfies ConsentsProblem);
+      const withdrawal = await this.consents.recordWithdrawal(manager, { consentId: id, withdrawnAt, reason: dto.reason ?? null, recordedBy: actor.userId });
       await this.audit.record(actor, { action: 'consent.withdrawn', purpose: PURPOSE, residentId: consent.residentId, entityType: 'consent', entityId: id }, manager);
       await this.recomputeRemindersIfParticipation(manager, consent.scope);
-      return this.view(consent, await this.recipientsOf(manager, [id]).then((m) => m.get(id) ?? []), withdrawal);
+      const recipients = await this.consents.recipientsOf(manager, [id]);
+      return consentView(consent, recipients.get(id) ?? [], withdrawal);
     });
   }
 
   /** The consents of residents whose records the caller keeps. */
-  async list(actor: PlanActor, query: ConsentQuery) {
-    const scope = this.access.writableResidents(actor, 'r');
-    const qb = this.dataSource.getRepository(Consent).createQueryBuilder('k').innerJoin('residents', 'r', 'r.id = k.resident_id').where(scope.sql, scope.params);
-    if (query.residentId) qb.andWhere('k.resident_id = :residentId', { residentId: query.residentId });
-    const page = await paginate(qb, query, 'k.created_at', 'k.id', (k) => k, (k) => ({ at: k.createdAt, id: k.id }));
+  async list(actor: PlanActor, query: ConsentQuery): Promise<ConsentPage> {
+    const manager = this.dataSource.manager;
+    const page = await this.consents.page(manager, actor, query);
     const ids = page.items.map((k) => k.id);
-    const [recipients, withdrawals] = await Promise.all([
-      this.recipientsOf(this.dataSource.manager, ids),
-      ids.length ? this.dataSource.getRepository(ConsentWithdrawal).findBy({ consentId: In(ids) }) : Promise.resolve([]),
-    ]);
-    const withdrawalOf = new Map(withdrawals.map((w) => [w.consentId, w]));
+    const [recipients, withdrawals] = await Promise.all([this.consents.recipientsOf(manager, ids), this.consents.withdrawalsOf(manager, ids)]);
     await this.audit.record(
       actor,
       page.items.map((k) => ({ action: 'consent.listed', purpose: PURPOSE, residentId: k.residentId, entityType: 'consent', entityId: k.id })),
     );
-    return { items: page.items.map((k) => this.view(k, recipients.get(k.id) ?? [], withdrawalOf.get(k.id) ?? null)), nextCursor: page.nextCursor };
+    return { items: page.items.map((k) => consentView(k, recipients.get(k.id) ?? [], withdrawals.get(k.id) ?? null)), nextCursor: page.nextCursor };
   }
 
   /** For other modules' guards: whether the resident has an active consent of this scope right now. */
   async hasActiveConsent(manager: EntityManager, residentId: string, scope: ConsentScope, options: { givenBy?: 'resident' | 'guardian' } = {}): Promise<boolean> {
-    return hasActiveConsent(manager, { residentId, scope, givenBy: options.givenBy });
+    return this.consents.hasActive(manager, { residentId, scope, givenBy: options.givenBy });
   }
-
 
   /**
    * A guardian who withdraws the participation consent stops the youth's programme; the social
@@ -133,37 +125,5 @@ export class ConsentsService {
     if (scope !== 'job_programme_participation') return;
     await this.outbox.enqueue(manager, REMINDERS_QUEUE, JOBS.computeReminders, {});
     this.uow.afterCommit(() => this.relay.tick());
-  }
-
-  private async recipientsOf(manager: EntityManager, consentIds: string[]): Promise<Map<string, string[]>> {
-    const map = new Map<string, string[]>();
-    if (!consentIds.length) return map;
-    const rows: { consent_id: string; organisation_id: string }[] = await manager.query(
-      `SELECT consent_id, organisation_id FROM consent_recipients WHERE consent_id = ANY($1::uuid[])`,
-      [consentIds],
-    );
-    for (const row of rows) map.set(row.consent_id, [...(map.get(row.consent_id) ?? []), row.organisation_id]);
-    return map;
-  }
-
-  private view(k: Consent, recipientOrganisationIds: string[], withdrawal: ConsentWithdrawal | null) {
-    const facts = { givenAt: k.givenAt, expiresAt: k.expiresAt, withdrawnAt: withdrawal?.withdrawnAt ?? null };
-    return {
-      id: k.id,
-      residentId: k.residentId,
-      scope: k.scope,
-      recipientOrganisationIds,
-      givenBy: k.givenBy,
-      guardianId: k.guardianId,
-      form: k.form,
-      givenAt: k.givenAt,
-      expiresAt: k.expiresAt,
-      documentReference: k.documentReference,
-      includesNotes: k.includesNotes,
-      recordedBy: k.recordedBy,
-      status: consentStatus(facts),
-      withdrawal: withdrawal ? { withdrawnAt: withdrawal.withdrawnAt, reason: withdrawal.reason, recordedBy: withdrawal.recordedBy } : null,
-      history: consentHistory(facts),
-    };
   }
 }

@@ -1,21 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AccessPolicy } from '../access/access-policy';
 import type { PlanActor } from '../access/actor';
 import { AuditWriter } from '../audit/audit-writer';
 import { Conflict, RuleViolation } from '../common/domain-errors';
-import { paginate } from '../common/pagination';
-import { ResidentsService } from '../residents/residents.service';
-import { CaseFinder, duplicateOpenCase } from './case-finder';
+import { ResidentsRepository } from '../residents/residents.repository';
+import { CaseActivityRepository } from './case-activity.repository';
 import { closedAtProblems, openedAtProblems } from './case-timeline';
+import { CounsellingCasesRepository } from './counselling-cases.repository';
 import { CounsellingTopicsService } from './counselling-topics.service';
 import { caseView, contactView, referralView } from './counselling-views';
-import type { CaseQuery, CloseCaseDto, OpenCaseDto } from './dto/counselling.dto';
-import { CounsellingCase } from './entities/counselling-case.entity';
-import { CounsellingContact } from './entities/counselling-contact.entity';
-import { CounsellingReferral } from './entities/counselling-referral.entity';
+import type { CaseDetailResponse, CasePage, CaseResponse } from './dto/counselling-response.dto';
+import type { CaseQuery, CaseVersionDto, CloseCaseDto, OpenCaseDto } from './dto/counselling.dto';
+import type { CounsellingCase } from './entities/counselling-case.entity';
 import { UnitOfWork } from '../database/unit-of-work';
+import type { CounsellingProblem } from './counselling-problems';
 
 export const COUNSELLING_PURPOSE = 'counselling';
 
@@ -27,58 +27,57 @@ export class CounsellingCasesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AccessPolicy,
     private readonly audit: AuditWriter,
-    private readonly residents: ResidentsService,
+    private readonly residents: ResidentsRepository,
     private readonly topics: CounsellingTopicsService,
-    private readonly cases: CaseFinder,
+    private readonly cases: CounsellingCasesRepository,
+    private readonly activity: CaseActivityRepository,
   ) {}
 
   /**
    * A new matter is a new case. A second open case on the same topic for the same resident is
    * refused with the open case's id, so the matter is counted once and contacts go there.
    */
-  async openCase(actor: PlanActor, dto: OpenCaseDto) {
-    await this.topics.assertKnown(actor.planId, dto.topic);
+  async openCase(actor: PlanActor, dto: OpenCaseDto): Promise<CaseResponse> {
     const openedAt = dto.openedAt ?? new Date();
     const problems = openedAtProblems(openedAt);
-    if (problems.length) throw new RuleViolation(problems);
+    if (problems.length) throw new RuleViolation(problems, 'activity_time_out_of_range' satisfies CounsellingProblem);
 
     return this.uow.run(async (manager) => {
+      await this.topics.assertKnown(manager, actor.planId, dto.topic);
       // Locking the resident serialises concurrent opens for them; the partial unique index backs this up.
       await this.residents.lockWritable(manager, actor, dto.residentId);
-      const existing = await this.cases.openCaseOnTopic(manager, dto.residentId, dto.topic);
-      if (existing) throw duplicateOpenCase(existing);
-      const repo = manager.getRepository(CounsellingCase);
-      const saved = await repo.save(
-        repo.create({ planId: actor.planId, residentId: dto.residentId, topic: dto.topic, subject: dto.subject ?? null, form: dto.form, status: 'open', openedAt, openedBy: actor.userId }),
-      );
+      await this.refuseSecondOpenCase(manager, actor, dto.residentId, dto.topic);
+      const saved = await this.cases.create(manager, { planId: actor.planId, residentId: dto.residentId, topic: dto.topic, subject: dto.subject ?? null, form: dto.form, openedAt, openedBy: actor.userId });
       await this.audit.record(actor, { action: 'counselling_case.opened', purpose: COUNSELLING_PURPOSE, residentId: saved.residentId, entityType: 'counselling_case', entityId: saved.id }, manager);
       return caseView(saved);
     });
   }
 
-  async list(actor: PlanActor, query: CaseQuery) {
-    const scope = this.access.readableCounsellingCases(actor, 'c');
-    const qb = this.dataSource.getRepository(CounsellingCase).createQueryBuilder('c').where(scope.sql, scope.params);
-    if (query.residentId) qb.andWhere('c.resident_id = :residentId', { residentId: query.residentId });
-    if (query.status) qb.andWhere('c.status = :status', { status: query.status });
-    if (query.topic) qb.andWhere('c.topic = :topic', { topic: query.topic });
-    const page = await paginate(qb, query, 'c.opened_at', 'c.id', (c) => c, (c) => ({ at: c.openedAt, id: c.id }));
+  /** Each row names its resident and topic; a page costs a fixed number of queries, whatever its length. */
+  async list(actor: PlanActor, query: CaseQuery): Promise<CasePage> {
+    const manager = this.dataSource.manager;
+    const page = await this.cases.page(manager, actor, query);
     const purpose = this.access.readPurpose(actor, 'counselling', COUNSELLING_PURPOSE);
     await this.audit.record(
       actor,
       page.items.map((c) => ({ action: 'counselling_case.listed', purpose, residentId: c.residentId, entityType: 'counselling_case', entityId: c.id })),
     );
+    const residentIds = page.items.map((c) => c.residentId);
     // Decided per resident for the whole page in one query: a page may mix consents with and without notes.
-    const freeText = await this.access.counsellingFreeTextShared(this.dataSource.manager, actor, page.items.map((c) => c.residentId));
-    return { items: page.items.map((c) => caseView(c, freeText.has(c.residentId))), nextCursor: page.nextCursor };
+    const freeText = await this.access.counsellingFreeTextShared(manager, actor, residentIds);
+    const names = await this.residents.displayNames(manager, actor, residentIds);
+    const labelOf = await this.topics.labels(manager, actor.planId);
+    const items = page.items.map((c) => ({ ...caseView(c, freeText.has(c.residentId)), residentName: names.get(c.residentId) ?? '', topicLabel: labelOf(c.topic) }));
+    return { items, nextCursor: page.nextCursor };
   }
 
-  async get(actor: PlanActor, id: string) {
-    const found = await this.cases.readable(this.dataSource.manager, actor, id);
+  async get(actor: PlanActor, id: string): Promise<CaseDetailResponse> {
+    const manager = this.dataSource.manager;
+    const found = await this.cases.readable(manager, actor, id);
     const [contacts, referrals, freeText] = await Promise.all([
-      this.dataSource.getRepository(CounsellingContact).find({ where: { caseId: id }, order: { occurredAt: 'ASC' } }),
-      this.dataSource.getRepository(CounsellingReferral).find({ where: { caseId: id }, order: { referredAt: 'ASC' } }),
-      this.access.counsellingFreeTextShared(this.dataSource.manager, actor, [found.residentId]),
+      this.activity.contactsOf(manager, id),
+      this.activity.referralsOf(manager, id),
+      this.access.counsellingFreeTextShared(manager, actor, [found.residentId]),
     ]);
     const freeTextShared = freeText.has(found.residentId);
     const purpose = this.access.readPurpose(actor, 'counselling', COUNSELLING_PURPOSE);
@@ -92,44 +91,55 @@ export class CounsellingCasesService {
     };
   }
 
-  async close(actor: PlanActor, id: string, dto: CloseCaseDto) {
+  async close(actor: PlanActor, id: string, dto: CloseCaseDto): Promise<CaseResponse> {
     return this.uow.run(async (manager) => {
-      const found = await this.cases.lockWritable(manager, actor, id);
-      if (found.status === 'closed') throw new Conflict('The counselling case is already closed', { extra: { caseId: id } });
+      const found = await this.lockCurrent(manager, actor, id, dto);
+      if (found.status === 'closed') throw new Conflict('The counselling case is already closed', { code: 'case_already_closed' satisfies CounsellingProblem, extra: { caseId: id } });
       const closedAt = dto.closedAt ?? new Date();
-      const problems = closedAtProblems(closedAt, found.openedAt, await this.lastActivityAt(manager, id));
-      if (problems.length) throw new RuleViolation(problems);
+      const problems = closedAtProblems(closedAt, found.openedAt, await this.activity.lastActivityAt(manager, id));
+      if (problems.length) throw new RuleViolation(problems, 'activity_time_out_of_range' satisfies CounsellingProblem);
       found.status = 'closed';
       found.closedAt = closedAt;
       found.outcome = dto.outcome ?? found.outcome;
-      const saved = await manager.getRepository(CounsellingCase).save(found);
+      const saved = await this.cases.save(manager, found);
       await this.audit.record(actor, { action: 'counselling_case.closed', purpose: COUNSELLING_PURPOSE, residentId: found.residentId, entityType: 'counselling_case', entityId: id }, manager);
       return caseView(saved);
     });
   }
 
   /** Reopening keeps the case's original opening (it still counts once, when it was opened). */
-  async reopen(actor: PlanActor, id: string) {
+  async reopen(actor: PlanActor, id: string, dto: CaseVersionDto = {}): Promise<CaseResponse> {
     return this.uow.run(async (manager) => {
-      const found = await this.cases.lockWritable(manager, actor, id);
-      if (found.status === 'open') throw new Conflict('The counselling case is already open', { extra: { caseId: id } });
+      const found = await this.lockCurrent(manager, actor, id, dto);
+      if (found.status === 'open') throw new Conflict('The counselling case is already open', { code: 'case_already_open' satisfies CounsellingProblem, extra: { caseId: id } });
       await this.residents.lockWritable(manager, actor, found.residentId);
-      const existing = await this.cases.openCaseOnTopic(manager, found.residentId, found.topic, id);
-      if (existing) throw duplicateOpenCase(existing);
+      await this.refuseSecondOpenCase(manager, actor, found.residentId, found.topic, id);
       found.status = 'open';
       found.closedAt = null;
-      const saved = await manager.getRepository(CounsellingCase).save(found);
+      const saved = await this.cases.save(manager, found);
       await this.audit.record(actor, { action: 'counselling_case.reopened', purpose: COUNSELLING_PURPOSE, residentId: found.residentId, entityType: 'counselling_case', entityId: id }, manager);
       return caseView(saved);
     });
   }
 
-  private async lastActivityAt(manager: DataSource['manager'], caseId: string): Promise<Date | null> {
-    const [row] = await manager.query(
-      `SELECT greatest((SELECT max(occurred_at) FROM counselling_contacts WHERE case_id = $1),
-                       (SELECT max(referred_at) FROM counselling_referrals WHERE case_id = $1)) AS last`,
-      [caseId],
+  /** The case, locked; a `version` the caller sent must still be the case's, or someone changed it since they read it. */
+  private async lockCurrent(manager: EntityManager, actor: PlanActor, id: string, dto: CaseVersionDto): Promise<CounsellingCase> {
+    const found = await this.cases.lockWritable(manager, actor, id);
+    if (dto.version !== undefined && dto.version !== found.version) {
+      throw new Conflict(`The counselling case changed since version ${dto.version}; read it again (now version ${found.version})`, {
+        code: 'stale_version' satisfies CounsellingProblem,
+        extra: { caseId: id, version: found.version },
+      });
+    }
+    return found;
+  }
+
+  private async refuseSecondOpenCase(manager: EntityManager, actor: PlanActor, residentId: string, topic: string, exceptId?: string): Promise<void> {
+    const existing = await this.cases.openCaseOnTopic(manager, actor, residentId, topic, exceptId);
+    if (!existing) return;
+    throw new Conflict(
+      `The resident already has an open counselling case on "${existing.topic}" (${existing.id}); record the contact there. A new case is only for a new matter.`,
+      { code: 'duplicate_open_case' satisfies CounsellingProblem, extra: { existingCaseId: existing.id } },
     );
-    return row?.last ? new Date(row.last) : null;
   }
 }

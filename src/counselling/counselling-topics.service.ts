@@ -1,46 +1,48 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { PlanActor } from '../access/actor';
 import { Conflict, InvalidInput } from '../common/domain-errors';
 import { UnitOfWork } from '../database/unit-of-work';
-import { CounsellingTopic } from './entities/counselling-topic.entity';
+import { CounsellingTopicsRepository } from './counselling-topics.repository';
+import type { TopicPage, TopicResponse } from './dto/counselling-response.dto';
 import { BUILT_IN_TOPICS, isBuiltInTopic } from './topics';
-
-export interface TopicView {
-  key: string;
-  label: string;
-  builtIn: boolean;
-}
+import type { CounsellingProblem } from './counselling-problems';
 
 /** The topics a plan's counsellors choose from: the built-in ones and the plan's own. */
 @Injectable()
 export class CounsellingTopicsService {
   constructor(
     private readonly uow: UnitOfWork,
-    @InjectRepository(CounsellingTopic) private readonly topics: Repository<CounsellingTopic>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly topics: CounsellingTopicsRepository,
   ) {}
 
-  async list(planId: string): Promise<{ items: TopicView[]; nextCursor: null }> {
-    const own = await this.topics.find({ where: { planId }, order: { key: 'ASC' } });
+  async list(planId: string): Promise<TopicPage> {
+    const own = await this.topics.ofPlan(this.dataSource.manager, planId);
     const builtIn = Object.entries(BUILT_IN_TOPICS).map(([key, label]) => ({ key, label, builtIn: true }));
     return { items: [...builtIn, ...own.map((t) => ({ key: t.key, label: t.label, builtIn: false }))], nextCursor: null };
   }
 
-  async add(actor: PlanActor, key: string, label: string): Promise<TopicView> {
+  async add(actor: PlanActor, key: string, label: string): Promise<TopicResponse> {
     return this.uow.run(async (manager) => {
-      const topics = manager.getRepository(CounsellingTopic);
-      if (isBuiltInTopic(key) || (await topics.existsBy({ planId: actor.planId, key }))) {
-        throw new Conflict(`The topic "${key}" already exists`);
+      if (isBuiltInTopic(key) || (await this.topics.exists(manager, actor.planId, key))) {
+        throw new Conflict(`The topic "${key}" already exists`, { code: 'topic_exists' satisfies CounsellingProblem });
       }
-      const saved = await topics.save(topics.create({ planId: actor.planId, key, label }));
+      const saved = await this.topics.add(manager, actor.planId, key, label);
       return { key: saved.key, label: saved.label, builtIn: false };
     });
   }
 
   /** A topic the plan knows, or a 400 that names the field. */
-  async assertKnown(planId: string, key: string, field = 'topic'): Promise<void> {
-    if (isBuiltInTopic(key) || (await this.topics.existsBy({ planId, key }))) return;
-    throw new InvalidInput([{ field, message: `${field} "${key}" is neither a built-in topic nor one of your plan's own (GET /counselling-topics)` }]);
+  async assertKnown(manager: EntityManager, planId: string, key: string, field = 'topic'): Promise<void> {
+    if (isBuiltInTopic(key) || (await this.topics.exists(manager, planId, key))) return;
+    throw new InvalidInput([{ field, message: `${field} "${key}" is neither a built-in topic nor one of your plan's own (GET /counselling-topics)` }], 'unknown_topic' satisfies CounsellingProblem);
+  }
+
+  /** The label of every topic of the plan, built-in ones from topics.ts; one query for any number of rows. */
+  async labels(manager: EntityManager, planId: string): Promise<(key: string) => string> {
+    const own = new Map((await this.topics.ofPlan(manager, planId)).map((t) => [t.key, t.label]));
+    return (key) => (isBuiltInTopic(key) ? BUILT_IN_TOPICS[key] : (own.get(key) ?? key));
   }
 }

@@ -1,3 +1,4 @@
+import type { CaseResponse, ContactResponse, ReferralResponse } from './dto/counselling-response.dto';
 import type { CounsellingCase } from './entities/counselling-case.entity';
 import type { CounsellingContact } from './entities/counselling-contact.entity';
 import type { CounsellingReferral } from './entities/counselling-referral.entity';
@@ -11,7 +12,7 @@ import type { CounsellingReferral } from './entities/counselling-referral.entity
  * The default is the counsellors' own answers to their writes.
  */
 
-export const caseView = (c: CounsellingCase, freeTextShared = true) => ({
+export const caseView = (c: CounsellingCase, freeTextShared = true): CaseResponse => ({
   id: c.id,
   residentId: c.residentId,
   topic: c.topic,
@@ -25,7 +26,7 @@ export const caseView = (c: CounsellingCase, freeTextShared = true) => ({
   freeTextShared,
 });
 
-export const contactView = (c: CounsellingContact, freeTextShared = true) => ({
+export const contactView = (c: CounsellingContact, freeTextShared = true): ContactResponse => ({
   id: c.id,
   caseId: c.caseId,
   occurredAt: c.occurredAt,
@@ -41,7 +42,7 @@ export const contactView = (c: CounsellingContact, freeTextShared = true) => ({
  * organisations ("Krisecentret", a named psychologist): it says as much about the matter as the
  * reason does, so it is withheld with it. `organisationId` is a choice from the plan's list and stays.
  */
-export const referralView = (r: CounsellingReferral, freeTextShared = true) => ({
+export const referralView = (r: CounsellingReferral, freeTextShared = true): ReferralResponse => ({
   id: r.id,
   caseId: r.caseId,
   organisationId: r.organisationId,

@@ -4,7 +4,8 @@ import { Allow } from '../access/allow.decorator';
 import { PlanActor } from '../access/actor';
 import { CaseActivityService } from './case-activity.service';
 import { CounsellingCasesService } from './counselling-cases.service';
-import { CaseQuery, CloseCaseDto, OpenCaseDto, RecordContactDto, RecordReferralDto } from './dto/counselling.dto';
+import { CaseQuery, CaseVersionDto, CloseCaseDto, OpenCaseDto, RecordContactDto, RecordReferralDto } from './dto/counselling.dto';
+import { CaseDetailResponse, CasePage, CaseResponse, ContactResponse, ReferralResponse } from './dto/counselling-response.dto';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 
 @ApiTags('Counselling')
@@ -18,8 +19,8 @@ export class CounsellingController {
   /** Opens a case for a new matter. */
   @Post()
   @Allow('counsellor')
-  @ApiCreatedResponse({ description: 'The new case' })
-  @ApiConflictResponse({ description: 'The resident already has an open case on this topic; `existingCaseId` names it' })
+  @ApiCreatedResponse({ type: CaseResponse, description: 'The new case' })
+  @ApiConflictResponse({ description: 'The resident already has an open case on this topic (`duplicate_open_case`); `existingCaseId` names it' })
   @ApiNotFoundResponse({ description: 'No such resident within your reach' })
   openCase(@PlanActor() actor: PlanActor, @Body() dto: OpenCaseDto) {
     return this.cases.openCase(actor, dto);
@@ -28,14 +29,14 @@ export class CounsellingController {
   /** Cases you may see: a counsellor's plan, or for others the cases shared with their organisation by consent. */
   @Get()
   @Allow('counsellor', 'caseworker', 'social_worker')
-  @ApiOkResponse({ description: 'A page of cases, most recently opened first' })
+  @ApiOkResponse({ type: CasePage, description: 'A page of cases, most recently opened first, each with the resident\'s name and the topic\'s label' })
   list(@PlanActor() actor: PlanActor, @Query() query: CaseQuery) {
     return this.cases.list(actor, query);
   }
 
   @Get(':id')
   @Allow('counsellor', 'caseworker', 'social_worker')
-  @ApiOkResponse({ description: 'The case with its contacts and referrals; notes only if the consent shares them' })
+  @ApiOkResponse({ type: CaseDetailResponse, description: 'The case with its contacts and referrals; notes only if the consent shares them' })
   @ApiNotFoundResponse({ description: 'No such case within your reach' })
   get(@PlanActor() actor: PlanActor, @Param('id', ParseIdPipe) id: string) {
     return this.cases.get(actor, id);
@@ -43,8 +44,8 @@ export class CounsellingController {
 
   @Post(':id/contacts')
   @Allow('counsellor')
-  @ApiCreatedResponse({ description: 'The contact' })
-  @ApiConflictResponse({ description: 'The case is closed' })
+  @ApiCreatedResponse({ type: ContactResponse, description: 'The contact' })
+  @ApiConflictResponse({ description: 'The case is closed (`case_closed`)' })
   @ApiUnprocessableEntityResponse({ description: 'Before the case was opened, or in the future' })
   recordContact(@PlanActor() actor: PlanActor, @Param('id', ParseIdPipe) id: string, @Body() dto: RecordContactDto) {
     return this.activity.recordContact(actor, id, dto);
@@ -52,9 +53,9 @@ export class CounsellingController {
 
   @Post(':id/referrals')
   @Allow('counsellor')
-  @ApiCreatedResponse({ description: 'The referral' })
-  @ApiConflictResponse({ description: 'The case is closed' })
-  @ApiUnprocessableEntityResponse({ description: 'No active share_counselling consent names the organisation, or the time is out of range' })
+  @ApiCreatedResponse({ type: ReferralResponse, description: 'The referral' })
+  @ApiConflictResponse({ description: 'The case is closed (`case_closed`)' })
+  @ApiUnprocessableEntityResponse({ description: 'No active share_counselling consent names the organisation (`consent_required`), or the time is out of range' })
   recordReferral(@PlanActor() actor: PlanActor, @Param('id', ParseIdPipe) id: string, @Body() dto: RecordReferralDto) {
     return this.activity.recordReferral(actor, id, dto);
   }
@@ -62,8 +63,8 @@ export class CounsellingController {
   @Post(':id/close')
   @HttpCode(200)
   @Allow('counsellor')
-  @ApiOkResponse({ description: 'The closed case' })
-  @ApiConflictResponse({ description: 'Already closed' })
+  @ApiOkResponse({ type: CaseResponse, description: 'The closed case' })
+  @ApiConflictResponse({ description: 'Already closed (`case_already_closed`), or changed since the `version` you sent (`stale_version`)' })
   close(@PlanActor() actor: PlanActor, @Param('id', ParseIdPipe) id: string, @Body() dto: CloseCaseDto) {
     return this.cases.close(actor, id, dto);
   }
@@ -71,9 +72,9 @@ export class CounsellingController {
   @Post(':id/reopen')
   @HttpCode(200)
   @Allow('counsellor')
-  @ApiOkResponse({ description: 'The reopened case; it still counts once, in the period it was first opened' })
-  @ApiConflictResponse({ description: 'Already open, or another case on the same topic is open (`existingCaseId`)' })
-  reopen(@PlanActor() actor: PlanActor, @Param('id', ParseIdPipe) id: string) {
-    return this.cases.reopen(actor, id);
+  @ApiOkResponse({ type: CaseResponse, description: 'The reopened case; it still counts once, in the period it was first opened' })
+  @ApiConflictResponse({ description: 'Already open (`case_already_open`), another case on the same topic is open (`duplicate_open_case`, `existingCaseId`), or changed since the `version` you sent (`stale_version`)' })
+  reopen(@PlanActor() actor: PlanActor, @Param('id', ParseIdPipe) id: string, @Body() dto: CaseVersionDto) {
+    return this.cases.reopen(actor, id, dto ?? {});
   }
 }

@@ -3,7 +3,9 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { PlansModule } from '../plans/plans.module';
 import { ResidentsModule } from '../residents/residents.module';
 import { CaseActivityService } from './case-activity.service';
-import { CaseFinder } from './case-finder';
+import { CaseActivityRepository } from './case-activity.repository';
+import { CounsellingCasesRepository } from './counselling-cases.repository';
+import { CounsellingTopicsRepository } from './counselling-topics.repository';
 import { CounsellingCasesService } from './counselling-cases.service';
 import { CounsellingTopicsController } from './counselling-topics.controller';
 import { CounsellingTopicsService } from './counselling-topics.service';
@@ -16,6 +18,6 @@ import { CounsellingTopic } from './entities/counselling-topic.entity';
 @Module({
   imports: [TypeOrmModule.forFeature([CounsellingCase, CounsellingContact, CounsellingReferral, CounsellingTopic]), ResidentsModule, PlansModule],
   controllers: [CounsellingController, CounsellingTopicsController],
-  providers: [CounsellingCasesService, CaseActivityService, CaseFinder, CounsellingTopicsService],
+  providers: [CounsellingCasesService, CaseActivityService, CounsellingTopicsService, CounsellingCasesRepository, CaseActivityRepository, CounsellingTopicsRepository],
 })
 export class CounsellingModule {}

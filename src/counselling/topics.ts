@@ -1,6 +1,7 @@
 /**
- * The built-in counselling topics (api.md) with the Danish labels counsellors and reports use.
- * A plan may add its own next to these (counselling_topics table).
+ * The built-in counselling topics (api.md) with the Danish labels counsellors and reports use:
+ * the one source of these labels (the statistics exports import them). A plan may add its own
+ * next to these (counselling_topics table); a report stores those labels in its snapshot.
  */
 export const BUILT_IN_TOPICS = {
   debt: 'Gæld',
@@ -31,6 +32,14 @@ export const FORM_LABELS: Record<CounsellingForm, string> = {
 
 export const CONTACT_CHANNELS = ['in_person', 'phone', 'email', 'home_visit', 'video'] as const;
 export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
+
+export const CHANNEL_LABELS: Record<ContactChannel, string> = {
+  in_person: 'Personligt fremmøde',
+  phone: 'Telefon',
+  email: 'E-mail',
+  home_visit: 'Hjemmebesøg',
+  video: 'Video',
+};
 
 export function isBuiltInTopic(key: string): key is BuiltInTopic {
   return Object.hasOwn(BUILT_IN_TOPICS, key);

@@ -64,8 +64,8 @@ export async function seedJobProgrammes(app: INestApplicationContext, socialWork
 
   const emilAndMother = await youth('Emil', 15, 'Louise');
   const emil = await readyForMatching(emilAndMother, 90);
-  const match = (await activity.proposeMatch(socialWorker, emil.id, { employerId: netto.id })) as { id: string };
-  await activity.updateMatch(socialWorker, emil.id, match.id, { status: 'accepted' });
+  const match = await activity.proposeMatch(socialWorker, emil.id, { employerId: netto.id });
+  await activity.updateMatch(socialWorker, emil.id, match.id, { status: 'accepted', version: match.version });
   await employment.recordEmployment(socialWorker, emil.id, {
     employerId: netto.id,
     contractSignedByYouthAt: date(-65),

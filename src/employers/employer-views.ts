@@ -1,8 +1,9 @@
 import { isAgreementActive } from './agreement-rules';
+import type { AgreementResponse, EmployerResponse } from './dto/employer-response.dto';
 import type { EmployerAgreement } from './entities/employer-agreement.entity';
 import type { Employer } from './entities/employer.entity';
 
-export const employerView = (e: Employer) => ({
+export const employerView = (e: Employer): EmployerResponse => ({
   id: e.id,
   name: e.name,
   cvr: e.cvr,
@@ -11,12 +12,13 @@ export const employerView = (e: Employer) => ({
   contactName: e.contactName,
   contactPhone: e.contactPhone,
   contactEmail: e.contactEmail,
+  version: e.version,
   createdAt: e.createdAt,
   updatedAt: e.updatedAt,
 });
 
 /** `active`: whether the agreement covers `today` (the plan's calendar day). */
-export const agreementView = (a: EmployerAgreement, today: string) => ({
+export const agreementView = (a: EmployerAgreement, today: string): AgreementResponse => ({
   id: a.id,
   employerId: a.employerId,
   signedAt: a.signedAt,

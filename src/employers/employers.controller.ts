@@ -9,9 +9,9 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { Allow } from '../access/allow.decorator';
-import { CurrentActor, type Actor } from '../access/actor';
-import { requirePlan } from '../access/plan-actor';
+import { PlanActor } from '../access/actor';
 import { CreateAgreementDto, CreateEmployerDto, EmployerQuery, UpdateEmployerDto } from './dto/employer.dto';
+import { AgreementResponse, EmployerDetailsResponse, EmployerPage, EmployerResponse } from './dto/employer-response.dto';
 import { EmployersService } from './employers.service';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 
@@ -23,46 +23,46 @@ export class EmployersController {
 
   @Post()
   @Allow('social_worker')
-  @ApiCreatedResponse({ description: 'The new employer, with its CVR stored as 8 digits' })
-  @ApiBadRequestResponse({ description: 'Invalid fields; a CVR that is not 8 digits or fails the modulus-11 check names `cvr`' })
-  @ApiConflictResponse({ description: 'Your plan already has an employer with this CVR; `existingEmployerId` names it' })
-  create(@CurrentActor() actor: Actor, @Body() dto: CreateEmployerDto) {
-    return this.employers.create(requirePlan(actor), dto);
+  @ApiCreatedResponse({ type: EmployerResponse, description: 'The new employer, with its CVR stored as 8 digits' })
+  @ApiBadRequestResponse({ description: 'Invalid fields; a CVR that is not 8 digits or fails the modulus-11 check names `cvr` (`invalid_cvr`)' })
+  @ApiConflictResponse({ description: 'Your plan already has an employer with this CVR (`duplicate_cvr`); `existingEmployerId` names it' })
+  create(@PlanActor() actor: PlanActor, @Body() dto: CreateEmployerDto) {
+    return this.employers.create(actor, dto);
   }
 
   @Get()
   @Allow('social_worker', 'leader')
-  @ApiOkResponse({ description: 'A page of the plan\'s employers, most recently registered first' })
-  list(@CurrentActor() actor: Actor, @Query() query: EmployerQuery) {
-    return this.employers.list(requirePlan(actor), query);
+  @ApiOkResponse({ type: EmployerPage, description: 'A page of the plan\'s employers, most recently registered first' })
+  list(@PlanActor() actor: PlanActor, @Query() query: EmployerQuery) {
+    return this.employers.list(actor, query);
   }
 
   @Get(':id')
   @Allow('social_worker', 'leader')
-  @ApiOkResponse({ description: 'The employer with its agreements, each with `active` for today (Europe/Copenhagen)' })
+  @ApiOkResponse({ type: EmployerDetailsResponse, description: 'The employer with its agreements, each with `active` for today (Europe/Copenhagen)' })
   @ApiNotFoundResponse({ description: 'No such employer in your plan' })
-  get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string) {
-    return this.employers.get(requirePlan(actor), id);
+  get(@PlanActor() actor: PlanActor, @Param('id', ParseIdPipe) id: string) {
+    return this.employers.get(actor, id);
   }
 
   @Patch(':id')
   @Allow('social_worker')
-  @ApiOkResponse({ description: 'The changed employer; fields left out stay, null clears cvr, address and contact fields' })
+  @ApiOkResponse({ type: EmployerResponse, description: 'The changed employer, with its new `version`; fields left out stay, null clears cvr, address and contact fields' })
   @ApiBadRequestResponse({ description: 'Invalid fields, or a CVR failing the modulus-11 check' })
-  @ApiConflictResponse({ description: 'Another employer of your plan has this CVR' })
+  @ApiConflictResponse({ description: 'Another employer of your plan has this CVR (`duplicate_cvr`), or your `version` is stale (`stale_version`, `currentVersion` says the current one)' })
   @ApiNotFoundResponse({ description: 'No such employer in your plan' })
-  update(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: UpdateEmployerDto) {
-    return this.employers.update(requirePlan(actor), id, dto);
+  update(@PlanActor() actor: PlanActor, @Param('id', ParseIdPipe) id: string, @Body() dto: UpdateEmployerDto) {
+    return this.employers.update(actor, id, dto);
   }
 
   /** Records a signed cooperation agreement (samarbejdsaftale). */
   @Post(':id/agreements')
   @Allow('social_worker')
-  @ApiCreatedResponse({ description: 'The agreement, with `active` for today' })
+  @ApiCreatedResponse({ type: AgreementResponse, description: 'The agreement, with `active` for today' })
   @ApiBadRequestResponse({ description: 'A date that is not a real calendar day' })
-  @ApiUnprocessableEntityResponse({ description: 'It ends before it starts, or is signed in the future' })
+  @ApiUnprocessableEntityResponse({ description: 'It ends before it starts, or is signed in the future (`agreement_rules_unmet`)' })
   @ApiNotFoundResponse({ description: 'No such employer in your plan' })
-  addAgreement(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: CreateAgreementDto) {
-    return this.employers.addAgreement(requirePlan(actor), id, dto);
+  addAgreement(@PlanActor() actor: PlanActor, @Param('id', ParseIdPipe) id: string, @Body() dto: CreateAgreementDto) {
+    return this.employers.addAgreement(actor, id, dto);
   }
 }

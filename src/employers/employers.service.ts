@@ -3,16 +3,18 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import type { PlanActor } from '../access/actor';
 import { AuditWriter } from '../audit/audit-writer';
-import { Conflict, InvalidInput, NotFound, RuleViolation } from '../common/domain-errors';
-import { paginate } from '../common/pagination';
+import { Conflict, InvalidInput, RuleViolation } from '../common/domain-errors';
+import type { Page } from '../common/pagination';
 import { todayInPlanZone } from '../common/time';
+import { UnitOfWork } from '../database/unit-of-work';
 import { agreementRuleProblems } from './agreement-rules';
 import { cvrProblem, normaliseCvr } from './cvr';
 import type { CreateAgreementDto, CreateEmployerDto, EmployerQuery, UpdateEmployerDto } from './dto/employer.dto';
+import type { AgreementResponse, EmployerDetailsResponse, EmployerResponse } from './dto/employer-response.dto';
 import { agreementView, employerView } from './employer-views';
-import { EmployerAgreement } from './entities/employer-agreement.entity';
-import { Employer } from './entities/employer.entity';
-import { UnitOfWork } from '../database/unit-of-work';
+import type { EmployersProblem } from './employers-problems';
+import { EmployersRepository } from './employers.repository';
+import type { Employer } from './entities/employer.entity';
 
 const PURPOSE = 'job_programmes';
 const CVR_UNIQUE_INDEX = 'employers_cvr_unique';
@@ -28,124 +30,98 @@ export class EmployersService {
     private readonly uow: UnitOfWork,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditWriter,
+    private readonly employers: EmployersRepository,
   ) {}
 
-  async create(actor: PlanActor, dto: CreateEmployerDto) {
+  async create(actor: PlanActor, dto: CreateEmployerDto): Promise<EmployerResponse> {
     const cvr = dto.cvr === undefined ? null : checkedCvr(dto.cvr);
-    return this.refusingCvrRace(actor.planId, cvr, () =>
+    return this.refusingCvrRace(actor, cvr, () =>
       this.uow.run(async (manager) => {
-        if (cvr) await this.refuseDuplicateCvr(manager, actor.planId, cvr);
-        const repo = manager.getRepository(Employer);
-        const saved = await repo.save(
-          repo.create({
-            planId: actor.planId,
-            name: dto.name,
-            cvr,
-            sector: dto.sector,
-            address: dto.address ?? null,
-            contactName: dto.contactName ?? null,
-            contactPhone: dto.contactPhone ?? null,
-            contactEmail: dto.contactEmail?.toLowerCase() ?? null,
-          }),
-        );
+        if (cvr) await this.refuseDuplicateCvr(manager, actor, cvr);
+        const saved = await this.employers.insert(manager, {
+          planId: actor.planId,
+          name: dto.name,
+          cvr,
+          sector: dto.sector,
+          address: dto.address ?? null,
+          contactName: dto.contactName ?? null,
+          contactPhone: dto.contactPhone ?? null,
+          contactEmail: dto.contactEmail?.toLowerCase() ?? null,
+        });
         await this.audit.record(actor, { action: 'employer.registered', purpose: PURPOSE, entityType: 'employer', entityId: saved.id }, manager);
         return employerView(saved);
       }),
     );
   }
 
-  /** Newest first; `q` matches part of the name, with % and _ taken literally. */
-  async list(actor: PlanActor, query: EmployerQuery) {
-    const qb = this.dataSource.getRepository(Employer).createQueryBuilder('e').where('e.plan_id = :planId', { planId: actor.planId });
-    if (query.q) qb.andWhere('e.name ILIKE :q', { q: `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
-    return paginate(qb, query, 'e.created_at', 'e.id', employerView, (e) => ({ at: e.createdAt, id: e.id }));
+  /** Newest first; `q` matches part of the name. */
+  list(actor: PlanActor, query: EmployerQuery): Promise<Page<EmployerResponse>> {
+    return this.employers.page(this.dataSource.manager, actor, query, query.q, employerView);
   }
 
-  async get(actor: PlanActor, id: string) {
-    const employer = await this.requireInPlan(this.dataSource.manager, actor.planId, id);
-    const agreements = await this.dataSource
-      .getRepository(EmployerAgreement)
-      .find({ where: { employerId: id, planId: actor.planId }, order: { validFrom: 'ASC', createdAt: 'ASC' } });
+  async get(actor: PlanActor, id: string): Promise<EmployerDetailsResponse> {
+    const manager = this.dataSource.manager;
+    const employer = await this.employers.find(manager, actor, id);
+    const agreements = await this.employers.agreementsOf(manager, actor, id);
     const today = todayInPlanZone();
     return { ...employerView(employer), agreements: agreements.map((a) => agreementView(a, today)) };
   }
 
-  async update(actor: PlanActor, id: string, dto: UpdateEmployerDto) {
+  /** A change names the `version` it was made on; a change made on an older one is refused (409 `stale_version`). */
+  async update(actor: PlanActor, id: string, dto: UpdateEmployerDto): Promise<EmployerResponse> {
     const cvr = dto.cvr === undefined ? undefined : dto.cvr === null ? null : checkedCvr(dto.cvr);
-    return this.refusingCvrRace(actor.planId, cvr ?? null, () =>
+    return this.refusingCvrRace(actor, cvr ?? null, () =>
       this.uow.run(async (manager) => {
-        const employer = await this.requireInPlan(manager, actor.planId, id, true);
-        if (cvr && cvr !== employer.cvr) await this.refuseDuplicateCvr(manager, actor.planId, cvr);
-        const saved = await manager.getRepository(Employer).save(applyChanges(employer, dto, cvr));
+        const employer = await this.employers.find(manager, actor, id, true);
+        if (employer.version !== dto.version) {
+          throw new Conflict(`The employer has changed since you read it (your version ${dto.version}, now ${employer.version}); reload it and change it again`, {
+            code: 'stale_version' satisfies EmployersProblem,
+            extra: { currentVersion: employer.version },
+          });
+        }
+        if (cvr && cvr !== employer.cvr) await this.refuseDuplicateCvr(manager, actor, cvr);
+        const changed = applyChanges(employer, dto, cvr);
+        changed.version += 1;
+        const saved = await this.employers.save(manager, changed);
         await this.audit.record(actor, { action: 'employer.updated', purpose: PURPOSE, entityType: 'employer', entityId: id }, manager);
         return employerView(saved);
       }),
     );
   }
 
-  async addAgreement(actor: PlanActor, employerId: string, dto: CreateAgreementDto) {
+  async addAgreement(actor: PlanActor, employerId: string, dto: CreateAgreementDto): Promise<AgreementResponse> {
     const today = todayInPlanZone();
     const ruleProblems = agreementRuleProblems(dto, today);
-    if (ruleProblems.length) throw new RuleViolation(ruleProblems);
+    if (ruleProblems.length) throw new RuleViolation(ruleProblems, 'agreement_rules_unmet' satisfies EmployersProblem);
 
     return this.uow.run(async (manager) => {
-      await this.requireInPlan(manager, actor.planId, employerId);
-      const repo = manager.getRepository(EmployerAgreement);
-      const saved = await repo.save(
-        repo.create({
-          planId: actor.planId,
-          employerId,
-          signedAt: dto.signedAt,
-          validFrom: dto.validFrom,
-          validTo: dto.validTo ?? null,
-          capacity: dto.capacity ?? null,
-          recordedBy: actor.userId,
-        }),
-      );
+      await this.employers.find(manager, actor, employerId);
+      const saved = await this.employers.insertAgreement(manager, {
+        planId: actor.planId,
+        employerId,
+        signedAt: dto.signedAt,
+        validFrom: dto.validFrom,
+        validTo: dto.validTo ?? null,
+        capacity: dto.capacity ?? null,
+        recordedBy: actor.userId,
+      });
       await this.audit.record(actor, { action: 'employer_agreement.added', purpose: PURPOSE, entityType: 'employer_agreement', entityId: saved.id }, manager);
       return agreementView(saved, today);
     });
   }
 
-  /** For the job-programme module: the employer if it belongs to the plan, else null; on the caller's transaction when given. */
-  findInPlan(planId: string, employerId: string, manager: EntityManager = this.dataSource.manager): Promise<Employer | null> {
-    return manager.getRepository(Employer).findOneBy({ id: employerId, planId });
-  }
-
-  /**
-   * For the job-programme module, inside its transaction: whether an agreement with the employer
-   * covers `onDate` (YYYY-MM-DD), both ends included; same rule as `active` in the views.
-   */
-  async hasActiveAgreement(manager: EntityManager, planId: string, employerId: string, onDate: string): Promise<boolean> {
-    const rows: unknown[] = await manager.query(
-      `SELECT 1 FROM employer_agreements
-        WHERE plan_id = $1 AND employer_id = $2 AND valid_from <= $3::date AND (valid_to IS NULL OR valid_to >= $3::date)
-        LIMIT 1`,
-      [planId, employerId, onDate],
-    );
-    return rows.length > 0;
-  }
-
-  private async requireInPlan(manager: EntityManager, planId: string, id: string, lock = false): Promise<Employer> {
-    const qb = manager.getRepository(Employer).createQueryBuilder('e').where('e.id = :id AND e.plan_id = :planId', { id, planId });
-    if (lock) qb.setLock('pessimistic_write');
-    const employer = await qb.getOne();
-    if (!employer) throw new NotFound('Employer');
-    return employer;
-  }
-
-  private async refuseDuplicateCvr(manager: EntityManager, planId: string, cvr: string): Promise<void> {
-    const existing = await manager.getRepository(Employer).findOneBy({ planId, cvr });
+  private async refuseDuplicateCvr(manager: EntityManager, actor: PlanActor, cvr: string): Promise<void> {
+    const existing = await this.employers.findByCvr(manager, actor, cvr);
     if (existing) throw duplicateCvr(cvr, existing);
   }
 
   /** Two registrations of one CVR at once both pass the check; the partial unique index stops the second. */
-  private async refusingCvrRace<T>(planId: string, cvr: string | null, work: () => Promise<T>): Promise<T> {
+  private async refusingCvrRace<T>(actor: PlanActor, cvr: string | null, work: () => Promise<T>): Promise<T> {
     try {
       return await work();
     } catch (error) {
       if (!cvr || !isUniqueViolation(error, CVR_UNIQUE_INDEX)) throw error;
-      throw duplicateCvr(cvr, await this.dataSource.getRepository(Employer).findOneBy({ planId, cvr }));
+      throw duplicateCvr(cvr, await this.employers.findByCvr(this.dataSource.manager, actor, cvr));
     }
   }
 }
@@ -153,12 +129,13 @@ export class EmployersService {
 function checkedCvr(input: string): string {
   const cvr = normaliseCvr(input);
   const problem = cvrProblem(cvr);
-  if (problem) throw new InvalidInput([{ field: 'cvr', rule: 'cvr_modulus_11', message: problem }]);
+  if (problem) throw new InvalidInput([{ field: 'cvr', rule: 'cvr_modulus_11', message: problem }], 'invalid_cvr' satisfies EmployersProblem);
   return cvr;
 }
 
 function duplicateCvr(cvr: string, existing: Employer | null): Conflict {
   return new Conflict(`Your plan already has an employer with CVR ${cvr}${existing ? ` ("${existing.name}")` : ''}`, {
+    code: 'duplicate_cvr' satisfies EmployersProblem,
     extra: existing ? { existingEmployerId: existing.id } : {},
   });
 }

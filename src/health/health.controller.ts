@@ -1,18 +1,19 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { InjectEntityManager } from '@nestjs/typeorm';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Redis } from 'ioredis';
-import { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { Public } from '../access/allow.decorator';
 import { withTimeout } from '../jobs/job-queues';
 import { REDIS } from '../redis/redis.module';
+import { LiveResponse, ReadyResponse, type DependencyCheck } from './dto/health-response.dto';
+import { HealthRepository } from './health.repository';
 
-type Check = { status: 'up' } | { status: 'down'; reason: string };
 
 const PROBE_TIMEOUT_MS = 2000;
 
-async function probe(run: () => Promise<unknown>): Promise<Check> {
+async function probe(run: () => Promise<unknown>): Promise<DependencyCheck> {
   try {
     await withTimeout(run(), PROBE_TIMEOUT_MS, 'no answer');
     return { status: 'up' };
@@ -26,14 +27,16 @@ async function probe(run: () => Promise<unknown>): Promise<Check> {
 @Controller('health')
 export class HealthController {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly health: HealthRepository,
+    @InjectEntityManager() private readonly manager: EntityManager,
     @Inject(REDIS) private readonly redis: Redis,
   ) {}
 
   /** The process is up. */
   @Get('live')
   @Public()
-  live() {
+  @ApiOkResponse({ type: LiveResponse })
+  live(): LiveResponse {
     return { status: 'ok' };
   }
 
@@ -45,11 +48,11 @@ export class HealthController {
    */
   @Get('ready')
   @Public()
-  @ApiOkResponse({ description: '`{status: "ok" | "degraded", checks: {postgres, redis}}`' })
-  @ApiServiceUnavailableResponse({ description: 'PostgreSQL is down' })
-  async ready(@Res({ passthrough: true }) reply: FastifyReply) {
-    const [postgres, redis] = await Promise.all([probe(() => this.dataSource.query('SELECT 1')), probe(() => this.redis.ping())]);
-    const status = postgres.status === 'down' ? 'unavailable' : redis.status === 'down' ? 'degraded' : 'ok';
+  @ApiOkResponse({ type: ReadyResponse, description: '`ok`, or `degraded` when Redis is down' })
+  @ApiServiceUnavailableResponse({ type: ReadyResponse, description: 'PostgreSQL is down (`unavailable`)' })
+  async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<ReadyResponse> {
+    const [postgres, redis] = await Promise.all([probe(() => this.health.ping(this.manager)), probe(() => this.redis.ping())]);
+    const status: ReadyResponse['status'] = postgres.status === 'down' ? 'unavailable' : redis.status === 'down' ? 'degraded' : 'ok';
     if (status === 'unavailable') void reply.status(503).header('Retry-After', '5');
     void reply.header('Cache-Control', 'no-store');
     return { status, checks: { postgres, redis } };

@@ -1,9 +1,9 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Allow } from '../access/allow.decorator';
-import { CurrentActor, type Actor } from '../access/actor';
-import { requirePlan } from '../access/plan-actor';
+import { PlanActor } from '../access/actor';
 import { AddIndicatorDto } from './dto/indicator.dto';
+import { IndicatorList, IndicatorResponse } from './dto/indicator-response.dto';
 import { IndicatorsService } from './indicators.service';
 
 @ApiTags('Half-year statistics')
@@ -14,16 +14,16 @@ export class IndicatorsController {
   /** Adds a goal (delmål) with its indicator, baseline and target. */
   @Post()
   @Allow('leader')
-  @ApiCreatedResponse({ description: 'The indicator' })
-  add(@CurrentActor() actor: Actor, @Body() dto: AddIndicatorDto) {
-    return this.indicators.add(requirePlan(actor).planId, dto);
+  @ApiCreatedResponse({ type: IndicatorResponse, description: 'The indicator' })
+  add(@PlanActor() actor: PlanActor, @Body() dto: AddIndicatorDto) {
+    return this.indicators.add(actor.planId, dto);
   }
 
   /** The plan's goals and indicators. */
   @Get()
   @Allow('leader')
-  @ApiOkResponse({ description: 'All indicators of your plan' })
-  list(@CurrentActor() actor: Actor) {
-    return this.indicators.list(requirePlan(actor).planId);
+  @ApiOkResponse({ type: IndicatorList, description: 'All indicators of your plan' })
+  list(@PlanActor() actor: PlanActor) {
+    return this.indicators.list(actor.planId);
   }
 }

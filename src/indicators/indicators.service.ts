@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { UnitOfWork } from '../database/unit-of-work';
 import type { AddIndicatorDto } from './dto/indicator.dto';
-import { PlanIndicator } from './plan-indicator.entity';
+import type { IndicatorList, IndicatorResponse } from './dto/indicator-response.dto';
+import { IndicatorsRepository } from './indicators.repository';
+import type { PlanIndicator } from './plan-indicator.entity';
 
-export const indicatorView = (i: PlanIndicator) => ({
+export const indicatorView = (i: PlanIndicator): IndicatorResponse => ({
   id: i.id,
   goal: i.goal,
   indicator: i.indicator,
@@ -22,24 +24,30 @@ export const indicatorView = (i: PlanIndicator) => ({
 export class IndicatorsService {
   constructor(
     private readonly uow: UnitOfWork,
-    @InjectRepository(PlanIndicator) private readonly indicators: Repository<PlanIndicator>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly indicators: IndicatorsRepository,
   ) {}
 
-  async add(planId: string, dto: AddIndicatorDto) {
+  async add(planId: string, dto: AddIndicatorDto): Promise<IndicatorResponse> {
     return this.uow.run(async (manager) => {
-      const indicators = manager.getRepository(PlanIndicator);
-      const saved = await indicators.save(
-        indicators.create({ planId, ...dto, baseline: dto.baseline ?? null, baselineYear: dto.baselineYear ?? null, target: dto.target ?? null, metric: dto.metric ?? null }),
-      );
+      const saved = await this.indicators.insert(manager, {
+        planId,
+        ...dto,
+        baseline: dto.baseline ?? null,
+        baselineYear: dto.baselineYear ?? null,
+        target: dto.target ?? null,
+        metric: dto.metric ?? null,
+      });
       return indicatorView(saved);
     });
   }
 
-  async list(planId: string) {
+  async list(planId: string): Promise<IndicatorList> {
     return { items: (await this.forPlan(planId)).map(indicatorView), nextCursor: null };
   }
 
+  /** For the half-year report: the plan's indicators, in the order they were added. */
   forPlan(planId: string): Promise<PlanIndicator[]> {
-    return this.indicators.find({ where: { planId }, order: { createdAt: 'ASC' } });
+    return this.indicators.ofPlan(this.dataSource.manager, { planId });
   }
 }

@@ -1,3 +1,12 @@
+import type {
+  ConversationResponse,
+  EmploymentResponse,
+  MatchResponse,
+  ProgrammeListItem,
+  ProgrammeResponse,
+  TimesheetResponse,
+  TransitionResponse,
+} from './dto/job-programme-response.dto';
 import type { JobProgrammeConversation } from './entities/job-programme-conversation.entity';
 import type { JobProgrammeEmployment } from './entities/job-programme-employment.entity';
 import type { JobProgrammeMatch } from './entities/job-programme-match.entity';
@@ -15,7 +24,7 @@ import type { JobProgramme } from './entities/job-programme.entity';
  * workers' own answers to their writes.
  */
 
-export const programmeView = (p: JobProgramme, freeTextShared = true) => ({
+export const programmeView = (p: JobProgramme, freeTextShared = true): ProgrammeResponse => ({
   id: p.id,
   residentId: p.residentId,
   phase: p.phase,
@@ -28,7 +37,17 @@ export const programmeView = (p: JobProgramme, freeTextShared = true) => ({
   freeTextShared,
 });
 
-export const transitionView = (t: JobProgrammeTransition, freeTextShared = true) => ({
+/** A programme in a list, named: the youth (name, or pseudonym if anonymous) and the ordinary job's employer. */
+export function programmeListItem(p: JobProgramme, freeTextShared: boolean, names: { youth: ReadonlyMap<string, string>; employers: ReadonlyMap<string, string> }): ProgrammeListItem {
+  const view = programmeView(p, freeTextShared);
+  return {
+    ...view,
+    youthName: names.youth.get(p.residentId) ?? null,
+    ordinaryJob: view.ordinaryJob ? { ...view.ordinaryJob, employerName: names.employers.get(view.ordinaryJob.employerId) ?? null } : null,
+  };
+}
+
+export const transitionView = (t: JobProgrammeTransition, freeTextShared = true): TransitionResponse => ({
   from: t.fromPhase,
   to: t.toPhase,
   reason: freeTextShared ? t.reason : null,
@@ -38,7 +57,7 @@ export const transitionView = (t: JobProgrammeTransition, freeTextShared = true)
 });
 
 /** Conversation notes stay with the social workers: a share_job_programme consent shares facts, not notes. */
-export const conversationView = (c: JobProgrammeConversation, freeTextShared = true) => ({
+export const conversationView = (c: JobProgrammeConversation, freeTextShared = true): ConversationResponse => ({
   id: c.id,
   programmeId: c.programmeId,
   occurredAt: c.occurredAt,
@@ -48,17 +67,18 @@ export const conversationView = (c: JobProgrammeConversation, freeTextShared = t
   recordedBy: c.recordedBy,
 });
 
-export const matchView = (m: JobProgrammeMatch) => ({
+export const matchView = (m: JobProgrammeMatch): MatchResponse => ({
   id: m.id,
   programmeId: m.programmeId,
   employerId: m.employerId,
   status: m.status,
   interviewAt: m.interviewAt,
+  version: m.version,
   createdAt: m.createdAt,
   updatedAt: m.updatedAt,
 });
 
-export const employmentView = (e: JobProgrammeEmployment, freeTextShared = true) => ({
+export const employmentView = (e: JobProgrammeEmployment, freeTextShared = true): EmploymentResponse => ({
   programmeId: e.programmeId,
   employerId: e.employerId,
   contractSignedByYouthAt: e.contractSignedByYouthAt,
@@ -73,7 +93,7 @@ export const employmentView = (e: JobProgrammeEmployment, freeTextShared = true)
   updatedAt: e.updatedAt,
 });
 
-export const timesheetView = (t: JobProgrammeTimesheet) => ({
+export const timesheetView = (t: JobProgrammeTimesheet): TimesheetResponse => ({
   id: t.id,
   programmeId: t.programmeId,
   weekStart: t.weekStart,

@@ -9,9 +9,9 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { Allow } from '../access/allow.decorator';
-import { CurrentActor, type Actor } from '../access/actor';
-import { requirePlan } from '../access/plan-actor';
+import { PlanActor } from '../access/actor';
 import { CreateProgrammeDto, ProgrammeQuery, TransitionDto } from './dto/job-programme.dto';
+import { ProgrammeDetailsResponse, ProgrammePage } from './dto/job-programme-response.dto';
 import { JobProgrammesService } from './job-programmes.service';
 import { ProgrammeTransitionsService } from './programme-transitions.service';
 
@@ -26,12 +26,12 @@ export class JobProgrammesController {
   /** Starts a leisure-job programme (fritidsjobforløb) in the clarification phase. */
   @Post()
   @Allow('social_worker')
-  @ApiCreatedResponse({ description: 'The programme in clarification, with its first history row' })
+  @ApiCreatedResponse({ type: ProgrammeDetailsResponse, description: 'The programme in clarification, with its first history row' })
   @ApiNotFoundResponse({ description: 'No such youth within your reach' })
-  @ApiConflictResponse({ description: 'The youth already has an open programme; `existingProgrammeId` names it' })
-  @ApiUnprocessableEntityResponse({ description: 'The youth is not 13-15 on the start day, has no birth date, or does not live in an eligible housing area' })
-  create(@CurrentActor() actor: Actor, @Body() dto: CreateProgrammeDto) {
-    return this.programmes.create(requirePlan(actor), dto);
+  @ApiConflictResponse({ description: 'The youth already has an open programme (`programme_already_running`); `existingProgrammeId` names it' })
+  @ApiUnprocessableEntityResponse({ description: 'The youth is not 13-15 on the start day, has no birth date, or does not live in an eligible housing area (`programme_not_eligible`)' })
+  create(@PlanActor() actor: PlanActor, @Body() dto: CreateProgrammeDto) {
+    return this.programmes.create(actor, dto);
   }
 
   /**
@@ -40,32 +40,32 @@ export class JobProgrammesController {
    */
   @Get()
   @Allow('social_worker', 'caseworker', 'counsellor')
-  @ApiOkResponse({ description: 'A page of programmes, most recently started first' })
-  list(@CurrentActor() actor: Actor, @Query() query: ProgrammeQuery) {
-    return this.programmes.list(requirePlan(actor), query);
+  @ApiOkResponse({ type: ProgrammePage, description: "A page of programmes, most recently started first, each with the youth's name (or pseudonym) and the ordinary job's employer name" })
+  list(@PlanActor() actor: PlanActor, @Query() query: ProgrammeQuery) {
+    return this.programmes.list(actor, query);
   }
 
   @Get(':id')
   @Allow('social_worker', 'caseworker', 'counsellor')
-  @ApiOkResponse({ description: 'The programme with its phase history, conversations, matches, employment (with warnings), timesheets and `version`' })
+  @ApiOkResponse({ type: ProgrammeDetailsResponse, description: 'The programme with its phase history, conversations, matches, employment (with warnings), timesheets and `version`' })
   @ApiNotFoundResponse({ description: 'No such programme within your reach' })
-  get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
-    return this.programmes.get(requirePlan(actor), id);
+  get(@PlanActor() actor: PlanActor, @Param('id', ParseUUIDPipe) id: string) {
+    return this.programmes.get(actor, id);
   }
 
   /** Moves the programme to its next phase, or ends it early with a reason. */
   @Post(':id/transitions')
   @HttpCode(200)
   @Allow('social_worker')
-  @ApiOkResponse({ description: 'The programme in its new phase, with the new `version` and the history row' })
+  @ApiOkResponse({ type: ProgrammeDetailsResponse, description: 'The programme in its new phase, with the new `version` and the history row' })
   @ApiBadRequestResponse({ description: 'Malformed request, e.g. an unknown phase' })
   @ApiNotFoundResponse({ description: 'No such programme within your reach' })
-  @ApiConflictResponse({ description: 'Your `version` is stale (`currentVersion` says the current one), or the programme is finished' })
+  @ApiConflictResponse({ description: 'Your `version` is stale (`stale_version`; `currentVersion` says the current one), or the programme is finished (`programme_finished`)' })
   @ApiUnprocessableEntityResponse({
     description:
-      'The move is not allowed from this phase, or its guards are not met (`guard_unmet`); or `occurredAt` is in the future or before the previous phase change. `errors` lists every unmet requirement',
+      'The move is not allowed from this phase, or its guards are not met (`guard_unmet`); or `occurredAt` is in the future or before the previous phase change. `errors` lists every unmet requirement; the timing alone is `transition_timing`',
   })
-  transition(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: TransitionDto) {
-    return this.transitions.transition(requirePlan(actor), id, dto);
+  transition(@PlanActor() actor: PlanActor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: TransitionDto) {
+    return this.transitions.transition(actor, id, dto);
   }
 }

@@ -17,7 +17,9 @@ import { ProgrammeActivityController } from './programme-activity.controller';
 import { ProgrammeActivityService } from './programme-activity.service';
 import { ProgrammeEmploymentService } from './programme-employment.service';
 import { ProgrammeFactsReader } from './programme-facts';
-import { ProgrammeFinder } from './programme-finder';
+import { JobProgrammesRepository } from './job-programmes.repository';
+import { ProgrammeActivityRepository } from './programme-activity.repository';
+import { ProgrammeDetails } from './programme-details';
 import { ProgrammeTransitionsService } from './programme-transitions.service';
 
 /** Leisure-job programmes (fritidsjobforløb): the phase machine, conversations, matches, employment, timesheets. */
@@ -31,6 +33,15 @@ import { ProgrammeTransitionsService } from './programme-transitions.service';
     SchoolHolidaysModule,
   ],
   controllers: [JobProgrammesController, ProgrammeActivityController],
-  providers: [JobProgrammesService, ProgrammeTransitionsService, ProgrammeActivityService, ProgrammeEmploymentService, ProgrammeFinder, ProgrammeFactsReader],
+  providers: [
+    JobProgrammesService,
+    ProgrammeTransitionsService,
+    ProgrammeActivityService,
+    ProgrammeEmploymentService,
+    ProgrammeFactsReader,
+    ProgrammeDetails,
+    JobProgrammesRepository,
+    ProgrammeActivityRepository,
+  ],
 })
 export class JobProgrammesModule {}

@@ -5,19 +5,20 @@ import { AccessPolicy } from '../access/access-policy';
 import type { PlanActor } from '../access/actor';
 import { AuditWriter } from '../audit/audit-writer';
 import { Conflict, RuleViolation } from '../common/domain-errors';
-import { paginate } from '../common/pagination';
 import { todayInPlanZone } from '../common/time';
+import { UnitOfWork } from '../database/unit-of-work';
+import { EmployersRepository } from '../employers/employers.repository';
 import { PlansService } from '../plans/plans.service';
+import { ResidentsRepository } from '../residents/residents.repository';
 import { ResidentsService } from '../residents/residents.service';
 import type { CreateProgrammeDto, ProgrammeQuery } from './dto/job-programme.dto';
-import { JobProgrammeTransition } from './entities/job-programme-transition.entity';
-import { JobProgramme } from './entities/job-programme.entity';
-import { programmeView } from './job-programme-views';
-import { programmeDetails } from './programme-details';
+import type { ProgrammeDetailsResponse, ProgrammePage } from './dto/job-programme-response.dto';
+import { programmeListItem } from './job-programme-views';
+import type { JobProgrammesProblem } from './job-programmes-problems';
+import { JobProgrammesRepository } from './job-programmes.repository';
+import { ProgrammeDetails } from './programme-details';
 import { eligibilityProblems } from './programme-eligibility';
-import { ProgrammeFinder } from './programme-finder';
 import { startOfDayInPlanZone } from './programme-timeline';
-import { UnitOfWork } from '../database/unit-of-work';
 
 export const JOB_PROGRAMME_PURPOSE = 'job_programmes';
 
@@ -31,33 +32,35 @@ export class JobProgrammesService {
     private readonly audit: AuditWriter,
     private readonly residents: ResidentsService,
     private readonly plans: PlansService,
-    private readonly programmes: ProgrammeFinder,
+    private readonly programmes: JobProgrammesRepository,
+    private readonly employers: EmployersRepository,
+    private readonly residentRecords: ResidentsRepository,
+    private readonly details: ProgrammeDetails,
   ) {}
 
   /**
    * A programme starts in clarification, for a youth of 13-15 on the start day who lives in an
    * eligible housing area; one open programme per youth at a time.
    */
-  async create(actor: PlanActor, dto: CreateProgrammeDto) {
+  async create(actor: PlanActor, dto: CreateProgrammeDto): Promise<ProgrammeDetailsResponse> {
     const startedAt = dto.startedAt ?? todayInPlanZone();
     return this.uow.run(async (manager) => {
       // Locking the youth serialises concurrent starts; the partial unique index backs this up.
       const resident = await this.residents.lockWritable(manager, actor, dto.residentId);
-      const existing = await this.programmes.openProgrammeOf(manager, resident.id);
+      const existing = await this.programmes.openProgrammeOf(manager, actor, resident.id);
       if (existing) {
         throw new Conflict(`The youth already has an open job programme (${existing.id}, in ${existing.phase}); finish or end it first`, {
+          code: 'programme_already_running' satisfies JobProgrammesProblem,
           extra: { existingProgrammeId: existing.id },
         });
       }
       const area = (await this.plans.findHousingArea(actor.planId, resident.housingAreaId, manager)) ?? { name: 'The housing area', jobProgrammeEligible: false };
       const problems = eligibilityProblems({ birthDate: resident.birthDate, startedAt, housingArea: area });
-      if (problems.length) throw new RuleViolation(problems);
+      if (problems.length) throw new RuleViolation(problems, 'programme_not_eligible' satisfies JobProgrammesProblem);
 
-      const programme = await manager.getRepository(JobProgramme).save(
-        manager.getRepository(JobProgramme).create({ planId: actor.planId, residentId: resident.id, phase: 'clarification', startedAt, version: 1, createdBy: actor.userId }),
-      );
+      const programme = await this.programmes.insert(manager, { planId: actor.planId, residentId: resident.id, phase: 'clarification', startedAt, version: 1, createdBy: actor.userId });
       // The programme is in clarification from its start day, not from when it was typed in.
-      await manager.getRepository(JobProgrammeTransition).insert({
+      await this.programmes.recordTransition(manager, {
         planId: actor.planId,
         programmeId: programme.id,
         fromPhase: null,
@@ -67,29 +70,34 @@ export class JobProgrammesService {
         occurredAt: startOfDayInPlanZone(startedAt),
       });
       await this.audit.record(actor, { action: 'job_programme.started', purpose: JOB_PROGRAMME_PURPOSE, residentId: resident.id, entityType: 'job_programme', entityId: programme.id }, manager);
-      return programmeDetails(manager, programme, true);
+      return this.details.of(manager, programme, true);
     });
   }
 
-  /** Programmes you may see, most recently started first; one audit event per programme shown. */
-  async list(actor: PlanActor, query: ProgrammeQuery) {
-    const scope = this.access.readableJobProgrammes(actor, 'p');
-    const qb = this.dataSource.getRepository(JobProgramme).createQueryBuilder('p').where(scope.sql, scope.params);
-    if (query.phase) qb.andWhere('p.phase = :phase', { phase: query.phase });
-    const page = await paginate(qb, query, 'p.created_at', 'p.id', (p) => p, (p) => ({ at: p.createdAt, id: p.id }));
+  /**
+   * Programmes you may see, most recently started first, each named (the youth, the ordinary
+   * job's employer) with one query per page; one audit event per programme shown.
+   */
+  async list(actor: PlanActor, query: ProgrammeQuery): Promise<ProgrammePage> {
+    const manager = this.dataSource.manager;
+    const page = await this.programmes.page(manager, actor, query, query.phase);
     const purpose = this.access.readPurpose(actor, 'job_programmes', JOB_PROGRAMME_PURPOSE);
     await this.audit.record(
       actor,
       page.items.map((p) => ({ action: 'job_programme.listed', purpose, residentId: p.residentId, entityType: 'job_programme', entityId: p.id })),
     );
+    const names = {
+      youth: await this.residentRecords.displayNames(manager, actor, page.items.map((p) => p.residentId)),
+      employers: await this.employers.namesOf(manager, actor, page.items.map((p) => p.ordinaryJobEmployerId)),
+    };
     const freeTextShared = this.access.jobProgrammeFreeTextShared(actor);
-    return { items: page.items.map((p) => programmeView(p, freeTextShared)), nextCursor: page.nextCursor };
+    return { items: page.items.map((p) => programmeListItem(p, freeTextShared, names)), nextCursor: page.nextCursor };
   }
 
-  async get(actor: PlanActor, id: string) {
+  async get(actor: PlanActor, id: string): Promise<ProgrammeDetailsResponse> {
     const manager = this.dataSource.manager;
     const programme = await this.programmes.readable(manager, actor, id);
-    const details = await programmeDetails(manager, programme, this.access.jobProgrammeFreeTextShared(actor));
+    const details = await this.details.of(manager, programme, this.access.jobProgrammeFreeTextShared(actor));
     const purpose = this.access.readPurpose(actor, 'job_programmes', JOB_PROGRAMME_PURPOSE);
     await this.audit.record(actor, { action: 'job_programme.read', purpose, residentId: programme.residentId, entityType: 'job_programme', entityId: id });
     return details;

@@ -1,13 +1,13 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { Allow } from '../access/allow.decorator';
-import { CurrentActor, type Actor } from '../access/actor';
-import { requirePlan } from '../access/plan-actor';
+import { PlanActor } from '../access/actor';
 import { ConversationDto, EmploymentDto, ProposeMatchDto, TimesheetDto, UpdateMatchDto } from './dto/programme-activity.dto';
+import { ConversationResponse, EmploymentResponse, MatchResponse, TimesheetResponse } from './dto/job-programme-response.dto';
 import { ProgrammeActivityService } from './programme-activity.service';
 import { ProgrammeEmploymentService } from './programme-employment.service';
 
-const FINISHED = 'The programme is finished (ordinary_job or ended) and takes no more changes';
+const FINISHED = 'The programme is finished (ordinary_job or ended) and takes no more changes (`programme_finished`)';
 
 /** What happens inside a running programme: conversations, matches, the employment and timesheets. */
 @ApiTags('Job programmes')
@@ -20,44 +20,45 @@ export class ProgrammeActivityController {
 
   @Post('conversations')
   @Allow('social_worker')
-  @ApiCreatedResponse({ description: 'The conversation' })
+  @ApiCreatedResponse({ type: ConversationResponse, description: 'The conversation' })
   @ApiNotFoundResponse({ description: 'No such programme within your reach' })
   @ApiConflictResponse({ description: FINISHED })
-  @ApiUnprocessableEntityResponse({ description: 'The conversation is in the future' })
-  recordConversation(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ConversationDto) {
-    return this.activity.recordConversation(requirePlan(actor), id, dto);
+  @ApiUnprocessableEntityResponse({ description: 'The conversation is in the future (`conversation_in_future`)' })
+  recordConversation(@PlanActor() actor: PlanActor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ConversationDto) {
+    return this.activity.recordConversation(actor, id, dto);
   }
 
   @Post('matches')
   @Allow('social_worker')
-  @ApiCreatedResponse({ description: 'The match, status `proposed`' })
+  @ApiCreatedResponse({ type: MatchResponse, description: 'The match, status `proposed`, version 1' })
   @ApiNotFoundResponse({ description: 'No such programme within your reach' })
   @ApiConflictResponse({ description: FINISHED })
-  @ApiUnprocessableEntityResponse({ description: 'The employer is not one of your plan' })
-  proposeMatch(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ProposeMatchDto) {
-    return this.activity.proposeMatch(requirePlan(actor), id, dto);
+  @ApiUnprocessableEntityResponse({ description: 'The employer is not one of your plan (`employer_not_in_plan`)' })
+  proposeMatch(@PlanActor() actor: PlanActor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ProposeMatchDto) {
+    return this.activity.proposeMatch(actor, id, dto);
   }
 
   @Patch('matches/:matchId')
   @Allow('social_worker')
-  @ApiOkResponse({ description: 'The match' })
+  @ApiOkResponse({ type: MatchResponse, description: 'The match, with its new `version`' })
   @ApiNotFoundResponse({ description: 'No such programme or match within your reach' })
   @ApiConflictResponse({
-    description: 'Another match is accepted (`acceptedMatchId`), the programme is finished, or (`guard_passed`) the youth already works at the accepted match: end the programme instead',
+    description:
+      'Your `version` is stale (`stale_version`; `currentVersion` and `currentStatus` say how it stands), another match is accepted (`another_match_accepted`, `acceptedMatchId`), the programme is finished, or (`guard_passed`) the youth already works at the accepted match: end the programme instead',
   })
   updateMatch(
-    @CurrentActor() actor: Actor,
+    @PlanActor() actor: PlanActor,
     @Param('id', ParseUUIDPipe) id: string,
     @Param('matchId', ParseUUIDPipe) matchId: string,
     @Body() dto: UpdateMatchDto,
   ) {
-    return this.activity.updateMatch(requirePlan(actor), id, matchId, dto);
+    return this.activity.updateMatch(actor, id, matchId, dto);
   }
 
   @Put('employment')
   @HttpCode(200)
   @Allow('social_worker')
-  @ApiOkResponse({ description: 'The employment, with the young-worker `warnings` (Danish) for a youth under 18, judged with the plan\'s school calendar' })
+  @ApiOkResponse({ type: EmploymentResponse, description: 'The employment, with the young-worker `warnings` (Danish) for a youth under 18, judged with the plan\'s school calendar' })
   @ApiNotFoundResponse({ description: 'No such programme within your reach' })
   @ApiConflictResponse({
     description:
@@ -67,20 +68,22 @@ export class ProgrammeActivityController {
   })
   @ApiUnprocessableEntityResponse({
     description:
-      "Outside 2-6 hours a week or 3-5 months without `exceptionReason`, an employer outside the plan or not the accepted match's, impossible dates, or a contractSignedByGuardianId that is not a registered guardian of the youth (`registered_guardian`)",
+      "Outside 2-6 hours a week or 3-5 months without `exceptionReason`, an employer outside the plan or not the accepted match's, impossible dates, or a contractSignedByGuardianId that is not a registered guardian of the youth (`registered_guardian`); code `employment_rules_unmet`",
   })
-  recordEmployment(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: EmploymentDto) {
-    return this.employment.recordEmployment(requirePlan(actor), id, dto);
+  recordEmployment(@PlanActor() actor: PlanActor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: EmploymentDto) {
+    return this.employment.recordEmployment(actor, id, dto);
   }
 
   @Post('timesheets')
   @Allow('social_worker')
-  @ApiCreatedResponse({ description: "The timesheet, with young-worker `warnings` (Danish) measured against the week's kind: school week or school-free week" })
+  @ApiCreatedResponse({ type: TimesheetResponse, description: "The timesheet, with young-worker `warnings` (Danish) measured against the week's kind: school week or school-free week" })
   @ApiBadRequestResponse({ description: '`weekStart` is not a Monday' })
   @ApiNotFoundResponse({ description: 'No such programme within your reach' })
-  @ApiConflictResponse({ description: 'The week is already recorded (`existingTimesheetId`), or the programme is finished' })
-  @ApiUnprocessableEntityResponse({ description: 'No employment yet, a week before the employment starts or after it ended (`not_after_employment`), or a week that has not begun' })
-  recordTimesheet(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: TimesheetDto) {
-    return this.employment.recordTimesheet(requirePlan(actor), id, dto);
+  @ApiConflictResponse({ description: 'The week is already recorded (`timesheet_week_recorded`, `existingTimesheetId`), or the programme is finished' })
+  @ApiUnprocessableEntityResponse({
+    description: 'No employment yet (`no_employment`), or a week before the employment starts, after it ended or that has not begun (`timesheet_week_outside_employment`)',
+  })
+  recordTimesheet(@PlanActor() actor: PlanActor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: TimesheetDto) {
+    return this.employment.recordTimesheet(actor, id, dto);
   }
 }

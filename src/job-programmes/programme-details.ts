@@ -1,31 +1,38 @@
+import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { JobProgrammeConversation } from './entities/job-programme-conversation.entity';
-import { JobProgrammeEmployment } from './entities/job-programme-employment.entity';
-import { JobProgrammeMatch } from './entities/job-programme-match.entity';
-import { JobProgrammeTimesheet } from './entities/job-programme-timesheet.entity';
-import { JobProgrammeTransition } from './entities/job-programme-transition.entity';
+import type { ProgrammeDetailsResponse } from './dto/job-programme-response.dto';
 import type { JobProgramme } from './entities/job-programme.entity';
 import { conversationView, employmentView, matchView, programmeView, timesheetView, transitionView } from './job-programme-views';
+import { JobProgrammesRepository } from './job-programmes.repository';
+import { ProgrammeActivityRepository } from './programme-activity.repository';
 
 /**
  * The whole programme: phase history, conversations, matches, the employment with its warnings
  * and the timesheets. `freeTextShared` is false for readers through a consent, who see what
  * happened and when, but none of the text written about the youth (job-programme-views.ts).
  */
-export async function programmeDetails(manager: EntityManager, programme: JobProgramme, freeTextShared: boolean) {
-  const programmeId = programme.id;
-  // One query after another: inside a transaction they share one connection, which runs one at a time anyway.
-  const history = await manager.getRepository(JobProgrammeTransition).find({ where: { programmeId }, order: { id: 'ASC' } });
-  const conversations = await manager.getRepository(JobProgrammeConversation).find({ where: { programmeId }, order: { occurredAt: 'ASC', id: 'ASC' } });
-  const matches = await manager.getRepository(JobProgrammeMatch).find({ where: { programmeId }, order: { createdAt: 'ASC', id: 'ASC' } });
-  const employment = await manager.getRepository(JobProgrammeEmployment).findOneBy({ programmeId });
-  const timesheets = await manager.getRepository(JobProgrammeTimesheet).find({ where: { programmeId }, order: { weekStart: 'ASC' } });
-  return {
-    ...programmeView(programme, freeTextShared),
-    history: history.map((t) => transitionView(t, freeTextShared)),
-    conversations: conversations.map((c) => conversationView(c, freeTextShared)),
-    matches: matches.map(matchView),
-    employment: employment ? employmentView(employment, freeTextShared) : null,
-    timesheets: timesheets.map(timesheetView),
-  };
+@Injectable()
+export class ProgrammeDetails {
+  constructor(
+    private readonly programmes: JobProgrammesRepository,
+    private readonly activity: ProgrammeActivityRepository,
+  ) {}
+
+  async of(manager: EntityManager, programme: JobProgramme, freeTextShared: boolean): Promise<ProgrammeDetailsResponse> {
+    const programmeId = programme.id;
+    // One query after another: inside a transaction they share one connection, which runs one at a time anyway.
+    const history = await this.programmes.historyOf(manager, programmeId);
+    const conversations = await this.activity.conversationsOf(manager, programmeId);
+    const matches = await this.activity.matchesOf(manager, programmeId);
+    const employment = await this.activity.employmentOf(manager, programmeId);
+    const timesheets = await this.activity.timesheetsOf(manager, programmeId);
+    return {
+      ...programmeView(programme, freeTextShared),
+      history: history.map((t) => transitionView(t, freeTextShared)),
+      conversations: conversations.map((c) => conversationView(c, freeTextShared)),
+      matches: matches.map(matchView),
+      employment: employment ? employmentView(employment, freeTextShared) : null,
+      timesheets: timesheets.map(timesheetView),
+    };
+  }
 }

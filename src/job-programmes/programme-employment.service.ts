@@ -4,21 +4,21 @@ import type { PlanActor } from '../access/actor';
 import { AuditWriter } from '../audit/audit-writer';
 import { Conflict, RuleViolation, type ProblemItem } from '../common/domain-errors';
 import { todayInPlanZone } from '../common/time';
+import { ResidentsRepository } from '../residents/residents.repository';
 import { ResidentsService } from '../residents/residents.service';
-import { Guardian } from '../residents/guardian.entity';
 import { addDays, mondayOf } from '../common/calendar';
 import { SchoolHolidaysService } from '../school-holidays/school-holidays.service';
 import { weekKind, weeksBetween } from '../school-holidays/school-weeks';
 import type { EmploymentDto, TimesheetDto } from './dto/programme-activity.dto';
-import { JobProgrammeEmployment } from './entities/job-programme-employment.entity';
-import { JobProgrammeMatch } from './entities/job-programme-match.entity';
-import { JobProgrammeTimesheet } from './entities/job-programme-timesheet.entity';
+import type { EmploymentResponse, TimesheetResponse } from './dto/job-programme-response.dto';
 import type { JobProgramme } from './entities/job-programme.entity';
 import { employmentView, timesheetView } from './job-programme-views';
 import { JOB_PROGRAMME_PURPOSE } from './job-programmes.service';
 import { undoneRequirements, type EmploymentFacts } from './phase-machine';
 import { ProgrammeFactsReader } from './programme-facts';
-import { ProgrammeFinder } from './programme-finder';
+import type { JobProgrammesProblem } from './job-programmes-problems';
+import { JobProgrammesRepository } from './job-programmes.repository';
+import { ProgrammeActivityRepository } from './programme-activity.repository';
 import { guardPassed } from './guard-passed';
 import { employmentRangeProblems, employmentWarnings, mayBeInCompulsorySchooling, timesheetWarnings } from './youth-labour-rules';
 import { UnitOfWork } from '../database/unit-of-work';
@@ -30,7 +30,9 @@ export class ProgrammeEmploymentService {
     private readonly uow: UnitOfWork,
     private readonly audit: AuditWriter,
     private readonly residents: ResidentsService,
-    private readonly programmes: ProgrammeFinder,
+    private readonly residentRecords: ResidentsRepository,
+    private readonly programmes: JobProgrammesRepository,
+    private readonly activity: ProgrammeActivityRepository,
     private readonly facts: ProgrammeFactsReader,
     private readonly schoolHolidays: SchoolHolidaysService,
   ) {}
@@ -41,23 +43,23 @@ export class ProgrammeEmploymentService {
    * a guard the programme has passed (409 `guard_passed`), e.g. erase the signatures of a youth
    * who already works, nor leave recorded timesheets outside the employment.
    */
-  async recordEmployment(actor: PlanActor, id: string, dto: EmploymentDto) {
+  async recordEmployment(actor: PlanActor, id: string, dto: EmploymentDto): Promise<EmploymentResponse> {
     return this.uow.run(async (manager) => {
       const programme = await this.programmes.lockUnfinished(manager, actor, id);
       const employerInPlan = await this.facts.employerInPlan(manager, actor.planId, dto.employerId);
-      const accepted = await manager.getRepository(JobProgrammeMatch).findOneBy({ programmeId: id, status: 'accepted' });
+      const accepted = await this.activity.acceptedMatchOf(manager, id);
       const problems: ProblemItem[] = [];
       if (!employerInPlan) {
         problems.push({ field: 'employerId', rule: 'employer_in_plan', message: 'employerId is not an employer of your plan' });
       } else if (accepted && accepted.employerId !== dto.employerId) {
         problems.push({ field: 'employerId', rule: 'employment_at_accepted_employer', message: "employerId is not the accepted match's employer" });
       }
-      if (dto.contractSignedByGuardianId && !(await manager.getRepository(Guardian).existsBy({ id: dto.contractSignedByGuardianId, residentId: programme.residentId }))) {
+      if (dto.contractSignedByGuardianId && !(await this.isGuardianOf(manager, dto.contractSignedByGuardianId, programme.residentId))) {
         problems.push({ field: 'contractSignedByGuardianId', rule: 'registered_guardian', message: 'contractSignedByGuardianId is not a registered guardian of the youth' });
       }
       problems.push(...employmentDateProblems(dto));
       if (dto.endDate >= dto.startDate) problems.push(...employmentRangeProblems(dto, dto.exceptionReason));
-      if (problems.length) throw new RuleViolation(problems);
+      if (problems.length) throw new RuleViolation(problems, 'employment_rules_unmet' satisfies JobProgrammesProblem);
 
       const proposed: EmploymentFacts = {
         employerId: dto.employerId,
@@ -74,35 +76,37 @@ export class ProgrammeEmploymentService {
       const inCompulsorySchooling = dto.inCompulsorySchooling ?? mayBeInCompulsorySchooling(youth.birthDate, dto.startDate);
       const holidays = await this.schoolHolidays.holidaysBetween(manager, actor.planId, mondayOf(dto.startDate), dto.endDate);
       const weekKinds = weeksBetween(dto.startDate, dto.endDate).map((monday) => weekKind(monday, holidays));
-      const repo = manager.getRepository(JobProgrammeEmployment);
-      const saved = await repo.save(
-        repo.create({
-          programmeId: id,
-          planId: actor.planId,
-          ...proposed,
-          hoursPerWeek: dto.hoursPerWeek,
-          exceptionReason: dto.exceptionReason?.trim() || null,
-          inCompulsorySchooling,
-          warnings: employmentWarnings({ birthDate: youth.birthDate, inCompulsorySchooling }, dto, weekKinds),
-        }),
-      );
+      const saved = await this.activity.saveEmployment(manager, {
+        programmeId: id,
+        planId: actor.planId,
+        ...proposed,
+        hoursPerWeek: dto.hoursPerWeek,
+        exceptionReason: dto.exceptionReason?.trim() || null,
+        inCompulsorySchooling,
+        warnings: employmentWarnings({ birthDate: youth.birthDate, inCompulsorySchooling }, dto, weekKinds),
+      });
       await this.audit.record(actor, { action: 'job_programme.employment_recorded', purpose: JOB_PROGRAMME_PURPOSE, residentId: programme.residentId, entityType: 'job_programme', entityId: id }, manager);
       return employmentView(saved);
     });
   }
 
   /** One timesheet per week, within the employment, for weeks that have begun. */
-  async recordTimesheet(actor: PlanActor, id: string, dto: TimesheetDto) {
+  async recordTimesheet(actor: PlanActor, id: string, dto: TimesheetDto): Promise<TimesheetResponse> {
     return this.uow.run(async (manager) => {
       const programme = await this.programmes.lockUnfinished(manager, actor, id);
-      const repo = manager.getRepository(JobProgrammeTimesheet);
-      const existing = await repo.findOneBy({ programmeId: id, weekStart: dto.weekStart });
+      const existing = await this.activity.timesheetOfWeek(manager, id, dto.weekStart);
       if (existing) {
-        throw new Conflict(`A timesheet for the week of ${dto.weekStart} is already recorded`, { extra: { existingTimesheetId: existing.id } });
+        throw new Conflict(`A timesheet for the week of ${dto.weekStart} is already recorded`, {
+          code: 'timesheet_week_recorded' satisfies JobProgrammesProblem,
+          extra: { existingTimesheetId: existing.id },
+        });
       }
-      const employment = await manager.getRepository(JobProgrammeEmployment).findOneBy({ programmeId: id });
+      const employment = await this.activity.employmentOf(manager, id);
       if (!employment) {
-        throw new RuleViolation([{ rule: 'employment_recorded', message: 'no employment is recorded: record the employment before its timesheets' }]);
+        throw new RuleViolation(
+          [{ rule: 'employment_recorded', message: 'no employment is recorded: record the employment before its timesheets' }],
+          'no_employment' satisfies JobProgrammesProblem,
+        );
       }
       const problems: ProblemItem[] = [];
       if (dto.weekStart < mondayOf(employment.startDate)) {
@@ -114,13 +118,13 @@ export class ProgrammeEmploymentService {
       if (dto.weekStart > todayInPlanZone()) {
         problems.push({ field: 'weekStart', rule: 'week_has_begun', message: `the week of ${dto.weekStart} has not begun yet` });
       }
-      if (problems.length) throw new RuleViolation(problems);
+      if (problems.length) throw new RuleViolation(problems, 'timesheet_week_outside_employment' satisfies JobProgrammesProblem);
 
       const youth = await this.residents.lockWritable(manager, actor, programme.residentId);
       const holidays = await this.schoolHolidays.holidaysBetween(manager, actor.planId, dto.weekStart, addDays(dto.weekStart, 6));
       const young = { birthDate: youth.birthDate, inCompulsorySchooling: employment.inCompulsorySchooling };
       const warnings = timesheetWarnings(young, dto.weekStart, dto.hours, weekKind(dto.weekStart, holidays));
-      const saved = await repo.save(repo.create({ planId: actor.planId, programmeId: id, weekStart: dto.weekStart, hours: dto.hours, warnings, recordedBy: actor.userId }));
+      const saved = await this.activity.insertTimesheet(manager, { planId: actor.planId, programmeId: id, weekStart: dto.weekStart, hours: dto.hours, warnings, recordedBy: actor.userId });
       await this.audit.record(actor, { action: 'job_programme.timesheet_recorded', purpose: JOB_PROGRAMME_PURPOSE, residentId: programme.residentId, entityType: 'job_programme_timesheet', entityId: saved.id }, manager);
       return timesheetView(saved);
     });
@@ -138,22 +142,22 @@ export class ProgrammeEmploymentService {
     if (undone.length) throw guardPassed(programme, undone);
   }
 
+  /** Whether the guardian is one of the youth's registered guardians (who may sign the contract). */
+  private async isGuardianOf(manager: EntityManager, guardianId: string, residentId: string): Promise<boolean> {
+    return (await this.residentRecords.guardiansOf(manager, residentId)).some((g) => g.id === guardianId);
+  }
+
   /** Timesheets already recorded must stay within the employment's weeks (the same rules as recording one). */
   private async refuseStrandedTimesheets(manager: EntityManager, programmeId: string, proposed: EmploymentFacts): Promise<void> {
-    const rows: { week: string }[] = await manager.query(
-      `SELECT to_char(week_start, 'YYYY-MM-DD') AS week FROM job_programme_timesheets
-        WHERE programme_id = $1 AND (week_start < $2::date OR week_start > $3::date) ORDER BY week_start`,
-      [programmeId, mondayOf(proposed.startDate), proposed.endDate],
-    );
-    if (!rows.length) return;
-    const weeks = rows.map((r) => r.week);
+    const weeks = await this.activity.timesheetWeeksOutside(manager, programmeId, proposed.startDate, proposed.endDate);
+    if (!weeks.length) return;
     const errors: ProblemItem[] = [];
     const before = weeks.filter((w) => w < proposed.startDate);
     const after = weeks.filter((w) => w > proposed.endDate);
     if (before.length) errors.push({ field: 'startDate', rule: 'covers_recorded_timesheets', message: `timesheets are recorded for weeks before ${proposed.startDate}: ${before.join(', ')}` });
     if (after.length) errors.push({ field: 'endDate', rule: 'covers_recorded_timesheets', message: `timesheets are recorded for weeks after ${proposed.endDate}: ${after.join(', ')}` });
     throw new Conflict('Timesheets are recorded for weeks outside the employment as it would be; keep them inside it', {
-      code: 'timesheets_outside_employment',
+      code: 'timesheets_outside_employment' satisfies JobProgrammesProblem,
       errors,
       extra: { weeks },
     });

@@ -2,11 +2,10 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { todayInPlanZone } from '../common/time';
 import { ConsentsService } from '../consents/consents.service';
-import { EmployersService } from '../employers/employers.service';
-import { JobProgrammeEmployment } from './entities/job-programme-employment.entity';
-import { JobProgrammeMatch } from './entities/job-programme-match.entity';
+import { EmployersRepository } from '../employers/employers.repository';
 import type { JobProgramme } from './entities/job-programme.entity';
 import type { EmploymentFacts, ProgrammeFacts, TransitionRequest } from './phase-machine';
+import { ProgrammeActivityRepository } from './programme-activity.repository';
 
 /**
  * Gathers what the phase machine's guards look at, inside the transition's transaction (the
@@ -16,12 +15,13 @@ import type { EmploymentFacts, ProgrammeFacts, TransitionRequest } from './phase
 export class ProgrammeFactsReader {
   constructor(
     private readonly consents: ConsentsService,
-    private readonly employers: EmployersService,
+    private readonly employers: EmployersRepository,
+    private readonly activity: ProgrammeActivityRepository,
   ) {}
 
   /** Whether an employer named in a request belongs to the plan, read on the caller's transaction. */
   async employerInPlan(manager: EntityManager, planId: string, employerId: string | undefined): Promise<boolean | undefined> {
-    return employerId === undefined ? undefined : (await this.employers.findInPlan(planId, employerId, manager)) !== null;
+    return employerId === undefined ? undefined : (await this.employers.findOrNull(manager, { planId }, employerId)) !== null;
   }
 
   /**
@@ -30,15 +30,15 @@ export class ProgrammeFactsReader {
    */
   async gather(manager: EntityManager, programme: JobProgramme, request: TransitionRequest, day = todayInPlanZone()): Promise<ProgrammeFacts> {
     const programmeId = programme.id;
-    const kinds: { kind: string }[] = await manager.query(`SELECT DISTINCT kind FROM job_programme_conversations WHERE programme_id = $1`, [programmeId]);
-    const accepted = await manager.getRepository(JobProgrammeMatch).findOneBy({ programmeId, status: 'accepted' });
-    const employment = await manager.getRepository(JobProgrammeEmployment).findOneBy({ programmeId });
+    const kinds = await this.activity.conversationKindsOf(manager, programmeId);
+    const accepted = await this.activity.acceptedMatchOf(manager, programmeId);
+    const employment = await this.activity.employmentOf(manager, programmeId);
     const hasGuardianParticipationConsent = await this.consents.hasActiveConsent(manager, programme.residentId, 'job_programme_participation', { givenBy: 'guardian' });
     return {
       phase: programme.phase,
       hasGuardianParticipationConsent,
-      hasClarificationConversation: kinds.some((k) => k.kind === 'clarification'),
-      hasEvaluationConversation: kinds.some((k) => k.kind === 'evaluation'),
+      hasClarificationConversation: kinds.has('clarification'),
+      hasEvaluationConversation: kinds.has('evaluation'),
       acceptedMatch: accepted ? { employerId: accepted.employerId } : undefined,
       employment: employment ? employmentFacts(employment) : undefined,
       employerAgreementActive: employment ? await this.agreementActive(manager, programme.planId, employment) : false,
@@ -50,7 +50,7 @@ export class ProgrammeFactsReader {
 
   /** Whether the employer has an active cooperation agreement on the employment's start date. */
   agreementActive(manager: EntityManager, planId: string, employment: Pick<EmploymentFacts, 'employerId' | 'startDate'>): Promise<boolean> {
-    return this.employers.hasActiveAgreement(manager, planId, employment.employerId, employment.startDate);
+    return this.employers.hasActiveAgreement(manager, { planId }, employment.employerId, employment.startDate);
   }
 }
 

@@ -1,18 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import type { PlanActor } from '../access/actor';
 import { AuditWriter } from '../audit/audit-writer';
 import { Conflict, RuleViolation } from '../common/domain-errors';
 import { todayInPlanZone } from '../common/time';
 import type { TransitionDto } from './dto/job-programme.dto';
-import { JobProgrammeTransition } from './entities/job-programme-transition.entity';
-import { JobProgramme } from './entities/job-programme.entity';
+import type { ProgrammeDetailsResponse } from './dto/job-programme-response.dto';
+import type { JobProgrammesProblem } from './job-programmes-problems';
+import { finishedProgramme, JobProgrammesRepository } from './job-programmes.repository';
 import { JOB_PROGRAMME_PURPOSE } from './job-programmes.service';
 import { isFinal, transitionProblems, type TransitionRequest } from './phase-machine';
-import { programmeDetails } from './programme-details';
+import { ProgrammeDetails } from './programme-details';
 import { ProgrammeFactsReader } from './programme-facts';
-import { finishedProgramme, ProgrammeFinder } from './programme-finder';
 import { transitionTimingProblems } from './programme-timeline';
 import { UnitOfWork } from '../database/unit-of-work';
 
@@ -29,13 +27,13 @@ import { UnitOfWork } from '../database/unit-of-work';
 export class ProgrammeTransitionsService {
   constructor(
     private readonly uow: UnitOfWork,
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditWriter,
-    private readonly programmes: ProgrammeFinder,
+    private readonly programmes: JobProgrammesRepository,
     private readonly facts: ProgrammeFactsReader,
+    private readonly details: ProgrammeDetails,
   ) {}
 
-  async transition(actor: PlanActor, id: string, dto: TransitionDto) {
+  async transition(actor: PlanActor, id: string, dto: TransitionDto): Promise<ProgrammeDetailsResponse> {
     const request: TransitionRequest = { reason: dto.reason?.trim() || undefined, employerId: dto.employerId, startedAt: dto.startedAt };
     const occurredAt = dto.occurredAt ?? new Date();
     return this.uow.run(async (manager) => {
@@ -43,18 +41,18 @@ export class ProgrammeTransitionsService {
       if (programme.version !== dto.version) {
         throw new Conflict(
           `The programme has changed since you read it (your version ${dto.version}, now ${programme.version}, in ${programme.phase}); reload it and decide again`,
-          { extra: { currentVersion: programme.version, phase: programme.phase } },
+          { code: 'stale_version' satisfies JobProgrammesProblem, extra: { currentVersion: programme.version, phase: programme.phase } },
         );
       }
       if (isFinal(programme.phase)) throw finishedProgramme(programme);
-      const previous = await manager
-        .getRepository(JobProgrammeTransition)
-        .findOne({ where: { programmeId: programme.id }, order: { occurredAt: 'DESC', id: 'DESC' } });
+      const previous = await this.programmes.latestTransitionOf(manager, programme.id);
       const timing = transitionTimingProblems(occurredAt, previous?.occurredAt ?? null);
       // Guards are judged on the day the change happened: "the employment has started" by then.
       const facts = await this.facts.gather(manager, programme, request, todayInPlanZone(occurredAt));
       const unmet = transitionProblems(facts, dto.to);
-      if (timing.length || unmet.length) throw new RuleViolation([...timing, ...unmet], unmet.length ? 'guard_unmet' : undefined);
+      if (timing.length || unmet.length) {
+        throw new RuleViolation([...timing, ...unmet], (unmet.length ? 'guard_unmet' : 'transition_timing') satisfies JobProgrammesProblem);
+      }
 
       const from = programme.phase;
       programme.phase = dto.to;
@@ -65,8 +63,8 @@ export class ProgrammeTransitionsService {
         programme.ordinaryJobStartedAt = request.startedAt ?? null;
       }
       if (isFinal(dto.to)) programme.finishedAt = occurredAt;
-      const saved = await manager.getRepository(JobProgramme).save(programme);
-      await manager.getRepository(JobProgrammeTransition).insert({
+      const saved = await this.programmes.save(manager, programme);
+      await this.programmes.recordTransition(manager, {
         planId: programme.planId,
         programmeId: programme.id,
         fromPhase: from,
@@ -80,7 +78,7 @@ export class ProgrammeTransitionsService {
         { action: 'job_programme.phase_changed', purpose: JOB_PROGRAMME_PURPOSE, residentId: programme.residentId, entityType: 'job_programme', entityId: programme.id },
         manager,
       );
-      return programmeDetails(manager, saved, true);
+      return this.details.of(manager, saved, true);
     });
   }
 }

@@ -1,8 +1,9 @@
+import type { HousingAreaResponse, OrganisationResponse, PlanResponse } from './dto/plan-response.dto';
 import type { HousingArea } from './entities/housing-area.entity';
 import type { Organisation } from './entities/organisation.entity';
 import type { Plan } from './entities/plan.entity';
 
-export const planView = (p: Plan) => ({
+export const planView = (p: Plan): PlanResponse => ({
   id: p.id,
   name: p.name,
   municipality: p.municipality,
@@ -12,11 +13,11 @@ export const planView = (p: Plan) => ({
   createdAt: p.createdAt,
 });
 
-export const housingAreaView = (a: HousingArea) => ({
+export const housingAreaView = (a: HousingArea): HousingAreaResponse => ({
   id: a.id,
   planId: a.planId,
   name: a.name,
   jobProgrammeEligible: a.jobProgrammeEligible,
 });
 
-export const organisationView = (o: Organisation) => ({ id: o.id, planId: o.planId, name: o.name, kind: o.kind });
+export const organisationView = (o: Organisation): OrganisationResponse => ({ id: o.id, planId: o.planId, name: o.name, kind: o.kind });

@@ -4,12 +4,13 @@ import { HousingArea } from './entities/housing-area.entity';
 import { Organisation } from './entities/organisation.entity';
 import { Plan } from './entities/plan.entity';
 import { PlansController } from './plans.controller';
+import { PlansRepository } from './plans.repository';
 import { PlansService } from './plans.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Plan, HousingArea, Organisation])],
   controllers: [PlansController],
-  providers: [PlansService],
-  exports: [PlansService],
+  providers: [PlansService, PlansRepository],
+  exports: [PlansService, PlansRepository],
 })
 export class PlansModule {}

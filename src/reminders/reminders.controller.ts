@@ -1,8 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Allow } from '../access/allow.decorator';
-import { CurrentActor, type Actor } from '../access/actor';
-import { requirePlan } from '../access/plan-actor';
+import { PlanActor } from '../access/actor';
+import { ReminderList } from './dto/reminder-response.dto';
 import { RemindersService } from './reminders.service';
 
 @ApiTags('Reminders')
@@ -16,8 +16,8 @@ export class RemindersController {
    */
   @Get()
   @Allow('counsellor', 'social_worker')
-  @ApiOkResponse({ description: 'Reminders, soonest first; recomputed every morning, and at once when a participation consent is given or withdrawn' })
-  list(@CurrentActor() actor: Actor) {
-    return this.reminders.list(requirePlan(actor));
+  @ApiOkResponse({ type: ReminderList, description: 'Reminders, soonest first; recomputed every morning, and at once when a participation consent is given or withdrawn' })
+  list(@PlanActor() actor: PlanActor) {
+    return this.reminders.list(actor);
   }
 }

@@ -1,47 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { AccessPolicy } from '../access/access-policy';
 import type { PlanActor } from '../access/actor';
 import { AuditWriter } from '../audit/audit-writer';
 import { todayInPlanZone } from '../common/time';
-import { ACTIVE_CONSENT_SQL } from '../consents/consent-state';
-
-export interface ReminderView {
-  id: string;
-  kind: 'evaluation_due' | 'consent_expiring' | 'participation_consent_withdrawn';
-  residentId: string;
-  subjectType: string;
-  subjectId: string;
-  dueOn: string;
-  message: string;
-}
-
-/** How far ahead reminders look: an evaluation about a month before the employment ends (domain.md phase 4). */
-const EVALUATION_LEAD_DAYS = 30;
-const EVALUATION_WINDOW_DAYS = 45;
-const CONSENT_LEAD_DAYS = 30;
-
-/**
- * A running programme whose guardian has withdrawn the participation consent since it started, and
- * that has no active one: it cannot move forward (phase-machine.ts) until a guardian consents again,
- * so its social workers are told. A programme that never had a consent (a fresh clarification) is
- * not reminded: getting the consent is what clarification is for.
- */
-const PARTICIPATION_CONSENT_WITHDRAWN_SQL = `
-  SELECT p.plan_id, 'participation_consent_withdrawn'::text AS kind, 'social_worker'::text AS role, p.resident_id,
-         'job_programme'::text AS subject_type, p.id AS subject_id, (w.withdrawn_at AT TIME ZONE 'Europe/Copenhagen')::date AS due_on,
-         'Samtykke trukket tilbage: forælderens samtykke til fritidsjobforløbet blev trukket tilbage '
-           || to_char(w.withdrawn_at AT TIME ZONE 'Europe/Copenhagen', 'DD-MM-YYYY')
-           || '. Forløbet kan ikke gå videre til næste fase, før en forælder giver samtykke igen; ellers afslut forløbet' AS message
-    FROM job_programmes p
-    JOIN LATERAL (
-      SELECT max(cw.withdrawn_at) AS withdrawn_at
-        FROM consents k JOIN consent_withdrawals cw ON cw.consent_id = k.id
-       WHERE k.resident_id = p.resident_id AND k.scope = 'job_programme_participation' AND k.given_by = 'guardian'
-         AND cw.withdrawn_at <= now() AND cw.withdrawn_at >= (p.started_at::timestamp AT TIME ZONE 'Europe/Copenhagen')) w ON w.withdrawn_at IS NOT NULL
-   WHERE p.phase NOT IN ('ordinary_job', 'ended')
-     AND NOT EXISTS (SELECT 1 FROM consents k WHERE k.resident_id = p.resident_id AND k.scope = 'job_programme_participation'
-                        AND k.given_by = 'guardian' AND ${ACTIVE_CONSENT_SQL('k')})`;
+import { UnitOfWork } from '../database/unit-of-work';
+import { ResidentsRepository } from '../residents/residents.repository';
+import type { ReminderList } from './dto/reminder-response.dto';
+import { RemindersRepository } from './reminders.repository';
 
 /**
  * Reminders computed set-based by a daily job, and again when a participation consent is given or
@@ -53,45 +20,24 @@ const PARTICIPATION_CONSENT_WITHDRAWN_SQL = `
 @Injectable()
 export class RemindersService {
   constructor(
+    private readonly uow: UnitOfWork,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: AccessPolicy,
     private readonly audit: AuditWriter,
+    private readonly reminders: RemindersRepository,
+    private readonly residents: ResidentsRepository,
   ) {}
 
-  async compute(today = todayInPlanZone()): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
-      await manager.query(`CREATE TEMP TABLE due_reminders ON COMMIT DROP AS
-        SELECT e.plan_id, 'evaluation_due'::text AS kind, 'social_worker'::text AS role, p.resident_id,
-               'job_programme'::text AS subject_type, p.id AS subject_id, (e.end_date - ${EVALUATION_LEAD_DAYS}) AS due_on,
-               'Evalueringssamtale: ansættelsen slutter ' || to_char(e.end_date, 'DD-MM-YYYY') || ', og der er ikke holdt en evalueringssamtale den seneste tid' AS message
-          FROM job_programme_employments e JOIN job_programmes p ON p.id = e.programme_id
-         WHERE p.phase IN ('employment', 'evaluation')
-           AND $1::date BETWEEN e.end_date - ${EVALUATION_WINDOW_DAYS} AND e.end_date
-           AND NOT EXISTS (SELECT 1 FROM job_programme_conversations c WHERE c.programme_id = p.id AND c.kind = 'evaluation'
-                             AND c.occurred_at >= ((e.end_date - ${EVALUATION_WINDOW_DAYS})::timestamp AT TIME ZONE 'Europe/Copenhagen'))
-        UNION ALL
-        SELECT k.plan_id, 'consent_expiring', CASE r.compartment WHEN 'counselling' THEN 'counsellor' ELSE 'social_worker' END, k.resident_id,
-               'consent', k.id, (k.expires_at AT TIME ZONE 'Europe/Copenhagen')::date,
-               'Samtykke (' || k.scope || ') udløber ' || to_char(k.expires_at AT TIME ZONE 'Europe/Copenhagen', 'DD-MM-YYYY') || '; forny det eller lad det udløbe'
-          FROM consents k JOIN residents r ON r.id = k.resident_id
-         WHERE ${ACTIVE_CONSENT_SQL('k')} AND k.expires_at < (($1::date + ${CONSENT_LEAD_DAYS})::timestamp AT TIME ZONE 'Europe/Copenhagen')
-        UNION ALL${PARTICIPATION_CONSENT_WITHDRAWN_SQL}`, [today]);
-      await manager.query(`DELETE FROM reminders r WHERE NOT EXISTS (SELECT 1 FROM due_reminders d WHERE d.kind = r.kind AND d.subject_id = r.subject_id)`);
-      await manager.query(`INSERT INTO reminders (plan_id, kind, role, resident_id, subject_type, subject_id, due_on, message)
-        SELECT plan_id, kind, role, resident_id, subject_type, subject_id, due_on, message FROM due_reminders
-        ON CONFLICT (kind, subject_id) DO UPDATE SET due_on = EXCLUDED.due_on, message = EXCLUDED.message, computed_at = now()`);
-      const [{ n }] = await manager.query(`SELECT count(*) AS n FROM due_reminders`);
-      return Number(n);
-    });
+  compute(today = todayInPlanZone()): Promise<number> {
+    return this.uow.run((manager) => this.reminders.recompute(manager, today));
   }
 
-  /** The caller's reminders: those of their plan for their role, soonest first. */
-  async list(actor: PlanActor): Promise<{ items: ReminderView[]; nextCursor: null }> {
-    const rows: (ReminderView & { due_on?: string })[] = await this.dataSource.query(
-      `SELECT id, kind, resident_id AS "residentId", subject_type AS "subjectType", subject_id AS "subjectId", to_char(due_on, 'YYYY-MM-DD') AS "dueOn", message
-         FROM reminders WHERE plan_id = $1 AND role = $2 ORDER BY due_on, id LIMIT 500`,
-      [actor.planId, actor.role],
-    );
+  /** The caller's reminders: those of their plan for their role, about residents they may read, soonest first, each resident named. */
+  async list(actor: PlanActor): Promise<ReminderList> {
+    const manager = this.dataSource.manager;
+    const rows = await this.reminders.dueFor(manager, actor, (alias) => this.access.readableResidents(actor, alias));
     await this.audit.record(actor, rows.map((r) => ({ action: 'reminder.listed', purpose: 'reminders', residentId: r.residentId, entityType: 'reminder', entityId: r.id })));
-    return { items: rows, nextCursor: null };
+    const names = await this.residents.displayNames(manager, actor, rows.map((r) => r.residentId));
+    return { items: rows.map((r) => ({ ...r, residentName: names.get(r.residentId) ?? null })), nextCursor: null };
   }
 }

@@ -1,7 +1,8 @@
+import type { GuardianResponse, ResidentResponse } from './dto/resident-response.dto';
 import type { Guardian } from './guardian.entity';
 import type { Resident } from './resident.entity';
 
-export function residentView(r: Resident) {
+export function residentView(r: Resident): ResidentResponse {
   const base = {
     id: r.id,
     planId: r.planId,
@@ -10,6 +11,7 @@ export function residentView(r: Resident) {
     anonymous: r.anonymous,
     birthYear: r.birthYear,
     gender: r.gender,
+    version: r.version,
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
   };
@@ -17,4 +19,10 @@ export function residentView(r: Resident) {
   return { ...base, firstName: r.firstName, lastName: r.lastName, birthDate: r.birthDate, phone: r.phone, email: r.email };
 }
 
-export const guardianView = (g: Guardian) => ({ id: g.id, residentId: g.residentId, name: g.name, relation: g.relation, phone: g.phone, email: g.email });
+/** How a person is named next to their id in other lists: the name, or the pseudonym of an anonymous resident. */
+export function residentDisplayName(r: Pick<Resident, 'anonymous' | 'pseudonym' | 'firstName' | 'lastName'>): string {
+  if (r.anonymous) return r.pseudonym ?? '';
+  return [r.firstName, r.lastName].filter(Boolean).join(' ');
+}
+
+export const guardianView = (g: Guardian): GuardianResponse => ({ id: g.id, residentId: g.residentId, name: g.name, relation: g.relation, phone: g.phone, email: g.email });

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import type { Compartment } from '../access/roles';
 
 export const GENDERS = ['female', 'male', 'other', 'unknown'] as const;
@@ -48,6 +48,10 @@ export class Resident {
 
   @Column({ name: 'registered_by', type: 'uuid' })
   registeredBy: string;
+
+  /** Optimistic concurrency: a PATCH that names an older version is refused (stale_version). */
+  @VersionColumn()
+  version: number;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

@@ -1,9 +1,9 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { Allow } from '../access/allow.decorator';
-import { CurrentActor, type Actor } from '../access/actor';
-import { requirePlan } from '../access/plan-actor';
+import { PlanActor } from '../access/actor';
 import { AddGuardianDto, RegisterResidentDto, ResidentQuery, UpdateResidentDto } from './dto/resident.dto';
+import { GuardianResponse, ResidentDetailResponse, ResidentPage, ResidentResponse } from './dto/resident-response.dto';
 import { ResidentsService } from './residents.service';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 
@@ -15,11 +15,11 @@ export class ResidentsController {
   /** Registers a resident in your compartment; anonymous residents get a pseudonym to give the resident. */
   @Post()
   @Allow('counsellor', 'social_worker')
-  @ApiCreatedResponse({ description: 'The resident; `pseudonym` is set for anonymous residents' })
-  @ApiBadRequestResponse({ description: 'Validation failed, e.g. a name on an anonymous resident' })
-  @ApiUnprocessableEntityResponse({ description: 'The housing area is not one of your plan' })
-  register(@CurrentActor() actor: Actor, @Body() dto: RegisterResidentDto) {
-    return this.residents.register(requirePlan(actor), dto);
+  @ApiCreatedResponse({ type: ResidentResponse, description: 'The resident; `pseudonym` is set for anonymous residents' })
+  @ApiBadRequestResponse({ description: 'Validation failed, e.g. a name on an anonymous resident (`identity_not_allowed`)' })
+  @ApiUnprocessableEntityResponse({ description: 'The housing area is not one of your plan (`housing_area_not_in_plan`)' })
+  register(@PlanActor() actor: PlanActor, @Body() dto: RegisterResidentDto) {
+    return this.residents.register(actor, dto);
   }
 
   /**
@@ -28,31 +28,34 @@ export class ResidentsController {
    */
   @Get()
   @Allow('counsellor', 'social_worker', 'caseworker')
-  @ApiOkResponse({ description: 'A page of residents, newest first' })
-  list(@CurrentActor() actor: Actor, @Query() query: ResidentQuery) {
-    return this.residents.list(requirePlan(actor), query);
+  @ApiOkResponse({ type: ResidentPage, description: 'A page of residents, newest first' })
+  list(@PlanActor() actor: PlanActor, @Query() query: ResidentQuery) {
+    return this.residents.list(actor, query);
   }
 
   @Get(':id')
   @Allow('counsellor', 'social_worker', 'caseworker')
-  @ApiOkResponse({ description: 'The resident; guardians only for the compartment that keeps the record' })
+  @ApiOkResponse({ type: ResidentDetailResponse, description: 'The resident; guardians only for the compartment that keeps the record' })
   @ApiNotFoundResponse({ description: 'No such resident within your reach' })
-  get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string) {
-    return this.residents.get(requirePlan(actor), id);
+  get(@PlanActor() actor: PlanActor, @Param('id', ParseIdPipe) id: string) {
+    return this.residents.get(actor, id);
   }
 
   @Patch(':id')
   @Allow('counsellor', 'social_worker')
+  @ApiOkResponse({ type: ResidentResponse, description: 'The resident as changed, with its new `version`' })
   @ApiNotFoundResponse({ description: 'No such resident within your reach' })
-  update(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: UpdateResidentDto) {
-    return this.residents.update(requirePlan(actor), id, dto);
+  @ApiConflictResponse({ description: 'The resident changed since the `version` you sent (`stale_version`)' })
+  update(@PlanActor() actor: PlanActor, @Param('id', ParseIdPipe) id: string, @Body() dto: UpdateResidentDto) {
+    return this.residents.update(actor, id, dto);
   }
 
   @Post(':id/guardians')
   @Allow('counsellor', 'social_worker')
-  @ApiCreatedResponse({ description: 'The guardian' })
+  @ApiCreatedResponse({ type: GuardianResponse, description: 'The guardian' })
   @ApiNotFoundResponse({ description: 'No such resident within your reach' })
-  addGuardian(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: AddGuardianDto) {
-    return this.residents.addGuardian(requirePlan(actor), id, dto);
+  @ApiUnprocessableEntityResponse({ description: 'An anonymous resident has no guardians (`anonymous_has_no_guardians`)' })
+  addGuardian(@PlanActor() actor: PlanActor, @Param('id', ParseIdPipe) id: string, @Body() dto: AddGuardianDto) {
+    return this.residents.addGuardian(actor, id, dto);
   }
 }

@@ -4,12 +4,13 @@ import { PlansModule } from '../plans/plans.module';
 import { Guardian } from './guardian.entity';
 import { Resident } from './resident.entity';
 import { ResidentsController } from './residents.controller';
+import { ResidentsRepository } from './residents.repository';
 import { ResidentsService } from './residents.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Resident, Guardian]), PlansModule],
   controllers: [ResidentsController],
-  providers: [ResidentsService],
-  exports: [ResidentsService],
+  providers: [ResidentsService, ResidentsRepository],
+  exports: [ResidentsService, ResidentsRepository],
 })
 export class ResidentsModule {}

@@ -1,10 +1,10 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { Allow } from '../access/allow.decorator';
-import { CurrentActor, type Actor } from '../access/actor';
-import { requirePlan } from '../access/plan-actor';
+import { PlanActor } from '../access/actor';
 import { PageQuery } from '../common/pagination';
 import { AddSchoolHolidayDto } from './dto/school-holiday.dto';
+import { SchoolHolidayPage, SchoolHolidayResponse } from './dto/school-holiday-response.dto';
 import { SchoolHolidaysService } from './school-holidays.service';
 
 /** The plan's school calendar: a week whose weekdays are all holidays is school-free for the young-worker limits. */
@@ -15,17 +15,17 @@ export class SchoolHolidaysController {
 
   @Get()
   @Allow('social_worker', 'leader')
-  @ApiOkResponse({ description: "A page of your plan's school holidays, latest first" })
-  list(@CurrentActor() actor: Actor, @Query() query: PageQuery) {
-    return this.holidays.list(requirePlan(actor), query);
+  @ApiOkResponse({ type: SchoolHolidayPage, description: "A page of your plan's school holidays, latest first" })
+  list(@PlanActor() actor: PlanActor, @Query() query: PageQuery) {
+    return this.holidays.list(actor, query);
   }
 
   @Post()
   @Allow('social_worker', 'leader')
-  @ApiCreatedResponse({ description: 'The holiday' })
+  @ApiCreatedResponse({ type: SchoolHolidayResponse, description: 'The holiday' })
   @ApiUnprocessableEntityResponse({ description: 'endsOn is before startsOn (`holiday_period`)' })
-  add(@CurrentActor() actor: Actor, @Body() dto: AddSchoolHolidayDto) {
-    return this.holidays.add(requirePlan(actor), dto);
+  add(@PlanActor() actor: PlanActor, @Body() dto: AddSchoolHolidayDto) {
+    return this.holidays.add(actor, dto);
   }
 
   /** Removes a holiday entered by mistake; warnings already given are kept as they were. */
@@ -34,7 +34,7 @@ export class SchoolHolidaysController {
   @Allow('social_worker', 'leader')
   @ApiNoContentResponse({ description: 'Removed' })
   @ApiNotFoundResponse({ description: 'No such holiday in your plan' })
-  remove(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
-    return this.holidays.remove(requirePlan(actor), id);
+  remove(@PlanActor() actor: PlanActor, @Param('id', ParseUUIDPipe) id: string) {
+    return this.holidays.remove(actor, id);
   }
 }

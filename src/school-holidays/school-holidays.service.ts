@@ -3,13 +3,23 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { PlanActor } from '../access/actor';
 import { NotFound, RuleViolation } from '../common/domain-errors';
-import { paginate, type PageQuery } from '../common/pagination';
+import type { Page, PageQuery } from '../common/pagination';
 import { UnitOfWork } from '../database/unit-of-work';
 import type { AddSchoolHolidayDto } from './dto/school-holiday.dto';
-import { SchoolHoliday } from './school-holiday.entity';
+import type { SchoolHolidayResponse } from './dto/school-holiday-response.dto';
+import type { SchoolHoliday } from './school-holiday.entity';
+import type { SchoolHolidaysProblem } from './school-holidays-problems';
+import { SchoolHolidaysRepository } from './school-holidays.repository';
 import type { HolidayPeriod } from './school-weeks';
 
-export const schoolHolidayView = (h: SchoolHoliday) => ({ id: h.id, name: h.name, startsOn: h.startsOn, endsOn: h.endsOn, createdBy: h.createdBy, createdAt: h.createdAt });
+export const schoolHolidayView = (h: SchoolHoliday): SchoolHolidayResponse => ({
+  id: h.id,
+  name: h.name,
+  startsOn: h.startsOn,
+  endsOn: h.endsOn,
+  createdBy: h.createdBy,
+  createdAt: h.createdAt,
+});
 
 /**
  * The plan's school calendar: the holidays of the schools its youth attend. It tells school weeks
@@ -21,39 +31,32 @@ export class SchoolHolidaysService {
   constructor(
     private readonly uow: UnitOfWork,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly holidays: SchoolHolidaysRepository,
   ) {}
 
-  async add(actor: PlanActor, dto: AddSchoolHolidayDto) {
+  async add(actor: PlanActor, dto: AddSchoolHolidayDto): Promise<SchoolHolidayResponse> {
     if (dto.endsOn < dto.startsOn) {
-      throw new RuleViolation([{ field: 'endsOn', rule: 'holiday_period', message: 'endsOn must not be before startsOn' }]);
+      throw new RuleViolation([{ field: 'endsOn', rule: 'holiday_period', message: 'endsOn must not be before startsOn' }], 'holiday_period' satisfies SchoolHolidaysProblem);
     }
     return this.uow.run(async (manager) => {
-      const repo = manager.getRepository(SchoolHoliday);
-      const saved = await repo.save(repo.create({ planId: actor.planId, name: dto.name.trim(), startsOn: dto.startsOn, endsOn: dto.endsOn, createdBy: actor.userId }));
+      const saved = await this.holidays.insert(manager, { planId: actor.planId, name: dto.name.trim(), startsOn: dto.startsOn, endsOn: dto.endsOn, createdBy: actor.userId });
       return schoolHolidayView(saved);
     });
   }
 
   /** The plan's holidays, latest first. */
-  async list(actor: PlanActor, query: PageQuery) {
-    const qb = this.dataSource.getRepository(SchoolHoliday).createQueryBuilder('h').where('h.plan_id = :planId', { planId: actor.planId });
-    return paginate(qb, query, 'h.starts_on', 'h.id', schoolHolidayView, (h) => ({ at: new Date(`${h.startsOn}T00:00:00Z`), id: h.id }));
+  list(actor: PlanActor, query: PageQuery): Promise<Page<SchoolHolidayResponse>> {
+    return this.holidays.page(this.dataSource.manager, actor, query, schoolHolidayView);
   }
 
   async remove(actor: PlanActor, id: string): Promise<void> {
     await this.uow.run(async (manager) => {
-      const result = await manager.getRepository(SchoolHoliday).delete({ id, planId: actor.planId });
-      if (!result.affected) throw new NotFound('School holiday');
+      if (!(await this.holidays.remove(manager, actor, id))) throw new NotFound('School holiday');
     });
   }
 
-  /** The plan's holidays that touch the days from `from` to `to`, read on the caller's transaction. */
-  async holidaysBetween(manager: EntityManager, planId: string, from: string, to: string): Promise<HolidayPeriod[]> {
-    const rows: HolidayPeriod[] = await manager.query(
-      `SELECT to_char(starts_on, 'YYYY-MM-DD') AS "startsOn", to_char(ends_on, 'YYYY-MM-DD') AS "endsOn"
-         FROM school_holidays WHERE plan_id = $1 AND starts_on <= $3::date AND ends_on >= $2::date`,
-      [planId, from, to],
-    );
-    return rows;
+  /** For the young-worker rules of job programmes: the plan's holidays that touch the days from `from` to `to`, on the caller's transaction. */
+  holidaysBetween(manager: EntityManager, planId: string, from: string, to: string): Promise<HolidayPeriod[]> {
+    return this.holidays.between(manager, { planId }, from, to);
   }
 }

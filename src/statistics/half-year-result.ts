@@ -1,3 +1,4 @@
+import { BUILT_IN_TOPICS, CHANNEL_LABELS, FORM_LABELS } from '../counselling/topics';
 import type { IndicatorMetric } from '../indicators/plan-indicator.entity';
 
 /**
@@ -41,6 +42,12 @@ export interface HalfYearResult {
     byGender: Counts;
     contactsByChannel: Counts;
     referralsByRecipient: Counts;
+    /**
+     * The labels of the plan's own topics (counselling_topics) as they read when the report was
+     * computed, so every export of this snapshot prints them the same way later. Absent in
+     * snapshots from before they were recorded: those print the keys.
+     */
+    topicLabels?: Record<string, string>;
   };
   jobProgrammes: {
     started: number;
@@ -56,29 +63,15 @@ export interface HalfYearResult {
   indicators: IndicatorValue[];
 }
 
-/** Danish labels for exported reports (the board and LBF read Danish). */
+/**
+ * Danish labels for exported reports (the board and LBF read Danish). Topics, forms and channels
+ * are the counselling module's enums and take its labels (src/counselling/topics.ts), so a label
+ * reads the same in the app and in the board's report.
+ */
 export const LABELS = {
-  topics: {
-    debt: 'Gæld',
-    rent_arrears: 'Huslejerestance',
-    family: 'Familie',
-    digital_self_service: 'Digital selvbetjening',
-    benefits: 'Ydelser',
-    employment: 'Beskæftigelse',
-    education: 'Uddannelse',
-    housing: 'Bolig',
-    health: 'Sundhed',
-    residence_permit: 'Opholdstilladelse',
-    other: 'Andet',
-  } as Record<string, string>,
-  forms: {
-    open_drop_in: 'Åben Rådgivning',
-    appointment: 'Efter aftale',
-    outreach: 'Opsøgende',
-    job_cafe: 'Jobcafé',
-    event: 'Arrangement',
-  } as Record<string, string>,
-  channels: { in_person: 'Personligt fremmøde', phone: 'Telefon', email: 'E-mail', home_visit: 'Hjemmebesøg', video: 'Video' } as Record<string, string>,
+  topics: BUILT_IN_TOPICS as Record<string, string>,
+  forms: FORM_LABELS as Record<string, string>,
+  channels: CHANNEL_LABELS as Record<string, string>,
   genders: { female: 'Kvinde', male: 'Mand', other: 'Andet', unknown: 'Ukendt' } as Record<string, string>,
   phases: {
     clarification: 'Afklaring og forventningsafstemning',

@@ -6,7 +6,7 @@ import type { IndicatorMetric } from '../indicators/plan-indicator.entity';
 import type { HalfYearResult, IndicatorValue } from './half-year-result';
 import type { ReportParameters } from './half-year-report.entity';
 import { localMidnightIso } from './report-period';
-import { consentsSection, counsellingSection, jobProgrammesSection } from './report-queries';
+import { ReportsRepository } from './reports.repository';
 
 /** The report format this code computes; a snapshot records it so old versions stay explainable. */
 export const REPORT_FORMAT_VERSION = 1;
@@ -21,6 +21,7 @@ export class UnsupportedReportFormat extends Error {}
 export class ReportComputer {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly reports: ReportsRepository,
     private readonly indicators: IndicatorsService,
   ) {}
 
@@ -30,12 +31,12 @@ export class ReportComputer {
     }
     const params: [string, string, string] = [planId, p.fromDate, p.toDate];
     const sections = await this.dataSource.transaction('REPEATABLE READ', async (manager) => {
-      await manager.query('SET TRANSACTION READ ONLY');
-      const counselling = await counsellingSection(manager, params);
+      await this.reports.readOnly(manager);
+      const counselling = { ...(await this.reports.counselling(manager, params)), topicLabels: await this.reports.topicLabels(manager, planId) };
       await progress(50);
-      const jobProgrammes = await jobProgrammesSection(manager, params, p.targetPerYear);
+      const jobProgrammes = await this.reports.jobProgrammes(manager, params, p.targetPerYear);
       await progress(75);
-      const consents = await consentsSection(manager, params);
+      const consents = await this.reports.consents(manager, params);
       return { counselling, jobProgrammes, consents };
     });
     await progress(90);

@@ -6,6 +6,9 @@ import type { Counts, HalfYearResult } from './half-year-result';
  * the period, never rows loaded into Node. Period bounds are local midnights in Europe/Copenhagen
  * ($2 = first day, $3 = first day after), so summer time is handled by PostgreSQL.
  *
+ * Every table read is limited to the plan ($1), joined tables included: a report is the plan's
+ * aggregate (the leader's reach in access-policy.ts), never another plan's rows.
+ *
  * Counting rule (001_* footnote 7): a case counts once, in the half-year it was opened; cases with
  * a contact in the period are "active". The by-* breakdowns are of cases started.
  */
@@ -26,7 +29,8 @@ const AGE_BAND = `CASE
   ELSE '67+'
 END`;
 
-type Params = [planId: string, fromDate: string, toDate: string];
+export type ReportPeriodParams = [planId: string, fromDate: string, toDate: string];
+type Params = ReportPeriodParams;
 
 interface GroupedRow {
   dimension: string;
@@ -44,8 +48,8 @@ export async function counsellingSection(manager: EntityManager, params: Params)
     `WITH started AS (
        SELECT c.topic, c.form, ha.name AS area, r.gender, ${AGE_BAND} AS age_band
          FROM counselling_cases c
-         JOIN residents r ON r.id = c.resident_id
-         JOIN housing_areas ha ON ha.id = r.housing_area_id
+         JOIN residents r ON r.id = c.resident_id AND r.plan_id = $1
+         JOIN housing_areas ha ON ha.id = r.housing_area_id AND ha.plan_id = $1
         WHERE c.plan_id = $1 AND c.opened_at >= ${FROM} AND c.opened_at < ${TO})
      SELECT CASE WHEN GROUPING(topic) = 0 THEN 'topic' WHEN GROUPING(form) = 0 THEN 'form' WHEN GROUPING(area) = 0 THEN 'area'
                  WHEN GROUPING(gender) = 0 THEN 'gender' WHEN GROUPING(age_band) = 0 THEN 'age_band' ELSE 'total' END AS dimension,
@@ -89,7 +93,7 @@ export async function counsellingSection(manager: EntityManager, params: Params)
   );
   const referrals: { key: string; n: string }[] = await manager.query(
     `SELECT COALESCE(o.name, f.recipient_name) AS key, count(*) AS n
-       FROM counselling_referrals f LEFT JOIN organisations o ON o.id = f.organisation_id
+       FROM counselling_referrals f LEFT JOIN organisations o ON o.id = f.organisation_id AND o.plan_id = $1
       WHERE f.plan_id = $1 AND f.referred_at >= ${FROM} AND f.referred_at < ${TO}
       GROUP BY 1`,
     params,
@@ -163,4 +167,10 @@ export async function consentsSection(manager: EntityManager, params: Params): P
     params,
   );
   return { given: Number(n.given), withdrawn: Number(n.withdrawn), activeAtEnd: Number(n.active_at_end) };
+}
+
+/** The plan's own counselling topics (counselling_topics) with their labels, key → label. */
+export async function planTopicLabels(manager: EntityManager, planId: string): Promise<Record<string, string>> {
+  const rows: { key: string; label: string }[] = await manager.query(`SELECT key, label FROM counselling_topics WHERE plan_id = $1 ORDER BY key`, [planId]);
+  return Object.fromEntries(rows.map((r) => [r.key, r.label]));
 }

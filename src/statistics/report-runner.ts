@@ -4,8 +4,8 @@ import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { Outbox } from '../jobs/outbox';
-import { HalfYearReport } from './half-year-report.entity';
 import { ReportComputer } from './report-computer';
+import { ReportsRepository } from './reports.repository';
 
 /**
  * Runs one report job. Idempotent: a report that has ended (completed, or failed) is never
@@ -18,31 +18,25 @@ export class ReportRunner {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly reports: ReportsRepository,
     private readonly computer: ReportComputer,
     private readonly outbox: Outbox,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async run(reportId: string, reportProgress: (percent: number) => Promise<void>): Promise<'completed' | 'skipped'> {
-    const repo = this.dataSource.getRepository(HalfYearReport);
-    const report = await repo.findOneBy({ id: reportId });
+    const manager = this.dataSource.manager;
+    const report = await this.reports.findById(manager, reportId);
     if (!report) throw new Error(`report ${reportId} does not exist`);
     if (report.status === 'completed' || report.status === 'failed') return 'skipped';
 
-    await repo.query(
-      `UPDATE half_year_reports SET status = 'running', progress = 5, attempts = attempts + 1, started_at = COALESCE(started_at, now()) WHERE id = $1 AND status IN ('queued', 'running')`,
-      [reportId],
-    );
+    await this.reports.markRunning(manager, reportId);
     const progress = async (percent: number) => {
-      await repo.query(`UPDATE half_year_reports SET progress = $2 WHERE id = $1 AND status = 'running'`, [reportId, percent]);
+      await this.reports.setProgress(manager, reportId, percent);
       await reportProgress(percent);
     };
     const result = await this.computer.compute(report.planId, report.parameters, report.interim, progress);
-    const [, stored] = await repo.query(
-      `UPDATE half_year_reports SET status = 'completed', progress = 100, result = $2, completed_at = now(), failure_reason = NULL WHERE id = $1 AND status IN ('queued', 'running')`,
-      [reportId, JSON.stringify(result)],
-    );
-    if (!stored) return 'skipped';
+    if (!(await this.reports.storeResult(manager, reportId, result))) return 'skipped';
     await reportProgress(100);
     return 'completed';
   }
@@ -50,10 +44,7 @@ export class ReportRunner {
   /** When its job is given up on: the report says what went wrong, in words a leader can pass on. */
   async markFailed(reportId: string, reason: string): Promise<void> {
     this.logger.error({ reportId, reason }, 'half-year report failed');
-    await this.dataSource.query(`UPDATE half_year_reports SET status = 'failed', failure_reason = $2 WHERE id = $1 AND status IN ('queued', 'running')`, [
-      reportId,
-      failureReason(reason),
-    ]);
+    await this.reports.markFailed(this.dataSource.manager, reportId, failureReason(reason));
   }
 
   /**
@@ -64,11 +55,7 @@ export class ReportRunner {
     const minutes = this.config.reportDeadlineMinutes;
     const reason = failureReason(`it was not finished within ${minutes} minutes of being requested`);
     return this.dataSource.transaction(async (manager) => {
-      const [overdue]: [{ id: string; outbox_id: string | null }[], number] = await manager.query(
-        `UPDATE half_year_reports SET status = 'failed', failure_reason = $3
-          WHERE status IN ('queued', 'running') AND created_at < $1::timestamptz - make_interval(mins => $2) RETURNING id, outbox_id`,
-        [now, minutes, reason],
-      );
+      const overdue = await this.reports.failRequestedBefore(manager, now, minutes, reason);
       if (!overdue.length) return 0;
       await this.outbox.markFailed(
         overdue.map((r) => r.outbox_id),

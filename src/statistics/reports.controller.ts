@@ -1,12 +1,14 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Allow } from '../access/allow.decorator';
-import { CurrentActor, type Actor } from '../access/actor';
-import { requirePlan } from '../access/plan-actor';
+import { PlanActor } from '../access/actor';
 import { ExportQuery, ReportQuery, RequestReportDto } from './dto/report.dto';
+import { ReportPage, ReportRequestedResponse, ReportResponse } from './dto/report-response.dto';
 import { ReportsService } from './reports.service';
 import { ParseIdPipe } from '../common/parse-id.pipe';
+
+const EXPORT_CONTENT_TYPES = ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/pdf'];
 
 @ApiTags('Half-year statistics')
 @Controller('reports')
@@ -17,36 +19,35 @@ export class ReportsController {
   @Post('half-year')
   @HttpCode(202)
   @Allow('leader')
-  @ApiAcceptedResponse({ description: '`{id, status: "queued", version, interim}`; poll GET /reports/:id' })
-  @ApiUnprocessableEntityResponse({ description: 'The half-year has not begun' })
-  request(@CurrentActor() actor: Actor, @Body() dto: RequestReportDto) {
-    return this.reports.request(requirePlan(actor), dto);
+  @ApiAcceptedResponse({ type: ReportRequestedResponse, description: 'Queued; poll GET /reports/:id' })
+  @ApiUnprocessableEntityResponse({ description: '`period_not_begun`: the half-year has not begun' })
+  request(@PlanActor() actor: PlanActor, @Body() dto: RequestReportDto): Promise<ReportRequestedResponse> {
+    return this.reports.request(actor, dto);
   }
 
   /** Your plan's reports, newest first (without their results). */
   @Get()
   @Allow('leader')
-  @ApiOkResponse({ description: 'A page of reports' })
-  list(@CurrentActor() actor: Actor, @Query() query: ReportQuery) {
-    return this.reports.list(requirePlan(actor), query);
+  @ApiOkResponse({ type: ReportPage })
+  list(@PlanActor() actor: PlanActor, @Query() query: ReportQuery): Promise<ReportPage> {
+    return this.reports.list(actor, query);
   }
 
   @Get(':id')
   @Allow('leader')
-  @ApiOkResponse({ description: 'The report with status, progress and, when completed, its result' })
+  @ApiOkResponse({ type: ReportResponse, description: 'The report with status, progress and, when completed, its result' })
   @ApiNotFoundResponse({ description: 'No such report in your plan' })
-  get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string) {
-    return this.reports.get(requirePlan(actor), id);
+  get(@PlanActor() actor: PlanActor, @Param('id', ParseIdPipe) id: string): Promise<ReportResponse> {
+    return this.reports.get(actor, id);
   }
 
   /** The report as CSV (Danish Excel), XLSX or PDF with charts; counts of 1-4 are shown as "<5". */
   @Get(':id/export')
   @Allow('leader')
-  @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/pdf')
-  @ApiOkResponse({ description: 'The file' })
-  @ApiConflictResponse({ description: 'The report is not completed' })
-  async export(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Query() query: ExportQuery, @Res() reply: FastifyReply) {
-    const file = await this.reports.export(requirePlan(actor), id, query.format);
+  @ApiOkResponse({ description: 'The file', content: Object.fromEntries(EXPORT_CONTENT_TYPES.map((type) => [type, { schema: { type: 'string', format: 'binary' } }])) })
+  @ApiConflictResponse({ description: '`report_not_completed`: the report is queued, running or failed' })
+  async export(@PlanActor() actor: PlanActor, @Param('id', ParseIdPipe) id: string, @Query() query: ExportQuery, @Res() reply: FastifyReply): Promise<void> {
+    const file = await this.reports.export(actor, id, query.format);
     await reply.header('Content-Type', file.contentType).header('Content-Disposition', `attachment; filename="${file.fileName}"`).send(file.body);
   }
 }

@@ -1,45 +1,32 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { InjectEntityManager } from '@nestjs/typeorm';
+import type { EntityManager } from 'typeorm';
 import type { PlanActor } from '../access/actor';
 import { AuditWriter } from '../audit/audit-writer';
 import { Conflict, NotFound, RuleViolation } from '../common/domain-errors';
-import { paginate, type PageQuery } from '../common/pagination';
+import type { PageQuery } from '../common/pagination';
 import { PLAN_TIME_ZONE } from '../common/time';
 import { Outbox } from '../jobs/outbox';
 import { OutboxRelay } from '../jobs/outbox-relay';
 import { JOBS, STATISTICS_QUEUE } from '../jobs/queues';
 import { PlansService } from '../plans/plans.service';
-import { exportReport } from './exports';
-import { HalfYearReport, type ReportParameters } from './half-year-report.entity';
+import type { ReportPage, ReportRequestedResponse, ReportResponse } from './dto/report-response.dto';
+import { exportReport, type ExportedFile } from './exports';
+import type { HalfYearReport, ReportParameters } from './half-year-report.entity';
 import { REPORT_FORMAT_VERSION } from './report-computer';
 import { periodDates, periodState, type HalfYear } from './report-period';
 import { UnitOfWork } from '../database/unit-of-work';
-
-export const reportView = (r: HalfYearReport) => ({
-  id: r.id,
-  year: r.year,
-  half: r.half,
-  version: r.version,
-  status: r.status,
-  progress: r.progress,
-  interim: r.interim,
-  trigger: r.trigger,
-  createdAt: r.createdAt,
-  startedAt: r.startedAt,
-  completedAt: r.completedAt,
-  failureReason: r.failureReason,
-  parameters: r.parameters,
-  result: r.result,
-});
+import { reportSummaryView, reportView } from './report-views';
+import { ReportsRepository } from './reports.repository';
 
 /** Requesting, reading and exporting half-year reports; the computing happens on the queue. */
 @Injectable()
 export class ReportsService {
   constructor(
     private readonly uow: UnitOfWork,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly reports: ReportsRepository,
+    @InjectEntityManager() private readonly manager: EntityManager,
     private readonly plans: PlansService,
     private readonly outbox: Outbox,
     private readonly relay: OutboxRelay,
@@ -51,10 +38,10 @@ export class ReportsService {
    * the relay hands it to the queue (now, or once Redis is back). Every run is a new version of
    * that half-year.
    */
-  async request(actor: PlanActor, period: HalfYear) {
+  async request(actor: PlanActor, period: HalfYear): Promise<ReportRequestedResponse> {
     const state = periodState(period);
     if (state === 'future') {
-      throw new RuleViolation([{ rule: 'period_started', message: `H${period.half} ${period.year} has not begun; the running half-year can be requested at any time` }]);
+      throw new RuleViolation([{ rule: 'period_started', message: `H${period.half} ${period.year} has not begun; the running half-year can be requested at any time` }], 'period_not_begun');
     }
     const report = await this.uow.run(async (manager) => {
       const filed = (await this.fileRequest(manager, actor.planId, period, 'requested', actor.userId, state === 'running'))!;
@@ -68,15 +55,19 @@ export class ReportsService {
   }
 
   /** Files a report request and its job in the caller's transaction. Scheduled requests are filed once per half-year. */
-  async fileRequest(manager: EntityManager, planId: string, period: HalfYear, trigger: 'requested' | 'scheduled', requestedBy: string | null, interim: boolean) {
+  async fileRequest(
+    manager: EntityManager,
+    planId: string,
+    period: HalfYear,
+    trigger: 'requested' | 'scheduled',
+    requestedBy: string | null,
+    interim: boolean,
+  ): Promise<HalfYearReport | undefined> {
     // Serialise version numbering per plan and half-year.
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`report:${planId}:${period.year}:${period.half}`]);
-    if (trigger === 'scheduled') {
-      const [existing] = await manager.query(`SELECT 1 FROM half_year_reports WHERE plan_id = $1 AND year = $2 AND half = $3 AND trigger = 'scheduled'`, [planId, period.year, period.half]);
-      if (existing) return undefined;
-    }
+    await this.reports.lockHalfYear(manager, planId, period);
+    if (trigger === 'scheduled' && (await this.reports.scheduledFiled(manager, planId, period))) return undefined;
     const plan = await this.plans.getPlan(planId, manager);
-    const [{ next }] = await manager.query(`SELECT COALESCE(max(version), 0) + 1 AS next FROM half_year_reports WHERE plan_id = $1 AND year = $2 AND half = $3`, [planId, period.year, period.half]);
+    const version = await this.reports.nextVersion(manager, planId, period);
     const parameters: ReportParameters = {
       formatVersion: REPORT_FORMAT_VERSION,
       year: period.year,
@@ -89,33 +80,28 @@ export class ReportsService {
     // The job first, so the report can name it: the reconciler follows a report to its job and back.
     const reportId = randomUUID();
     const outboxId = await this.outbox.enqueue(manager, STATISTICS_QUEUE, JOBS.halfYearReport, { reportId });
-    const repo = manager.getRepository(HalfYearReport);
-    const report = repo.create({ id: reportId, planId, year: period.year, half: period.half, version: Number(next), status: 'queued', progress: 0, interim, trigger, parameters, requestedBy, outboxId });
-    await repo.insert(report);
-    return report;
+    return this.reports.insert(manager, { id: reportId, planId, year: period.year, half: period.half, version, status: 'queued', progress: 0, interim, trigger, parameters, requestedBy, outboxId });
   }
 
-  async list(actor: PlanActor, query: PageQuery) {
-    const qb = this.dataSource.getRepository(HalfYearReport).createQueryBuilder('h').where('h.plan_id = :planId', { planId: actor.planId });
-    const page = await paginate(qb, query, 'h.created_at', 'h.id', (r) => r, (r) => ({ at: r.createdAt, id: r.id }));
-    return { items: page.items.map((r) => ({ ...reportView(r), result: undefined })), nextCursor: page.nextCursor };
+  list(actor: PlanActor, query: PageQuery): Promise<ReportPage> {
+    return this.reports.page(this.manager, actor, query, reportSummaryView);
   }
 
-  async get(actor: PlanActor, id: string) {
+  async get(actor: PlanActor, id: string): Promise<ReportResponse> {
     return reportView(await this.find(actor, id));
   }
 
-  async export(actor: PlanActor, id: string, format: 'csv' | 'xlsx' | 'pdf') {
+  async export(actor: PlanActor, id: string, format: 'csv' | 'xlsx' | 'pdf'): Promise<ExportedFile> {
     const report = await this.find(actor, id);
     if (report.status !== 'completed' || !report.result) {
-      throw new Conflict(`The report is ${report.status}; it can be exported when it is completed`, { extra: { reportStatus: report.status } });
+      throw new Conflict(`The report is ${report.status}; it can be exported when it is completed`, { code: 'report_not_completed', extra: { reportStatus: report.status } });
     }
-    const plan = await this.plans.getPlan(actor.planId);
+    const plan = await this.plans.getPlan(actor.planId, this.manager);
     return exportReport(format, report.result, { planName: plan.name, version: report.version, createdAt: report.completedAt ?? report.createdAt, threshold: report.parameters.suppressionThreshold });
   }
 
   private async find(actor: PlanActor, id: string): Promise<HalfYearReport> {
-    const report = await this.dataSource.getRepository(HalfYearReport).findOneBy({ id, planId: actor.planId });
+    const report = await this.reports.findInPlan(this.manager, actor, id);
     if (!report) throw new NotFound('Report');
     return report;
   }

@@ -8,6 +8,7 @@ import { ReportComputer } from './report-computer';
 import { ReportRunner } from './report-runner';
 import { ReportScheduler } from './report-scheduler';
 import { ReportsController } from './reports.controller';
+import { ReportsRepository } from './reports.repository';
 import { ReportsService } from './reports.service';
 import { StatisticsProcessor } from './statistics.processor';
 
@@ -19,7 +20,7 @@ export class StatisticsModule {
       module: StatisticsModule,
       imports: [TypeOrmModule.forFeature([HalfYearReport]), PlansModule, IndicatorsModule],
       controllers: [ReportsController],
-      providers: [ReportsService, ReportComputer, ReportRunner, ReportScheduler, ...(processRole === 'api' ? [] : [StatisticsProcessor])],
+      providers: [ReportsService, ReportsRepository, ReportComputer, ReportRunner, ReportScheduler, ...(processRole === 'api' ? [] : [StatisticsProcessor])],
       exports: [ReportsService, ReportScheduler],
     };
   }

@@ -1,21 +1,23 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
+import { InjectEntityManager } from '@nestjs/typeorm';
+import type { EntityManager } from 'typeorm';
 import type { Actor } from '../access/actor';
 import type { PlanRole } from '../access/roles';
 import { AuditWriter } from '../audit/audit-writer';
 import { hashPassword } from '../auth/passwords';
 import { passwordProblems } from '../auth/password-policy';
 import { Conflict, InvalidInput, NotFound, RuleViolation } from '../common/domain-errors';
-import { paginate, type PageQuery } from '../common/pagination';
+import type { PageQuery } from '../common/pagination';
 import { UnitOfWork } from '../database/unit-of-work';
 import { PlansService } from '../plans/plans.service';
 import type { CreateUserDto, UpdateUserDto } from './dto/user.dto';
+import type { InvitationResponse, UserPage, UserResponse } from './dto/user-response.dto';
 import { InvitationsService } from './invitations.service';
-import { User } from './user.entity';
+import { SessionsRepository } from './sessions.repository';
+import type { User } from './user.entity';
 import { roleChangeProblems, roleOrganisationProblems } from './user-rules';
-import { UserSessions } from './user-sessions';
 import { userView } from './user-views';
+import { UsersRepository } from './users.repository';
 
 export const USER_MANAGEMENT = 'user_management';
 
@@ -28,16 +30,17 @@ export const USER_MANAGEMENT = 'user_management';
 @Injectable()
 export class UsersService {
   constructor(
-    @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly users: UsersRepository,
+    @InjectEntityManager() private readonly manager: EntityManager,
     private readonly uow: UnitOfWork,
     private readonly audit: AuditWriter,
     private readonly plans: PlansService,
-    private readonly sessions: UserSessions,
+    private readonly sessions: SessionsRepository,
     private readonly invitations: InvitationsService,
   ) {}
 
   /** A leader's call invites; the admin's call provisions when it gives a password, and invites otherwise. */
-  async createUser(actor: Actor, planId: string, dto: CreateUserDto) {
+  async createUser(actor: Actor, planId: string, dto: CreateUserDto): Promise<InvitationResponse | UserResponse> {
     if (dto.password !== undefined && actor.role !== 'admin') {
       throw new InvalidInput(
         [{ field: 'password', rule: 'password_not_allowed', message: 'a leader does not set passwords: leave password out and the user gets an invitation e-mail to set their own' }],
@@ -53,30 +56,30 @@ export class UsersService {
   }
 
   /** Changes a user's name, role or whether they may sign in. A new role or deactivation ends every session at once. */
-  async updateUser(actor: Actor, userId: string, dto: UpdateUserDto) {
+  async updateUser(actor: Actor, userId: string, dto: UpdateUserDto): Promise<UserResponse> {
     return this.uow.run(async (manager) => {
-      const user = await manager.getRepository(User).createQueryBuilder('u').where('u.id = :userId', { userId }).setLock('pessimistic_write').getOne();
+      const user = await this.users.lockById(manager, userId);
       const reachable = user && user.role !== 'admin' && (actor.role === 'admin' || user.planId === actor.planId);
       if (!user || !reachable) throw new NotFound('User');
       if (user.id === actor.userId && (dto.active === false || (dto.role && dto.role !== user.role))) {
-        throw new RuleViolation([{ rule: 'not_yourself', message: 'you cannot deactivate yourself or change your own role' }]);
+        throw new RuleViolation([{ rule: 'not_yourself', message: 'you cannot deactivate yourself or change your own role' }], 'not_yourself');
       }
       const from = user.role as PlanRole;
       const role = dto.role ?? from;
       const problems = roleChangeProblems(from, role);
       if (problems.length) throw new RuleViolation(problems, 'role_across_organisations');
       const active = dto.active ?? user.active;
-      await manager.update(User, { id: userId }, { name: dto.name ?? user.name, role, active });
+      await this.users.update(manager, userId, { name: dto.name ?? user.name, role, active });
 
       const who = { ...actor, planId: user.planId };
       const event = (action: string) => ({ action, purpose: USER_MANAGEMENT, entityType: 'user', entityId: userId });
       const events = [];
       if (role !== from) {
-        await this.sessions.endAllOf(userId, 'role_changed', manager);
+        await this.sessions.endAllOf(manager, userId, 'role_changed');
         events.push(event(`user.role_changed.${from}.${role}`));
       }
       if (active !== user.active) {
-        if (!active) await this.sessions.endAllOf(userId, 'deactivated', manager);
+        if (!active) await this.sessions.endAllOf(manager, userId, 'deactivated');
         events.push(event(active ? 'user.reactivated' : 'user.deactivated'));
       }
       if (dto.name !== undefined && dto.name !== user.name) events.push(event('user.renamed'));
@@ -85,34 +88,33 @@ export class UsersService {
     });
   }
 
-  listUsers(planId: string, query: PageQuery) {
-    const qb = this.users.createQueryBuilder('u').where('u.plan_id = :planId', { planId });
-    return paginate(qb, query, 'u.created_at', 'u.id', userView, (u) => ({ at: u.createdAt, id: u.id }));
+  listUsers(planId: string, query: PageQuery): Promise<UserPage> {
+    return this.users.page(this.manager, planId, query, userView);
   }
 
   /** For sign-in: the account behind an e-mail, with its password hash, if it is active. */
   findActiveUserWithPassword(email: string): Promise<User | null> {
-    return this.users.createQueryBuilder('u').addSelect('u.passwordHash').where('lower(u.email) = :email AND u.active', { email: email.toLowerCase() }).getOne();
+    return this.users.findActiveWithPassword(this.manager, { email });
   }
 
   /** For sign-in: the plan an e-mail's account belongs to, so a failed attempt is audited where its leader sees it. */
-  async accountOf(email: string): Promise<{ id: string; planId: string | null } | null> {
-    return this.users.createQueryBuilder('u').select(['u.id', 'u.planId']).where('lower(u.email) = :email', { email: email.toLowerCase() }).getOne();
+  accountOf(email: string): Promise<{ id: string; planId: string | null } | null> {
+    return this.users.accountOf(this.manager, email);
   }
 
-  findActiveUser(id: string, manager: EntityManager = this.users.manager): Promise<User | null> {
-    return manager.getRepository(User).findOneBy({ id, active: true });
+  findActiveUser(id: string, manager: EntityManager = this.manager): Promise<User | null> {
+    return this.users.findActive(manager, id);
   }
 
   /** With the password hash: for changing one's own password. */
   findActiveUserWithPasswordById(id: string): Promise<User | null> {
-    return this.users.createQueryBuilder('u').addSelect('u.passwordHash').where('u.id = :id AND u.active', { id }).getOne();
+    return this.users.findActiveWithPassword(this.manager, { id });
   }
 
   async setPassword(manager: EntityManager, user: User, password: string): Promise<void> {
     const problems = passwordProblems(password, { email: user.email, name: user.name }, 'newPassword');
     if (problems.length) throw new InvalidInput(problems, 'weak_password');
-    await manager.update(User, { id: user.id }, { passwordHash: await hashPassword(password) });
+    await this.users.update(manager, user.id, { passwordHash: await hashPassword(password) });
   }
 
   /**
@@ -122,28 +124,19 @@ export class UsersService {
   async ensureBootstrapAdmin(email: string, password: string): Promise<boolean> {
     const problems = passwordProblems(password, { email, name: 'Administrator' }, 'ADMIN_PASSWORD');
     if (problems.length) throw new InvalidInput(problems, 'weak_password');
-    if (await this.users.existsBy({ role: 'admin' })) return false;
-    const rows: unknown[] = await this.users.manager.query(
-      `INSERT INTO users (plan_id, organisation_id, email, name, role, password_hash)
-       SELECT NULL, NULL, $1, 'Administrator', 'admin', $2 WHERE NOT EXISTS (SELECT 1 FROM users WHERE role = 'admin')
-       ON CONFLICT ((lower(email))) DO NOTHING RETURNING id`,
-      [email.toLowerCase(), await hashPassword(password)],
-    );
-    return rows.length > 0;
+    if (await this.users.adminExists(this.manager)) return false;
+    return this.users.insertFirstAdmin(this.manager, email, await hashPassword(password));
   }
 
   /** The platform admin provisions a user with an initial password (api.md); audited like an invitation. */
-  private async provision(manager: EntityManager, actor: Actor, planId: string, dto: CreateUserDto & { password: string }) {
+  private async provision(manager: EntityManager, actor: Actor, planId: string, dto: CreateUserDto & { password: string }): Promise<UserResponse> {
     const email = dto.email.toLowerCase();
     const problems = passwordProblems(dto.password, { email, name: dto.name });
     if (problems.length) throw new InvalidInput(problems, 'weak_password');
-    if (await manager.getRepository(User).createQueryBuilder('u').where('lower(u.email) = :email', { email }).getExists()) {
+    if (await this.users.emailTaken(manager, email)) {
       throw new Conflict('A user with this e-mail already exists', { code: 'email_in_use' });
     }
-    const repo = manager.getRepository(User);
-    const user = await repo.save(
-      repo.create({ planId, organisationId: dto.organisationId ?? null, email, name: dto.name, role: dto.role, passwordHash: await hashPassword(dto.password) }),
-    );
+    const user = await this.users.insert(manager, { planId, organisationId: dto.organisationId ?? null, email, name: dto.name, role: dto.role, passwordHash: await hashPassword(dto.password) });
     await this.audit.record({ ...actor, planId }, { action: 'user.created', purpose: USER_MANAGEMENT, entityType: 'user', entityId: user.id }, manager);
     return userView(user);
   }
@@ -151,9 +144,9 @@ export class UsersService {
   private async assertRoleFitsOrganisation(manager: EntityManager, planId: string, role: PlanRole, organisationId: string | undefined): Promise<void> {
     const organisation = organisationId ? await this.plans.findOrganisation(planId, organisationId, manager) : undefined;
     if (organisationId && !organisation) {
-      throw new RuleViolation([{ field: 'organisationId', rule: 'organisation_in_plan', message: 'organisationId is not an organisation of this plan' }]);
+      throw new RuleViolation([{ field: 'organisationId', rule: 'organisation_in_plan', message: 'organisationId is not an organisation of this plan' }], 'organisation_not_in_plan');
     }
     const problems = roleOrganisationProblems(role, organisation?.kind);
-    if (problems.length) throw new RuleViolation(problems);
+    if (problems.length) throw new RuleViolation(problems, 'role_organisation_mismatch');
   }
 }

@@ -2,6 +2,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { createPlan, expectStatus, login, STAFF_PASSWORD, type PlanFixture } from '../support/fixtures';
 import { API, createTestApp, type TestApp } from '../support/test-app';
 import { TEST_ADMIN } from '../support/test-env';
+import { DEMO_PASSWORD, DEMO_USERS } from '../../src/demo/demo-seed';
 
 const PROBLEM_JSON = /^application\/problem\+json/;
 
@@ -25,6 +26,13 @@ describe('logging in, refreshing and logging out', () => {
 
   const post = (path: string, body: object) => t.http().post(API + path).send(body);
   const me = (token: string) => t.http().get(`${API}/me`).set('Authorization', `Bearer ${token}`);
+
+  it('offers in the API docs a login example that signs in as a demo user', async () => {
+    const docs = (await t.http().get('/api/docs-json').expect(200)).body;
+    const example = docs.components.schemas.LoginDto.properties;
+    expect(DEMO_USERS.map((u) => u.email)).toContain(example.email.example);
+    expect(example.password.example).toBe(DEMO_PASSWORD);
+  });
 
   /** A user of the plan nobody else logs in as, so throttling one account cannot disturb other tests. */
   async function freshCounsellor(): Promise<{ id: string; email: string }> {

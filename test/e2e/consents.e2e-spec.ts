@@ -176,4 +176,31 @@ describe('the consent ledger and who sees what', () => {
     });
     expect(bySocialWorker.status).toBe(404);
   });
+
+  const yearsAgo = (years: number) => {
+    const d = new Date();
+    d.setFullYear(d.getFullYear() - years);
+    return d.toISOString().slice(0, 10);
+  };
+
+  it('refuses a 13-year-old consenting alone as guardian_consent_required, and accepts the registered guardian', async () => {
+    const youth = await registerResident(plan.socialWorker, { housingAreaId: plan.areas.eligible, firstName: 'Ali', birthDate: yearsAgo(13) });
+    const consent = { residentId: youth.id, scope: 'job_programme_participation', recipientOrganisationIds: [], form: 'written', givenAt: hoursAgo(1) };
+    const alone = await plan.socialWorker.post('/consents', { ...consent, givenBy: 'resident' });
+    expect(alone.status).toBe(422);
+    expect(alone.body.code).toBe('guardian_consent_required');
+
+    const unknownGuardian = await plan.socialWorker.post('/consents', { ...consent, givenBy: 'guardian', guardianId: '00000000-0000-4000-8000-000000000000' });
+    expect(unknownGuardian.body.code).toBe('guardian_invalid');
+
+    const mother = await plan.socialWorker.post(`/residents/${youth.id}/guardians`, { name: 'Amina', relation: 'mother' });
+    expectStatus(mother, 201, 'add guardian');
+    const given = await plan.socialWorker.post('/consents', { ...consent, givenBy: 'guardian', guardianId: mother.body.id });
+    expectStatus(given, 201, 'guardian consents');
+
+    expectStatus(await plan.socialWorker.post(`/consents/${given.body.id}/withdraw`, {}), 200, 'withdraw');
+    const again = await plan.socialWorker.post(`/consents/${given.body.id}/withdraw`, {});
+    expect(again.status).toBe(409);
+    expect(again.body.code).toBe('consent_already_withdrawn');
+  });
 });

@@ -1,4 +1,4 @@
-import { createPlan, openCase, registerResident, type PlanFixture } from '../support/fixtures';
+import { createPlan, expectStatus, openCase, registerResident, type PlanFixture } from '../support/fixtures';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 describe('counselling cases and the counting rule', () => {
@@ -139,5 +139,83 @@ describe('counselling cases and the counting rule', () => {
     const topics = await plan.counsellor.get('/counselling-topics');
     expect(topics.body.items).toEqual(expect.arrayContaining([{ key: 'pension', label: 'Pension og efterløn', builtIn: false }, { key: 'debt', label: 'Gæld', builtIn: true }]));
     await openCase(plan.counsellor, { residentId: resident.id, topic: 'pension', form: 'appointment' });
+  });
+
+  describe('refusals a client can act on, and lists a person can read', () => {
+    const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString();
+    const named = (firstName: string) => registerResident(plan.counsellor, { housingAreaId: plan.areas.eligible, firstName, lastName: 'Jensen' });
+
+    it('names a second open case on the same topic duplicate_open_case', async () => {
+      const resident = await named('Sofie');
+      const first = await openCase(plan.counsellor, { residentId: resident.id, topic: 'benefits', form: 'open_drop_in' });
+      const second = await plan.counsellor.post('/counselling-cases', { residentId: resident.id, topic: 'benefits', form: 'appointment' });
+      expect(second.status).toBe(409);
+      expect(second.body).toMatchObject({ code: 'duplicate_open_case', existingCaseId: first.id });
+    });
+
+    it('tells a contact on a closed case case_closed, a second close case_already_closed and a second reopen case_already_open', async () => {
+      const resident = await named('Lars');
+      const c = await openCase(plan.counsellor, { residentId: resident.id, topic: 'debt', form: 'appointment', openedAt: hoursAgo(5) });
+      expectStatus(await plan.counsellor.post(`/counselling-cases/${c.id}/close`, { closedAt: hoursAgo(1) }), 200, 'close');
+
+      const contact = await plan.counsellor.post(`/counselling-cases/${c.id}/contacts`, { occurredAt: hoursAgo(1), channel: 'phone' });
+      expect(contact.status).toBe(409);
+      expect(contact.body.code).toBe('case_closed');
+      const closeAgain = await plan.counsellor.post(`/counselling-cases/${c.id}/close`, {});
+      expect(closeAgain.status).toBe(409);
+      expect(closeAgain.body.code).toBe('case_already_closed');
+
+      // A reopen without any body (no version) still works: the version check is the client's choice.
+      const bare = await t.http().post(`/api/v1/counselling-cases/${c.id}/reopen`).set('Authorization', `Bearer ${plan.counsellor.token}`);
+      expectStatus(bare, 200, 'reopen without a body');
+      const reopenAgain = await plan.counsellor.post(`/counselling-cases/${c.id}/reopen`);
+      expect(reopenAgain.status).toBe(409);
+      expect(reopenAgain.body.code).toBe('case_already_open');
+    });
+
+    it('refuses a referral to an organisation without the resident\'s consent as consent_required', async () => {
+      const resident = await named('Aisha');
+      const c = await openCase(plan.counsellor, { residentId: resident.id, topic: 'employment', form: 'appointment', openedAt: hoursAgo(5) });
+      const res = await plan.counsellor.post(`/counselling-cases/${c.id}/referrals`, { organisationId: plan.organisations.jobcenter, reason: 'Jobsøgning' });
+      expect(res.status).toBe(422);
+      expect(res.body.code).toBe('consent_required');
+    });
+
+    it('refuses to close or reopen a case that changed since the version the counsellor read, as stale_version', async () => {
+      const resident = await named('Peter');
+      const c = await openCase(plan.counsellor, { residentId: resident.id, topic: 'housing', form: 'appointment', openedAt: hoursAgo(5) });
+      const closed = await plan.counsellor.post(`/counselling-cases/${c.id}/close`, { closedAt: hoursAgo(2), version: c.version });
+      expectStatus(closed, 200, 'close at the version read');
+      expect(closed.body.version).toBe(c.version + 1);
+
+      const staleReopen = await plan.counsellor.post(`/counselling-cases/${c.id}/reopen`, { version: c.version });
+      expect(staleReopen.status).toBe(409);
+      expect(staleReopen.body).toMatchObject({ code: 'stale_version', version: closed.body.version });
+      const reopened = await plan.counsellor.post(`/counselling-cases/${c.id}/reopen`, { version: closed.body.version });
+      expectStatus(reopened, 200, 'reopen at the current version');
+
+      const staleClose = await plan.counsellor.post(`/counselling-cases/${c.id}/close`, { closedAt: hoursAgo(1), version: closed.body.version });
+      expect(staleClose.status).toBe(409);
+      expect(staleClose.body.code).toBe('stale_version');
+      expect((await plan.counsellor.get(`/counselling-cases/${c.id}`)).body.status).toBe('open');
+    });
+
+    it('lists cases with the resident\'s name, an anonymous resident\'s pseudonym and the topic\'s label, built-in or the plan\'s own', async () => {
+      expectStatus(await plan.leader.post('/counselling-topics', { key: 'dental_care', label: 'Tandpleje' }), 201, 'add topic');
+      const helle = await registerResident(plan.counsellor, { housingAreaId: plan.areas.eligible, firstName: 'Helle', lastName: 'Hansen' });
+      const anonymous = await registerResident(plan.counsellor, { housingAreaId: plan.areas.eligible, anonymous: true });
+      await openCase(plan.counsellor, { residentId: helle.id, topic: 'rent_arrears', form: 'open_drop_in' });
+      await openCase(plan.counsellor, { residentId: helle.id, topic: 'dental_care', form: 'appointment' });
+      await openCase(plan.counsellor, { residentId: anonymous.id, topic: 'family', form: 'outreach' });
+
+      const helles = await plan.counsellor.get(`/counselling-cases?residentId=${helle.id}`);
+      expect(helles.status).toBe(200);
+      const byTopic = Object.fromEntries(helles.body.items.map((c: { topic: string; residentName: string; topicLabel: string }) => [c.topic, c]));
+      expect(byTopic.rent_arrears).toMatchObject({ residentName: 'Helle Hansen', topicLabel: 'Huslejerestance' });
+      expect(byTopic.dental_care).toMatchObject({ residentName: 'Helle Hansen', topicLabel: 'Tandpleje' });
+
+      const anonymous_ = await plan.counsellor.get(`/counselling-cases?residentId=${anonymous.id}`);
+      expect(anonymous_.body.items).toEqual([expect.objectContaining({ residentName: anonymous.pseudonym, topicLabel: 'Familie' })]);
+    });
   });
 });

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { EmployersService } from '../../src/employers/employers.service';
+import { EmployersRepository } from '../../src/employers/employers.repository';
 import { createPlan, expectStatus, type Caller, type PlanFixture } from '../support/fixtures';
 import { createTestApp, type TestApp } from '../support/test-app';
 
@@ -61,7 +61,7 @@ describe('employers and their agreements', () => {
     const first = await registerEmployer(plan.socialWorker, { name: 'Rema 1000 Ishøj', sector: 'private', cvr: '29189706' });
     const again = await plan.socialWorker.post('/employers', { name: 'Rema 1000 Ishøj Strand', sector: 'private', cvr: '2918 9706' });
     expect(again.status).toBe(409);
-    expect(again.body.existingEmployerId).toBe(first.id);
+    expect(again.body).toMatchObject({ code: 'duplicate_cvr', existingEmployerId: first.id });
 
     const elsewhere = await otherPlan.socialWorker.post('/employers', { name: 'Rema 1000 Gellerup', sector: 'private', cvr: '29189706' });
     expect(elsewhere.status).toBe(201);
@@ -78,12 +78,34 @@ describe('employers and their agreements', () => {
   it('refuses changing an employer to a CVR another employer of the plan has, but keeps its own', async () => {
     await registerEmployer(plan.socialWorker, { name: 'Lidl Ishøj', sector: 'private', cvr: '25313763' });
     const other = await registerEmployer(plan.socialWorker, { name: 'Føtex Ishøj', sector: 'private', cvr: '35954716' });
-    expect((await plan.socialWorker.patch(`/employers/${other.id}`, { cvr: '25313763' })).status).toBe(409);
+    const taken = await plan.socialWorker.patch(`/employers/${other.id}`, { cvr: '25313763', version: 1 });
+    expect(taken.status).toBe(409);
+    expect(taken.body.code).toBe('duplicate_cvr');
 
-    const renamed = await plan.socialWorker.patch(`/employers/${other.id}`, { name: 'Føtex Ishøj Bycenter', cvr: '35954716', contactName: null });
+    const renamed = await plan.socialWorker.patch(`/employers/${other.id}`, { name: 'Føtex Ishøj Bycenter', cvr: '35954716', contactName: null, version: 1 });
     expect(renamed.status).toBe(200);
-    expect(renamed.body).toMatchObject({ name: 'Føtex Ishøj Bycenter', cvr: '35954716', contactName: null });
-    expect((await plan.socialWorker.patch(`/employers/${other.id}`, { name: null })).status).toBe(400);
+    expect(renamed.body).toMatchObject({ name: 'Føtex Ishøj Bycenter', cvr: '35954716', contactName: null, version: 2 });
+    expect((await plan.socialWorker.patch(`/employers/${other.id}`, { name: null, version: 2 })).status).toBe(400);
+  });
+
+  it('refuses a change made on an employer read before another change (409 stale_version), and names the current version', async () => {
+    const employer = await registerEmployer(plan.socialWorker, { name: 'Bilka Ishøj', sector: 'private' });
+    expect(employer).toMatchObject({ version: 1 });
+    const first = await plan.socialWorker.patch(`/employers/${employer.id}`, { contactName: 'Mette Holm', version: 1 });
+    expect(first.body).toMatchObject({ contactName: 'Mette Holm', version: 2 });
+
+    const stale = await plan.socialWorker.patch(`/employers/${employer.id}`, { contactName: 'Jens Berg', version: 1 });
+    expect(stale.status).toBe(409);
+    expect(stale.body).toMatchObject({ code: 'stale_version', currentVersion: 2 });
+    expect((await plan.socialWorker.get(`/employers/${employer.id}`)).body).toMatchObject({ contactName: 'Mette Holm', version: 2 });
+    expect((await plan.socialWorker.patch(`/employers/${employer.id}`, { contactName: 'Jens Berg' })).status).toBe(400);
+  });
+
+  it('answers a refused CVR with the code invalid_cvr and a refused agreement with agreement_rules_unmet', async () => {
+    expect((await plan.socialWorker.post('/employers', { ...NETTO, cvr: '10150816' })).body.code).toBe('invalid_cvr');
+    const employer = await registerEmployer(plan.socialWorker, { name: 'Ishøj Svømmehal', sector: 'public' });
+    const future = await plan.socialWorker.post(`/employers/${employer.id}/agreements`, { signedAt: '2099-01-01', validFrom: '2099-01-01' });
+    expect(future.body.code).toBe('agreement_rules_unmet');
   });
 
   it('shows an open-ended samarbejdsaftale as active today and one that has ended as not active', async () => {
@@ -121,13 +143,13 @@ describe('employers and their agreements', () => {
   it('tells the job-programme module whether an agreement covers a day, both ends included', async () => {
     const employer = await registerEmployer(plan.socialWorker, { name: 'Meny Ishøj', sector: 'private' });
     await plan.socialWorker.post(`/employers/${employer.id}/agreements`, { signedAt: '2025-05-20', validFrom: '2025-06-01', validTo: '2025-11-30' });
-    const employers = t.app.get(EmployersService);
+    const employers = t.app.get(EmployersRepository, { strict: false });
     const manager = t.app.get(DataSource).manager;
-    const covers = (day: string) => employers.hasActiveAgreement(manager, plan.planId, employer.id, day);
+    const covers = (day: string) => employers.hasActiveAgreement(manager, plan, employer.id, day);
     expect([await covers('2025-05-31'), await covers('2025-06-01'), await covers('2025-11-30'), await covers('2025-12-01')]).toEqual([false, true, true, false]);
-    expect(await employers.hasActiveAgreement(manager, otherPlan.planId, employer.id, '2025-07-01')).toBe(false);
-    expect((await employers.findInPlan(plan.planId, employer.id))?.name).toBe('Meny Ishøj');
-    expect(await employers.findInPlan(otherPlan.planId, employer.id)).toBeNull();
+    expect(await employers.hasActiveAgreement(manager, otherPlan, employer.id, '2025-07-01')).toBe(false);
+    expect((await employers.findOrNull(manager, plan, employer.id))?.name).toBe('Meny Ishøj');
+    expect(await employers.findOrNull(manager, otherPlan, employer.id)).toBeNull();
   });
 
   it('the counsellor gets 403: employers belong to the job programmes', async () => {
@@ -138,7 +160,7 @@ describe('employers and their agreements', () => {
   it("another plan's social worker gets 404 and does not see the employer in the list", async () => {
     const employer = await registerEmployer(plan.socialWorker, { name: 'Kvickly Ishøj', sector: 'private' });
     expect((await otherPlan.socialWorker.get(`/employers/${employer.id}`)).status).toBe(404);
-    expect((await otherPlan.socialWorker.patch(`/employers/${employer.id}`, { name: 'Overtaget' })).status).toBe(404);
+    expect((await otherPlan.socialWorker.patch(`/employers/${employer.id}`, { name: 'Overtaget', version: 1 })).status).toBe(404);
     expect((await otherPlan.socialWorker.post(`/employers/${employer.id}/agreements`, { signedAt: '2025-01-01', validFrom: '2025-01-01' })).status).toBe(404);
     const list = await otherPlan.socialWorker.get('/employers?q=Kvickly');
     expect(list.body.items).toEqual([]);
@@ -149,7 +171,7 @@ describe('employers and their agreements', () => {
     expect((await plan.leader.get('/employers')).status).toBe(200);
     expect((await plan.leader.get(`/employers/${employer.id}`)).status).toBe(200);
     expect((await plan.leader.post('/employers', NETTO)).status).toBe(403);
-    expect((await plan.leader.patch(`/employers/${employer.id}`, { name: 'Nyt navn' })).status).toBe(403);
+    expect((await plan.leader.patch(`/employers/${employer.id}`, { name: 'Nyt navn', version: 1 })).status).toBe(403);
     expect((await plan.leader.post(`/employers/${employer.id}/agreements`, { signedAt: '2025-01-01', validFrom: '2025-01-01' })).status).toBe(403);
   });
 });

@@ -1,7 +1,7 @@
 import { RemindersService } from '../../src/reminders/reminders.service';
-import { createPlan, expectStatus, registerResident, type Caller, type PlanFixture } from '../support/fixtures';
-import { anHourAgo, birthDateForAge, programmeFixtures, type Programme } from '../support/programme-fixtures';
-import { createTestApp, type TestApp } from '../support/test-app';
+import { expectStatus, registerResident, type Caller, type PlanFixture } from '../support/fixtures';
+import { anHourAgo, birthDateForAge, type Programme, withProgrammePlan, type ProgrammeWorld } from '../support/programme-fixtures';
+import type { TestApp } from '../support/test-app';
 import { waitFor } from '../support/wait-for';
 
 interface Reminder {
@@ -13,18 +13,8 @@ interface Reminder {
 
 /** Issue 7 "Hardening": a guardian who withdraws the participation consent while a programme runs. */
 describe('a guardian withdraws the consent to the leisure-job programme', () => {
-  let t: TestApp;
-  let plan: PlanFixture;
-  let sw: Caller;
-
-  beforeAll(async () => {
-    t = await createTestApp();
-    plan = await createPlan(t, 'Ishøj fritidsjob, samtykke');
-    sw = plan.socialWorker;
-  });
-  afterAll(() => t.close());
-
-  const fx = () => programmeFixtures(plan);
+  let t: TestApp, plan: PlanFixture, sw: Caller, fx: ProgrammeWorld['fx'];
+  withProgrammePlan('Ishøj fritidsjob, samtykke', (world) => ({ t, plan, sw, fx } = world));
   const withdraw = async (consentId: string) => expectStatus(await sw.post(`/consents/${consentId}/withdraw`, { reason: 'Forældrene ønsker ikke forløbet længere' }), 200, 'withdraw');
   const remindersOf = async (caller: Caller, p: Programme): Promise<Reminder[]> =>
     ((await caller.get('/reminders')).body.items as Reminder[]).filter((r) => r.subjectId === p.id);

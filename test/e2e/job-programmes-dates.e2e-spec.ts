@@ -1,6 +1,5 @@
-import { createPlan, expectStatus, type Caller, type PlanFixture } from '../support/fixtures';
-import { programmeFixtures, shiftDays, TODAY, type Programme } from '../support/programme-fixtures';
-import { createTestApp, type TestApp } from '../support/test-app';
+import { expectStatus, type Caller, type PlanFixture } from '../support/fixtures';
+import { shiftDays, TODAY, type Programme, withProgrammePlan, type ProgrammeWorld } from '../support/programme-fixtures';
 import { waitFor } from '../support/wait-for';
 
 interface JobProgrammeNumbers {
@@ -27,18 +26,8 @@ const THIS_HALF: 1 | 2 = Number(TODAY.slice(5, 7)) <= 6 ? 1 : 2;
 
 /** Issue 7 "Hardening": a phase change carries the date it happened, and the report counts by it. */
 describe('when a phase change happened, as opposed to when it was typed', () => {
-  let t: TestApp;
-  let plan: PlanFixture;
-  let sw: Caller;
-
-  beforeAll(async () => {
-    t = await createTestApp();
-    plan = await createPlan(t, 'Ishøj fritidsjob, datoer');
-    sw = plan.socialWorker;
-  });
-  afterAll(() => t.close());
-
-  const fx = () => programmeFixtures(plan);
+  let plan: PlanFixture, sw: Caller, fx: ProgrammeWorld['fx'];
+  withProgrammePlan('Ishøj fritidsjob, datoer', (world) => ({ plan, sw, fx } = world));
   const history = async (p: Programme) => (await sw.get(`/job-programmes/${p.id}`)).body.history as { to: string; occurredAt: string; recordedAt: string }[];
 
   it('counts a December phase change entered in January in H2 of the previous year', async () => {
@@ -88,6 +77,7 @@ describe('when a phase change happened, as opposed to when it was typed', () => 
     const { p } = await fx().programmeIn('clarification', 'Xenia');
     const res = await fx().move(p, { to: 'ended', reason: 'Flyttet', occurredAt: new Date(Date.now() + 3600_000).toISOString() });
     expect(res.status).toBe(422);
+    expect(res.body.code).toBe('transition_timing');
     expect(res.body.errors).toEqual([{ field: 'occurredAt', rule: 'not_in_future', message: 'occurredAt is in the future: record a phase change once it has happened' }]);
   });
 

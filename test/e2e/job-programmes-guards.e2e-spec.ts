@@ -1,24 +1,13 @@
 import { addMonths, mondayOf } from '../../src/common/calendar';
-import { createPlan, expectStatus, type Caller, type PlanFixture } from '../support/fixtures';
-import { programmeFixtures, shiftDays, TODAY, type Programme } from '../support/programme-fixtures';
-import { createTestApp, type TestApp } from '../support/test-app';
+import { expectStatus, type Caller } from '../support/fixtures';
+import { shiftDays, TODAY, type Programme, withProgrammePlan, type ProgrammeWorld } from '../support/programme-fixtures';
 
 const rulesOf = (res: { body: { errors?: { rule: string }[] } }) => (res.body.errors ?? []).map((e) => e.rule);
 
 /** Issue 7 "Hardening": what a programme has passed stays passed; timesheets stay within the employment. */
 describe('leisure-job programmes keep the requirements they have met', () => {
-  let t: TestApp;
-  let plan: PlanFixture;
-  let sw: Caller;
-
-  beforeAll(async () => {
-    t = await createTestApp();
-    plan = await createPlan(t, 'Ishøj fritidsjob, værn');
-    sw = plan.socialWorker;
-  });
-  afterAll(() => t.close());
-
-  const fx = () => programmeFixtures(plan);
+  let sw: Caller, fx: ProgrammeWorld['fx'];
+  withProgrammePlan('Ishøj fritidsjob, værn', (world) => ({ sw, fx } = world));
   const employment = (p: Programme) => sw.get(`/job-programmes/${p.id}`).then((res) => res.body.employment);
 
   describe('the signatures on the employment contract', () => {
@@ -92,7 +81,7 @@ describe('leisure-job programmes keep the requirements they have met', () => {
   it("refuses taking back the accepted match of a youth who works there (409 guard_passed)", async () => {
     const { p } = await fx().programmeIn('employment', 'Gül');
     const [match] = (await sw.get(`/job-programmes/${p.id}`)).body.matches;
-    const refused = await sw.patch(`/job-programmes/${p.id}/matches/${match.id}`, { status: 'withdrawn' });
+    const refused = await sw.patch(`/job-programmes/${p.id}/matches/${match.id}`, { status: 'withdrawn', version: match.version });
     expect(refused.status).toBe(409);
     expect(refused.body).toMatchObject({ code: 'guard_passed', errors: [{ field: 'status', rule: 'match_accepted', message: 'no match is accepted' }] });
     expect((await sw.get(`/job-programmes/${p.id}`)).body.matches[0].status).toBe('accepted');

@@ -1,24 +1,14 @@
+import { randomUUID } from 'node:crypto';
 import { addMonths, mondayOf } from '../../src/common/calendar';
-import { createPlan, expectStatus, registerResident, type Caller, type PlanFixture } from '../support/fixtures';
-import { anHourAgo, birthDateForAge, programmeFixtures, shiftDays, TODAY, type Programme } from '../support/programme-fixtures';
-import { createTestApp, type TestApp } from '../support/test-app';
+import { expectStatus, registerResident, type Caller, type PlanFixture } from '../support/fixtures';
+import { anHourAgo, birthDateForAge, shiftDays, TODAY, type Programme, withProgrammePlan, type ProgrammeWorld } from '../support/programme-fixtures';
 
 const rulesOf = (res: { body: { errors?: { rule: string }[] } }) => (res.body.errors ?? []).map((e) => e.rule);
 const messagesOf = (res: { body: { errors?: { message: string }[] } }) => (res.body.errors ?? []).map((e) => e.message);
 
 describe('leisure-job programmes (fritidsjobforløb)', () => {
-  let t: TestApp;
-  let plan: PlanFixture;
-  let sw: Caller;
-
-  beforeAll(async () => {
-    t = await createTestApp();
-    plan = await createPlan(t, 'Ishøj fritidsjob');
-    sw = plan.socialWorker;
-  });
-  afterAll(() => t.close());
-
-  const fx = () => programmeFixtures(plan);
+  let plan: PlanFixture, sw: Caller, fx: ProgrammeWorld['fx'];
+  withProgrammePlan('Ishøj fritidsjob', (world) => ({ plan, sw, fx } = world));
   const youthWithConsent = (name?: string) => fx().youthWithConsent(name);
   const startProgramme = (residentId: string) => fx().startProgramme(residentId);
   const employer = (name: string, agreement?: boolean) => fx().employer(name, agreement);
@@ -139,6 +129,7 @@ describe('leisure-job programmes (fritidsjobforløb)', () => {
     const youth = await registerResident(sw, { housingAreaId: plan.areas.notEligible, firstName: 'Lina', birthDate: birthDateForAge(14) });
     const res = await sw.post('/job-programmes', { residentId: youth.id });
     expect(res.status).toBe(422);
+    expect(res.body.code).toBe('programme_not_eligible');
     expect(messagesOf(res)).toEqual(['Strandparken is not an eligible housing area for the leisure-job programme']);
   });
 
@@ -147,7 +138,7 @@ describe('leisure-job programmes (fritidsjobforløb)', () => {
     const first = await startProgramme(youth.id);
     const second = await sw.post('/job-programmes', { residentId: youth.id });
     expect(second.status).toBe(409);
-    expect(second.body.existingProgrammeId).toBe(first.id);
+    expect(second.body).toMatchObject({ code: 'programme_already_running', existingProgrammeId: first.id });
     await moveOk(first, { to: 'ended', reason: 'Ønskede en pause' });
     expect((await sw.post('/job-programmes', { residentId: youth.id })).status).toBe(201);
   });
@@ -168,7 +159,49 @@ describe('leisure-job programmes (fritidsjobforløb)', () => {
     const stale = await sw.post(`/job-programmes/${p.id}/transitions`, { to: 'ended', version: 1, reason: 'Flyttet' });
     expect(stale.status).toBe(409);
     expect(stale.headers['content-type']).toMatch(/application\/problem\+json/);
-    expect(stale.body.currentVersion).toBe(2);
+    expect(stale.body).toMatchObject({ code: 'stale_version', currentVersion: 2 });
+  });
+
+  it('a change of a match made on a stale version is 409 stale_version, and the match stays as it was', async () => {
+    const { p, employerId } = await programmeIn('matching', 'Idun');
+    const proposed = await sw.post(`/job-programmes/${p.id}/matches`, { employerId });
+    expect(proposed.body).toMatchObject({ status: 'proposed', version: 1 });
+    const interview = await sw.patch(`/job-programmes/${p.id}/matches/${proposed.body.id}`, { status: 'interview_scheduled', interviewAt: anHourAgo(), version: 1 });
+    expect(interview.body).toMatchObject({ status: 'interview_scheduled', version: 2 });
+
+    const stale = await sw.patch(`/job-programmes/${p.id}/matches/${proposed.body.id}`, { status: 'declined', version: 1 });
+    expect(stale.status).toBe(409);
+    expect(stale.body).toMatchObject({ code: 'stale_version', currentVersion: 2, currentStatus: 'interview_scheduled' });
+    expect((await sw.get(`/job-programmes/${p.id}`)).body.matches).toEqual([expect.objectContaining({ status: 'interview_scheduled', version: 2 })]);
+    expect((await sw.patch(`/job-programmes/${p.id}/matches/${proposed.body.id}`, { status: 'declined' })).status).toBe(400);
+  });
+
+  it("lists programmes with the youth's name and the name of the ordinary job's employer", async () => {
+    const { p, employerId } = await programmeIn('evaluation', 'Kamilla');
+    await conversation(p, 'evaluation', ['youth', 'guardian', 'employer']);
+    await moveOk(p, { to: 'ordinary_job', employerId, startedAt: TODAY });
+    const employerName = (await sw.get(`/employers/${employerId}`)).body.name;
+    const listed = (await sw.get('/job-programmes?phase=ordinary_job')).body.items.find((i: Programme) => i.id === p.id);
+    expect(listed).toMatchObject({ youthName: 'Kamilla Hassan', ordinaryJob: { employerId, employerName } });
+    const running = await programmeIn('clarification', 'Liv');
+    expect((await sw.get('/job-programmes?phase=clarification')).body.items.find((i: Programme) => i.id === running.p.id)).toMatchObject({ youthName: 'Liv Hassan', ordinaryJob: null });
+  });
+
+  it('names each refusal inside a running programme with its own code', async () => {
+    const { p, employerId, youth } = await programmeIn('matching', 'Ebba');
+    const codeOf = async (res: Promise<{ status: number; body: { code?: string } }>) => {
+      const answer = await res;
+      return [answer.status, answer.body.code];
+    };
+    const inAnHour = new Date(Date.now() + 3600_000).toISOString();
+    expect(await codeOf(sw.post(`/job-programmes/${p.id}/conversations`, { occurredAt: inAnHour, kind: 'follow_up', participants: ['youth'] }))).toEqual([422, 'conversation_in_future']);
+    expect(await codeOf(sw.post(`/job-programmes/${p.id}/matches`, { employerId: randomUUID() }))).toEqual([422, 'employer_not_in_plan']);
+    expect(await codeOf(sw.post(`/job-programmes/${p.id}/timesheets`, { weekStart: mondayOf(shiftDays(TODAY, -7)), hours: 4 }))).toEqual([422, 'no_employment']);
+    await acceptedMatch(p, employerId);
+    const second = await sw.post(`/job-programmes/${p.id}/matches`, { employerId });
+    expect(await codeOf(sw.patch(`/job-programmes/${p.id}/matches/${second.body.id}`, { status: 'accepted', version: 1 }))).toEqual([409, 'another_match_accepted']);
+    const tooLong = { ...signedEmployment(employerId, youth.guardianId), hoursPerWeek: 9 };
+    expect(await codeOf(sw.put(`/job-programmes/${p.id}/employment`, tooLong))).toEqual([422, 'employment_rules_unmet']);
   });
 
   it('employment outside 2-6 hours or 3-5 months needs an exception reason, which is kept', async () => {
@@ -213,10 +246,11 @@ describe('leisure-job programmes (fritidsjobforløb)', () => {
     expect((await sw.post(`/job-programmes/${p.id}/timesheets`, { weekStart: monday, hours: 4 })).status).toBe(201);
     const again = await sw.post(`/job-programmes/${p.id}/timesheets`, { weekStart: monday, hours: 5 });
     expect(again.status).toBe(409);
-    expect(again.body.existingTimesheetId).toEqual(expect.any(String));
+    expect(again.body).toMatchObject({ code: 'timesheet_week_recorded', existingTimesheetId: expect.any(String) });
     const beforeStart = await sw.post(`/job-programmes/${p.id}/timesheets`, { weekStart: shiftDays(mondayOf(shiftDays(TODAY, -30)), -7), hours: 4 });
     expect(beforeStart.status).toBe(422);
     expect(rulesOf(beforeStart)).toEqual(['not_before_employment']);
+    expect(beforeStart.body.code).toBe('timesheet_week_outside_employment');
   });
 
   it('ending a programme needs a reason and is kept in the history', async () => {
@@ -228,8 +262,12 @@ describe('leisure-job programmes (fritidsjobforløb)', () => {
     expect(ended).toMatchObject({ phase: 'ended', endReason: 'Flyttet fra området', version: 3 });
     const history = (await sw.get(`/job-programmes/${p.id}`)).body.history;
     expect(history.at(-1)).toMatchObject({ from: 'matching', to: 'ended', reason: 'Flyttet fra området', actorId: sw.user.id });
-    expect((await sw.post(`/job-programmes/${p.id}/conversations`, { occurredAt: anHourAgo(), kind: 'follow_up', participants: ['youth'] })).status).toBe(409);
-    expect((await move(ended, { to: 'matching' })).status).toBe(409);
+    const afterEnd = await sw.post(`/job-programmes/${p.id}/conversations`, { occurredAt: anHourAgo(), kind: 'follow_up', participants: ['youth'] });
+    expect(afterEnd.status).toBe(409);
+    expect(afterEnd.body.code).toBe('programme_finished');
+    const moveOn = await move(ended, { to: 'matching' });
+    expect(moveOn.status).toBe(409);
+    expect(moveOn.body.code).toBe('programme_finished');
   });
 
   it('a counsellor and a caseworker without consent see no programmes (404 and empty list)', async () => {

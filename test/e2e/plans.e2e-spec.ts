@@ -19,15 +19,18 @@ describe('plans, housing areas, organisations and users', () => {
     await expect(login(t, 'ny.raadgiver@test.dk', STAFF_PASSWORD)).resolves.toHaveProperty('accessToken');
     const duplicate = await plan.admin.post(`/plans/${plan.planId}/users`, { email: 'ny.raadgiver@test.dk', name: 'X', password: STAFF_PASSWORD, role: 'counsellor' });
     expect(duplicate.status).toBe(409);
+    expect(duplicate.body.code).toBe('email_in_use');
   });
 
   it('requires a caseworker to belong to one of the plan\'s organisations', async () => {
     const none = await plan.leader.post(`/plans/${plan.planId}/users`, { email: 'cw-none@test.dk', name: 'X', role: 'caseworker' });
     expect(none.status).toBe(422);
+    expect(none.body.code).toBe('role_organisation_mismatch');
     expect(none.body.errors[0].field).toBe('organisationId');
     const other = await createPlan(t, 'Anden plan');
     const foreign = await plan.leader.post(`/plans/${plan.planId}/users`, { email: 'cw-foreign@test.dk', name: 'X', role: 'caseworker', organisationId: other.organisations.jobcenter });
     expect(foreign.status).toBe(422);
+    expect(foreign.body.code).toBe('organisation_not_in_plan');
   });
 
   it('ends a deactivated user\'s access at once, access token and refresh token alike', async () => {
@@ -51,8 +54,12 @@ describe('plans, housing areas, organisations and users', () => {
   it('refuses duplicate housing areas, and plans whose period ends before it starts', async () => {
     const dup = await plan.admin.post(`/plans/${plan.planId}/housing-areas`, { name: 'Vejleåparken' });
     expect(dup.status).toBe(409);
+    expect(dup.body.code).toBe('duplicate_housing_area');
+    const dupOrganisation = await plan.admin.post(`/plans/${plan.planId}/organisations`, { name: 'Center for Beskæftigelse og Erhverv', kind: 'municipal' });
+    expect([dupOrganisation.status, dupOrganisation.body.code]).toEqual([409, 'duplicate_organisation']);
     const backwards = await plan.admin.post('/plans', { name: 'Baglæns', municipality: 'Varde', validFrom: '2029-01-01', validTo: '2025-01-01' });
     expect(backwards.status).toBe(422);
+    expect(backwards.body.code).toBe('plan_period');
     const notADate = await plan.admin.post('/plans', { name: 'X', municipality: 'Varde', validFrom: '01-01-2025', validTo: '2029-01-01' });
     expect(notADate.status).toBe(400);
     expect(notADate.body.errors[0].field).toBe('validFrom');

@@ -1,18 +1,12 @@
 import { addMonths } from '../../src/common/calendar';
 import { RemindersService } from '../../src/reminders/reminders.service';
-import { createPlan, expectStatus, registerResident, type PlanFixture } from '../support/fixtures';
-import { programmeFixtures, shiftDays, TODAY } from '../support/programme-fixtures';
-import { createTestApp, type TestApp } from '../support/test-app';
+import { expectStatus, registerResident, type PlanFixture } from '../support/fixtures';
+import { programmeFixtures, shiftDays, TODAY, withProgrammePlan } from '../support/programme-fixtures';
+import type { TestApp } from '../support/test-app';
 
 describe('reminders', () => {
-  let t: TestApp;
-  let plan: PlanFixture;
-
-  beforeAll(async () => {
-    t = await createTestApp();
-    plan = await createPlan(t, 'Påmindelser');
-  });
-  afterAll(() => t.close());
+  let t: TestApp, plan: PlanFixture;
+  withProgrammePlan('Påmindelser', (world) => ({ t, plan } = world));
 
   const recompute = () => t.app.get(RemindersService, { strict: false }).compute();
 
@@ -32,7 +26,7 @@ describe('reminders', () => {
     const due = await plan.socialWorker.get('/reminders');
     expect(due.status).toBe(200);
     const reminder = due.body.items.find((r: { subjectId: string }) => r.subjectId === p.id);
-    expect(reminder).toMatchObject({ kind: 'evaluation_due', residentId: youth.id });
+    expect(reminder).toMatchObject({ kind: 'evaluation_due', residentId: youth.id, residentName: 'Nour Hassan' });
     expect(reminder.message).toMatch(/Evalueringssamtale/);
     expect((await plan.counsellor.get('/reminders')).body.items.find((r: { subjectId: string }) => r.subjectId === p.id)).toBeUndefined();
 

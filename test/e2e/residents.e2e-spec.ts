@@ -1,4 +1,4 @@
-import { createPlan, registerResident, type PlanFixture } from '../support/fixtures';
+import { createPlan, expectStatus, registerResident, type PlanFixture } from '../support/fixtures';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 describe('residents, named and anonymous', () => {
@@ -90,5 +90,34 @@ describe('residents, named and anonymous', () => {
     const tooMany = await fresh.counsellor.get('/residents?limit=500');
     expect(tooMany.status).toBe(400);
     expect(tooMany.body.errors[0].field).toBe('limit');
+  });
+
+  it('refuses a change to a resident someone else changed since it was read, as stale_version', async () => {
+    const registered = await plan.counsellor.post('/residents', { housingAreaId: plan.areas.eligible, firstName: 'Karen' });
+    expectStatus(registered, 201, 'register');
+    expect(registered.body.version).toBe(1);
+
+    const first = await plan.counsellor.patch(`/residents/${registered.body.id}`, { lastName: 'Nielsen', version: 1 });
+    expectStatus(first, 200, 'first edit');
+    expect(first.body.version).toBe(2);
+
+    const second = await plan.counsellor.patch(`/residents/${registered.body.id}`, { lastName: 'Larsen', version: 1 });
+    expect(second.status).toBe(409);
+    expect(second.body).toMatchObject({ code: 'stale_version', version: 2 });
+    const now = await plan.counsellor.get(`/residents/${registered.body.id}`);
+    expect(now.body).toMatchObject({ lastName: 'Nielsen', version: 2 });
+  });
+
+  it('gives each refusal about a resident its own code', async () => {
+    const anonymous = await registerResident(plan.counsellor, { housingAreaId: plan.areas.eligible, anonymous: true });
+    const named = await plan.counsellor.patch(`/residents/${anonymous.id}`, { lastName: 'Hansen' });
+    expect(named.status).toBe(400);
+    expect(named.body.code).toBe('identity_not_allowed');
+    const guardian = await plan.counsellor.post(`/residents/${anonymous.id}/guardians`, { name: 'Fatima', relation: 'mother' });
+    expect(guardian.status).toBe(422);
+    expect(guardian.body.code).toBe('anonymous_has_no_guardians');
+    const elsewhere = await plan.counsellor.post('/residents', { housingAreaId: '00000000-0000-4000-8000-000000000000', firstName: 'Ib' });
+    expect(elsewhere.status).toBe(422);
+    expect(elsewhere.body.code).toBe('housing_area_not_in_plan');
   });
 });

@@ -1,20 +1,14 @@
 import { mondayOf } from '../../src/common/calendar';
 import { createPlan, expectStatus, type Caller, type PlanFixture } from '../support/fixtures';
-import { programmeFixtures, shiftDays, TODAY } from '../support/programme-fixtures';
-import { createTestApp, type TestApp } from '../support/test-app';
+import { shiftDays, TODAY, withProgrammePlan, type ProgrammeWorld } from '../support/programme-fixtures';
+import type { TestApp } from '../support/test-app';
 
 const danish = (date: string) => date.split('-').reverse().join('-');
 
 /** Issue 7 "Hardening": the plan's school calendar, and the young-worker limits that follow from it. */
 describe("the plan's school calendar", () => {
-  let t: TestApp;
-  let plan: PlanFixture;
-
-  beforeAll(async () => {
-    t = await createTestApp();
-    plan = await createPlan(t, 'Skolekalender');
-  });
-  afterAll(() => t.close());
+  let t: TestApp, plan: PlanFixture;
+  withProgrammePlan('Skolekalender', (world) => ({ t, plan } = world));
 
   const holiday = { name: 'Efterårsferie', startsOn: '2026-10-10', endsOn: '2026-10-18' };
   const add = (caller: Caller, body: object) => caller.post('/school-holidays', body);
@@ -72,23 +66,14 @@ describe("the plan's school calendar", () => {
   it('refuses a holiday that ends before it starts (422 holiday_period)', async () => {
     const res = await add(plan.socialWorker, { ...holiday, endsOn: '2026-10-09' });
     expect(res.status).toBe(422);
+    expect(res.body.code).toBe('holiday_period');
     expect(res.body.errors).toEqual([{ field: 'endsOn', rule: 'holiday_period', message: 'endsOn must not be before startsOn' }]);
   });
 });
 
 describe('young-worker warnings use the school calendar and the youth\'s schooling', () => {
-  let t: TestApp;
-  let plan: PlanFixture;
-  let sw: Caller;
-
-  beforeAll(async () => {
-    t = await createTestApp();
-    plan = await createPlan(t, 'Ungeregler');
-    sw = plan.socialWorker;
-  });
-  afterAll(() => t.close());
-
-  const fx = () => programmeFixtures(plan);
+  let sw: Caller, fx: ProgrammeWorld['fx'];
+  withProgrammePlan('Ungeregler', (world) => ({ sw, fx } = world));
   const timesheet = (programmeId: string, weekStart: string, hours: number) => sw.post(`/job-programmes/${programmeId}/timesheets`, { weekStart, hours });
 
   it("gives a 14-year-old 35 hours in a school-free week, and 12 in a week with one school day", async () => {

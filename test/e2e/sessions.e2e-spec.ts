@@ -72,6 +72,13 @@ describe('sessions', () => {
     expect((await plan.leader.patch(`/users/${counsellor.id}`, { role: 'caseworker' })).status).toBe(422);
   });
 
+  it('refuses a leader deactivating themselves or changing their own role', async () => {
+    const deactivate = await plan.leader.patch(`/users/${plan.leader.user.id}`, { active: false });
+    expect([deactivate.status, deactivate.body.code]).toEqual([422, 'not_yourself']);
+    const demote = await plan.leader.patch(`/users/${plan.leader.user.id}`, { role: 'counsellor' });
+    expect([demote.status, demote.body.code]).toEqual([422, 'not_yourself']);
+  });
+
   it('changes one\'s own password only with the current one, refuses a guessable one, and ends the other sessions', async () => {
     const user = await staff('counsellor');
     const here = await login(t, user.email, STAFF_PASSWORD);

@@ -1,9 +1,11 @@
 import { getDataSourceToken } from '@nestjs/typeorm';
 import ExcelJS from 'exceljs';
+import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { createPlan, openCase, registerResident, type Caller, type PlanFixture } from '../support/fixtures';
 import { programmeFixtures, TODAY } from '../support/programme-fixtures';
 import { createTestApp, type TestApp } from '../support/test-app';
+import { testDatabaseUrl } from '../support/test-env';
 import { waitFor } from '../support/wait-for';
 
 interface Report {
@@ -150,6 +152,7 @@ describe('half-year statistics', () => {
     expect(failed.failureReason).toMatch(/format 999/);
     const exported = await plan.leader.get(`/reports/${report.id}/export?format=csv`);
     expect(exported.status).toBe(409);
+    expect(exported.body.code).toBe('report_not_completed');
     expect(exported.body.reportStatus).toBe('failed');
   });
 
@@ -159,7 +162,7 @@ describe('half-year statistics', () => {
       expect((await caller.get('/reports')).status).toBe(403);
     }
     const future = await plan.leader.post('/reports/half-year', { year: 2099, half: 1 });
-    expect(future.status).toBe(422);
+    expect([future.status, future.body.code]).toEqual([422, 'period_not_begun']);
     const malformed = await plan.leader.post('/reports/half-year', { year: 2025, half: 3 });
     expect(malformed.status).toBe(400);
     expect(malformed.body.errors[0].field).toBe('half');
@@ -261,5 +264,33 @@ describe('half-year statistics', () => {
     const rows = (csv.body as Buffer).toString('utf8').split('\r\n').map((line) => line.split(';'));
     expect(rows.find((r) => r[0] === 'Fritidsjobforløb' && r[1] === 'Andel i ordinært fritidsjob')?.[3]).toBe('skjult');
     expect(rows.find((r) => r[1] === indicator)?.[6]).toBe('skjult');
+  });
+
+  it("prints the plan's own topic by its label, as it read when the report was computed, in every export", async () => {
+    const fresh = await createPlan(t, 'Emneetiketter');
+    expect((await fresh.leader.post('/counselling-topics', { key: 'pension', label: 'Pension og efterløn' })).status).toBe(201);
+    const karen = await registerResident(fresh.counsellor, { housingAreaId: fresh.areas.eligible, firstName: 'Karen', gender: 'female', birthYear: 1958 });
+    await openCase(fresh.counsellor, { residentId: karen.id, topic: 'pension', form: 'appointment', openedAt: '2025-03-03T10:00:00+01:00' });
+    await openCase(fresh.counsellor, { residentId: karen.id, topic: 'digital_self_service', form: 'open_drop_in', openedAt: '2025-03-04T10:00:00+01:00' });
+
+    const report = await completedReport(fresh.leader, 2025, 1);
+    expect(report.result!.counselling.topicLabels).toEqual({ pension: 'Pension og efterløn' });
+
+    // The plan renames its topic later: the snapshot keeps the label the report was made with.
+    const owner = new Client({ connectionString: testDatabaseUrl() });
+    await owner.connect();
+    await owner.query(`UPDATE counselling_topics SET label = 'Pension' WHERE key = 'pension'`).finally(() => owner.end());
+
+    const csv = (await exportedFile(fresh.leader, report.id, 'csv')).body as Buffer;
+    const topics = csv.toString('utf8').split('\r\n').map((line) => line.split(';')).filter((r) => r[0] === 'Emne').map((r) => r[1]);
+    expect(topics).toEqual(expect.arrayContaining(['Pension og efterløn', 'Digital selvbetjening (MitID, e-Boks, borger.dk)']));
+    expect(topics).not.toContain('pension');
+
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await exportedFile(fresh.leader, report.id, 'xlsx')).body as unknown as ArrayBuffer);
+    const cells: string[] = [];
+    workbook.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell) => cells.push(String(cell.value)))));
+    expect(cells).toContain('Pension og efterløn');
+    expect(cells).not.toContain('pension');
   });
 });

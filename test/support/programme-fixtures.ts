@@ -1,6 +1,7 @@
 import { todayInPlanZone } from '../../src/common/time';
 import { addDays, addMonths } from '../../src/common/calendar';
-import { expectStatus, registerResident, type PlanFixture } from './fixtures';
+import { createPlan, expectStatus, registerResident, type Caller, type PlanFixture } from './fixtures';
+import { createTestApp, type TestApp } from './test-app';
 
 export const TODAY = todayInPlanZone();
 
@@ -15,6 +16,32 @@ export interface Programme {
   id: string;
   version: number;
   phase: string;
+}
+
+export type ProgrammeFixtures = ReturnType<typeof programmeFixtures>;
+
+/** What a programme test file works with: its app, its plan, the plan's social worker and the arranging steps. */
+export interface ProgrammeWorld {
+  t: TestApp;
+  plan: PlanFixture;
+  sw: Caller;
+  fx: () => ProgrammeFixtures;
+}
+
+/**
+ * The set-up every programme test file shares: before its tests, an app on the file's own database
+ * copy and a plan (housing areas, organisations, one user per role) named `planName`; the app is
+ * closed after them. `receive` gets the world once it exists, e.g.
+ * `withProgrammePlan('Ishøj fritidsjob', (world) => ({ t, plan, sw, fx } = world));`
+ */
+export function withProgrammePlan(planName: string, receive: (world: ProgrammeWorld) => void): void {
+  let app: TestApp | undefined;
+  beforeAll(async () => {
+    app = await createTestApp();
+    const plan = await createPlan(app, planName);
+    receive({ t: app, plan, sw: plan.socialWorker, fx: () => programmeFixtures(plan) });
+  });
+  afterAll(() => app?.close());
 }
 
 /** Small steps for arranging leisure-job programmes through the API, as a social worker would. */
@@ -70,7 +97,7 @@ export function programmeFixtures(plan: PlanFixture) {
   async function acceptedMatch(p: Programme, employerId: string) {
     const match = await sw.post(`/job-programmes/${p.id}/matches`, { employerId });
     expectStatus(match, 201, 'propose match');
-    expectStatus(await sw.patch(`/job-programmes/${p.id}/matches/${match.body.id}`, { status: 'accepted' }), 200, 'accept match');
+    expectStatus(await sw.patch(`/job-programmes/${p.id}/matches/${match.body.id}`, { status: 'accepted', version: match.body.version }), 200, 'accept match');
     return match.body.id as string;
   }
 

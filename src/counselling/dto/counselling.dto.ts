@@ -100,7 +100,17 @@ export class RecordReferralDto {
   referredAt?: Date;
 }
 
-export class CloseCaseDto {
+/** Optimistic concurrency on a case's state changes: the `version` the caller read, if they send it. */
+export class CaseVersionDto {
+  @ApiPropertyOptional({ example: 1, description: 'The case\'s `version` as you read it; a case changed since answers 409 `stale_version`' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(2_147_483_647)
+  version?: number;
+}
+
+export class CloseCaseDto extends CaseVersionDto {
   @ApiPropertyOptional({ example: '2026-05-20T14:00:00+02:00', description: 'Defaults to now' })
   @IsOptional()
   @IsInstant()

@@ -7,6 +7,8 @@ import { JobProgrammeRules1732800000000 } from './1732800000000-job-programme-ru
 import { JobReconciliation1732900000000 } from './1732900000000-job-reconciliation';
 import { IdempotencyKeys1733000000000 } from './1733000000000-idempotency-keys';
 import { SessionsAndInvitations1733100000000 } from './1733100000000-sessions-and-invitations';
+import { ResidentVersion1733200000000 } from './1733200000000-resident-version';
+import { EmployerAndMatchVersions1733300000000 } from './1733300000000-employer-and-match-versions';
 
 /** Every migration, in order. Listed explicitly so the build and the tests load the same set without globbing. */
 export const MIGRATIONS = [
@@ -19,4 +21,6 @@ export const MIGRATIONS = [
   JobReconciliation1732900000000,
   IdempotencyKeys1733000000000,
   SessionsAndInvitations1733100000000,
+  ResidentVersion1733200000000,
+  EmployerAndMatchVersions1733300000000,
 ];

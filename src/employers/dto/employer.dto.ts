@@ -66,6 +66,11 @@ export class UpdateEmployerDto extends PartialType(OmitType(CreateEmployerDto, [
   @ValidateIf((_, value) => value !== undefined)
   @IsIn(SECTORS)
   sector?: Sector;
+
+  @ApiProperty({ type: 'integer', example: 1, description: "The employer's `version` as you last read it; 409 `stale_version` with `currentVersion` if it has changed since" })
+  @IsInt()
+  @Min(1)
+  version: number;
 }
 
 export class CreateAgreementDto {

@@ -34,6 +34,10 @@ export class Employer {
   @Column({ name: 'contact_email', type: 'text', nullable: true })
   contactEmail: string | null;
 
+  /** Optimistic concurrency: raised by hand on every change, so a PATCH on an older read is refused. */
+  @Column({ type: 'integer', default: 1 })
+  version: number;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayNotEmpty, ArrayUnique, IsArray, IsBoolean, IsIn, IsNumber, IsOptional, IsPositive, IsString, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
+import { ArrayNotEmpty, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsPositive, IsString, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
 import { IsInstant } from '../../common/instant.decorator';
 import { CONVERSATION_KINDS, CONVERSATION_PARTICIPANTS, type ConversationKind, type ConversationParticipant } from '../entities/job-programme-conversation.entity';
 import { IsCalendarDate, IsMonday } from '../../common/calendar-date.decorator';
@@ -44,6 +44,11 @@ export class UpdateMatchDto {
   @IsOptional()
   @IsInstant()
   interviewAt?: Date;
+
+  @ApiProperty({ type: 'integer', example: 1, description: "The match's `version` as you last read it; 409 `stale_version` with `currentVersion` if it has changed since" })
+  @IsInt()
+  @Min(1)
+  version: number;
 }
 
 export class EmploymentDto {

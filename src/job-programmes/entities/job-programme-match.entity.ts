@@ -24,6 +24,10 @@ export class JobProgrammeMatch {
   @Column({ name: 'interview_at', type: 'timestamptz', nullable: true })
   interviewAt: Date | null;
 
+  /** Optimistic concurrency: raised by hand on every status change, so a change on an older read is refused. */
+  @Column({ type: 'integer', default: 1 })
+  version: number;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

@@ -65,6 +65,13 @@ export class UpdateResidentDto extends PartialType(OmitType(RegisterResidentDto,
   @Nullable() declare birthYear?: number;
   @Nullable() declare phone?: string;
   @Nullable() declare email?: string;
+
+  @ApiPropertyOptional({ example: 1, description: 'The `version` you read; a resident changed since answers 409 `stale_version`' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(2_147_483_647)
+  version?: number;
 }
 
 export class ResidentQuery extends PageQuery {

@@ -214,9 +214,11 @@ const TABLES = {
  * headline is suppressed with its tables, as one figure.
  */
 function counsellingSection(c: HalfYearResult['counselling'], t: number) {
+  // The plan's own topics by the labels stored with the snapshot; built-in topics always by theirs.
+  const topics: TableDef = { ...TABLES.topic, labelOf: (key) => c.topicLabels?.[key] ?? key };
   const cases = breakdownTables(
     [
-      [TABLES.topic, c.byTopic],
+      [topics, c.byTopic],
       [TABLES.form, c.byForm],
       [TABLES.area, c.byHousingArea],
       [TABLES.ageBand, c.byAgeBand],

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { Role } from '../access/roles';
 import type { SessionEndReason } from './session.entity';
 
@@ -13,12 +12,13 @@ export interface SessionUser {
   organisationId: string | null;
 }
 
-/** The sessions table: opened at sign-in, checked on every request, ended for a reason. */
+/**
+ * The sessions table: opened at sign-in, checked on every request, ended for a reason. A
+ * session's refresh tokens (src/auth) are its family and end with it.
+ */
 @Injectable()
-export class UserSessions {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  async open(userId: string, manager: EntityManager = this.dataSource.manager): Promise<string> {
+export class SessionsRepository {
+  async open(manager: EntityManager, userId: string): Promise<string> {
     const id = randomUUID();
     await manager.query(`INSERT INTO sessions (id, user_id) VALUES ($1, $2)`, [id, userId]);
     return id;
@@ -28,8 +28,8 @@ export class UserSessions {
    * The active user of an open session, in one primary-key lookup per request: a deactivated
    * user, a changed role or an ended session takes effect at once.
    */
-  async activeUser(userId: string, sessionId: string): Promise<SessionUser | undefined> {
-    const [row] = await this.dataSource.query(
+  async activeUser(manager: EntityManager, userId: string, sessionId: string): Promise<SessionUser | undefined> {
+    const [row]: SessionUser[] = await manager.query(
       `SELECT u.id, u.role, u.plan_id AS "planId", u.organisation_id AS "organisationId"
          FROM sessions s JOIN users u ON u.id = s.user_id
         WHERE s.id = $1 AND s.user_id = $2 AND s.revoked_at IS NULL AND u.active`,
@@ -38,19 +38,19 @@ export class UserSessions {
     return row;
   }
 
-  async isOpen(sessionId: string, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
+  async isOpen(manager: EntityManager, sessionId: string): Promise<boolean> {
     const rows: unknown[] = await manager.query(`SELECT 1 FROM sessions WHERE id = $1 AND revoked_at IS NULL`, [sessionId]);
     return rows.length > 0;
   }
 
   /** Ends one session and its refresh tokens. */
-  async end(sessionId: string, reason: SessionEndReason, manager: EntityManager = this.dataSource.manager): Promise<void> {
+  async end(manager: EntityManager, sessionId: string, reason: SessionEndReason): Promise<void> {
     await manager.query(`UPDATE sessions SET revoked_at = now(), revoked_reason = $2 WHERE id = $1 AND revoked_at IS NULL`, [sessionId, reason]);
     await manager.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL`, [sessionId]);
   }
 
   /** Ends every session of a user (but `except`, the one asking), with their refresh tokens. */
-  async endAllOf(userId: string, reason: SessionEndReason, manager: EntityManager, except?: string): Promise<void> {
+  async endAllOf(manager: EntityManager, userId: string, reason: SessionEndReason, except?: string): Promise<void> {
     await manager.query(
       `UPDATE sessions SET revoked_at = now(), revoked_reason = $2 WHERE user_id = $1 AND revoked_at IS NULL AND ($3::uuid IS NULL OR id <> $3)`,
       [userId, reason, except ?? null],

@@ -1,0 +1,76 @@
+import type { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { PROBLEM_CATALOGUE } from './problem-catalogue';
+
+const PROBLEM_SCHEMA = 'Problem';
+
+/** Serves the OpenAPI document (/api/docs-json) and Swagger UI (/api/docs). */
+export function setUpApiDocs(app: INestApplication): void {
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Helhedsplan case management API')
+      .setDescription(
+        'Case management for Danish housing-social master plans (boligsociale helhedsplaner): residents, counselling cases under ' +
+          'the counting rule, job programmes, consents, half-year statistics, audit. Log in at POST /api/v1/auth/login, then ' +
+          '"Authorize" with the accessToken. Errors are application/problem+json (RFC 9457) with a stable `code`; the ' +
+          `${PROBLEM_SCHEMA} schema lists every code and when it is answered.`,
+      )
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, withProblems(document), { jsonDocumentUrl: 'api/docs-json', swaggerOptions: { persistAuthorization: true } });
+}
+
+/**
+ * Declares the problem+json body, with the catalogue of codes, once, and points every 4xx/5xx
+ * answer of every operation at it, so a generated client knows the shape of a refusal.
+ */
+export function withProblems(document: OpenAPIObject): OpenAPIObject {
+  const codes = Object.keys(PROBLEM_CATALOGUE);
+  document.components ??= {};
+  document.components.schemas ??= {};
+  document.components.schemas[PROBLEM_SCHEMA] = {
+    type: 'object',
+    description: 'An RFC 9457 problem. `code` is stable; act on it rather than on `title` or `detail`.',
+    required: ['type', 'title', 'status', 'code', 'detail'],
+    properties: {
+      type: { type: 'string', example: 'about:blank' },
+      title: { type: 'string', example: 'Conflict' },
+      status: { type: 'integer', example: 409 },
+      code: {
+        type: 'string',
+        enum: codes,
+        description: Object.entries(PROBLEM_CATALOGUE)
+          .map(([code, meaning]) => `- \`${code}\`: ${meaning}`)
+          .join('\n'),
+      },
+      detail: { type: 'string' },
+      instance: { type: 'string' },
+      errors: {
+        type: 'array',
+        description: 'Every unmet rule or invalid field (400, 422)',
+        items: {
+          type: 'object',
+          required: ['message'],
+          properties: { field: { type: 'string' }, rule: { type: 'string' }, message: { type: 'string' } },
+        },
+      },
+    },
+  };
+  const problem = { 'application/problem+json': { schema: { $ref: `#/components/schemas/${PROBLEM_SCHEMA}` } } };
+  for (const item of Object.values(document.paths)) {
+    for (const operation of [item.get, item.post, item.put, item.patch, item.delete]) {
+      if (!operation) continue;
+      operation.responses ??= {};
+      for (const [status, response] of Object.entries(operation.responses)) {
+        if (/^[45]\d\d$/.test(status) && response && 'description' in response && !response.content) response.content = problem;
+      }
+      // Any route can refuse malformed input, a missing token or an overloaded database.
+      operation.responses['4XX'] ??= { description: 'A refusal; `code` says which (see the Problem schema)', content: problem };
+      operation.responses['5XX'] ??= { description: 'dependency_unavailable (with Retry-After) or internal_error', content: problem };
+    }
+  }
+  return document;
+}

@@ -1,0 +1,33 @@
+import { AUTH_PROBLEMS } from '../auth/auth-problems';
+import { COMMON_PROBLEMS } from '../common/common-problems';
+import { CONSENTS_PROBLEMS } from '../consents/consents-problems';
+import { COUNSELLING_PROBLEMS } from '../counselling/counselling-problems';
+import { EMPLOYERS_PROBLEMS } from '../employers/employers-problems';
+import { JOB_PROGRAMMES_PROBLEMS } from '../job-programmes/job-programmes-problems';
+import { PLANS_PROBLEMS } from '../plans/plans-problems';
+import { RESIDENTS_PROBLEMS } from '../residents/residents-problems';
+import { SCHOOL_HOLIDAYS_PROBLEMS } from '../school-holidays/school-holidays-problems';
+import { STATISTICS_PROBLEMS } from '../statistics/statistics-problems';
+import { USERS_PROBLEMS } from '../users/users-problems';
+
+/**
+ * Every `code` a problem answer can carry, joined from the modules' own catalogues. DomainError's
+ * `code` is typed by it, so a refusal with an uncatalogued code does not compile, and the OpenAPI
+ * document lists the same set (api-docs.ts). A module's entry for a shared code (stale_version)
+ * says it in that module's words; the common wording comes last and stands.
+ */
+export const PROBLEM_CATALOGUE = {
+  ...AUTH_PROBLEMS,
+  ...USERS_PROBLEMS,
+  ...PLANS_PROBLEMS,
+  ...RESIDENTS_PROBLEMS,
+  ...CONSENTS_PROBLEMS,
+  ...COUNSELLING_PROBLEMS,
+  ...EMPLOYERS_PROBLEMS,
+  ...JOB_PROGRAMMES_PROBLEMS,
+  ...SCHOOL_HOLIDAYS_PROBLEMS,
+  ...STATISTICS_PROBLEMS,
+  ...COMMON_PROBLEMS,
+} as const;
+
+export type ProblemCode = keyof typeof PROBLEM_CATALOGUE;

@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { paginate, type Page, type PageQuery } from '../common/pagination';
+import { AuditEvent } from './audit-event.entity';
+import type { AuditActor, AuditEntry } from './audit-writer';
+
+export interface AuditFilter {
+  /** One plan's events; undefined: every plan's and the platform's own (the admin's view). */
+  planId?: string | null;
+  residentId?: string;
+  actorId?: string;
+  from?: Date;
+  to?: Date;
+}
+
+/** The append-only audit log: written in the caller's transaction, read a page at a time. */
+@Injectable()
+export class AuditRepository {
+  async insert(manager: EntityManager, actor: AuditActor, entries: AuditEntry[]): Promise<void> {
+    // One statement for any number of events: a list page of 200 residents is one round trip.
+    await manager.query(
+      `INSERT INTO audit_events (plan_id, actor_id, actor_role, action, resident_id, entity_type, entity_id, purpose, request_id)
+       SELECT $1, $2, $3, e.action, e.resident_id, e.entity_type, e.entity_id, e.purpose, $4
+       FROM unnest($5::text[], $6::uuid[], $7::text[], $8::uuid[], $9::text[])
+         AS e(action, resident_id, entity_type, entity_id, purpose)`,
+      [
+        actor.planId,
+        actor.userId,
+        actor.role,
+        actor.requestId,
+        entries.map((e) => e.action),
+        entries.map((e) => e.residentId ?? null),
+        entries.map((e) => e.entityType ?? null),
+        entries.map((e) => e.entityId ?? null),
+        entries.map((e) => e.purpose),
+      ],
+    );
+  }
+
+  page<R>(manager: EntityManager, filter: AuditFilter, query: PageQuery, toView: (e: AuditEvent) => R): Promise<Page<R>> {
+    const qb = manager.getRepository(AuditEvent).createQueryBuilder('a');
+    if (filter.planId) qb.where('a.plan_id = :planId', { planId: filter.planId });
+    else qb.where('TRUE');
+    if (filter.residentId) qb.andWhere('a.resident_id = :residentId', { residentId: filter.residentId });
+    if (filter.actorId) qb.andWhere('a.actor_id = :actorId', { actorId: filter.actorId });
+    if (filter.from) qb.andWhere('a.occurred_at >= :from', { from: filter.from });
+    if (filter.to) qb.andWhere('a.occurred_at < :to', { to: filter.to });
+    return paginate(qb, query, 'a.occurred_at', 'a.id', toView, (e) => ({ at: e.occurredAt, id: e.id }));
+  }
+}

@@ -1,0 +1,63 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { AccessPolicy } from '../access/access-policy';
+import type { PlanActor } from '../access/actor';
+import { Conflict } from '../common/domain-errors';
+import { paginate, type Page } from '../common/pagination';
+import { findInPlan, inPlan } from '../database/plan-scope';
+import type { CaseQuery } from './dto/counselling.dto';
+import { CounsellingCase } from './entities/counselling-case.entity';
+import type { CounsellingProblem } from './counselling-problems';
+
+const NOT_FOUND = 'Counselling case';
+
+/**
+ * The counselling_cases table. Every read goes through the policy layer, so anything out of the
+ * caller's reach is "not found" (api.md 404).
+ */
+@Injectable()
+export class CounsellingCasesRepository {
+  constructor(private readonly access: AccessPolicy) {}
+
+  readable(manager: EntityManager, actor: PlanActor, id: string): Promise<CounsellingCase> {
+    return findInPlan(manager, CounsellingCase, 'c', actor, id, { policy: this.access.readableCounsellingCases(actor, 'c'), notFound: NOT_FOUND });
+  }
+
+  /** The case, locked until the caller's transaction ends, so a close and a contact cannot interleave. */
+  lockWritable(manager: EntityManager, actor: PlanActor, id: string): Promise<CounsellingCase> {
+    return findInPlan(manager, CounsellingCase, 'c', actor, id, { policy: this.access.writableCounsellingCases(actor, 'c'), lock: true, notFound: NOT_FOUND });
+  }
+
+  async lockOpen(manager: EntityManager, actor: PlanActor, id: string): Promise<CounsellingCase> {
+    const found = await this.lockWritable(manager, actor, id);
+    if (found.status !== 'open') {
+      throw new Conflict('The counselling case is closed; reopen it first, or open a new case if this is a new matter', { code: 'case_closed' satisfies CounsellingProblem, extra: { caseId: found.id } });
+    }
+    return found;
+  }
+
+  /** The counting rule's guard: the resident's open case on this topic, if any. */
+  openCaseOnTopic(manager: EntityManager, actor: PlanActor, residentId: string, topic: string, exceptId?: string): Promise<CounsellingCase | null> {
+    const query = inPlan(manager, CounsellingCase, 'c', actor).andWhere(`c.resident_id = :residentId AND c.topic = :topic AND c.status = 'open'`, { residentId, topic });
+    if (exceptId) query.andWhere('c.id <> :exceptId', { exceptId });
+    return query.getOne();
+  }
+
+  /** The cases the actor may read, most recently opened first. */
+  page(manager: EntityManager, actor: PlanActor, query: CaseQuery): Promise<Page<CounsellingCase>> {
+    const qb = inPlan(manager, CounsellingCase, 'c', actor, this.access.readableCounsellingCases(actor, 'c'));
+    if (query.residentId) qb.andWhere('c.resident_id = :residentId', { residentId: query.residentId });
+    if (query.status) qb.andWhere('c.status = :status', { status: query.status });
+    if (query.topic) qb.andWhere('c.topic = :topic', { topic: query.topic });
+    return paginate(qb, query, 'c.opened_at', 'c.id', (c) => c, (c) => ({ at: c.openedAt, id: c.id }));
+  }
+
+  create(manager: EntityManager, fields: Omit<CounsellingCase, 'id' | 'version' | 'createdAt' | 'closedAt' | 'outcome' | 'status'>): Promise<CounsellingCase> {
+    const repo = manager.getRepository(CounsellingCase);
+    return repo.save(repo.create({ ...fields, status: 'open' }));
+  }
+
+  save(manager: EntityManager, found: CounsellingCase): Promise<CounsellingCase> {
+    return manager.getRepository(CounsellingCase).save(found);
+  }
+}

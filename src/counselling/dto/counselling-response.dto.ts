@@ -1,0 +1,67 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { CONTACT_CHANNELS, COUNSELLING_FORMS, type ContactChannel, type CounsellingForm } from '../topics';
+
+const WITHHELD = 'null when free text is not shared with you (`freeTextShared: false`)';
+
+export class CaseResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) residentId: string;
+  @ApiProperty({ example: 'debt' }) topic: string;
+  @ApiProperty({ type: String, nullable: true, description: WITHHELD }) subject: string | null;
+  @ApiProperty({ enum: COUNSELLING_FORMS }) form: CounsellingForm;
+  @ApiProperty({ enum: ['open', 'closed'] }) status: 'open' | 'closed';
+  @ApiProperty({ format: 'date-time' }) openedAt: Date;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) closedAt: Date | null;
+  @ApiProperty({ type: String, nullable: true, description: WITHHELD }) outcome: string | null;
+  @ApiProperty({ description: 'Send it with close or reopen; a stale one answers 409 `stale_version`' }) version: number;
+  @ApiProperty({ description: 'Whether subject, outcome, notes and referral reasons are shown to you' }) freeTextShared: boolean;
+}
+
+/** A case in a list, with what a person needs to read the row: who it is about and the topic's label. */
+export class CaseListItem extends CaseResponse {
+  @ApiProperty({ example: 'Helle Jensen', description: 'The resident\'s name, or the pseudonym of an anonymous resident' }) residentName: string;
+  @ApiProperty({ example: 'Gæld', description: 'The topic\'s Danish label (a plan\'s own topics: the label it was given)' }) topicLabel: string;
+}
+
+export class CasePage {
+  @ApiProperty({ type: [CaseListItem] }) items: CaseListItem[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+}
+
+export class ContactResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) caseId: string;
+  @ApiProperty({ format: 'date-time' }) occurredAt: Date;
+  @ApiProperty({ enum: CONTACT_CHANNELS }) channel: ContactChannel;
+  @ApiProperty({ type: Number, nullable: true }) durationMinutes: number | null;
+  @ApiProperty({ type: Boolean, nullable: true }) withAppointment: boolean | null;
+  @ApiProperty({ type: String, nullable: true, description: WITHHELD }) note: string | null;
+  @ApiProperty({ format: 'uuid' }) recordedBy: string;
+}
+
+export class ReferralResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) caseId: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) organisationId: string | null;
+  @ApiProperty({ type: String, nullable: true, description: WITHHELD }) recipientName: string | null;
+  @ApiProperty({ type: String, nullable: true, description: WITHHELD }) reason: string | null;
+  @ApiProperty({ format: 'date-time' }) referredAt: Date;
+  @ApiProperty({ format: 'uuid' }) recordedBy: string;
+}
+
+export class CaseDetailResponse extends CaseResponse {
+  @ApiProperty({ description: 'Same as freeTextShared; kept for clients that know it' }) notesShared: boolean;
+  @ApiProperty({ type: [ContactResponse] }) contacts: ContactResponse[];
+  @ApiProperty({ type: [ReferralResponse] }) referrals: ReferralResponse[];
+}
+
+export class TopicResponse {
+  @ApiProperty({ example: 'debt' }) key: string;
+  @ApiProperty({ example: 'Gæld' }) label: string;
+  @ApiProperty() builtIn: boolean;
+}
+
+export class TopicPage {
+  @ApiProperty({ type: [TopicResponse] }) items: TopicResponse[];
+  @ApiProperty({ type: String, nullable: true, description: 'Always null: all topics fit one page' }) nextCursor: null;
+}

@@ -1,0 +1,93 @@
+import { Injectable } from '@nestjs/common';
+import { Not, type EntityManager } from 'typeorm';
+import { mondayOf } from '../common/calendar';
+import { JobProgrammeConversation } from './entities/job-programme-conversation.entity';
+import { JobProgrammeEmployment } from './entities/job-programme-employment.entity';
+import { JobProgrammeMatch } from './entities/job-programme-match.entity';
+import { JobProgrammeTimesheet } from './entities/job-programme-timesheet.entity';
+
+/**
+ * What happens inside one programme: conversations, matches, the employment and timesheets.
+ * Every method is about a programme the caller has already found (and, for changes, locked)
+ * through JobProgrammesRepository, so the plan and the policy are settled by then.
+ */
+@Injectable()
+export class ProgrammeActivityRepository {
+  conversationsOf(manager: EntityManager, programmeId: string): Promise<JobProgrammeConversation[]> {
+    return manager.getRepository(JobProgrammeConversation).find({ where: { programmeId }, order: { occurredAt: 'ASC', id: 'ASC' } });
+  }
+
+  /** The kinds of conversation held so far (the guards ask for clarification and evaluation). */
+  async conversationKindsOf(manager: EntityManager, programmeId: string): Promise<Set<string>> {
+    const rows = await manager
+      .getRepository(JobProgrammeConversation)
+      .createQueryBuilder('c')
+      .select('DISTINCT c.kind', 'kind')
+      .where('c.programme_id = :programmeId', { programmeId })
+      .getRawMany<{ kind: string }>();
+    return new Set(rows.map((r) => r.kind));
+  }
+
+  insertConversation(manager: EntityManager, values: Omit<JobProgrammeConversation, 'id' | 'createdAt'>): Promise<JobProgrammeConversation> {
+    const repo = manager.getRepository(JobProgrammeConversation);
+    return repo.save(repo.create(values));
+  }
+
+  matchesOf(manager: EntityManager, programmeId: string): Promise<JobProgrammeMatch[]> {
+    return manager.getRepository(JobProgrammeMatch).find({ where: { programmeId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  matchOf(manager: EntityManager, programmeId: string, matchId: string): Promise<JobProgrammeMatch | null> {
+    return manager.getRepository(JobProgrammeMatch).findOneBy({ id: matchId, programmeId });
+  }
+
+  /** The programme's accepted match, leaving out `except` when given. */
+  acceptedMatchOf(manager: EntityManager, programmeId: string, except?: string): Promise<JobProgrammeMatch | null> {
+    return manager.getRepository(JobProgrammeMatch).findOneBy({ programmeId, status: 'accepted', ...(except ? { id: Not(except) } : {}) });
+  }
+
+  insertMatch(manager: EntityManager, values: Pick<JobProgrammeMatch, 'planId' | 'programmeId' | 'employerId' | 'status' | 'interviewAt'>): Promise<JobProgrammeMatch> {
+    const repo = manager.getRepository(JobProgrammeMatch);
+    return repo.save(repo.create({ ...values, version: 1 }));
+  }
+
+  saveMatch(manager: EntityManager, match: JobProgrammeMatch): Promise<JobProgrammeMatch> {
+    return manager.getRepository(JobProgrammeMatch).save(match);
+  }
+
+  employmentOf(manager: EntityManager, programmeId: string): Promise<JobProgrammeEmployment | null> {
+    return manager.getRepository(JobProgrammeEmployment).findOneBy({ programmeId });
+  }
+
+  /** Records the employment, or replaces the one recorded (one per programme). */
+  saveEmployment(manager: EntityManager, values: Omit<JobProgrammeEmployment, 'updatedAt'>): Promise<JobProgrammeEmployment> {
+    const repo = manager.getRepository(JobProgrammeEmployment);
+    return repo.save(repo.create(values));
+  }
+
+  timesheetsOf(manager: EntityManager, programmeId: string): Promise<JobProgrammeTimesheet[]> {
+    return manager.getRepository(JobProgrammeTimesheet).find({ where: { programmeId }, order: { weekStart: 'ASC' } });
+  }
+
+  timesheetOfWeek(manager: EntityManager, programmeId: string, weekStart: string): Promise<JobProgrammeTimesheet | null> {
+    return manager.getRepository(JobProgrammeTimesheet).findOneBy({ programmeId, weekStart });
+  }
+
+  insertTimesheet(manager: EntityManager, values: Omit<JobProgrammeTimesheet, 'id' | 'createdAt'>): Promise<JobProgrammeTimesheet> {
+    const repo = manager.getRepository(JobProgrammeTimesheet);
+    return repo.save(repo.create(values));
+  }
+
+  /** The weeks (YYYY-MM-DD Mondays) with a timesheet outside the employment from `startDate` to `endDate`, in order. */
+  async timesheetWeeksOutside(manager: EntityManager, programmeId: string, startDate: string, endDate: string): Promise<string[]> {
+    const rows = await manager
+      .getRepository(JobProgrammeTimesheet)
+      .createQueryBuilder('t')
+      .select(`to_char(t.week_start, 'YYYY-MM-DD')`, 'week')
+      .where('t.programme_id = :programmeId', { programmeId })
+      .andWhere('(t.week_start < :firstMonday::date OR t.week_start > :endDate::date)', { firstMonday: mondayOf(startDate), endDate })
+      .orderBy('t.week_start')
+      .getRawMany<{ week: string }>();
+    return rows.map((r) => r.week);
+  }
+}

@@ -1,0 +1,8 @@
+/** The plans module's refusals: code → when it is answered. */
+export const PLANS_PROBLEMS = {
+  plan_period: 'A plan\'s validTo is before its validFrom',
+  duplicate_housing_area: 'The plan already has a housing area with this name',
+  duplicate_organisation: 'The plan already has an organisation with this name',
+} as const;
+
+export type PlansProblem = keyof typeof PLANS_PROBLEMS;

@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { HousingArea } from './entities/housing-area.entity';
+import { Organisation } from './entities/organisation.entity';
+import { Plan } from './entities/plan.entity';
+
+/**
+ * The plans module's tables: plans (the tenants), their housing areas and partner organisations.
+ * Every method runs on the caller's manager, so one request stays on one connection/transaction.
+ */
+@Injectable()
+export class PlansRepository {
+  async insertPlan(manager: EntityManager, values: Pick<Plan, 'name' | 'municipality' | 'validFrom' | 'validTo'>): Promise<Plan> {
+    const repo = manager.getRepository(Plan);
+    return repo.save(repo.create(values));
+  }
+
+  listPlans(manager: EntityManager): Promise<Plan[]> {
+    return manager.getRepository(Plan).find({ order: { createdAt: 'ASC' } });
+  }
+
+  findPlan(manager: EntityManager, id: string): Promise<Plan | null> {
+    return manager.getRepository(Plan).findOneBy({ id });
+  }
+
+  planExists(manager: EntityManager, id: string): Promise<boolean> {
+    return manager.getRepository(Plan).existsBy({ id });
+  }
+
+  findPlanByName(manager: EntityManager, name: string): Promise<Plan | null> {
+    return manager.getRepository(Plan).findOneBy({ name });
+  }
+
+  housingAreaNamed(manager: EntityManager, planId: string, name: string): Promise<boolean> {
+    return manager.getRepository(HousingArea).existsBy({ planId, name });
+  }
+
+  async insertHousingArea(manager: EntityManager, values: Pick<HousingArea, 'planId' | 'name' | 'jobProgrammeEligible'>): Promise<HousingArea> {
+    const repo = manager.getRepository(HousingArea);
+    return repo.save(repo.create(values));
+  }
+
+  listHousingAreas(manager: EntityManager, planId: string): Promise<HousingArea[]> {
+    return manager.getRepository(HousingArea).find({ where: { planId }, order: { name: 'ASC' } });
+  }
+
+  findHousingArea(manager: EntityManager, planId: string, id: string): Promise<HousingArea | null> {
+    return manager.getRepository(HousingArea).findOneBy({ id, planId });
+  }
+
+  organisationNamed(manager: EntityManager, planId: string, name: string): Promise<boolean> {
+    return manager.getRepository(Organisation).existsBy({ planId, name });
+  }
+
+  async insertOrganisation(manager: EntityManager, values: Pick<Organisation, 'planId' | 'name' | 'kind'>): Promise<Organisation> {
+    const repo = manager.getRepository(Organisation);
+    return repo.save(repo.create(values));
+  }
+
+  listOrganisations(manager: EntityManager, planId: string): Promise<Organisation[]> {
+    return manager.getRepository(Organisation).find({ where: { planId }, order: { name: 'ASC' } });
+  }
+
+  findOrganisation(manager: EntityManager, planId: string, id: string): Promise<Organisation | null> {
+    return manager.getRepository(Organisation).findOneBy({ id, planId });
+  }
+
+  async organisationIds(manager: EntityManager, planId: string): Promise<string[]> {
+    return (await manager.getRepository(Organisation).find({ where: { planId }, select: { id: true } })).map((o) => o.id);
+  }
+}

@@ -1,0 +1,10 @@
+/** Why the residents module refuses a request: code → when it is answered. */
+export const RESIDENTS_PROBLEMS = {
+  identity_not_allowed: 'An anonymous resident carries no name, birth date, phone or e-mail; a named one needs a name; dates must be possible',
+  housing_area_not_in_plan: 'The housing area is not one of your plan\'s',
+  not_a_compartment_owner: 'Only counsellors and social workers register residents',
+  anonymous_has_no_guardians: 'An anonymous resident cannot have registered guardians; register the resident by name first',
+  stale_version: 'The resident changed since you read it (`version`); read it again and retry',
+} as const;
+
+export type ResidentsProblem = keyof typeof RESIDENTS_PROBLEMS;

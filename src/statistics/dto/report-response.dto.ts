@@ -1,0 +1,115 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { ReportStatus } from '../half-year-report.entity';
+
+const COUNTS = { type: 'object', additionalProperties: { type: 'integer' } } as const;
+const counts = (description: string) => ({ ...COUNTS, description });
+
+export class ReportParametersResponse {
+  @ApiProperty({ example: 1, description: 'The report format the snapshot was computed in' }) formatVersion: number;
+  @ApiProperty({ example: 2026 }) year: number;
+  @ApiProperty({ enum: [1, 2] }) half: 1 | 2;
+  @ApiProperty({ format: 'date', example: '2026-01-01' }) fromDate: string;
+  @ApiProperty({ format: 'date', example: '2026-07-01', description: 'The first day after the period' }) toDate: string;
+  @ApiProperty({ example: 'Europe/Copenhagen' }) timeZone: string;
+  @ApiProperty({ example: 18 }) targetPerYear: number;
+  @ApiProperty({ example: 5, description: 'Counts below this are shown as "<5" in exports' }) suppressionThreshold: number;
+}
+
+export class ReportPeriodResponse {
+  @ApiProperty({ format: 'date-time' }) from: string;
+  @ApiProperty({ format: 'date-time' }) to: string;
+  @ApiProperty() year: number;
+  @ApiProperty({ enum: [1, 2] }) half: 1 | 2;
+  @ApiProperty({ description: 'The half-year had not ended when the report was computed' }) interim: boolean;
+}
+
+export class CounsellingResultResponse {
+  @ApiProperty({ description: 'Cases opened in the period (counting rule: one case is one matter)' }) casesStarted: number;
+  @ApiProperty({ description: 'Cases with a contact in the period' }) casesActive: number;
+  @ApiProperty() casesClosed: number;
+  @ApiProperty() contacts: number;
+  @ApiProperty() uniqueResidents: number;
+  @ApiProperty() anonymousResidents: number;
+  @ApiProperty(counts('Cases started by topic key')) byTopic: Record<string, number>;
+  @ApiProperty(counts('Cases started by form')) byForm: Record<string, number>;
+  @ApiProperty(counts('Cases started by housing area name')) byHousingArea: Record<string, number>;
+  @ApiProperty(counts('Cases started by age band at the end of the period')) byAgeBand: Record<string, number>;
+  @ApiProperty(counts('Cases started by gender')) byGender: Record<string, number>;
+  @ApiProperty(counts('Contacts by channel')) contactsByChannel: Record<string, number>;
+  @ApiProperty(counts('Referrals by recipient')) referralsByRecipient: Record<string, number>;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' }, description: 'Labels of the plan\'s own topics when the report was computed' })
+  topicLabels?: Record<string, string>;
+}
+
+export class JobProgrammesResultResponse {
+  @ApiProperty() started: number;
+  @ApiProperty() targetPerYear: number;
+  @ApiProperty(counts('Programmes by phase at the end of the period')) byPhaseAtEnd: Record<string, number>;
+  @ApiProperty() ended: number;
+  @ApiProperty() toOrdinaryJob: number;
+  @ApiProperty({ type: Number, nullable: true }) ordinaryJobShare: number | null;
+  @ApiProperty() employersActive: number;
+  @ApiProperty() newAgreements: number;
+}
+
+export class ConsentsResultResponse {
+  @ApiProperty() given: number;
+  @ApiProperty() withdrawn: number;
+  @ApiProperty() activeAtEnd: number;
+}
+
+export class IndicatorValueResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() goal: string;
+  @ApiProperty() indicator: string;
+  @ApiProperty() unit: string;
+  @ApiProperty({ type: Number, nullable: true }) baseline: number | null;
+  @ApiProperty({ type: Number, nullable: true }) baselineYear: number | null;
+  @ApiProperty({ type: Number, nullable: true }) target: number | null;
+  @ApiProperty() dataSource: string;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'The figure of this report the value is computed from' }) metric?: string | null;
+  @ApiProperty({ type: Number, nullable: true }) value: number | null;
+}
+
+export class HalfYearResultResponse {
+  @ApiProperty({ type: ReportPeriodResponse }) period: ReportPeriodResponse;
+  @ApiProperty({ type: CounsellingResultResponse }) counselling: CounsellingResultResponse;
+  @ApiProperty({ type: JobProgrammesResultResponse }) jobProgrammes: JobProgrammesResultResponse;
+  @ApiProperty({ type: ConsentsResultResponse }) consents: ConsentsResultResponse;
+  @ApiProperty({ type: [IndicatorValueResponse] }) indicators: IndicatorValueResponse[];
+}
+
+export const REPORT_STATUSES = ['queued', 'running', 'completed', 'failed'] as const;
+
+/** A report in a list: everything but its result. */
+export class ReportSummaryResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() year: number;
+  @ApiProperty({ enum: [1, 2] }) half: 1 | 2;
+  @ApiProperty({ description: 'Each run of a half-year is a new version' }) version: number;
+  @ApiProperty({ enum: REPORT_STATUSES }) status: ReportStatus;
+  @ApiProperty({ minimum: 0, maximum: 100 }) progress: number;
+  @ApiProperty() interim: boolean;
+  @ApiProperty({ enum: ['requested', 'scheduled'] }) trigger: 'requested' | 'scheduled';
+  @ApiProperty({ format: 'date-time' }) createdAt: Date;
+  @ApiProperty({ format: 'date-time', type: Date, nullable: true }) startedAt: Date | null;
+  @ApiProperty({ format: 'date-time', type: Date, nullable: true }) completedAt: Date | null;
+  @ApiProperty({ type: String, nullable: true }) failureReason: string | null;
+  @ApiProperty({ type: ReportParametersResponse }) parameters: ReportParametersResponse;
+}
+
+export class ReportResponse extends ReportSummaryResponse {
+  @ApiProperty({ type: HalfYearResultResponse, nullable: true, description: 'When completed' }) result: HalfYearResultResponse | null;
+}
+
+export class ReportPage {
+  @ApiProperty({ type: [ReportSummaryResponse] }) items: ReportSummaryResponse[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+}
+
+export class ReportRequestedResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: REPORT_STATUSES, example: 'queued' }) status: ReportStatus;
+  @ApiProperty() version: number;
+  @ApiProperty() interim: boolean;
+}

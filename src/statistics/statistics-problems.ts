@@ -1,0 +1,7 @@
+/** The half-year statistics' refusals: code → when it is answered. */
+export const STATISTICS_PROBLEMS = {
+  period_not_begun: 'The requested half-year has not begun; the running half-year can be requested at any time',
+  report_not_completed: 'The report is queued, running or failed; it can be exported when it is completed',
+} as const;
+
+export type StatisticsProblem = keyof typeof STATISTICS_PROBLEMS;

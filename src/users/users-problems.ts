@@ -1,0 +1,15 @@
+/** The users module's refusals (users, invitations, sessions): code → when it is answered. */
+export const USERS_PROBLEMS = {
+  password_not_allowed: 'A leader gave a password: staff are invited and set their own',
+  weak_password: 'The password is short, common, repetitive or built from the person\'s name or e-mail',
+  email_in_use: 'An account (or, for an invitation, a user of the plan) already has this e-mail',
+  invitation_pending: 'The e-mail already has an open invitation to the plan; send it again instead',
+  invitation_closed: 'The invitation was already accepted or withdrawn',
+  invitation_invalid: 'The invitation link was used, withdrawn or has expired',
+  not_yourself: 'A user tried to deactivate themselves or change their own role',
+  role_across_organisations: 'A caseworker would become the plan\'s own staff, or the reverse',
+  role_organisation_mismatch: 'The role does not fit the organisation: a caseworker needs a municipal one, the plan\'s own staff none',
+  organisation_not_in_plan: 'organisationId is not an organisation of the plan',
+} as const;
+
+export type UsersProblem = keyof typeof USERS_PROBLEMS;
