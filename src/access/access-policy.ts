@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import { ACTIVE_CONSENT_SQL } from '../consents/consent-state';
 import type { ConsentScope } from '../consents/consent.entity';
 import type { PlanActor } from './actor';
@@ -11,7 +10,9 @@ export interface SqlCondition {
   params: Record<string, unknown>;
 }
 
-const NOTHING: SqlCondition = { sql: 'FALSE', params: {} };
+/** The conditions that need no query: callers compare by identity to skip one. */
+export const NOTHING: SqlCondition = { sql: 'FALSE', params: {} };
+export const EVERYONE: SqlCondition = { sql: 'TRUE', params: {} };
 
 /** Which kind of a resident's data a consent scope opens to the named organisations. */
 const SCOPES_FOR: Record<'resident' | 'counselling' | 'job_programmes', ConsentScope[]> = {
@@ -67,26 +68,15 @@ export class AccessPolicy {
   }
 
   /**
-   * Of these residents, those whose counselling free text (case subject and outcome, contact
+   * Residents (aliased `alias`) whose counselling free text (case subject and outcome, contact
    * notes, referral reasons and recipients) the actor may see. That text is as sensitive as notes
    * (issue 7, security finding 10): a reader who is not the owner sees it only while an active
    * share_counselling consent naming their organisation includes notes. Built from the same SQL
-   * as the read scope, so free text is never shared where the case itself is not; one query for
-   * a whole page of cases, none for the counsellors.
+   * as the read scope, so free text is never shared where the case itself is not.
    */
-  async counsellingFreeTextShared(manager: EntityManager, actor: PlanActor, residentIds: readonly string[]): Promise<ReadonlySet<string>> {
-    const ids = [...new Set(residentIds)];
-    if (this.ownsCompartment(actor, 'counselling')) return new Set(ids);
-    const withNotes = this.sharedByConsent(actor, 'r.id', 'counselling', true);
-    if (withNotes === NOTHING || ids.length === 0) return new Set();
-    const rows = await manager
-      .createQueryBuilder()
-      .select('r.id', 'id')
-      .from('residents', 'r')
-      .where('r.id IN (:...freeTextResidentIds)', { freeTextResidentIds: ids })
-      .andWhere(withNotes.sql, withNotes.params)
-      .getRawMany<{ id: string }>();
-    return new Set(rows.map((r) => r.id));
+  counsellingFreeText(actor: PlanActor, alias: string): SqlCondition {
+    if (this.ownsCompartment(actor, 'counselling')) return EVERYONE;
+    return this.sharedByConsent(actor, `${alias}.id`, 'counselling', true);
   }
 
   /**

@@ -64,7 +64,7 @@ export class CounsellingCasesService {
     );
     const residentIds = page.items.map((c) => c.residentId);
     // Decided per resident for the whole page in one query: a page may mix consents with and without notes.
-    const freeText = await this.access.counsellingFreeTextShared(manager, actor, residentIds);
+    const freeText = await this.residents.withCounsellingFreeTextShared(manager, actor, residentIds);
     const names = await this.residents.displayNames(manager, actor, residentIds);
     const labelOf = await this.topics.labels(manager, actor.planId);
     const items = page.items.map((c) => ({ ...caseView(c, freeText.has(c.residentId)), residentName: names.get(c.residentId) ?? '', topicLabel: labelOf(c.topic) }));
@@ -77,7 +77,7 @@ export class CounsellingCasesService {
     const [contacts, referrals, freeText] = await Promise.all([
       this.activity.contactsOf(manager, id),
       this.activity.referralsOf(manager, id),
-      this.access.counsellingFreeTextShared(manager, actor, [found.residentId]),
+      this.residents.withCounsellingFreeTextShared(manager, actor, [found.residentId]),
     ]);
     const freeTextShared = freeText.has(found.residentId);
     const purpose = this.access.readPurpose(actor, 'counselling', COUNSELLING_PURPOSE);

@@ -6,7 +6,7 @@ import type { CounsellingReferral } from './entities/counselling-referral.entity
 /*
  * Free text a counsellor writes about a resident (a case's subject and outcome, contact notes,
  * a referral's reason and recipient name) is as sensitive as notes (issue 7, security finding
- * 10): it is shown only when `freeTextShared`, which AccessPolicy.counsellingFreeTextShared
+ * 10): it is shown only when `freeTextShared`, which AccessPolicy.counsellingFreeText
  * decides (the counsellors; others only through a consent that includes notes). Otherwise each
  * such field is null, and the case's `freeTextShared: false` says it was withheld, not empty.
  * The default is the counsellors' own answers to their writes.

@@ -1,3 +1,4 @@
+import { releaseSessionLock, takeSessionLock } from '../database/advisory-locks';
 import type { INestApplicationContext } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -49,10 +50,10 @@ export async function seedDemoData(app: INestApplicationContext): Promise<{ crea
   const lock = app.get<DataSource>(getDataSourceToken(), { strict: false }).createQueryRunner();
   await lock.connect();
   try {
-    await lock.query('SELECT pg_advisory_lock($1)', [DEMO_SEED_LOCK]);
+    await takeSessionLock(lock.manager, DEMO_SEED_LOCK);
     return await seedOnce(app);
   } finally {
-    await lock.query('SELECT pg_advisory_unlock($1)', [DEMO_SEED_LOCK]).catch(() => undefined);
+    await releaseSessionLock(lock.manager, DEMO_SEED_LOCK).catch(() => undefined);
     await lock.release();
   }
 }

@@ -1,6 +1,8 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
 import { Reconciler } from '../jobs/reconciler';
-import { IdempotencyKeys } from './idempotency-keys';
+import { IdempotencyKeysRepository } from './idempotency-keys.repository';
 
 /**
  * Deletes stored answers past their 24 hours on every reconciler sweep (worker processes), so
@@ -10,11 +12,12 @@ import { IdempotencyKeys } from './idempotency-keys';
 @Injectable()
 export class ExpiredKeysSweep implements OnModuleInit {
   constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly reconciler: Reconciler,
-    private readonly keys: IdempotencyKeys,
+    private readonly keys: IdempotencyKeysRepository,
   ) {}
 
   onModuleInit(): void {
-    this.reconciler.everySweep('delete expired idempotency keys', (now) => this.keys.deleteExpired(now));
+    this.reconciler.everySweep('delete expired idempotency keys', (now) => this.keys.deleteExpired(this.dataSource.manager, now));
   }
 }

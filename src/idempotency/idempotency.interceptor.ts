@@ -5,7 +5,7 @@ import { defer, lastValueFrom, type Observable } from 'rxjs';
 import { PUBLIC_ROUTE } from '../access/allow.decorator';
 import { Conflict, RuleViolation } from '../common/domain-errors';
 import { UnitOfWork } from '../database/unit-of-work';
-import { IdempotencyKeys, type StoredAnswer } from './idempotency-keys';
+import { IdempotencyKeysRepository, type StoredAnswer } from './idempotency-keys.repository';
 import { IDEMPOTENCY_KEY_HEADER, idempotencyKeyOf, REPLAYED_HEADER, requestFingerprint } from './idempotent-request';
 
 /** How long a client is asked to wait before retrying a request whose first attempt is still running. */
@@ -30,7 +30,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
   constructor(
     private readonly reflector: Reflector,
     private readonly uow: UnitOfWork,
-    private readonly keys: IdempotencyKeys,
+    private readonly keys: IdempotencyKeysRepository,
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {

@@ -8,6 +8,7 @@ import { OutboxRelay } from './outbox-relay';
 import { QueueDashboardController } from './queue-dashboard.controller';
 import { QueueWorkers } from './queue-workers';
 import { QUEUES } from './queues';
+import { OutboxRepository } from './outbox.repository';
 import { Reconciler } from './reconciler';
 import { bullConnection } from './redis-connection';
 import { Schedules } from './schedules';
@@ -23,7 +24,7 @@ import { Schedules } from './schedules';
     BullModule.registerQueue(...QUEUES.map((name) => ({ name }))),
   ],
   controllers: [QueueDashboardController],
-  providers: [JobQueues, Outbox, OutboxRelay, QueueWorkers, Schedules, Reconciler],
+  providers: [JobQueues, Outbox, OutboxRepository, OutboxRelay, QueueWorkers, Schedules, Reconciler],
   exports: [Outbox, OutboxRelay, QueueWorkers, Schedules, Reconciler, BullModule],
 })
 export class JobsModule {}

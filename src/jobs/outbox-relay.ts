@@ -4,13 +4,7 @@ import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { JobQueues, withTimeout } from './job-queues';
-
-interface OutboxRow {
-  id: string;
-  queue: string;
-  job_name: string;
-  payload: object;
-}
+import { OutboxRepository } from './outbox.repository';
 
 const BATCH = 50;
 const ADD_TIMEOUT_MS = 3000;
@@ -31,6 +25,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly queues: JobQueues,
+    private readonly rows: OutboxRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -63,9 +58,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private async relayBatch(): Promise<number> {
     let failure: { id: string; error: Error } | undefined;
     const relayed = await this.dataSource.transaction(async (manager) => {
-      const rows: OutboxRow[] = await manager.query(
-        `SELECT id, queue, job_name, payload FROM outbox WHERE dispatched_at IS NULL AND completed_at IS NULL AND failed_at IS NULL ORDER BY created_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
-      );
+      const rows = await this.rows.claimUndispatched(manager, BATCH);
       let done = 0;
       for (const row of rows) {
         const queue = this.queues.get(row.queue);
@@ -76,13 +69,13 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
           failure = { id: row.id, error: error as Error };
           break;
         }
-        await manager.query(`UPDATE outbox SET dispatched_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = $1`, [row.id]);
+        await this.rows.markDispatched(manager, row.id);
         done += 1;
       }
       return done;
     });
     if (failure) {
-      await this.dataSource.query(`UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = $1`, [failure.id, failure.error.message.slice(0, 500)]);
+      await this.rows.recordDispatchFailure(this.dataSource.manager, failure.id, failure.error.message);
       throw failure.error;
     }
     return relayed;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { OutboxRepository } from './outbox.repository';
 
 /** An outbox row's id is its BullMQ job id; ids BullMQ makes itself (legacy repeatable jobs) have no row. */
 const OUTBOX_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -13,38 +14,29 @@ const OUTBOX_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}
  */
 @Injectable()
 export class Outbox {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly rows: OutboxRepository,
+  ) {}
 
-  async enqueue(manager: EntityManager, queue: string, jobName: string, payload: object): Promise<string> {
-    const [row]: { id: string }[] = await manager.query(`INSERT INTO outbox (queue, job_name, payload) VALUES ($1, $2, $3) RETURNING id`, [
-      queue,
-      jobName,
-      JSON.stringify(payload),
-    ]);
-    return row.id;
+  enqueue(manager: EntityManager, queue: string, jobName: string, payload: object): Promise<string> {
+    return this.rows.insert(manager, queue, jobName, payload);
   }
 
   /** Files one run of scheduled work; the unique `scheduleKey` makes a second filing of the same run a no-op. Whether it was filed now. */
-  async enqueueScheduled(scheduleKey: string, queue: string, jobName: string, payload: object): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query(
-      `INSERT INTO outbox (queue, job_name, payload, schedule_key) VALUES ($1, $2, $3, $4) ON CONFLICT (schedule_key) DO NOTHING RETURNING id`,
-      [queue, jobName, JSON.stringify(payload), scheduleKey],
-    );
-    return rows.length > 0;
+  enqueueScheduled(scheduleKey: string, queue: string, jobName: string, payload: object): Promise<boolean> {
+    return this.rows.insertScheduled(this.dataSource.manager, scheduleKey, queue, jobName, payload);
   }
 
   async markCompleted(jobId: string | undefined): Promise<void> {
     if (!jobId || !OUTBOX_ID.test(jobId)) return;
-    await this.dataSource.query(`UPDATE outbox SET completed_at = now() WHERE id = $1 AND completed_at IS NULL AND failed_at IS NULL`, [jobId]);
+    await this.rows.markCompleted(this.dataSource.manager, jobId);
   }
 
   /** The job was given up on; `manager` when it belongs to the caller's transaction. */
   async markFailed(jobIds: string | (string | null | undefined)[] | undefined, reason: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
     const ids = ([] as (string | null | undefined)[]).concat(jobIds).filter((id): id is string => !!id && OUTBOX_ID.test(id));
     if (!ids.length) return;
-    await manager.query(`UPDATE outbox SET failed_at = now(), last_error = $2 WHERE id = ANY($1) AND completed_at IS NULL AND failed_at IS NULL`, [
-      ids,
-      reason.slice(0, 500),
-    ]);
+    await this.rows.markFailed(manager, ids, reason);
   }
 }

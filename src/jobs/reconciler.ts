@@ -1,11 +1,13 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { tryTransactionLock } from '../database/advisory-locks';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { readableFailure } from './job-failures';
 import { JobQueues, withTimeout } from './job-queues';
 import { Outbox } from './outbox';
+import { OutboxRepository, type InFlightRow } from './outbox.repository';
 import { OutboxRelay } from './outbox-relay';
 import { QueueWorkers } from './queue-workers';
 import { Schedules } from './schedules';
@@ -17,16 +19,6 @@ const REDIS_TIMEOUT_MS = 3000;
 
 /** A step that runs on every sweep, under the sweep's lock: filing what is due, failing what is overdue. */
 export type SweepStep = (now: Date) => Promise<unknown>;
-
-interface InFlightRow {
-  id: string;
-  queue: string;
-  job_name: string;
-  payload: unknown;
-  created_at: Date;
-  dispatched_at: Date;
-  failure_retries: number;
-}
 
 /**
  * Makes sure every accepted piece of work ends (architecture.md "Nothing accepted is lost"), from
@@ -62,6 +54,7 @@ export class Reconciler implements OnApplicationBootstrap, BeforeApplicationShut
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly queues: JobQueues,
     private readonly outbox: Outbox,
+    private readonly rows: OutboxRepository,
     private readonly relay: OutboxRelay,
     private readonly workers: QueueWorkers,
     private readonly schedules: Schedules,
@@ -97,8 +90,7 @@ export class Reconciler implements OnApplicationBootstrap, BeforeApplicationShut
       await lock.connect();
       // A transaction-level lock: it goes with the transaction, or with the session if the process dies.
       await lock.startTransaction();
-      const [{ locked }] = await lock.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [RECONCILER_LOCK]);
-      if (!locked) return;
+      if (!(await tryTransactionLock(lock.manager, RECONCILER_LOCK))) return;
       let changed = await this.fileDue(now);
       changed += await this.reconcileInFlight();
       if (changed > 0) void this.relay.tick();
@@ -125,12 +117,7 @@ export class Reconciler implements OnApplicationBootstrap, BeforeApplicationShut
 
   private async reconcileInFlight(): Promise<number> {
     const after = this.cursor ?? { createdAt: new Date(0), id: '00000000-0000-0000-0000-000000000000' };
-    const rows: InFlightRow[] = await this.dataSource.query(
-      `SELECT id, queue, job_name, payload, created_at, dispatched_at, failure_retries FROM outbox
-        WHERE dispatched_at IS NOT NULL AND completed_at IS NULL AND failed_at IS NULL AND (created_at, id) > ($1, $2)
-        ORDER BY created_at, id LIMIT ${BATCH}`,
-      [after.createdAt, after.id],
-    );
+    const rows = await this.rows.inFlightAfter(this.dataSource.manager, after, BATCH);
     const last = rows.at(-1);
     this.cursor = rows.length === BATCH && last ? { createdAt: last.created_at, id: last.id } : undefined;
     let changed = 0;
@@ -164,11 +151,6 @@ export class Reconciler implements OnApplicationBootstrap, BeforeApplicationShut
   }
 
   private async dispatchAgain(row: InFlightRow, note: string, afterFailure = false): Promise<boolean> {
-    const updated: [unknown[], number] = await this.dataSource.query(
-      `UPDATE outbox SET dispatched_at = NULL, last_error = $3, failure_retries = failure_retries + $4
-        WHERE id = $1 AND dispatched_at = $2 AND completed_at IS NULL AND failed_at IS NULL`,
-      [row.id, row.dispatched_at, note.slice(0, 500), afterFailure ? 1 : 0],
-    );
-    return updated[1] > 0;
+    return this.rows.undispatch(this.dataSource.manager, row, note, afterFailure);
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { AccessPolicy } from '../access/access-policy';
+import { AccessPolicy, EVERYONE, NOTHING } from '../access/access-policy';
 import type { PlanActor } from '../access/actor';
 import { paginate, type Page } from '../common/pagination';
 import { findInPlan, inPlan } from '../database/plan-scope';
@@ -53,6 +53,19 @@ export class ResidentsRepository {
       .andWhere('r.id IN (:...displayIds)', { displayIds: unique })
       .getMany();
     return new Map(rows.map((r) => [r.id, residentDisplayName(r)]));
+  }
+
+  /**
+   * Of these residents, those whose counselling free text the actor may see (the policy's
+   * condition, AccessPolicy.counsellingFreeText): one query for a whole page, none for counsellors.
+   */
+  async withCounsellingFreeTextShared(manager: EntityManager, actor: PlanActor, ids: readonly string[]): Promise<ReadonlySet<string>> {
+    const unique = [...new Set(ids)];
+    const condition = this.access.counsellingFreeText(actor, 'r');
+    if (condition === EVERYONE) return new Set(unique);
+    if (condition === NOTHING || unique.length === 0) return new Set();
+    const rows = await inPlan(manager, Resident, 'r', actor, condition).andWhere('r.id IN (:...freeTextIds)', { freeTextIds: unique }).getMany();
+    return new Set(rows.map((r) => r.id));
   }
 
   pseudonymTaken(manager: EntityManager, planId: string, pseudonym: string): Promise<boolean> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { tryTransactionLock } from '../database/advisory-locks';
 
 /** An answer kept for a key: what the first request answered. */
 export interface StoredAnswer {
@@ -18,17 +18,14 @@ export const KEY_LIFETIME = '24 hours';
 
 /** The idempotency_keys table: one row per user and key, written in the transaction of the request it answers. */
 @Injectable()
-export class IdempotencyKeys {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
+export class IdempotencyKeysRepository {
   /**
    * Whether this transaction now holds the key. A transaction-level advisory lock: it ends with
    * the commit that makes the answer visible, so a second request either finds the lock taken
    * (the first is still running) or finds the answer.
    */
   async claim(manager: EntityManager, userId: string, key: string): Promise<boolean> {
-    const [{ claimed }] = await manager.query(`SELECT pg_try_advisory_xact_lock(hashtextextended($1, 0)) AS claimed`, [`idempotency:${userId}:${key}`]);
-    return claimed === true;
+    return tryTransactionLock(manager, `idempotency:${userId}:${key}`);
   }
 
   /** The answer stored for the key within its lifetime; an older row counts as none (and is replaced). */
@@ -53,7 +50,7 @@ export class IdempotencyKeys {
   }
 
   /** Deletes the answers past their lifetime at `now`; a sweep step of the job reconciler. */
-  async deleteExpired(now: Date): Promise<void> {
-    await this.dataSource.query(`DELETE FROM idempotency_keys WHERE created_at <= $1::timestamptz - interval '${KEY_LIFETIME}'`, [now]);
+  async deleteExpired(manager: EntityManager, now: Date): Promise<void> {
+    await manager.query(`DELETE FROM idempotency_keys WHERE created_at <= $1::timestamptz - interval '${KEY_LIFETIME}'`, [now]);
   }
 }
