@@ -7,6 +7,7 @@ import type {
   TimesheetResponse,
   TransitionResponse,
 } from './dto/job-programme-response.dto';
+import { employmentFacts } from './programme-facts';
 import type { JobProgrammeConversation } from './entities/job-programme-conversation.entity';
 import type { JobProgrammeEmployment } from './entities/job-programme-employment.entity';
 import type { JobProgrammeMatch } from './entities/job-programme-match.entity';
@@ -80,12 +81,7 @@ export const matchView = (m: JobProgrammeMatch): MatchResponse => ({
 
 export const employmentView = (e: JobProgrammeEmployment, freeTextShared = true): EmploymentResponse => ({
   programmeId: e.programmeId,
-  employerId: e.employerId,
-  contractSignedByYouthAt: e.contractSignedByYouthAt,
-  contractSignedByGuardianAt: e.contractSignedByGuardianAt,
-  contractSignedByGuardianId: e.contractSignedByGuardianId,
-  startDate: e.startDate,
-  endDate: e.endDate,
+  ...employmentFacts(e),
   hoursPerWeek: e.hoursPerWeek,
   exceptionReason: freeTextShared ? e.exceptionReason : null,
   inCompulsorySchooling: e.inCompulsorySchooling,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { IndicatorsService } from '../indicators/indicators.service';
+import { IndicatorsService, indicatorView } from '../indicators/indicators.service';
 import type { IndicatorMetric } from '../indicators/plan-indicator.entity';
 import type { HalfYearResult, IndicatorValue } from './half-year-result';
 import type { ReportParameters } from './half-year-report.entity';
@@ -44,15 +44,7 @@ export class ReportComputer {
     const partial = { period, ...sections };
     const indicators = (await this.indicators.forPlan(planId)).map(
       (i): IndicatorValue => ({
-        id: i.id,
-        goal: i.goal,
-        indicator: i.indicator,
-        unit: i.unit,
-        baseline: i.baseline,
-        baselineYear: i.baselineYear,
-        target: i.target,
-        dataSource: i.dataSource,
-        metric: i.metric,
+        ...indicatorView(i),
         value: i.metric ? metricValue(i.metric, partial) : null,
       }),
     );

@@ -1,7 +1,7 @@
 import { ROLES, type Role } from '../../src/access/roles';
-import { createPlan, type Caller, type PlanFixture } from '../support/fixtures';
+import { type Caller, type PlanFixture, withPlan } from '../support/fixtures';
 import { declaredRoutes } from '../support/routes';
-import { createTestApp, type TestApp } from '../support/test-app';
+import { type TestApp } from '../support/test-app';
 
 /**
  * The access matrix: for every route, which roles may call it. A route added to the app without
@@ -98,12 +98,7 @@ const ROLE_KEY: Record<Role, keyof PlanFixture> = {
 describe('the access matrix: every role against every route', () => {
   let t: TestApp;
   let plan: PlanFixture;
-
-  beforeAll(async () => {
-    t = await createTestApp();
-    plan = await createPlan(t);
-  });
-  afterAll(() => t.close());
+  withPlan((world) => ({ t, plan } = world));
 
   it('has a decision for every route the app serves, and no decision for a route that is gone', () => {
     const served = declaredRoutes(t).map((r) => `${r.method} ${r.url}`);

@@ -1,7 +1,7 @@
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { createPlan, openCase, registerResident, type PlanFixture } from '../support/fixtures';
-import { createTestApp, type TestApp } from '../support/test-app';
+import { createPlan, openCase, registerResident, type PlanFixture, withPlan } from '../support/fixtures';
+import { type TestApp } from '../support/test-app';
 
 interface AuditRow {
   action: string;
@@ -16,12 +16,7 @@ interface AuditRow {
 describe('the audit log of residents\' personal data', () => {
   let t: TestApp;
   let plan: PlanFixture;
-
-  beforeAll(async () => {
-    t = await createTestApp();
-    plan = await createPlan(t);
-  });
-  afterAll(() => t.close());
+  withPlan((world) => ({ t, plan } = world));
 
   async function eventsFor(residentId: string): Promise<AuditRow[]> {
     const res = await plan.leader.get(`/audit-events?residentId=${residentId}&limit=200`);

@@ -1,6 +1,6 @@
-import { createPlan, expectStatus, login, openCase, registerResident, STAFF_PASSWORD, Caller, type PlanFixture } from '../support/fixtures';
+import { expectStatus, login, openCase, registerResident, STAFF_PASSWORD, Caller, type PlanFixture, withPlan, shareCounselling as giveCounsellingConsent } from '../support/fixtures';
 import { anHourAgo, programmeFixtures } from '../support/programme-fixtures';
-import { createTestApp, type TestApp } from '../support/test-app';
+import { type TestApp } from '../support/test-app';
 
 const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString();
 
@@ -27,12 +27,7 @@ const textOf = (body: unknown) => JSON.stringify(body);
 describe('free text about a resident is shared only with a consent that includes notes', () => {
   let t: TestApp;
   let plan: PlanFixture;
-
-  beforeAll(async () => {
-    t = await createTestApp();
-    plan = await createPlan(t, 'Fritekst');
-  });
-  afterAll(() => t.close());
+  withPlan((world) => ({ t, plan } = world), 'Fritekst');
 
   /** A closed debt case whose every free-text field the counsellor filled in. */
   async function caseFullOfFreeText(firstName = 'Maria') {
@@ -45,19 +40,8 @@ describe('free text about a resident is shared only with a consent that includes
     return { residentId: resident.id, caseId: c.id };
   }
 
-  async function shareCounselling(residentId: string, organisationIds: string[], includesNotes: boolean) {
-    const res = await plan.counsellor.post('/consents', {
-      residentId,
-      scope: 'share_counselling',
-      recipientOrganisationIds: organisationIds,
-      givenBy: 'resident',
-      form: 'written',
-      givenAt: hoursAgo(1),
-      includesNotes,
-    });
-    expectStatus(res, 201, 'give consent');
-    return res.body as { id: string };
-  }
+  const shareCounselling = (residentId: string, organisationIds: string[], includesNotes: boolean) =>
+    giveCounsellingConsent(plan.counsellor, residentId, organisationIds, { includesNotes });
 
   /** What a reader sees of the resident's cases: the list item and the case itself. */
   async function readCase(reader: Caller, residentId: string, caseId: string): Promise<CaseAnswer> {

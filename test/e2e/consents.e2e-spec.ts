@@ -1,19 +1,14 @@
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { createPlan, expectStatus, openCase, registerResident, type Caller, type PlanFixture } from '../support/fixtures';
-import { createTestApp, type TestApp } from '../support/test-app';
+import { createPlan, expectStatus, openCase, registerResident, type Caller, type PlanFixture, withPlan, shareCounselling as giveCounsellingConsent } from '../support/fixtures';
+import { type TestApp } from '../support/test-app';
 
 const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString();
 
 describe('the consent ledger and who sees what', () => {
   let t: TestApp;
   let plan: PlanFixture;
-
-  beforeAll(async () => {
-    t = await createTestApp();
-    plan = await createPlan(t);
-  });
-  afterAll(() => t.close());
+  withPlan((world) => ({ t, plan } = world));
 
   async function residentWithCase(note = 'Drøftede budget og afdragsordning') {
     const resident = await registerResident(plan.counsellor, { housingAreaId: plan.areas.eligible, firstName: 'Maria', lastName: 'Olsen', birthDate: '1980-02-02' });
@@ -22,20 +17,8 @@ describe('the consent ledger and who sees what', () => {
     return { resident, caseId: c.id };
   }
 
-  async function shareCounselling(residentId: string, organisationIds: string[], extra: object = {}) {
-    const res = await plan.counsellor.post('/consents', {
-      residentId,
-      scope: 'share_counselling',
-      recipientOrganisationIds: organisationIds,
-      givenBy: 'resident',
-      form: 'written',
-      givenAt: hoursAgo(1),
-      documentReference: 'Samtykkeerklæring 2026-17',
-      ...extra,
-    });
-    expectStatus(res, 201, 'give consent');
-    return res.body;
-  }
+  const shareCounselling = (residentId: string, organisationIds: string[], extra: object = {}) =>
+    giveCounsellingConsent(plan.counsellor, residentId, organisationIds, { documentReference: 'Samtykkeerklæring 2026-17', ...extra });
 
   async function sees(caller: Caller, residentId: string, caseId: string) {
     const [resident, cases, single, list] = await Promise.all([

@@ -1,15 +1,10 @@
-import { createPlan, expectStatus, openCase, registerResident, type PlanFixture } from '../support/fixtures';
-import { createTestApp, type TestApp } from '../support/test-app';
+import { expectStatus, openCase, registerResident, type PlanFixture, withPlan } from '../support/fixtures';
+import { type TestApp } from '../support/test-app';
 
 describe('counselling cases and the counting rule', () => {
   let t: TestApp;
   let plan: PlanFixture;
-
-  beforeAll(async () => {
-    t = await createTestApp();
-    plan = await createPlan(t);
-  });
-  afterAll(() => t.close());
+  withPlan((world) => ({ t, plan } = world));
 
   it("counts Helle's three matters as three cases", async () => {
     const helle = await registerResident(plan.counsellor, { housingAreaId: plan.areas.eligible, firstName: 'Helle', lastName: 'Jensen', gender: 'female', birthYear: 1979 });

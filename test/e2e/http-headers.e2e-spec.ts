@@ -1,15 +1,10 @@
-import { createPlan, type PlanFixture } from '../support/fixtures';
+import { type PlanFixture, withPlan } from '../support/fixtures';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 describe('HTTP headers and what is served', () => {
   let t: TestApp;
   let plan: PlanFixture;
-
-  beforeAll(async () => {
-    t = await createTestApp();
-    plan = await createPlan(t, 'Headers');
-  });
-  afterAll(() => t.close());
+  withPlan((world) => ({ t, plan } = world), 'Headers');
 
   it('sends the security headers on API answers, errors and pages', async () => {
     for (const res of [await plan.counsellor.get('/residents'), await t.http().get('/api/v1/nowhere'), await t.http().get('/set-password')]) {

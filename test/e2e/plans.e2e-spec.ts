@@ -1,15 +1,10 @@
-import { API, createTestApp, type TestApp } from '../support/test-app';
-import { createPlan, login, STAFF_PASSWORD, type PlanFixture } from '../support/fixtures';
+import { API, type TestApp } from '../support/test-app';
+import { createPlan, login, STAFF_PASSWORD, type PlanFixture, withPlan } from '../support/fixtures';
 
 describe('plans, housing areas, organisations and users', () => {
   let t: TestApp;
   let plan: PlanFixture;
-
-  beforeAll(async () => {
-    t = await createTestApp();
-    plan = await createPlan(t);
-  });
-  afterAll(() => t.close());
+  withPlan((world) => ({ t, plan } = world));
 
   it('lets the admin provision a counsellor with an initial password, who can then log in', async () => {
     const res = await plan.admin.post(`/plans/${plan.planId}/users`, { email: 'Ny.Raadgiver@Test.dk', name: 'Ny Rådgiver', password: STAFF_PASSWORD, role: 'counsellor' });

@@ -1,15 +1,10 @@
-import { createPlan, expectStatus, registerResident, type PlanFixture } from '../support/fixtures';
-import { createTestApp, type TestApp } from '../support/test-app';
+import { createPlan, expectStatus, registerResident, type PlanFixture, withPlan } from '../support/fixtures';
+import { type TestApp } from '../support/test-app';
 
 describe('residents, named and anonymous', () => {
   let t: TestApp;
   let plan: PlanFixture;
-
-  beforeAll(async () => {
-    t = await createTestApp();
-    plan = await createPlan(t);
-  });
-  afterAll(() => t.close());
+  withPlan((world) => ({ t, plan } = world));
 
   it('gives an anonymous resident a pseudonym and no name, and finds them by it however it is typed', async () => {
     const anonymous = await registerResident(plan.counsellor, { housingAreaId: plan.areas.eligible, anonymous: true, birthYear: 1988, gender: 'male' });

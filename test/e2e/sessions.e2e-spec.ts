@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { createPlan, expectStatus, login, STAFF_PASSWORD, type PlanFixture } from '../support/fixtures';
-import { API, createTestApp, type TestApp } from '../support/test-app';
+import { createPlan, expectStatus, login, STAFF_PASSWORD, type PlanFixture, withPlan } from '../support/fixtures';
+import { API, type TestApp } from '../support/test-app';
 
 /**
  * A session ends at once, not when its access token runs out: on logout, on refresh-token reuse,
@@ -9,12 +9,7 @@ import { API, createTestApp, type TestApp } from '../support/test-app';
 describe('sessions', () => {
   let t: TestApp;
   let plan: PlanFixture;
-
-  beforeAll(async () => {
-    t = await createTestApp();
-    plan = await createPlan(t, 'Sessioner');
-  });
-  afterAll(() => t.close());
+  withPlan((world) => ({ t, plan } = world), 'Sessioner');
 
   const me = (token: string) => t.http().get(`${API}/me`).set('Authorization', `Bearer ${token}`);
   const post = (path: string, body: object, token?: string) => {

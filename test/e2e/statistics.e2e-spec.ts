@@ -2,9 +2,9 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import ExcelJS from 'exceljs';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
-import { createPlan, openCase, registerResident, type Caller, type PlanFixture } from '../support/fixtures';
+import { createPlan, openCase, registerResident, type Caller, type PlanFixture, withPlan } from '../support/fixtures';
 import { programmeFixtures, TODAY } from '../support/programme-fixtures';
-import { createTestApp, type TestApp } from '../support/test-app';
+import { type TestApp } from '../support/test-app';
 import { testDatabaseUrl } from '../support/test-env';
 import { waitFor } from '../support/wait-for';
 
@@ -41,12 +41,7 @@ function exportedFile(leader: Caller, reportId: string, format: 'csv' | 'xlsx' |
 describe('half-year statistics', () => {
   let t: TestApp;
   let plan: PlanFixture;
-
-  beforeAll(async () => {
-    t = await createTestApp();
-    plan = await createPlan(t, 'Statistik');
-  });
-  afterAll(() => t.close());
+  withPlan((world) => ({ t, plan } = world), 'Statistik');
 
   it("counts Helle's three matters as three cases and Mohammed's months of debt help as one, with all his contacts", async () => {
     const c = plan.counsellor;

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Test } from 'supertest';
-import { API, type TestApp } from './test-app';
+import { API, createTestApp, type TestApp } from './test-app';
 import { TEST_ADMIN } from './test-env';
 
 /** An authenticated caller: `client.post('/residents').send({...})`. */
@@ -113,3 +113,31 @@ export async function openCase(caller: Caller, body: object): Promise<{ id: stri
 }
 
 export { expectStatus };
+
+/**
+ * The set-up most e2e files share: one app and one plan for all the file's tests, closed after
+ * them. `let t: TestApp; let plan: PlanFixture; withPlan((world) => ({ t, plan } = world));`
+ */
+export function withPlan(receive: (world: { t: TestApp; plan: PlanFixture }) => void, planName?: string): void {
+  let app: TestApp | undefined;
+  beforeAll(async () => {
+    app = await createTestApp();
+    receive({ t: app, plan: await createPlan(app, planName) });
+  });
+  afterAll(() => app?.close());
+}
+
+/** A resident's written consent, given an hour ago, to share their counselling with these organisations; 201 expected. */
+export async function shareCounselling(counsellor: Caller, residentId: string, organisationIds: string[], extra: object = {}): Promise<{ id: string }> {
+  const res = await counsellor.post('/consents', {
+    residentId,
+    scope: 'share_counselling',
+    recipientOrganisationIds: organisationIds,
+    givenBy: 'resident',
+    form: 'written',
+    givenAt: new Date(Date.now() - 3_600_000).toISOString(),
+    ...extra,
+  });
+  expectStatus(res, 201, 'give consent');
+  return res.body as { id: string };
+}

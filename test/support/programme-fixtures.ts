@@ -1,7 +1,7 @@
 import { todayInPlanZone } from '../../src/common/time';
 import { addDays, addMonths } from '../../src/common/calendar';
-import { createPlan, expectStatus, registerResident, type Caller, type PlanFixture } from './fixtures';
-import { createTestApp, type TestApp } from './test-app';
+import { expectStatus, registerResident, withPlan, type Caller, type PlanFixture } from './fixtures';
+import type { TestApp } from './test-app';
 
 export const TODAY = todayInPlanZone();
 
@@ -35,13 +35,7 @@ export interface ProgrammeWorld {
  * `withProgrammePlan('Ishøj fritidsjob', (world) => ({ t, plan, sw, fx } = world));`
  */
 export function withProgrammePlan(planName: string, receive: (world: ProgrammeWorld) => void): void {
-  let app: TestApp | undefined;
-  beforeAll(async () => {
-    app = await createTestApp();
-    const plan = await createPlan(app, planName);
-    receive({ t: app, plan, sw: plan.socialWorker, fx: () => programmeFixtures(plan) });
-  });
-  afterAll(() => app?.close());
+  withPlan(({ t, plan }) => receive({ t, plan, sw: plan.socialWorker, fx: () => programmeFixtures(plan) }), planName);
 }
 
 /** Small steps for arranging leisure-job programmes through the API, as a social worker would. */
