@@ -6,6 +6,16 @@
  */
 
 export const PHASES = ['clarification', 'matching', 'employment', 'evaluation', 'ordinary_job', 'ended'] as const;
+
+/** The phases as the plan's documents name them (001_*), in the app and in the board's reports. */
+export const PHASE_LABELS: Record<(typeof PHASES)[number], string> = {
+  clarification: 'Afklaring og forventningsafstemning',
+  matching: 'Match og jobsamtale',
+  employment: 'Ansættelse',
+  evaluation: 'Evalueringssamtaler',
+  ordinary_job: 'Ordinært fritidsjob',
+  ended: 'Afsluttet før tid',
+};
 export type Phase = (typeof PHASES)[number];
 
 /** The phases a programme can be moved to (a programme always starts in clarification). */

@@ -4,6 +4,9 @@ import type { Compartment } from '../access/roles';
 export const GENDERS = ['female', 'male', 'other', 'unknown'] as const;
 export type Gender = (typeof GENDERS)[number];
 
+/** How genders read in Danish, in the app and in the board's reports. */
+export const GENDER_LABELS: Record<Gender, string> = { female: 'Kvinde', male: 'Mand', other: 'Andet', unknown: 'Ukendt' };
+
 /** A resident (beboer) the plan works with. Anonymous residents carry only a pseudonym, never identity. */
 @Entity('residents')
 export class Resident {

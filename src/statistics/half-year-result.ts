@@ -1,4 +1,6 @@
 import { BUILT_IN_TOPICS, CHANNEL_LABELS, FORM_LABELS } from '../counselling/topics';
+import { PHASE_LABELS } from '../job-programmes/phase-machine';
+import { GENDER_LABELS } from '../residents/resident.entity';
 import type { IndicatorMetric } from '../indicators/plan-indicator.entity';
 
 /**
@@ -64,23 +66,16 @@ export interface HalfYearResult {
 }
 
 /**
- * Danish labels for exported reports (the board and LBF read Danish). Topics, forms and channels
- * are the counselling module's enums and take its labels (src/counselling/topics.ts), so a label
- * reads the same in the app and in the board's report.
+ * Danish labels for exported reports (the board and LBF read Danish), each owned by the module
+ * whose enum it names (topics, forms, channels: counselling/topics.ts; genders: residents; phases:
+ * the job-programme phase machine), so a label reads the same in the app and in the board's report.
  */
 export const LABELS = {
   topics: BUILT_IN_TOPICS as Record<string, string>,
   forms: FORM_LABELS as Record<string, string>,
   channels: CHANNEL_LABELS as Record<string, string>,
-  genders: { female: 'Kvinde', male: 'Mand', other: 'Andet', unknown: 'Ukendt' } as Record<string, string>,
-  phases: {
-    clarification: 'Afklaring og forventningsafstemning',
-    matching: 'Match og jobsamtale',
-    employment: 'Ansættelse',
-    evaluation: 'Evalueringssamtaler',
-    ordinary_job: 'Ordinært fritidsjob',
-    ended: 'Afsluttet før tid',
-  } as Record<string, string>,
+  genders: GENDER_LABELS as Record<string, string>,
+  phases: PHASE_LABELS as Record<string, string>,
 } as const;
 
 /** The age bands reports use; age is taken at the end of the period. */
