@@ -128,7 +128,7 @@ export class CounsellingCasesService {
     if (dto.version !== undefined && dto.version !== found.version) {
       throw new Conflict(`The counselling case changed since version ${dto.version}; read it again (now version ${found.version})`, {
         code: 'stale_version' satisfies CounsellingProblem,
-        extra: { caseId: id, version: found.version },
+        extra: { caseId: id, currentVersion: found.version },
       });
     }
     return found;

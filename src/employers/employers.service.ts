@@ -67,13 +67,13 @@ export class EmployersService {
     return { ...employerView(employer), agreements: agreements.map((a) => agreementView(a, today)) };
   }
 
-  /** A change names the `version` it was made on; a change made on an older one is refused (409 `stale_version`). */
+  /** A change that names the `version` it was made on is refused when that is older (409 `stale_version`). */
   async update(actor: PlanActor, id: string, dto: UpdateEmployerDto): Promise<EmployerResponse> {
     const cvr = dto.cvr === undefined ? undefined : dto.cvr === null ? null : checkedCvr(dto.cvr);
     return this.refusingCvrRace(actor, cvr ?? null, () =>
       this.uow.run(async (manager) => {
         const employer = await this.employers.find(manager, actor, id, true);
-        if (employer.version !== dto.version) {
+        if (dto.version !== undefined && employer.version !== dto.version) {
           throw new Conflict(`The employer has changed since you read it (your version ${dto.version}, now ${employer.version}); reload it and change it again`, {
             code: 'stale_version' satisfies EmployersProblem,
             extra: { currentVersion: employer.version },

@@ -83,7 +83,7 @@ export class ResidentsService {
     return this.uow.run(async (manager) => {
       const resident = await this.repository.lockWritable(manager, actor, id);
       if (version !== undefined && version !== resident.version) {
-        throw new Conflict(`The resident changed since version ${version}; read it again (now version ${resident.version})`, { code: 'stale_version' satisfies ResidentsProblem, extra: { version: resident.version } });
+        throw new Conflict(`The resident changed since version ${version}; read it again (now version ${resident.version})`, { code: 'stale_version' satisfies ResidentsProblem, extra: { currentVersion: resident.version } });
       }
       const next = { ...resident, ...changes };
       if (changes.birthDate && changes.birthYear === undefined) next.birthYear = Number(changes.birthDate.slice(0, 4));

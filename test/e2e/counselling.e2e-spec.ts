@@ -185,7 +185,7 @@ describe('counselling cases and the counting rule', () => {
 
       const staleReopen = await plan.counsellor.post(`/counselling-cases/${c.id}/reopen`, { version: c.version });
       expect(staleReopen.status).toBe(409);
-      expect(staleReopen.body).toMatchObject({ code: 'stale_version', version: closed.body.version });
+      expect(staleReopen.body).toMatchObject({ code: 'stale_version', currentVersion: closed.body.version });
       const reopened = await plan.counsellor.post(`/counselling-cases/${c.id}/reopen`, { version: closed.body.version });
       expectStatus(reopened, 200, 'reopen at the current version');
 

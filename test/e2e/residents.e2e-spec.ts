@@ -98,7 +98,7 @@ describe('residents, named and anonymous', () => {
 
     const second = await plan.counsellor.patch(`/residents/${registered.body.id}`, { lastName: 'Larsen', version: 1 });
     expect(second.status).toBe(409);
-    expect(second.body).toMatchObject({ code: 'stale_version', version: 2 });
+    expect(second.body).toMatchObject({ code: 'stale_version', currentVersion: 2 });
     const now = await plan.counsellor.get(`/residents/${registered.body.id}`);
     expect(now.body).toMatchObject({ lastName: 'Nielsen', version: 2 });
   });

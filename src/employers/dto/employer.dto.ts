@@ -67,10 +67,11 @@ export class UpdateEmployerDto extends PartialType(OmitType(CreateEmployerDto, [
   @IsIn(SECTORS)
   sector?: Sector;
 
-  @ApiProperty({ type: 'integer', example: 1, description: "The employer's `version` as you last read it; 409 `stale_version` with `currentVersion` if it has changed since" })
+  @ApiPropertyOptional({ type: 'integer', example: 1, description: "The employer's `version` as you last read it; 409 `stale_version` with `currentVersion` if it has changed since. Without it the change applies to the employer as it is (api.md's body)" })
+  @IsOptional()
   @IsInt()
   @Min(1)
-  version: number;
+  version?: number;
 }
 
 export class CreateAgreementDto {

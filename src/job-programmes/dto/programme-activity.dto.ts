@@ -45,10 +45,11 @@ export class UpdateMatchDto {
   @IsInstant()
   interviewAt?: Date;
 
-  @ApiProperty({ type: 'integer', example: 1, description: "The match's `version` as you last read it; 409 `stale_version` with `currentVersion` if it has changed since" })
+  @ApiPropertyOptional({ type: 'integer', example: 1, description: "The match's `version` as you last read it; 409 `stale_version` with `currentVersion` if it has changed since. Without it the change applies to the match as it is (api.md's body)" })
+  @IsOptional()
   @IsInt()
   @Min(1)
-  version: number;
+  version?: number;
 }
 
 export class EmploymentDto {
