@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { connect, type AddressInfo, type Socket } from 'node:net';
-import { Client } from 'pg';
 import { Reconciler } from '../../src/jobs/reconciler';
 import { API, createTestApp, type TestApp } from '../support/test-app';
 import { Caller, openCase, registerResident, createPlan, type PlanFixture } from '../support/fixtures';
+import { Client } from 'pg';
+import { ownerDatabase } from '../support/owner-database';
 import { testDatabaseUrl } from '../support/test-env';
 import { waitFor } from '../support/wait-for';
 
@@ -14,7 +15,7 @@ import { waitFor } from '../support/wait-for';
 describe('the transaction of a request with an Idempotency-Key', () => {
   let t: TestApp;
   let plan: PlanFixture;
-  let owner: Client;
+  const owner = ownerDatabase();
   let port: number;
 
   beforeAll(async () => {
@@ -24,15 +25,10 @@ describe('the transaction of a request with an Idempotency-Key', () => {
     await t.app.listen(0, '127.0.0.1');
     port = (t.app.getHttpServer().address() as AddressInfo).port;
     plan = await createPlan(t, 'Transaktioner');
-    owner = new Client({ connectionString: testDatabaseUrl() });
-    await owner.connect();
   });
-  afterAll(async () => {
-    await owner.end();
-    await t.close();
-  });
+  afterAll(() => t.close());
 
-  const count = async (sql: string, params: unknown[]): Promise<number> => Number((await owner.query(`SELECT count(*) AS n FROM ${sql}`, params)).rows[0].n);
+  const count = owner.count;
   const contactsOf = (caseId: string) => count(`counselling_contacts WHERE case_id = $1`, [caseId]);
   const withKey = (caller: Caller, path: string, body: object, key: string) => caller.post(path, body).set('Idempotency-Key', key);
 

@@ -1,28 +1,21 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { Client } from 'pg';
 import { API, createTestApp, type TestApp } from '../support/test-app';
 import { Caller, createPlan, expectStatus, login, openCase, registerResident, STAFF_PASSWORD, type PlanFixture } from '../support/fixtures';
-import { testDatabaseUrl } from '../support/test-env';
+import { ownerDatabase } from '../support/owner-database';
 
 /** Retrying a POST with its Idempotency-Key (api.md conventions): the first answer again, never a second write. */
 describe('a retried request with an Idempotency-Key', () => {
   let t: TestApp;
   let plan: PlanFixture;
-  let owner: Client;
+  const owner = ownerDatabase();
 
   beforeAll(async () => {
     t = await createTestApp();
     plan = await createPlan(t, 'Gentagelser');
-    owner = new Client({ connectionString: testDatabaseUrl() });
-    await owner.connect();
   });
-  afterAll(async () => {
-    await owner.end();
-    await t.close();
-  });
+  afterAll(() => t.close());
 
-  /** Rows counted as the owner, behind the app's back. */
-  const count = async (sql: string, params: unknown[]): Promise<number> => Number((await owner.query(`SELECT count(*) AS n FROM ${sql}`, params)).rows[0].n);
+  const count = owner.count;
   const residentsNamed = (firstName: string) => count(`residents WHERE plan_id = $1 AND first_name = $2`, [plan.planId, firstName]);
   const contactsOf = (caseId: string) => count(`counselling_contacts WHERE case_id = $1`, [caseId]);
   const withKey = (caller: Caller, path: string, body: object, key: string) => caller.post(path, body).set('Idempotency-Key', key);
