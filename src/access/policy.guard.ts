@@ -2,7 +2,6 @@ import { CanActivate, ExecutionContext, ForbiddenException, Injectable, Unauthor
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { DependencyUnavailable, Unauthenticated } from '../common/domain-errors';
-import { isDatabaseUnavailable } from '../database/availability';
 import { ALLOWED_ROLES, PUBLIC_ROUTE } from './allow.decorator';
 import type { Role } from './roles';
 
@@ -27,7 +26,6 @@ export class PolicyGuard implements CanActivate {
     } catch (error) {
       // An unreachable database is not a bad token: 503, so clients keep their sessions and retry.
       if (error instanceof DependencyUnavailable) throw error;
-      if (isDatabaseUnavailable(error)) throw new DependencyUnavailable('The database');
       if (error instanceof Unauthenticated) throw error;
       throw new UnauthorizedException({ message: 'A valid access token is required', code: 'unauthenticated' });
     }

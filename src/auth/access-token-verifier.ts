@@ -3,6 +3,7 @@ import { JwtService } from '@nestjs/jwt';
 import { DependencyUnavailable, Unauthenticated } from '../common/domain-errors';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
+import { isUuid } from '../common/parse-id.pipe';
 import { isDatabaseUnavailable } from '../database/availability';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import type { EntityManager } from 'typeorm';
@@ -29,14 +30,28 @@ export class AccessTokenVerifier {
     } catch {
       throw new Unauthenticated('A valid access token is required', { code: 'unauthenticated' });
     }
-    if (typeof claims.exp !== 'number' || typeof claims.sid !== 'string') throw new Unauthenticated('A valid access token is required', { code: 'unauthenticated' });
+    return this.userFor(claims);
+  }
+
+  /**
+   * The caller of verified claims. What they may do is read from the account and its session on
+   * every request (one primary-key lookup), so a deactivated user, a changed role or an ended
+   * session takes effect at once. A database that cannot be reached is a 503, not a 401: the
+   * client keeps its session and retries. Used by the passport strategy too, so API routes and
+   * the dashboard decide alike.
+   */
+  async userFor(claims: AccessClaims): Promise<SessionUser> {
+    if (typeof claims.exp !== 'number' || !isUuid(claims.sid) || !isUuid(claims.sub)) {
+      throw new Unauthenticated('The access token lacks its expiry or session', { code: 'token_invalid' });
+    }
+    let user: SessionUser | undefined;
     try {
-      const user = await this.sessions.activeUser(this.manager, claims.sub, claims.sid);
-      if (!user) throw new Unauthenticated('The session has ended; sign in again', { code: 'session_ended' });
-      return user;
+      user = await this.sessions.activeUser(this.manager, claims.sub, claims.sid);
     } catch (error) {
       if (isDatabaseUnavailable(error)) throw new DependencyUnavailable('The database');
       throw error;
     }
+    if (!user) throw new Unauthenticated('The session has ended or the account is no longer active; sign in again', { code: 'session_ended' });
+    return user;
   }
 }
