@@ -80,8 +80,11 @@ export class AuthService {
 
   /** The invitee sets a password and is signed in at once. */
   async acceptInvitation(token: string, password: string, origin: RequestOrigin): Promise<TokenPair> {
-    const user = await this.invitations.accept(token, password, origin.requestId);
-    return this.uow.run(async (manager) => this.issue(manager, user, await this.sessions.open(manager, user.id)));
+    // One transaction: a used invitation without a session (the invitee locked out) cannot happen.
+    return this.uow.run(async (manager) => {
+      const user = await this.invitations.accept(token, password, origin.requestId);
+      return this.issue(manager, user, await this.sessions.open(manager, user.id));
+    });
   }
 
   /**
