@@ -17,7 +17,6 @@ import type { ConsentPage, ConsentResponse } from './dto/consent-response.dto';
 import type { ConsentQuery, GiveConsentDto, WithdrawConsentDto } from './dto/consent.dto';
 import { UnitOfWork } from '../database/unit-of-work';
 import { Outbox } from '../jobs/outbox';
-import { OutboxRelay } from '../jobs/outbox-relay';
 import { JOBS, REMINDERS_QUEUE } from '../jobs/queues';
 
 const PURPOSE = 'consent_ledger';
@@ -33,7 +32,6 @@ export class ConsentsService {
     private readonly consents: ConsentsRepository,
     private readonly plans: PlansService,
     private readonly outbox: Outbox,
-    private readonly relay: OutboxRelay,
   ) {}
 
   async give(actor: PlanActor, dto: GiveConsentDto): Promise<ConsentResponse> {
@@ -124,6 +122,5 @@ export class ConsentsService {
   private async recomputeRemindersIfParticipation(manager: EntityManager, scope: ConsentScope): Promise<void> {
     if (scope !== 'job_programme_participation') return;
     await this.outbox.enqueue(manager, REMINDERS_QUEUE, JOBS.computeReminders, {});
-    this.uow.afterCommit(() => this.relay.tick());
   }
 }

@@ -8,7 +8,6 @@ import { Conflict, NotFound, RuleViolation } from '../common/domain-errors';
 import type { PageQuery } from '../common/pagination';
 import { PLAN_TIME_ZONE } from '../common/time';
 import { Outbox } from '../jobs/outbox';
-import { OutboxRelay } from '../jobs/outbox-relay';
 import { JOBS, STATISTICS_QUEUE } from '../jobs/queues';
 import { PlansService } from '../plans/plans.service';
 import type { ReportPage, ReportRequestedResponse, ReportResponse } from './dto/report-response.dto';
@@ -29,7 +28,6 @@ export class ReportsService {
     @InjectEntityManager() private readonly manager: EntityManager,
     private readonly plans: PlansService,
     private readonly outbox: Outbox,
-    private readonly relay: OutboxRelay,
     private readonly audit: AuditWriter,
   ) {}
 
@@ -46,9 +44,6 @@ export class ReportsService {
     const report = await this.uow.run(async (manager) => {
       const filed = (await this.fileRequest(manager, actor.planId, period, 'requested', actor.userId, state === 'running'))!;
       await this.audit.record(actor, { action: 'report.requested', purpose: 'statistics', entityType: 'half_year_report', entityId: filed.id }, manager);
-      // The relay reads the outbox on its own connection: nudged before the commit, it finds nothing
-      // and the job waits for the next poll. Not awaited: the answer does not wait for Redis.
-      this.uow.afterCommit(() => void this.relay.tick());
       return filed;
     });
     return { id: report.id, status: report.status, version: report.version, interim: report.interim };

@@ -12,7 +12,6 @@ import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { UnitOfWork } from '../database/unit-of-work';
 import { Outbox } from '../jobs/outbox';
-import { OutboxRelay } from '../jobs/outbox-relay';
 import { INVITATION_MAIL_QUEUE, JOBS } from '../jobs/queues';
 import { MailService } from '../mail/mail.service';
 import { PlansService } from '../plans/plans.service';
@@ -48,7 +47,6 @@ export class InvitationsService {
     private readonly uow: UnitOfWork,
     private readonly audit: AuditWriter,
     private readonly outbox: Outbox,
-    private readonly relay: OutboxRelay,
     private readonly mail: MailService,
     private readonly plans: PlansService,
   ) {}
@@ -157,7 +155,6 @@ export class InvitationsService {
 
   private async send(manager: EntityManager, invitation: Invitation): Promise<void> {
     await this.outbox.enqueue(manager, INVITATION_MAIL_QUEUE, JOBS.sendInvitation, { invitationId: invitation.id });
-    this.uow.afterCommit(() => this.relay.tick());
   }
 
   /** The leader reaches their own plan's invitations; the platform admin any plan's. */
