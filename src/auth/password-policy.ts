@@ -46,11 +46,12 @@ export function passwordProblems(password: string, context: PasswordContext, fie
     return [{ field, rule: 'password_length', message: `${field} must be at most ${PASSWORD_MAX_LENGTH} characters` }];
   }
   const lower = password.toLowerCase();
-  const own = contextWords(context).find((word) => lower.includes(word));
+  const words = contextWords(context);
+  const own = words.find((word) => lower.includes(word));
   if (own) {
     return [{ field, rule: 'password_context', message: `${field} contains your name, e-mail or the service's name; choose something others cannot guess from them` }];
   }
-  const result = strength().check(password, contextWords(context));
+  const result = strength().check(password, words);
   if (result.score < MIN_SCORE) {
     const hint = result.feedback.warning ? ` (${result.feedback.warning})` : '';
     return [{ field, rule: 'password_guessable', message: `${field} is too easy to guess${hint}; a few unrelated words make a strong one` }];

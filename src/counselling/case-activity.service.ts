@@ -62,7 +62,7 @@ export class CaseActivityService {
       const referredAt = dto.referredAt ?? new Date();
       const problems = activityTimeProblems('referredAt', referredAt, found.openedAt);
       if (dto.organisationId) {
-        if (!(await this.plans.organisationIds(actor.planId, manager)).includes(dto.organisationId)) {
+        if (!(await this.plans.organisationExists(actor.planId, dto.organisationId, manager))) {
           problems.push({ field: 'organisationId', rule: 'organisation_in_plan', message: 'organisationId is not an organisation of your plan' });
         } else {
           problems.push(...(await this.referralConsent.missingConsent(manager, actor, found.residentId, dto.organisationId)));

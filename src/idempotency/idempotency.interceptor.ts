@@ -1,8 +1,6 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { defer, lastValueFrom, type Observable } from 'rxjs';
-import { PUBLIC_ROUTE } from '../access/allow.decorator';
 import { Conflict, RuleViolation } from '../common/domain-errors';
 import { UnitOfWork } from '../database/unit-of-work';
 import { IdempotencyKeysRepository, type StoredAnswer } from './idempotency-keys.repository';
@@ -28,7 +26,6 @@ const RETRY_AFTER_SECONDS = 1;
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
   constructor(
-    private readonly reflector: Reflector,
     private readonly uow: UnitOfWork,
     private readonly keys: IdempotencyKeysRepository,
   ) {}
@@ -39,8 +36,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const request = http.getRequest<FastifyRequest & { user?: { userId?: string } }>();
     const header = request.headers[IDEMPOTENCY_KEY_HEADER.toLowerCase()];
     if (request.method !== 'POST' || header === undefined) return next.handle();
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [context.getHandler(), context.getClass()])) return next.handle();
-    // The policy guard has authenticated every other route before interceptors run.
+    // The policy guard has authenticated every route but the public ones before interceptors run;
+    // a public route (login, refresh) has no user and takes no key.
     const userId = request.user?.userId;
     if (!userId) return next.handle();
     const key = idempotencyKeyOf(header);

@@ -6,7 +6,6 @@ import type { INestApplication } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AccessTokenVerifier } from '../auth/access-token-verifier';
-import { DomainError } from '../common/domain-errors';
 import { toProblem } from '../common/problem.filter';
 import { QUEUES } from './queues';
 
@@ -42,7 +41,7 @@ export async function mountQueueDashboard(app: INestApplication, prefix: string)
           if (user?.role === 'admin') return;
           await refuse(reply, user ? 403 : 401);
         } catch (error) {
-          const problem = toProblem(error instanceof DomainError ? error : error);
+          const problem = toProblem(error);
           await reply.code(problem.status).header('Content-Type', 'application/problem+json').header('Cache-Control', 'no-store').send(problem);
         }
       });
