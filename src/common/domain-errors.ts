@@ -123,3 +123,16 @@ export class DependencyUnavailable extends DomainError {
     super(`${dependency} is not reachable right now; try again in a few seconds`);
   }
 }
+
+/**
+ * Optimistic concurrency, one rule for every object that changes state: a change made on a
+ * `version` other than the current one is 409 `stale_version` with `currentVersion` (and what else
+ * helps the client decide again). No version sent: the change applies to the object as it is.
+ */
+export function refuseStaleVersion(what: string, sent: number | undefined, current: number, extra: Record<string, unknown> = {}): void {
+  if (sent === undefined || sent === current) return;
+  throw new Conflict(`${what} has changed since you read it (your version ${sent}, now ${current}); read it again and decide again`, {
+    code: 'stale_version',
+    extra: { currentVersion: current, ...extra },
+  });
+}

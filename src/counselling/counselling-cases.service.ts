@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AccessPolicy } from '../access/access-policy';
 import type { PlanActor } from '../access/actor';
 import { AuditWriter } from '../audit/audit-writer';
-import { Conflict, RuleViolation } from '../common/domain-errors';
+import { Conflict, RuleViolation, refuseStaleVersion } from '../common/domain-errors';
 import { ResidentsRepository } from '../residents/residents.repository';
 import { CaseActivityRepository } from './case-activity.repository';
 import { closedAtProblems, openedAtProblems } from './case-timeline';
@@ -125,12 +125,7 @@ export class CounsellingCasesService {
   /** The case, locked; a `version` the caller sent must still be the case's, or someone changed it since they read it. */
   private async lockCurrent(manager: EntityManager, actor: PlanActor, id: string, dto: CaseVersionDto): Promise<CounsellingCase> {
     const found = await this.cases.lockWritable(manager, actor, id);
-    if (dto.version !== undefined && dto.version !== found.version) {
-      throw new Conflict(`The counselling case changed since version ${dto.version}; read it again (now version ${found.version})`, {
-        code: 'stale_version' satisfies CounsellingProblem,
-        extra: { caseId: id, currentVersion: found.version },
-      });
-    }
+    refuseStaleVersion('The counselling case', dto.version, found.version, { caseId: id });
     return found;
   }
 

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import type { PlanActor } from '../access/actor';
 import { AuditWriter } from '../audit/audit-writer';
-import { Conflict, InvalidInput, RuleViolation } from '../common/domain-errors';
+import { Conflict, InvalidInput, RuleViolation, refuseStaleVersion } from '../common/domain-errors';
 import type { Page } from '../common/pagination';
 import { todayInPlanZone } from '../common/time';
 import { UnitOfWork } from '../database/unit-of-work';
@@ -73,12 +73,7 @@ export class EmployersService {
     return this.refusingCvrRace(actor, cvr ?? null, () =>
       this.uow.run(async (manager) => {
         const employer = await this.employers.find(manager, actor, id, true);
-        if (dto.version !== undefined && employer.version !== dto.version) {
-          throw new Conflict(`The employer has changed since you read it (your version ${dto.version}, now ${employer.version}); reload it and change it again`, {
-            code: 'stale_version' satisfies EmployersProblem,
-            extra: { currentVersion: employer.version },
-          });
-        }
+        refuseStaleVersion('The employer', dto.version, employer.version);
         if (cvr && cvr !== employer.cvr) await this.refuseDuplicateCvr(manager, actor, cvr);
         const changed = applyChanges(employer, dto, cvr);
         changed.version += 1;

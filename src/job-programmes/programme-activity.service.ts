@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { PlanActor } from '../access/actor';
 import { AuditWriter } from '../audit/audit-writer';
-import { Conflict, NotFound, RuleViolation } from '../common/domain-errors';
+import { Conflict, NotFound, RuleViolation, refuseStaleVersion } from '../common/domain-errors';
 import { isInFuture } from '../common/time';
 import { UnitOfWork } from '../database/unit-of-work';
 import type { ConversationDto, ProposeMatchDto, UpdateMatchDto } from './dto/programme-activity.dto';
@@ -76,12 +76,7 @@ export class ProgrammeActivityService {
       const match = await this.activity.matchOf(manager, id, matchId);
       if (!match) throw new NotFound('Match');
       // The programme row lock serialises changes of its matches, so the version read here holds until commit.
-      if (dto.version !== undefined && dto.version !== match.version) {
-        throw new Conflict(`The match has changed since you read it (your version ${dto.version}, now ${match.version}, ${match.status}); reload it and decide again`, {
-          code: 'stale_version' satisfies JobProgrammesProblem,
-          extra: { currentVersion: match.version, currentStatus: match.status },
-        });
-      }
+      refuseStaleVersion('The match', dto.version, match.version, { currentStatus: match.status });
       if (dto.status === 'accepted' && match.status !== 'accepted') {
         const accepted = await this.activity.acceptedMatchOf(manager, id, matchId);
         if (accepted) {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { PlanActor } from '../access/actor';
 import { AuditWriter } from '../audit/audit-writer';
-import { Conflict, RuleViolation } from '../common/domain-errors';
+import { RuleViolation, refuseStaleVersion } from '../common/domain-errors';
 import { todayInPlanZone } from '../common/time';
 import type { TransitionDto } from './dto/job-programme.dto';
 import type { ProgrammeDetailsResponse } from './dto/job-programme-response.dto';
@@ -38,12 +38,7 @@ export class ProgrammeTransitionsService {
     const occurredAt = dto.occurredAt ?? new Date();
     return this.uow.run(async (manager) => {
       const programme = await this.programmes.lockWritable(manager, actor, id);
-      if (programme.version !== dto.version) {
-        throw new Conflict(
-          `The programme has changed since you read it (your version ${dto.version}, now ${programme.version}, in ${programme.phase}); reload it and decide again`,
-          { code: 'stale_version' satisfies JobProgrammesProblem, extra: { currentVersion: programme.version, phase: programme.phase } },
-        );
-      }
+      refuseStaleVersion('The programme', dto.version, programme.version, { phase: programme.phase });
       if (isFinal(programme.phase)) throw finishedProgramme(programme);
       const previous = await this.programmes.latestTransitionOf(manager, programme.id);
       const timing = transitionTimingProblems(occurredAt, previous?.occurredAt ?? null);

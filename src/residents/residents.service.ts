@@ -5,7 +5,7 @@ import { AccessPolicy } from '../access/access-policy';
 import type { PlanActor } from '../access/actor';
 import { compartmentOwnedBy } from '../access/roles';
 import { AuditWriter } from '../audit/audit-writer';
-import { Conflict, Forbidden, InvalidInput, RuleViolation } from '../common/domain-errors';
+import { Forbidden, InvalidInput, RuleViolation, refuseStaleVersion } from '../common/domain-errors';
 import { PlansService } from '../plans/plans.service';
 import type { AddGuardianDto, RegisterResidentDto, ResidentQuery, UpdateResidentDto } from './dto/resident.dto';
 import type { GuardianResponse, ResidentDetailResponse, ResidentPage, ResidentResponse } from './dto/resident-response.dto';
@@ -82,9 +82,7 @@ export class ResidentsService {
     const { version, ...changes } = dto;
     return this.uow.run(async (manager) => {
       const resident = await this.repository.lockWritable(manager, actor, id);
-      if (version !== undefined && version !== resident.version) {
-        throw new Conflict(`The resident changed since version ${version}; read it again (now version ${resident.version})`, { code: 'stale_version' satisfies ResidentsProblem, extra: { currentVersion: resident.version } });
-      }
+      refuseStaleVersion('The resident', version, resident.version);
       const next = { ...resident, ...changes };
       if (changes.birthDate && changes.birthYear === undefined) next.birthYear = Number(changes.birthDate.slice(0, 4));
       const problems = identityProblems(resident.anonymous, next);
