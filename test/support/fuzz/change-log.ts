@@ -76,7 +76,13 @@ export class ChangeLog {
   }
 }
 
-/** Rows a refused request may write by design: audit events of authentication (auth.*). */
+/**
+ * Rows written while a refused request runs that are not its doing: audit events of authentication
+ * (auth.*), by design; and the outbox relay marking an earlier request's job handed over (an
+ * UPDATE after Redis took it, however late a loaded machine makes it). A refused request that
+ * filed a job would show as an outbox INSERT, which stays a failure.
+ */
 export function isExempt(change: RowChange): boolean {
+  if (change.table === 'outbox' && change.op === 'UPDATE') return true;
   return change.table === 'audit_events' && change.op === 'INSERT' && (change.action ?? '').startsWith('auth.');
 }
