@@ -12,6 +12,9 @@ export interface Actor {
   requestId: string;
   /** The sign-in the request's token belongs to. */
   sessionId?: string;
+  /** How and when (seconds since the epoch) the user authenticated at that sign-in. */
+  amr?: string[];
+  authTime?: number;
 }
 
 /** An actor that works inside a plan (every role but admin). */

@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host.js';
 import { ALLOWED_ROLES, Allow, Public } from './allow.decorator';
 import { PolicyGuard } from './policy.guard';
+import { StepUpPolicy } from './step-up';
 
 /** A controller as a careless developer might write it: some routes declare access, some do not. */
 @Controller('undeclared')
@@ -49,7 +50,7 @@ function contextFor(controller: new () => object, handler: string): ExecutionCon
 }
 
 describe('the policy guard', () => {
-  const guard = new PolicyGuard(new Reflector());
+  const guard = new PolicyGuard(new Reflector(), new StepUpPolicy({ stepUpMaxAgeSeconds: 900, mfaRequiredRoles: [] }));
 
   it('refuses a route that declares no access policy, before even looking for a token', async () => {
     await expect(guard.canActivate(contextFor(UndeclaredController, 'forgotten'))).rejects.toBeInstanceOf(ForbiddenException);

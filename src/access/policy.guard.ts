@@ -4,15 +4,19 @@ import { AuthGuard } from '@nestjs/passport';
 import { DependencyUnavailable, Unauthenticated } from '../common/domain-errors';
 import { ALLOWED_ROLES, PUBLIC_ROUTE } from './allow.decorator';
 import type { Role } from './roles';
+import { STEP_UP, StepUpPolicy, type Authentication } from './step-up';
 
 const JwtAuthGuard = AuthGuard('jwt');
 
-/** The single gate every request passes: public, or authenticated with a role the route allows. */
+/** The single gate every request passes: public, or authenticated with a role the route allows (and, for the most sensitive reads, recently: step-up). */
 @Injectable()
 export class PolicyGuard implements CanActivate {
   private readonly jwt = new JwtAuthGuard();
 
-  constructor(private readonly reflector: Reflector) {}
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly stepUp: StepUpPolicy,
+  ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
@@ -29,10 +33,11 @@ export class PolicyGuard implements CanActivate {
       if (error instanceof Unauthenticated) throw error;
       throw new UnauthorizedException({ message: 'A valid access token is required', code: 'unauthenticated' });
     }
-    const user = context.switchToHttp().getRequest<{ user?: { role: Role } }>().user;
+    const user = context.switchToHttp().getRequest<{ user?: Authentication }>().user;
     if (!user || !allowed.includes(user.role)) {
       throw new ForbiddenException('Your role may not do this');
     }
+    if (this.reflector.getAllAndOverride<boolean>(STEP_UP, targets)) this.stepUp.assertSteppedUp(user);
     return true;
   }
 }

@@ -10,6 +10,10 @@ export interface AccessClaims {
   /** The session (sign-in) the token belongs to; it must still be open. */
   sid: string;
   role: Role;
+  /** How the user authenticated at the session's sign-in (src/auth/authentication-methods.ts). */
+  amr: string[];
+  /** When they did (seconds since the epoch): refreshed tokens keep it, so step-up can ask for a fresh sign-in. */
+  auth_time: number;
   exp?: number;
   iat?: number;
   iss?: string;

@@ -24,13 +24,18 @@ export class AccessTokenVerifier {
   ) {}
 
   async verify(token: string): Promise<SessionUser> {
+    return (await this.verifyWithClaims(token)).user;
+  }
+
+  /** The caller and what their token says of their sign-in (for step-up outside the guard). */
+  async verifyWithClaims(token: string): Promise<{ user: SessionUser; claims: AccessClaims }> {
     let claims: AccessClaims;
     try {
       claims = await this.jwt.verifyAsync<AccessClaims>(token, { secret: this.config.jwtSecret, algorithms: ['HS256'], issuer: JWT_ISSUER, audience: JWT_AUDIENCE });
     } catch {
       throw new Unauthenticated('A valid access token is required', { code: 'unauthenticated' });
     }
-    return this.userFor(claims);
+    return { user: await this.userFor(claims), claims };
   }
 
   /**

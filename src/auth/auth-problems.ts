@@ -6,6 +6,14 @@ export const AUTH_PROBLEMS = {
   token_invalid: 'The access token lacks its expiry or session',
   unauthenticated: 'No valid access token',
   throttled: 'Too many attempts for this account or address; Retry-After says how long to wait',
+  single_sign_on_account: 'The account signs in through single sign-on and has no password here',
+  mfa_token_invalid: 'The mfaToken is unknown, expired or its sign-in was completed already; sign in again',
+  mfa_code_invalid: 'The authenticator code is wrong, expired or was used already',
+  recovery_code_invalid: 'The recovery code is wrong or was used already',
+  mfa_not_enrolled: 'You have no second factor of this kind; enrol one first',
+  totp_already_enrolled: 'You already have an authenticator app; it must be reset before another is enrolled',
+  passkey_invalid: 'The passkey\'s answer could not be verified (wrong challenge, origin, signature or an unknown key)',
+  step_up_required: 'This read needs a recent sign-in with a second factor; sign in again and retry',
 } as const;
 
 export type AuthProblem = keyof typeof AUTH_PROBLEMS;

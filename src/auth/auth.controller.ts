@@ -1,6 +1,8 @@
 import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import {
   ApiConflictResponse,
+  ApiExtraModels,
+  getSchemaPath,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiTags,
@@ -12,9 +14,10 @@ import { Allow, Public } from '../access/allow.decorator';
 import { CurrentActor, type Actor } from '../access/actor';
 import { ROLES } from '../access/roles';
 import { AcceptInvitationDto, ChangePasswordDto } from '../users/dto/user.dto';
-import { AuthService, type RequestOrigin } from './auth.service';
+import { AuthService } from './auth.service';
+import type { RequestOrigin } from './sign-in.service';
 import { LoginDto, RefreshDto } from './dto/auth.dto';
-import { MeResponse, TokenPairResponse } from './dto/auth-response.dto';
+import { MeResponse, MfaChallengeResponse, TokenPairResponse, type SignInResponse } from './dto/auth-response.dto';
 
 const origin = (request: FastifyRequest): RequestOrigin => ({ address: request.ip, requestId: String(request.id) });
 
@@ -26,10 +29,11 @@ export class AuthController {
   @Post('auth/login')
   @Public()
   @HttpCode(200)
-  @ApiOkResponse({ type: TokenPairResponse })
+  @ApiExtraModels(TokenPairResponse, MfaChallengeResponse)
+  @ApiOkResponse({ description: 'Tokens, or the second step the sign-in still needs (`status`)', schema: { oneOf: [{ $ref: getSchemaPath(TokenPairResponse) }, { $ref: getSchemaPath(MfaChallengeResponse) }] } })
   @ApiUnauthorizedResponse({ description: '`invalid_credentials`: wrong e-mail or password' })
   @ApiTooManyRequestsResponse({ description: 'Too many attempts for this account or address; Retry-After says how long to wait' })
-  login(@Body() dto: LoginDto, @Req() request: FastifyRequest): Promise<TokenPairResponse> {
+  login(@Body() dto: LoginDto, @Req() request: FastifyRequest): Promise<SignInResponse> {
     return this.auth.login(dto.email, dto.password, origin(request));
   }
 
@@ -56,10 +60,11 @@ export class AuthController {
   @Post('auth/invitations/accept')
   @Public()
   @HttpCode(200)
-  @ApiOkResponse({ type: TokenPairResponse })
+  @ApiExtraModels(TokenPairResponse, MfaChallengeResponse)
+  @ApiOkResponse({ description: 'Tokens, or (where your role must use a second factor) `mfa_enrolment_required`', schema: { oneOf: [{ $ref: getSchemaPath(TokenPairResponse) }, { $ref: getSchemaPath(MfaChallengeResponse) }] } })
   @ApiUnauthorizedResponse({ description: '`invitation_invalid`: the link was used, withdrawn or has expired' })
   @ApiConflictResponse({ description: '`email_in_use`: the e-mail already has an account' })
-  acceptInvitation(@Body() dto: AcceptInvitationDto, @Req() request: FastifyRequest): Promise<TokenPairResponse> {
+  acceptInvitation(@Body() dto: AcceptInvitationDto, @Req() request: FastifyRequest): Promise<SignInResponse> {
     return this.auth.acceptInvitation(dto.token, dto.password, origin(request));
   }
 

@@ -12,6 +12,13 @@ import { JwtStrategy } from './jwt.strategy';
 import { LoginThrottle } from './login-throttle';
 import { RefreshToken } from './refresh-token.entity';
 import { RefreshTokensRepository } from './refresh-tokens.repository';
+import { MfaChallenges } from './mfa/mfa-challenges';
+import { MfaFactorsRepository } from './mfa/mfa-factors.repository';
+import { MfaController } from './mfa/mfa.controller';
+import { MfaService } from './mfa/mfa.service';
+import { TotpService } from './mfa/totp.service';
+import { SignInService } from './sign-in.service';
+import { TokenIssuer } from './token-issuer';
 
 @Module({
   imports: [
@@ -23,8 +30,20 @@ import { RefreshTokensRepository } from './refresh-tokens.repository';
       useFactory: (config: AppConfig) => ({ secret: config.jwtSecret, signOptions: { algorithm: 'HS256' } }),
     }),
   ],
-  controllers: [AuthController],
-  providers: [AuthService, RefreshTokensRepository, JwtStrategy, LoginThrottle, AccessTokenVerifier],
-  exports: [AccessTokenVerifier],
+  controllers: [AuthController, MfaController],
+  providers: [
+    AuthService,
+    RefreshTokensRepository,
+    JwtStrategy,
+    LoginThrottle,
+    AccessTokenVerifier,
+    TokenIssuer,
+    SignInService,
+    MfaChallenges,
+    MfaFactorsRepository,
+    MfaService,
+    TotpService,
+  ],
+  exports: [AccessTokenVerifier, SignInService, MfaChallenges, LoginThrottle],
 })
 export class AuthModule {}

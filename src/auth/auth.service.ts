@@ -1,35 +1,25 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { JwtService } from '@nestjs/jwt';
+import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
-import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../access/actor';
 import { AuditWriter } from '../audit/audit-writer';
-import { Unauthenticated } from '../common/domain-errors';
-import type { AppConfig } from '../config/app-config';
-import { APP_CONFIG } from '../config/config.module';
+import { RuleViolation, Unauthenticated } from '../common/domain-errors';
 import { UnitOfWork } from '../database/unit-of-work';
 import { InvitationsService } from '../users/invitations.service';
-import type { User } from '../users/user.entity';
 import { SessionsRepository } from '../users/sessions.repository';
 import { UsersService } from '../users/users.service';
-import { JWT_AUDIENCE, JWT_ISSUER, type AccessClaims } from './access-claims';
-import type { MeResponse, TokenPairResponse } from './dto/auth-response.dto';
+import { AMR } from './authentication-methods';
+import type { MeResponse, SignInResponse, TokenPairResponse } from './dto/auth-response.dto';
 import { LoginThrottle } from './login-throttle';
 import { decoyPasswordHash, verifyPassword } from './passwords';
 import type { RefreshToken } from './refresh-token.entity';
 import { RefreshTokensRepository } from './refresh-tokens.repository';
+import { AUTHENTICATION, SignInService, type RequestOrigin } from './sign-in.service';
+import { hashSecret, TokenIssuer } from './token-issuer';
 
 export type TokenPair = TokenPairResponse;
-
-/** Where a request came from, for the audit log and throttling. */
-export interface RequestOrigin {
-  address: string;
-  requestId: string;
-}
-
-const AUTHENTICATION = 'authentication';
-const hashSecret = (secret: string) => createHash('sha256').update(secret).digest('hex');
+export type { RequestOrigin };
 
 /** Refresh tokens look like `<token id>.<secret>`; only a hash of the secret is stored. */
 function parseRefreshToken(token: string): { id: string; secret: string } | undefined {
@@ -50,19 +40,20 @@ export class AuthService {
     private readonly invitations: InvitationsService,
     private readonly sessions: SessionsRepository,
     private readonly refreshTokens: RefreshTokensRepository,
-    private readonly jwt: JwtService,
+    private readonly tokens: TokenIssuer,
+    private readonly signIn: SignInService,
     private readonly throttle: LoginThrottle,
     private readonly audit: AuditWriter,
     private readonly uow: UnitOfWork,
     @InjectEntityManager() private readonly manager: EntityManager,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async login(email: string, password: string, origin: RequestOrigin): Promise<TokenPair> {
+  async login(email: string, password: string, origin: RequestOrigin): Promise<SignInResponse> {
     await this.throttle.begin(email, origin.address);
     const user = await this.users.findActiveUserWithPassword(email);
+    // An account made by single sign-on has no password: it is checked against a decoy like an unknown e-mail.
     const valid = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), password);
-    if (!user || !valid) {
+    if (!user || !user.passwordHash || !valid) {
       const account = user ?? (await this.users.accountOf(email));
       await this.audit.record(
         { userId: null, role: null, planId: account?.planId ?? null, requestId: origin.requestId },
@@ -71,19 +62,15 @@ export class AuthService {
       throw new Unauthenticated('Wrong e-mail or password', { code: 'invalid_credentials' });
     }
     await this.throttle.succeeded(email, origin.address);
-    return this.uow.run(async (manager) => {
-      const sessionId = await this.sessions.open(manager, user.id);
-      await this.audit.record(this.actorOf(user, origin.requestId), { action: 'auth.login_succeeded', purpose: AUTHENTICATION, entityType: 'user', entityId: user.id }, manager);
-      return this.issue(manager, user, sessionId);
-    });
+    return this.signIn.firstFactorProved(user, { amr: [AMR.password], authenticatedAt: new Date() }, origin);
   }
 
-  /** The invitee sets a password and is signed in at once. */
-  async acceptInvitation(token: string, password: string, origin: RequestOrigin): Promise<TokenPair> {
+  /** The invitee sets a password and is signed in at once (or, where their role must use MFA, goes on to enrol a second factor). */
+  async acceptInvitation(token: string, password: string, origin: RequestOrigin): Promise<SignInResponse> {
     // One transaction: a used invitation without a session (the invitee locked out) cannot happen.
     return this.uow.run(async (manager) => {
       const user = await this.invitations.accept(token, password, origin.requestId);
-      return this.issue(manager, user, await this.sessions.open(manager, user.id));
+      return this.signIn.firstFactorProved(user, { amr: [AMR.password], authenticatedAt: new Date() }, origin, manager);
     });
   }
 
@@ -103,11 +90,12 @@ export class AuthService {
       throw new Unauthenticated('The refresh token is no longer valid; sign in again', { code: 'refresh_token_invalid' });
     }
     const user = await this.users.findActiveUser(stored.userId);
-    if (!user || !(await this.sessions.isOpen(this.manager, stored.familyId))) {
+    const session = user && (await this.sessions.findOpen(this.manager, stored.familyId));
+    if (!user || !session) {
       await this.sessions.end(this.manager, stored.familyId, 'account_inactive');
       throw new Unauthenticated('The session has ended; sign in again', { code: 'session_ended' });
     }
-    return this.uow.run((manager) => this.issue(manager, user, stored.familyId));
+    return this.uow.run((manager) => this.tokens.issue(manager, user, session));
   }
 
   /** Ends the session the refresh token belongs to. Unknown tokens are ignored, so logout never tells an attacker anything. */
@@ -123,6 +111,9 @@ export class AuthService {
     const user = await this.users.findActiveUserWithPasswordById(actor.userId);
     if (!user) throw new Unauthenticated('The account is no longer active', { code: 'session_ended' });
     await this.throttle.begin(user.email, address);
+    if (!user.passwordHash) {
+      throw new RuleViolation([{ rule: 'single_sign_on_account', message: 'this account signs in through single sign-on and has no password here' }], 'single_sign_on_account');
+    }
     if (!(await verifyPassword(user.passwordHash, currentPassword))) {
       throw new Unauthenticated('The current password is wrong', { code: 'invalid_credentials' });
     }
@@ -150,25 +141,6 @@ export class AuthService {
         manager,
       );
     });
-  }
-
-  private async issue(manager: EntityManager, user: User, sessionId: string): Promise<TokenPair> {
-    const claims: AccessClaims = { sub: user.id, sid: sessionId, role: user.role };
-    const accessToken = await this.jwt.signAsync(claims, { expiresIn: this.config.accessTokenTtlSeconds, issuer: JWT_ISSUER, audience: JWT_AUDIENCE });
-    const secret = randomBytes(32).toString('base64url');
-    const id = randomUUID();
-    await this.refreshTokens.insert(manager, {
-      id,
-      userId: user.id,
-      familyId: sessionId,
-      secretHash: hashSecret(secret),
-      expiresAt: new Date(Date.now() + this.config.refreshTokenTtlSeconds * 1000),
-    });
-    return { accessToken, refreshToken: `${id}.${secret}`, expiresIn: this.config.accessTokenTtlSeconds };
-  }
-
-  private actorOf(user: User, requestId: string) {
-    return { userId: user.id, role: user.role, planId: user.planId, requestId };
   }
 
   private secretMatches(storedHash: string, secret: string): boolean {

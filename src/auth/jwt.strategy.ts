@@ -25,6 +25,14 @@ export class JwtStrategy extends PassportStrategy(Strategy) {
 
   async validate(claims: AccessClaims) {
     const user = await this.verifier.userFor(claims);
-    return { userId: user.id, role: user.role, planId: user.planId, organisationId: user.organisationId, sessionId: claims.sid };
+    return {
+      userId: user.id,
+      role: user.role,
+      planId: user.planId,
+      organisationId: user.organisationId,
+      sessionId: claims.sid,
+      amr: Array.isArray(claims.amr) ? claims.amr : [],
+      authTime: typeof claims.auth_time === 'number' ? claims.auth_time : undefined,
+    };
   }
 }

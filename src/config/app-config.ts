@@ -1,4 +1,6 @@
 import { plainToInstance, Transform } from 'class-transformer';
+import { hkdfSync } from 'node:crypto';
+import { ROLES, type Role } from '../access/roles';
 import { IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 export const PROCESS_ROLES = ['api', 'worker', 'all'] as const;
@@ -152,6 +154,41 @@ class Environment {
   @IsOptional()
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL?: string;
+
+  /** Comma list of roles that must sign in with a second factor; set but empty = none (development). */
+  @IsOptional()
+  @IsString()
+  MFA_REQUIRED_ROLES?: string;
+
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9+/_-]{43}=?$/, { message: 'MFA_ENCRYPTION_KEY must be 32 random bytes in base64 (openssl rand -base64 32)' })
+  MFA_ENCRYPTION_KEY?: string;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
+  @Max(3600)
+  STEP_UP_MAX_AGE_SECONDS?: number;
+
+  @IsOptional()
+  @IsString()
+  SSO_PROVIDERS_FILE?: string;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(24)
+  SSO_SESSION_HOURS?: number;
+
+  @IsOptional()
+  @Matches(/^[a-z0-9.-]+$/i, { message: 'WEBAUTHN_RP_ID must be a host name (the site passkeys belong to)' })
+  WEBAUTHN_RP_ID?: string;
+
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s/]+$/, { message: 'WEBAUTHN_ORIGIN must be the web client\'s origin, e.g. https://helhedsplan.example.dk' })
+  WEBAUTHN_ORIGIN?: string;
 }
 
 export interface AppConfig {
@@ -196,9 +233,31 @@ export interface AppConfig {
   mailDir: string;
   invitationTtlHours: number;
   logLevel: string;
+  /** Roles that must sign in with a second factor (MFA_REQUIRED_ROLES; default: every role). */
+  mfaRequiredRoles: readonly Role[];
+  /** AES-256 key for TOTP secrets at rest (MFA_ENCRYPTION_KEY; outside production derived from JWT_SECRET). */
+  mfaEncryptionKey: Buffer;
+  /** How recent a sign-in must be for the most sensitive reads (case notes, exports, access logs). */
+  stepUpMaxAgeSeconds: number;
+  /** The single sign-on providers file (JSON, see README "Single sign-on"); unset = local accounts only. */
+  ssoProvidersFile?: string;
+  /** A single sign-on session ends this many hours after sign-in, whatever the refresh tokens say. */
+  ssoSessionHours: number;
+  /** Passkeys: the relying party's id (a host name) and the origin the web client runs at. */
+  webauthnRpId: string;
+  webauthnOrigin: string;
 }
 
 export class ConfigurationError extends Error {}
+
+/**
+ * Unset: every role, since every role but the platform admin reads residents' data and the admin
+ * can hand out every role. Set but empty (MFA_REQUIRED_ROLES=): none, for development.
+ */
+function parseMfaRoles(value: string | undefined): readonly Role[] {
+  if (value === undefined) return ROLES;
+  return ROLES.filter((role) => value.split(',').map((r) => r.trim()).includes(role));
+}
 
 export const DEFAULT_DATABASE_URL = 'postgres://helhedsplan_app@127.0.0.1:5432/helhedsplan';
 export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
@@ -228,11 +287,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (production && !parsed.DATABASE_URL) {
     problems.push('DATABASE_URL is required under NODE_ENV=production: the app\'s least-privilege login');
   }
+  if (production && !parsed.MFA_ENCRYPTION_KEY) {
+    problems.push('MFA_ENCRYPTION_KEY is required under NODE_ENV=production: it encrypts the TOTP secrets at rest (openssl rand -base64 32)');
+  }
+  const unknownRoles = (parsed.MFA_REQUIRED_ROLES ?? '').split(',').map((r) => r.trim()).filter((r) => r && !(ROLES as readonly string[]).includes(r));
+  if (unknownRoles.length) problems.push(`MFA_REQUIRED_ROLES names unknown roles: ${unknownRoles.join(', ')} (roles: ${ROLES.join(', ')})`);
   if (problems.length > 0) {
     throw new ConfigurationError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
   }
   const databaseUrl = parsed.DATABASE_URL ?? DEFAULT_DATABASE_URL;
   const port = parsed.PORT ?? 3000;
+  const publicUrl = (parsed.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, '');
   return {
     production,
     databaseUrl,
@@ -241,7 +306,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     redisUrl: parsed.REDIS_URL ?? DEFAULT_REDIS_URL,
     redisPrefix: parsed.REDIS_PREFIX ?? 'hp',
     port,
-    publicUrl: (parsed.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
+    publicUrl,
     trustProxy: parsed.TRUST_PROXY ?? false,
     jwtSecret: parsed.JWT_SECRET,
     accessTokenTtlSeconds: parsed.ACCESS_TOKEN_TTL_SECONDS ?? 900,
@@ -263,5 +328,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     mailDir: parsed.MAIL_DIR ?? '.data/mail',
     invitationTtlHours: parsed.INVITATION_TTL_HOURS ?? 72,
     logLevel: parsed.LOG_LEVEL ?? 'info',
+    // Read from `env` itself: an empty value (no roles) means something here, unlike elsewhere.
+    mfaRequiredRoles: parseMfaRoles(env.MFA_REQUIRED_ROLES),
+    mfaEncryptionKey: parsed.MFA_ENCRYPTION_KEY
+      ? Buffer.from(parsed.MFA_ENCRYPTION_KEY, 'base64')
+      : Buffer.from(hkdfSync('sha256', parsed.JWT_SECRET, 'helhedsplan', 'totp-secrets', 32)),
+    stepUpMaxAgeSeconds: parsed.STEP_UP_MAX_AGE_SECONDS ?? 900,
+    ssoProvidersFile: parsed.SSO_PROVIDERS_FILE,
+    ssoSessionHours: parsed.SSO_SESSION_HOURS ?? 10,
+    webauthnRpId: parsed.WEBAUTHN_RP_ID ?? new URL(publicUrl).hostname,
+    webauthnOrigin: parsed.WEBAUTHN_ORIGIN ?? new URL(publicUrl).origin,
   };
 }

@@ -21,6 +21,21 @@ export class Session {
 
   @Column({ name: 'revoked_reason', type: 'text', nullable: true })
   revokedReason: string | null;
+
+  /** When and how the user authenticated (src/auth/authentication-methods.ts). */
+  @Column({ name: 'authenticated_at', type: 'timestamptz' })
+  authenticatedAt: Date;
+
+  @Column({ type: 'text', array: true })
+  amr: string[];
+
+  /** The single sign-on provider, if one signed the user in. */
+  @Column({ type: 'text', nullable: true })
+  provider: string | null;
+
+  /** A hard end (single sign-on sessions end within a working day); null = while refresh tokens last. */
+  @Column({ name: 'expires_at', type: 'timestamptz', nullable: true })
+  expiresAt: Date | null;
 }
 
-export type SessionEndReason = 'logout' | 'refresh_token_reused' | 'role_changed' | 'deactivated' | 'password_changed' | 'account_inactive';
+export type SessionEndReason = 'logout' | 'refresh_token_reused' | 'role_changed' | 'deactivated' | 'password_changed' | 'account_inactive' | 'mfa_reset';

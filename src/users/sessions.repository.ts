@@ -12,16 +12,46 @@ export interface SessionUser {
   organisationId: string | null;
 }
 
+/** What a sign-in proved, as its session keeps it. */
+export interface SignInProof {
+  amr: string[];
+  /** When the first factor was proved (the session starts when the second is). */
+  authenticatedAt: Date;
+  provider?: string;
+  expiresAt?: Date;
+}
+
+export interface OpenedSession {
+  id: string;
+  amr: string[];
+  authenticatedAt: Date;
+}
+
 /**
  * The sessions table: opened at sign-in, checked on every request, ended for a reason. A
  * session's refresh tokens (src/auth) are its family and end with it.
  */
 @Injectable()
 export class SessionsRepository {
-  async open(manager: EntityManager, userId: string): Promise<string> {
+  /** Opens a session for a sign-in that has proved everything it must (both factors where MFA applies). */
+  async open(manager: EntityManager, userId: string, how: SignInProof): Promise<OpenedSession> {
     const id = randomUUID();
-    await manager.query(`INSERT INTO sessions (id, user_id) VALUES ($1, $2)`, [id, userId]);
-    return id;
+    const [row]: { authenticatedAt: Date }[] = await manager.query(
+      `INSERT INTO sessions (id, user_id, amr, authenticated_at, provider, expires_at) VALUES ($1, $2, $3, $4, $5, $6)
+       RETURNING authenticated_at AS "authenticatedAt"`,
+      [id, userId, how.amr, how.authenticatedAt, how.provider ?? null, how.expiresAt ?? null],
+    );
+    return { id, amr: how.amr, authenticatedAt: row.authenticatedAt };
+  }
+
+  /** An open, unexpired session of the user: what its refreshed tokens say about the sign-in. */
+  async findOpen(manager: EntityManager, sessionId: string): Promise<OpenedSession | undefined> {
+    const [row]: OpenedSession[] = await manager.query(
+      `SELECT id, amr, authenticated_at AS "authenticatedAt" FROM sessions
+        WHERE id = $1 AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > now())`,
+      [sessionId],
+    );
+    return row;
   }
 
   /**
@@ -32,15 +62,10 @@ export class SessionsRepository {
     const [row]: SessionUser[] = await manager.query(
       `SELECT u.id, u.role, u.plan_id AS "planId", u.organisation_id AS "organisationId"
          FROM sessions s JOIN users u ON u.id = s.user_id
-        WHERE s.id = $1 AND s.user_id = $2 AND s.revoked_at IS NULL AND u.active`,
+        WHERE s.id = $1 AND s.user_id = $2 AND s.revoked_at IS NULL AND (s.expires_at IS NULL OR s.expires_at > now()) AND u.active`,
       [sessionId, userId],
     );
     return row;
-  }
-
-  async isOpen(manager: EntityManager, sessionId: string): Promise<boolean> {
-    const rows: unknown[] = await manager.query(`SELECT 1 FROM sessions WHERE id = $1 AND revoked_at IS NULL`, [sessionId]);
-    return rows.length > 0;
   }
 
   /** Ends one session and its refresh tokens. */

@@ -41,8 +41,16 @@ export function childEnv(config: AppConfig): Record<string, string> {
     MAIL_DIR: config.mailDir,
     INVITATION_TTL_HOURS: config.invitationTtlHours,
     LOG_LEVEL: config.logLevel,
+    MFA_REQUIRED_ROLES: config.mfaRequiredRoles.join(','),
+    MFA_ENCRYPTION_KEY: config.mfaEncryptionKey.toString('base64'),
+    STEP_UP_MAX_AGE_SECONDS: config.stepUpMaxAgeSeconds,
+    SSO_PROVIDERS_FILE: config.ssoProvidersFile,
+    SSO_SESSION_HOURS: config.ssoSessionHours,
+    WEBAUTHN_RP_ID: config.webauthnRpId,
+    WEBAUTHN_ORIGIN: config.webauthnOrigin,
   };
   const base = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/tmp', TZ: 'UTC' };
+  // An empty MFA_REQUIRED_ROLES is passed on: empty means no role, unset would mean every role.
   return { ...base, ...Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)])) };
 }
 

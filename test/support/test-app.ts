@@ -37,6 +37,13 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     mailDir: '.data/test-mail',
     invitationTtlHours: 72,
     logLevel: 'silent',
+    // Sign-in with a second factor is tested where it is the subject (test/e2e/mfa*.e2e-spec.ts).
+    mfaRequiredRoles: [],
+    mfaEncryptionKey: randomBytes(32),
+    stepUpMaxAgeSeconds: 900,
+    ssoSessionHours: 10,
+    webauthnRpId: 'localhost',
+    webauthnOrigin: 'http://localhost:3000',
     ...overrides,
   };
 }

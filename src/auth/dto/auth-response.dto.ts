@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ROLES, type Role } from '../../access/roles';
+import { MFA_METHODS, type MfaMethod } from '../authentication-methods';
 
 export class TokenPairResponse {
   @ApiProperty({ description: 'Bearer token for the Authorization header' })
@@ -19,4 +20,53 @@ export class MeResponse {
   @ApiProperty({ enum: ROLES }) role: Role;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) planId: string | null;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) organisationId: string | null;
+}
+
+/** The first factor is proved; the sign-in goes on at /auth/mfa/* with the mfaToken. */
+export class MfaChallengeResponse {
+  @ApiProperty({
+    enum: ['mfa_required', 'mfa_enrolment_required'],
+    description: '`mfa_required`: prove a second factor (one of `methods`); `mfa_enrolment_required`: your role must use a second factor and you have none yet: enrol one (POST /auth/mfa/totp/enrol or a passkey), then confirm it',
+  })
+  status: 'mfa_required' | 'mfa_enrolment_required';
+
+  @ApiProperty({ description: 'For the second step only; it expires after 5 minutes and completes one sign-in' })
+  mfaToken: string;
+
+  @ApiProperty({ enum: MFA_METHODS, isArray: true, required: false, description: 'The second factors you have (with `mfa_required`)' })
+  methods?: MfaMethod[];
+}
+
+/** A sign-in's answer: tokens, or the second step it still needs. */
+export type SignInResponse = TokenPairResponse | MfaChallengeResponse;
+
+/** Tokens, and the recovery codes made when a first second factor was enrolled (shown this once). */
+export class EnrolmentResponse {
+  @ApiProperty({ required: false, description: 'When the enrolment completed a sign-in' }) accessToken?: string;
+  @ApiProperty({ required: false }) refreshToken?: string;
+  @ApiProperty({ required: false, example: 900 }) expiresIn?: number;
+
+  @ApiProperty({
+    type: [String],
+    required: false,
+    example: ['k3x9-m2pq-7rtv-w4hz'],
+    description: 'Ten single-use recovery codes for when the app or key is lost; store them safely, they are not shown again. Present only when this was your first second factor.',
+  })
+  recoveryCodes?: string[];
+}
+
+export class TotpEnrolmentResponse {
+  @ApiProperty({ description: 'The base32 secret, for typing into an authenticator app' }) secret: string;
+  @ApiProperty({ description: 'The same as an otpauth:// URL, for a QR code', example: 'otpauth://totp/Helhedsplan:raadgiver%40ishoj.demo?secret=...&issuer=Helhedsplan' })
+  otpauthUrl: string;
+}
+
+export class MfaStatusResponse {
+  @ApiProperty({ enum: MFA_METHODS, isArray: true, description: 'Your second factors (recovery codes are counted apart)' }) methods: MfaMethod[];
+  @ApiProperty({ example: 10 }) recoveryCodesLeft: number;
+  @ApiProperty({ description: 'Whether your role must sign in with a second factor' }) required: boolean;
+}
+
+export class RecoveryCodesResponse {
+  @ApiProperty({ type: [String], description: 'Ten new single-use codes; the earlier ones no longer work' }) recoveryCodes: string[];
 }

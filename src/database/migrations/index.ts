@@ -9,6 +9,7 @@ import { IdempotencyKeys1733000000000 } from './1733000000000-idempotency-keys';
 import { SessionsAndInvitations1733100000000 } from './1733100000000-sessions-and-invitations';
 import { ResidentVersion1733200000000 } from './1733200000000-resident-version';
 import { EmployerAndMatchVersions1733300000000 } from './1733300000000-employer-and-match-versions';
+import { StaffSignIn1733500000000 } from './1733500000000-staff-sign-in';
 
 /** Every migration, in order. Listed explicitly so the build and the tests load the same set without globbing. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   SessionsAndInvitations1733100000000,
   ResidentVersion1733200000000,
   EmployerAndMatchVersions1733300000000,
+  StaffSignIn1733500000000,
 ];

@@ -1,0 +1,109 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { ApiConflictResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { Allow, Public } from '../../access/allow.decorator';
+import { CurrentActor, type Actor } from '../../access/actor';
+import { ROLES } from '../../access/roles';
+import { RequireStepUp, StepUpPolicy } from '../../access/step-up';
+import { Unauthenticated } from '../../common/domain-errors';
+import { ParseIdPipe } from '../../common/parse-id.pipe';
+import { AccessTokenVerifier } from '../access-token-verifier';
+import { EnrolmentResponse, MfaStatusResponse, RecoveryCodesResponse, TokenPairResponse, TotpEnrolmentResponse } from '../dto/auth-response.dto';
+import { ConfirmTotpDto, MfaTokenDto, RecoverySignInDto, TotpSignInDto } from '../dto/mfa.dto';
+import type { RequestOrigin } from '../sign-in.service';
+import { MfaService, type Enroller } from './mfa.service';
+
+const origin = (request: FastifyRequest): RequestOrigin => ({ address: request.ip, requestId: String(request.id) });
+
+@ApiTags('Auth')
+@Controller()
+export class MfaController {
+  constructor(
+    private readonly mfa: MfaService,
+    private readonly verifier: AccessTokenVerifier,
+    private readonly stepUp: StepUpPolicy,
+  ) {}
+
+  /** Starts enrolling an authenticator app: at sign-in with the mfaToken, or signed in (recently) with a bearer token. */
+  @Post('auth/mfa/totp/enrol')
+  @Public()
+  @HttpCode(200)
+  @ApiOkResponse({ type: TotpEnrolmentResponse })
+  @ApiUnauthorizedResponse({ description: '`mfa_token_invalid`, or without one no recent sign-in (`unauthenticated`, `step_up_required`)' })
+  @ApiConflictResponse({ description: '`totp_already_enrolled`: you have an authenticator app already' })
+  async enrolTotp(@Body() dto: MfaTokenDto, @Req() request: FastifyRequest): Promise<TotpEnrolmentResponse> {
+    return this.mfa.startTotp(await this.enroller(dto, request));
+  }
+
+  /** Confirms the app with a code from it. At sign-in this completes the sign-in; a first second factor comes with recovery codes. */
+  @Post('auth/mfa/totp/confirm')
+  @Public()
+  @HttpCode(200)
+  @ApiOkResponse({ type: EnrolmentResponse })
+  @ApiUnauthorizedResponse({ description: '`mfa_code_invalid`, `mfa_token_invalid`, `step_up_required`' })
+  @ApiTooManyRequestsResponse({ description: 'Too many wrong codes; Retry-After says how long to wait' })
+  async confirmTotp(@Body() dto: ConfirmTotpDto, @Req() request: FastifyRequest): Promise<EnrolmentResponse> {
+    return this.mfa.confirmTotp(await this.enroller(dto, request), dto.code, origin(request));
+  }
+
+  /** The second step of a sign-in: the authenticator app's code. A code is accepted once. */
+  @Post('auth/mfa/totp')
+  @Public()
+  @HttpCode(200)
+  @ApiOkResponse({ type: TokenPairResponse })
+  @ApiUnauthorizedResponse({ description: '`mfa_code_invalid`: wrong, expired or already used; `mfa_token_invalid`' })
+  @ApiTooManyRequestsResponse({ description: 'Too many wrong codes; Retry-After says how long to wait' })
+  signInWithTotp(@Body() dto: TotpSignInDto, @Req() request: FastifyRequest): Promise<TokenPairResponse> {
+    return this.mfa.signInWithTotp(dto.mfaToken, dto.code, origin(request));
+  }
+
+  /** The second step with a recovery code instead (lost phone or key); each code works once. */
+  @Post('auth/mfa/recovery')
+  @Public()
+  @HttpCode(200)
+  @ApiOkResponse({ type: TokenPairResponse })
+  @ApiUnauthorizedResponse({ description: '`recovery_code_invalid`: wrong or already used; `mfa_token_invalid`' })
+  @ApiTooManyRequestsResponse({ description: 'Too many wrong codes; Retry-After says how long to wait' })
+  signInWithRecoveryCode(@Body() dto: RecoverySignInDto, @Req() request: FastifyRequest): Promise<TokenPairResponse> {
+    return this.mfa.signInWithRecoveryCode(dto.mfaToken, dto.code, origin(request));
+  }
+
+  /** Your second factors and how many recovery codes you have left. */
+  @Get('auth/mfa')
+  @Allow(...ROLES)
+  @ApiOkResponse({ type: MfaStatusResponse })
+  status(@CurrentActor() actor: Actor): Promise<MfaStatusResponse> {
+    return this.mfa.status(actor);
+  }
+
+  /** Ten new recovery codes; the earlier ones stop working. Needs a recent sign-in with your second factor. */
+  @Post('auth/mfa/recovery-codes')
+  @Allow(...ROLES)
+  @RequireStepUp()
+  @HttpCode(200)
+  @ApiOkResponse({ type: RecoveryCodesResponse })
+  @ApiConflictResponse({ description: '`mfa_not_enrolled`: you have no second factor' })
+  renewRecoveryCodes(@CurrentActor() actor: Actor): Promise<RecoveryCodesResponse> {
+    return this.mfa.renewRecoveryCodes(actor);
+  }
+
+  /** Removes a user's second factors (lost phone, no recovery codes) and ends their sessions; they enrol again at the next sign-in. Audited. */
+  @Post('users/:id/mfa/reset')
+  @Allow('leader', 'admin')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Reset; every session of the user has ended' })
+  @ApiNotFoundResponse({ description: 'No such user within your reach' })
+  async reset(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) userId: string): Promise<void> {
+    await this.mfa.reset(actor, userId);
+  }
+
+  /** The mfaToken's challenge, or else the bearer's recent, stepped-up sign-in. */
+  private async enroller(dto: MfaTokenDto, request: FastifyRequest): Promise<Enroller> {
+    if (dto.mfaToken) return { challenge: await this.mfa.challenge(dto.mfaToken) };
+    const bearer = /^Bearer (\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+    if (!bearer) throw new Unauthenticated('Send the mfaToken from the sign-in, or a bearer token', { code: 'unauthenticated' });
+    const { user, claims } = await this.verifier.verifyWithClaims(bearer);
+    this.stepUp.assertSteppedUp({ role: user.role, amr: claims.amr, authTime: claims.auth_time });
+    return { actor: { userId: user.id, role: user.role, planId: user.planId, organisationId: user.organisationId, requestId: String(request.id), sessionId: claims.sid } };
+  }
+}

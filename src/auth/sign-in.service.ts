@@ -1,0 +1,87 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectEntityManager } from '@nestjs/typeorm';
+import type { EntityManager } from 'typeorm';
+import type { Role } from '../access/roles';
+import { AuditWriter } from '../audit/audit-writer';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { UnitOfWork } from '../database/unit-of-work';
+import { SessionsRepository, type SignInProof } from '../users/sessions.repository';
+import { isMultiFactor } from './authentication-methods';
+import type { MfaChallengeResponse, SignInResponse, TokenPairResponse } from './dto/auth-response.dto';
+import { invalidMfaToken, MfaChallenges, type MfaChallenge } from './mfa/mfa-challenges';
+import { MfaFactorsRepository } from './mfa/mfa-factors.repository';
+import { TokenIssuer } from './token-issuer';
+
+/** Where a request came from, for the audit log and throttling. */
+export interface RequestOrigin {
+  address: string;
+  requestId: string;
+}
+
+export interface SigningInUser {
+  id: string;
+  role: Role;
+  planId: string | null;
+}
+
+export const AUTHENTICATION = 'authentication';
+
+/**
+ * The one place a sign-in becomes a session, whatever proved the first factor (a password, an
+ * OpenID Connect or SAML provider). A user with a second factor is asked for it; a user whose role
+ * must use one and has none enrols before getting a token (MFA_REQUIRED_ROLES); a provider that
+ * asserted its own multi-factor login is trusted for it.
+ */
+@Injectable()
+export class SignInService {
+  constructor(
+    private readonly sessions: SessionsRepository,
+    private readonly factors: MfaFactorsRepository,
+    private readonly challenges: MfaChallenges,
+    private readonly tokens: TokenIssuer,
+    private readonly audit: AuditWriter,
+    private readonly uow: UnitOfWork,
+    @InjectEntityManager() private readonly manager: EntityManager,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  mfaRequiredFor(role: Role): boolean {
+    return this.config.mfaRequiredRoles.includes(role);
+  }
+
+  /** The first factor is proved: tokens, or the second step still needed. */
+  async firstFactorProved(user: SigningInUser, proof: SignInProof, origin: RequestOrigin, manager?: EntityManager): Promise<SignInResponse> {
+    if (!isMultiFactor(proof.amr)) {
+      const methods = await this.factors.methodsOf(manager ?? this.manager, user.id);
+      if (methods.length > 0) {
+        return { status: 'mfa_required', mfaToken: await this.challenges.sign(user.id, 'verify', proof), methods } satisfies MfaChallengeResponse;
+      }
+      if (this.mfaRequiredFor(user.role)) {
+        return { status: 'mfa_enrolment_required', mfaToken: await this.challenges.sign(user.id, 'enrol', proof) } satisfies MfaChallengeResponse;
+      }
+    }
+    if (manager) return this.openSession(manager, user, proof, origin);
+    return this.uow.run((inTransaction) => this.openSession(inTransaction, user, proof, origin));
+  }
+
+  /**
+   * The second factor is proved (`method`, an amr value) for a challenge: the session opens, in the
+   * caller's transaction, which also recorded the factor's use. A challenge completes once.
+   */
+  async secondFactorProved(manager: EntityManager, user: SigningInUser, challenge: MfaChallenge, method: string, origin: RequestOrigin): Promise<TokenPairResponse> {
+    if (!(await this.challenges.complete(challenge))) throw invalidMfaToken();
+    const proof: SignInProof = { ...challenge, amr: [...new Set([...challenge.amr, method])] };
+    return this.openSession(manager, user, proof, origin);
+  }
+
+  private async openSession(manager: EntityManager, user: SigningInUser, proof: SignInProof, origin: RequestOrigin): Promise<TokenPairResponse> {
+    const session = await this.sessions.open(manager, user.id, proof);
+    await this.audit.record(
+      { userId: user.id, role: user.role, planId: user.planId, requestId: origin.requestId },
+      { action: 'auth.login_succeeded', purpose: AUTHENTICATION, entityType: 'user', entityId: user.id },
+      manager,
+    );
+    return this.tokens.issue(manager, user, session);
+  }
+}

@@ -1,0 +1,67 @@
+import type { Role } from '../access/roles';
+
+/**
+ * One single sign-on provider, as configured in the SSO_PROVIDERS_FILE (JSON: `{ "providers": [...] }`).
+ * One provider per organisation: a housing association's Entra ID tenant, a municipality's
+ * KOMBIT Context Handler agreement. Secrets are never in the file: it names the environment
+ * variables and key files that hold them.
+ */
+export interface SsoProviderBase {
+  /** In URLs: /auth/sso/:id/login. Lower-case letters, digits and dashes. */
+  id: string;
+  displayName: string;
+  /** Where the browser is sent after sign-in, with `#code=<one-time code>` for POST /auth/exchange (or `#error=<code>`). */
+  returnUrl: string;
+}
+
+/** Plan membership of everyone this provider signs in (a mapping); without one, only invited users get in. */
+export interface SsoMembership {
+  planId: string;
+  /** The organisation (a municipal one for caseworkers); null for the plan's own staff. */
+  organisationId: string | null;
+}
+
+export interface OidcProviderConfig extends SsoProviderBase {
+  kind: 'oidc';
+  /** The issuer URL; its discovery document (/.well-known/openid-configuration) is read at first use. */
+  issuer: string;
+  clientId: string;
+  /** The name of the environment variable that holds the client secret. */
+  clientSecretEnv: string;
+  /** The claim that names the person stably in the issuer (Entra ID: `oid`; default `sub`). */
+  subjectClaim?: string;
+  /** The claim with the app roles or groups (Entra ID: `roles` for app roles, `groups` for groups). */
+  rolesClaim: string;
+  /** Provider role or group value → our role. A user with no mapped value is refused (403 sso_no_role). */
+  roles: Record<string, Role>;
+  membership?: SsoMembership;
+  /** `amr` values, or `acr` values, that mean the provider used more than one factor (Entra ID: amr `mfa`). */
+  mfa: { amr?: string[]; acr?: string[] };
+  /** Extra scopes beyond `openid profile email`. */
+  scopes?: string[];
+}
+
+export type NsisLevel = 'Low' | 'Substantial' | 'High';
+
+export interface SamlProviderConfig extends SsoProviderBase {
+  kind: 'saml';
+  /** The IdP's single sign-on URL (HTTP-Redirect binding for the AuthnRequest). */
+  entryPoint: string;
+  /** The IdP's entity id, which its responses must name as Issuer. */
+  idpEntityId: string;
+  /** PEM file of the IdP's signing certificate. */
+  idpCertFile: string;
+  /** Our entity id, as registered with the IdP. */
+  spEntityId: string;
+  /** PEM files of our signing key and certificate (the AuthnRequest is signed; encrypted assertions are decrypted with the same key). */
+  spKeyFile: string;
+  spCertFile: string;
+  /** KOMBIT privilege (brugersystemrolle) URI → our role. */
+  privileges: Record<string, Role>;
+  /** The municipality's CVR number → plan membership. A CVR not listed is refused (403 sso_no_plan). */
+  municipalities: Record<string, SsoMembership>;
+  /** The lowest NSIS assurance level accepted (default Substantial, "Betydelig"). */
+  minimumLoa?: NsisLevel;
+}
+
+export type SsoProviderConfig = OidcProviderConfig | SamlProviderConfig;
