@@ -25,6 +25,7 @@ import { ResidentsModule } from './residents/residents.module';
 import { UsersModule } from './users/users.module';
 import { SchoolHolidaysModule } from './school-holidays/school-holidays.module';
 import { StatisticsModule } from './statistics/statistics.module';
+import { SsoModule } from './sso/sso.module';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
@@ -70,6 +71,7 @@ export class AppModule {
         PlansModule,
         UsersModule,
         AuthModule,
+        SsoModule,
         ResidentsModule,
         CounsellingModule,
         ConsentsModule,

@@ -6,6 +6,7 @@ import { EMPLOYERS_PROBLEMS } from '../employers/employers-problems';
 import { JOB_PROGRAMMES_PROBLEMS } from '../job-programmes/job-programmes-problems';
 import { PLANS_PROBLEMS } from '../plans/plans-problems';
 import { RESIDENTS_PROBLEMS } from '../residents/residents-problems';
+import { SSO_PROBLEMS } from '../sso/sso-problems';
 import { SCHOOL_HOLIDAYS_PROBLEMS } from '../school-holidays/school-holidays-problems';
 import { STATISTICS_PROBLEMS } from '../statistics/statistics-problems';
 import { USERS_PROBLEMS } from '../users/users-problems';
@@ -18,6 +19,7 @@ import { USERS_PROBLEMS } from '../users/users-problems';
  */
 export const PROBLEM_CATALOGUE = {
   ...AUTH_PROBLEMS,
+  ...SSO_PROBLEMS,
   ...USERS_PROBLEMS,
   ...PLANS_PROBLEMS,
   ...RESIDENTS_PROBLEMS,

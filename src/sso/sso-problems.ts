@@ -1,0 +1,15 @@
+/** Single sign-on's refusals: code → when it is answered. */
+export const SSO_PROBLEMS = {
+  sso_provider_unknown: 'No single sign-on provider with this id is configured',
+  sso_state_invalid: 'The sign-in was not started here, has expired (10 minutes) or was completed already; start again',
+  sso_assertion_invalid: 'The provider\'s answer could not be verified (signature, issuer, audience, nonce or expiry)',
+  sso_no_role: 'The provider gave none of the roles or privileges mapped to a role here; ask your administrator for access',
+  sso_ambiguous_role: 'The provider gave privileges that map to more than one role here; a user has one role',
+  sso_no_plan: 'The provider\'s organisation (or CVR) is not mapped to a plan, and there is no invitation for you',
+  sso_role_conflict: 'The provider\'s role cannot replace your role here (municipal and boligsocial roles never turn into each other)',
+  sso_account_exists: 'An account with your e-mail exists but is not linked to this provider; accept an invitation (or ask your leader) to link it',
+  sso_loa_too_low: 'The sign-in\'s NSIS assurance level is below what this plan requires (Betydelig by default)',
+  exchange_code_invalid: 'The one-time sign-in code is unknown, expired (60 seconds) or was used already',
+} as const;
+
+export type SsoProblem = keyof typeof SSO_PROBLEMS;
