@@ -13,6 +13,7 @@ export const AUTH_PROBLEMS = {
   mfa_not_enrolled: 'You have no second factor of this kind; enrol one first',
   totp_already_enrolled: 'You already have an authenticator app; it must be reset before another is enrolled',
   passkey_invalid: 'The passkey\'s answer could not be verified (wrong challenge, origin, signature or an unknown key)',
+  passkey_already_registered: 'The passkey is registered already; it is not registered twice',
   step_up_required: 'This read needs a recent sign-in with a second factor; sign in again and retry',
 } as const;
 

@@ -12,10 +12,14 @@ import { JwtStrategy } from './jwt.strategy';
 import { LoginThrottle } from './login-throttle';
 import { RefreshToken } from './refresh-token.entity';
 import { RefreshTokensRepository } from './refresh-tokens.repository';
+import { Enrollers } from './mfa/enroller';
 import { MfaChallenges } from './mfa/mfa-challenges';
 import { MfaFactorsRepository } from './mfa/mfa-factors.repository';
 import { MfaController } from './mfa/mfa.controller';
 import { MfaService } from './mfa/mfa.service';
+import { PasskeysController } from './mfa/passkeys.controller';
+import { PasskeysRepository } from './mfa/passkeys.repository';
+import { PasskeysService } from './mfa/passkeys.service';
 import { TotpService } from './mfa/totp.service';
 import { SignInService } from './sign-in.service';
 import { TokenIssuer } from './token-issuer';
@@ -30,7 +34,7 @@ import { TokenIssuer } from './token-issuer';
       useFactory: (config: AppConfig) => ({ secret: config.jwtSecret, signOptions: { algorithm: 'HS256' } }),
     }),
   ],
-  controllers: [AuthController, MfaController],
+  controllers: [AuthController, MfaController, PasskeysController],
   providers: [
     AuthService,
     RefreshTokensRepository,
@@ -43,6 +47,9 @@ import { TokenIssuer } from './token-issuer';
     MfaFactorsRepository,
     MfaService,
     TotpService,
+    Enrollers,
+    PasskeysRepository,
+    PasskeysService,
   ],
   exports: [AccessTokenVerifier, SignInService, MfaChallenges, LoginThrottle],
 })

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { Allow } from '../access/allow.decorator';
+import { RequireStepUp } from '../access/step-up';
 import { PlanActor } from '../access/actor';
 import { CaseActivityService } from './case-activity.service';
 import { CounsellingCasesService } from './counselling-cases.service';
@@ -36,6 +37,8 @@ export class CounsellingController {
 
   @Get(':id')
   @Allow('counsellor', 'caseworker', 'social_worker')
+  // Carries case notes: the most sensitive read there is (issue 9).
+  @RequireStepUp()
   @ApiOkResponse({ type: CaseDetailResponse, description: 'The case with its contacts and referrals; notes only if the consent shares them' })
   @ApiNotFoundResponse({ description: 'No such case within your reach' })
   get(@PlanActor() actor: PlanActor, @Param('id', ParseIdPipe) id: string) {

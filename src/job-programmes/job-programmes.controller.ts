@@ -9,6 +9,7 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { Allow } from '../access/allow.decorator';
+import { RequireStepUp } from '../access/step-up';
 import { PlanActor } from '../access/actor';
 import { CreateProgrammeDto, ProgrammeQuery, TransitionDto } from './dto/job-programme.dto';
 import { ProgrammeDetailsResponse, ProgrammePage } from './dto/job-programme-response.dto';
@@ -47,6 +48,8 @@ export class JobProgrammesController {
 
   @Get(':id')
   @Allow('social_worker', 'caseworker', 'counsellor')
+  // Carries case notes: the most sensitive read there is (issue 9).
+  @RequireStepUp()
   @ApiOkResponse({ type: ProgrammeDetailsResponse, description: 'The programme with its phase history, conversations, matches, employment (with warnings), timesheets and `version`' })
   @ApiNotFoundResponse({ description: 'No such programme within your reach' })
   get(@PlanActor() actor: PlanActor, @Param('id', ParseUUIDPipe) id: string) {

@@ -26,7 +26,7 @@ export class MeResponse {
 export class MfaChallengeResponse {
   @ApiProperty({
     enum: ['mfa_required', 'mfa_enrolment_required'],
-    description: '`mfa_required`: prove a second factor (one of `methods`); `mfa_enrolment_required`: your role must use a second factor and you have none yet: enrol one (POST /auth/mfa/totp/enrol or a passkey), then confirm it',
+    description: '`mfa_required`: prove a second factor (one of `methods`); `mfa_enrolment_required`: your role must use a second factor and you have none yet: enrol one (POST /auth/mfa/totp/enrol, then /auth/mfa/totp/confirm; or POST /auth/mfa/passkey/register/options, then /auth/mfa/passkey/register)',
   })
   status: 'mfa_required' | 'mfa_enrolment_required';
 

@@ -54,7 +54,8 @@ export class MfaFactorsRepository {
    * Confirms the app on its first accepted code.
    */
   async acceptTimeStep(manager: EntityManager, userId: string, timeStep: number): Promise<boolean> {
-    const rows: unknown[] = await manager.query(
+    // An UPDATE answers [rows, count] through TypeORM, unlike a SELECT or INSERT.
+    const [rows]: [unknown[], number] = await manager.query(
       `UPDATE mfa_totp SET last_time_step = $2, confirmed_at = coalesce(confirmed_at, now())
         WHERE user_id = $1 AND (last_time_step IS NULL OR last_time_step < $2) RETURNING user_id`,
       [userId, timeStep],
@@ -75,7 +76,7 @@ export class MfaFactorsRepository {
 
   /** Uses a recovery code: true once per code, however many requests present it at the same time. */
   async useRecoveryCode(manager: EntityManager, userId: string, codeHash: string): Promise<boolean> {
-    const rows: unknown[] = await manager.query(
+    const [rows]: [unknown[], number] = await manager.query(
       `UPDATE mfa_recovery_codes SET used_at = now() WHERE user_id = $1 AND code_hash = $2 AND used_at IS NULL RETURNING id`,
       [userId, codeHash],
     );

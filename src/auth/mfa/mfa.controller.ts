@@ -4,14 +4,13 @@ import type { FastifyRequest } from 'fastify';
 import { Allow, Public } from '../../access/allow.decorator';
 import { CurrentActor, type Actor } from '../../access/actor';
 import { ROLES } from '../../access/roles';
-import { RequireStepUp, StepUpPolicy } from '../../access/step-up';
-import { Unauthenticated } from '../../common/domain-errors';
+import { RequireStepUp } from '../../access/step-up';
 import { ParseIdPipe } from '../../common/parse-id.pipe';
-import { AccessTokenVerifier } from '../access-token-verifier';
 import { EnrolmentResponse, MfaStatusResponse, RecoveryCodesResponse, TokenPairResponse, TotpEnrolmentResponse } from '../dto/auth-response.dto';
 import { ConfirmTotpDto, MfaTokenDto, RecoverySignInDto, TotpSignInDto } from '../dto/mfa.dto';
 import type { RequestOrigin } from '../sign-in.service';
-import { MfaService, type Enroller } from './mfa.service';
+import { Enrollers } from './enroller';
+import { MfaService } from './mfa.service';
 
 const origin = (request: FastifyRequest): RequestOrigin => ({ address: request.ip, requestId: String(request.id) });
 
@@ -20,8 +19,7 @@ const origin = (request: FastifyRequest): RequestOrigin => ({ address: request.i
 export class MfaController {
   constructor(
     private readonly mfa: MfaService,
-    private readonly verifier: AccessTokenVerifier,
-    private readonly stepUp: StepUpPolicy,
+    private readonly enrollers: Enrollers,
   ) {}
 
   /** Starts enrolling an authenticator app: at sign-in with the mfaToken, or signed in (recently) with a bearer token. */
@@ -32,7 +30,7 @@ export class MfaController {
   @ApiUnauthorizedResponse({ description: '`mfa_token_invalid`, or without one no recent sign-in (`unauthenticated`, `step_up_required`)' })
   @ApiConflictResponse({ description: '`totp_already_enrolled`: you have an authenticator app already' })
   async enrolTotp(@Body() dto: MfaTokenDto, @Req() request: FastifyRequest): Promise<TotpEnrolmentResponse> {
-    return this.mfa.startTotp(await this.enroller(dto, request));
+    return this.mfa.startTotp(await this.enrollers.fromRequest(dto.mfaToken, request));
   }
 
   /** Confirms the app with a code from it. At sign-in this completes the sign-in; a first second factor comes with recovery codes. */
@@ -43,7 +41,7 @@ export class MfaController {
   @ApiUnauthorizedResponse({ description: '`mfa_code_invalid`, `mfa_token_invalid`, `step_up_required`' })
   @ApiTooManyRequestsResponse({ description: 'Too many wrong codes; Retry-After says how long to wait' })
   async confirmTotp(@Body() dto: ConfirmTotpDto, @Req() request: FastifyRequest): Promise<EnrolmentResponse> {
-    return this.mfa.confirmTotp(await this.enroller(dto, request), dto.code, origin(request));
+    return this.mfa.confirmTotp(await this.enrollers.fromRequest(dto.mfaToken, request), dto.code, origin(request));
   }
 
   /** The second step of a sign-in: the authenticator app's code. A code is accepted once. */
@@ -95,15 +93,5 @@ export class MfaController {
   @ApiNotFoundResponse({ description: 'No such user within your reach' })
   async reset(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) userId: string): Promise<void> {
     await this.mfa.reset(actor, userId);
-  }
-
-  /** The mfaToken's challenge, or else the bearer's recent, stepped-up sign-in. */
-  private async enroller(dto: MfaTokenDto, request: FastifyRequest): Promise<Enroller> {
-    if (dto.mfaToken) return { challenge: await this.mfa.challenge(dto.mfaToken) };
-    const bearer = /^Bearer (\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
-    if (!bearer) throw new Unauthenticated('Send the mfaToken from the sign-in, or a bearer token', { code: 'unauthenticated' });
-    const { user, claims } = await this.verifier.verifyWithClaims(bearer);
-    this.stepUp.assertSteppedUp({ role: user.role, amr: claims.amr, authTime: claims.auth_time });
-    return { actor: { userId: user.id, role: user.role, planId: user.planId, organisationId: user.organisationId, requestId: String(request.id), sessionId: claims.sid } };
   }
 }

@@ -3,25 +3,29 @@ import { InjectEntityManager } from '@nestjs/typeorm';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../../access/actor';
 import { AuditWriter } from '../../audit/audit-writer';
-import { Conflict, NotFound, Unauthenticated } from '../../common/domain-errors';
+import { Conflict, NotFound, Unauthenticated, type DomainError } from '../../common/domain-errors';
 import { UnitOfWork } from '../../database/unit-of-work';
 import { SessionsRepository } from '../../users/sessions.repository';
 import type { User } from '../../users/user.entity';
 import { UsersService } from '../../users/users.service';
-import { AMR, type MfaMethod } from '../authentication-methods';
+import { AMR, type AuthenticationMethod, type MfaMethod } from '../authentication-methods';
 import type { EnrolmentResponse, TokenPairResponse, TotpEnrolmentResponse } from '../dto/auth-response.dto';
 import { LoginThrottle } from '../login-throttle';
 import { AUTHENTICATION, SignInService, type RequestOrigin } from '../sign-in.service';
+import type { Enroller } from './enroller';
 import { MfaChallenges, type MfaChallenge } from './mfa-challenges';
 import { MfaFactorsRepository } from './mfa-factors.repository';
 import { hashRecoveryCode, newRecoveryCodes } from './recovery-codes';
 import { TotpService } from './totp.service';
 
 /**
- * Who is enrolling a second factor: a user half-way through a sign-in (an `enrol` challenge, given
- * only to a user who has none), or a signed-in user adding one (after a fresh sign-in: step-up).
+ * A second factor put to the test: `check` proves it in the sign-in's transaction and records its
+ * use (or, enrolling, stores it); when it answers false the attempt is refused with `refusal()`.
  */
-export type Enroller = { challenge: MfaChallenge } | { actor: Actor };
+export interface FactorCheck {
+  check: (manager: EntityManager, user: User) => Promise<boolean>;
+  refusal: () => DomainError;
+}
 
 export interface MfaStatus {
   methods: MfaMethod[];
@@ -49,34 +53,38 @@ export class MfaService {
     @InjectEntityManager() private readonly manager: EntityManager,
   ) {}
 
-  /** The challenge behind an mfaToken; `enrol` challenges only for enrolment. */
-  async challenge(mfaToken: string, stage?: MfaChallenge['stage']): Promise<MfaChallenge> {
-    return this.challenges.verify(mfaToken, stage);
-  }
-
   async startTotp(enroller: Enroller): Promise<TotpEnrolmentResponse> {
-    const user = await this.userOf(enroller);
+    const user = await this.enrollingUser(enroller);
     const started = await this.totp.start(this.manager, user);
     if (!started) throw new Conflict('You already have an authenticator app; ask your leader to reset it to enrol another', { code: 'totp_already_enrolled' });
     return started;
   }
 
-  /**
-   * Confirms the app with its first code. The first second factor comes with ten recovery codes;
-   * at sign-in, the confirmation completes the sign-in.
-   */
+  /** Confirms the app with its first code (see `enrol`). */
   async confirmTotp(enroller: Enroller, code: string, origin: RequestOrigin): Promise<EnrolmentResponse> {
-    const user = await this.userOf(enroller);
+    return this.enrol(enroller, 'totp', origin, {
+      check: (manager, user) => this.totp.check(manager, user.id, code, true),
+      refusal: () => new Unauthenticated('The code is wrong or has expired; enter the code the app shows now', { code: 'mfa_code_invalid' }),
+    });
+  }
+
+  /**
+   * Enrols a second factor (an authenticator app or a passkey) that `factor` proves and stores,
+   * throttled like sign-in. The first second factor comes with ten recovery codes; at sign-in,
+   * the enrolment completes the sign-in.
+   */
+  async enrol(enroller: Enroller, method: 'totp' | 'passkey', origin: RequestOrigin, factor: FactorCheck): Promise<EnrolmentResponse> {
+    const user = await this.enrollingUser(enroller);
     await this.throttle.begin(throttleKey(user.id), origin.address);
     return this.uow.run(async (manager) => {
       const firstFactor = (await this.factors.methodsOf(manager, user.id)).length === 0;
-      if (!(await this.totp.check(manager, user.id, code, true))) {
+      if (!(await factor.check(manager, user))) {
         await this.failed(user, origin, 'auth.mfa_failed');
-        throw new Unauthenticated('The code is wrong or has expired; enter the code the app shows now', { code: 'mfa_code_invalid' });
+        throw factor.refusal();
       }
-      await this.audit.record(this.actorOf(user, origin), { action: 'user.mfa_enrolled.totp', purpose: AUTHENTICATION, entityType: 'user', entityId: user.id }, manager);
+      await this.audit.record(this.actorOf(user, origin), { action: `user.mfa_enrolled.${method}`, purpose: AUTHENTICATION, entityType: 'user', entityId: user.id }, manager);
       const recoveryCodes = firstFactor ? await this.issueRecoveryCodes(manager, user.id) : undefined;
-      const tokens = 'challenge' in enroller ? await this.signIn.secondFactorProved(manager, user, enroller.challenge, AMR.totp, origin) : undefined;
+      const tokens = 'challenge' in enroller ? await this.signIn.secondFactorProved(manager, user, enroller.challenge, AMR[method], origin) : undefined;
       await this.throttle.succeeded(throttleKey(user.id), origin.address);
       return { ...tokens, ...(recoveryCodes ? { recoveryCodes } : {}) };
     });
@@ -84,32 +92,34 @@ export class MfaService {
 
   /** The second step of a sign-in with the authenticator app's code. */
   async signInWithTotp(mfaToken: string, code: string, origin: RequestOrigin): Promise<TokenPairResponse> {
-    const challenge = await this.challenges.verify(mfaToken, 'verify');
-    const user = await this.activeUser(challenge.userId);
-    await this.throttle.begin(throttleKey(user.id), origin.address);
-    return this.uow.run(async (manager) => {
-      if (!(await this.totp.check(manager, user.id, code))) {
-        await this.failed(user, origin, 'auth.mfa_failed');
-        throw new Unauthenticated('The code is wrong, has expired or was used already', { code: 'mfa_code_invalid' });
-      }
-      const tokens = await this.signIn.secondFactorProved(manager, user, challenge, AMR.totp, origin);
-      await this.throttle.succeeded(throttleKey(user.id), origin.address);
-      return tokens;
+    return this.signInWithSecondFactor(await this.challenges.verify(mfaToken, 'verify'), AMR.totp, origin, {
+      check: (manager, user) => this.totp.check(manager, user.id, code),
+      refusal: () => new Unauthenticated('The code is wrong, has expired or was used already', { code: 'mfa_code_invalid' }),
     });
   }
 
   /** The second step with a recovery code, each of which works once. */
   async signInWithRecoveryCode(mfaToken: string, code: string, origin: RequestOrigin): Promise<TokenPairResponse> {
-    const challenge = await this.challenges.verify(mfaToken, 'verify');
+    return this.signInWithSecondFactor(await this.challenges.verify(mfaToken, 'verify'), AMR.recoveryCode, origin, {
+      check: async (manager, user) => {
+        if (!(await this.factors.useRecoveryCode(manager, user.id, hashRecoveryCode(code)))) return false;
+        await this.audit.record(this.actorOf(user, origin), { action: 'auth.recovery_code_used', purpose: AUTHENTICATION, entityType: 'user', entityId: user.id }, manager);
+        return true;
+      },
+      refusal: () => new Unauthenticated('The recovery code is wrong or was used already', { code: 'recovery_code_invalid' }),
+    });
+  }
+
+  /** The second step of a sign-in (a `verify` challenge) with a factor that `factor` proves, throttled like passwords. */
+  async signInWithSecondFactor(challenge: MfaChallenge, method: AuthenticationMethod, origin: RequestOrigin, factor: FactorCheck): Promise<TokenPairResponse> {
     const user = await this.activeUser(challenge.userId);
     await this.throttle.begin(throttleKey(user.id), origin.address);
     return this.uow.run(async (manager) => {
-      if (!(await this.factors.useRecoveryCode(manager, user.id, hashRecoveryCode(code)))) {
+      if (!(await factor.check(manager, user))) {
         await this.failed(user, origin, 'auth.mfa_failed');
-        throw new Unauthenticated('The recovery code is wrong or was used already', { code: 'recovery_code_invalid' });
+        throw factor.refusal();
       }
-      await this.audit.record(this.actorOf(user, origin), { action: 'auth.recovery_code_used', purpose: AUTHENTICATION, entityType: 'user', entityId: user.id }, manager);
-      const tokens = await this.signIn.secondFactorProved(manager, user, challenge, AMR.recoveryCode, origin);
+      const tokens = await this.signIn.secondFactorProved(manager, user, challenge, method, origin);
       await this.throttle.succeeded(throttleKey(user.id), origin.address);
       return tokens;
     });
@@ -156,7 +166,8 @@ export class MfaService {
     return codes;
   }
 
-  private async userOf(enroller: Enroller): Promise<User> {
+  /** The user an enrolment is for; a `verify` challenge enrols nothing. */
+  async enrollingUser(enroller: Enroller): Promise<User> {
     if ('actor' in enroller) return this.activeUser(enroller.actor.userId);
     if (enroller.challenge.stage !== 'enrol') {
       // A verify challenge belongs to a user who has a factor: adding another needs that one first.
