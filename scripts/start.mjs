@@ -268,6 +268,9 @@ async function main() {
   }
   env.PUBLIC_URL ||= `http://localhost:${env.PORT}`;
   if (!env.SMTP_URL) console.log('E-mail:    no SMTP_URL; invitation e-mails are written to .data/mail as .eml files');
+  if (env.MFA_REQUIRED_ROLES === undefined) {
+    console.log('MFA:       every role signs in with a second factor (enrolled at the first sign-in); MFA_REQUIRED_ROLES= npm start turns it off locally');
+  }
   console.log(`Database:  ${hidePassword(env.DATABASE_URL)} (migrations as ${hidePassword(env.MIGRATION_DATABASE_URL ?? 'the owner, run separately')})\nRedis:     ${env.REDIS_URL}\nDemo data: ${env.DEMO_DATA}`);
 
   app = spawn(process.execPath, [APP_ENTRY], { cwd: ROOT, env, stdio: 'inherit', detached: true });

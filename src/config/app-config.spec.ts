@@ -1,7 +1,7 @@
 import { ConfigurationError, loadConfig } from './app-config';
 
 const base = { JWT_SECRET: 'x'.repeat(40) };
-const production = { ...base, NODE_ENV: 'production', DATABASE_URL: 'postgres://app@db/helhedsplan', SMTP_URL: 'smtp://mail:25' };
+const production = { ...base, NODE_ENV: 'production', DATABASE_URL: 'postgres://app@db/helhedsplan', SMTP_URL: 'smtp://mail:25', MFA_ENCRYPTION_KEY: 'k'.repeat(43) + '=' };
 
 describe('the configuration', () => {
   it('refuses demo data under NODE_ENV=production unless explicitly forced', () => {
@@ -23,5 +23,18 @@ describe('the configuration', () => {
 
   it('requires SMTP in production, since invitations go by e-mail', () => {
     expect(() => loadConfig({ ...production, SMTP_URL: '' })).toThrow(/SMTP_URL/);
+  });
+
+  it('asks every role for a second factor unless MFA_REQUIRED_ROLES says otherwise, and none when it is set empty', () => {
+    expect(loadConfig(base).mfaRequiredRoles).toEqual(['admin', 'leader', 'counsellor', 'social_worker', 'caseworker']);
+    expect(loadConfig({ ...base, MFA_REQUIRED_ROLES: '' }).mfaRequiredRoles).toEqual([]);
+    expect(loadConfig({ ...base, MFA_REQUIRED_ROLES: ' counsellor, caseworker ' }).mfaRequiredRoles).toEqual(['counsellor', 'caseworker']);
+    expect(() => loadConfig({ ...base, MFA_REQUIRED_ROLES: 'counselor' })).toThrow(/MFA_REQUIRED_ROLES names unknown roles: counselor/);
+  });
+
+  it('requires its own key for TOTP secrets in production', () => {
+    expect(() => loadConfig({ ...production, MFA_ENCRYPTION_KEY: '' })).toThrow(/MFA_ENCRYPTION_KEY/);
+    expect(loadConfig(production).mfaEncryptionKey).toHaveLength(32);
+    expect(loadConfig(base).mfaEncryptionKey).toHaveLength(32);
   });
 });
