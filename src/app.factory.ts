@@ -1,18 +1,22 @@
 import type { IncomingMessage } from 'node:http';
+import type { Readable } from 'node:stream';
 import { RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyRequest } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { setUpApiDocs } from './api-docs/api-docs';
 import { AppModule, requestIdFor } from './app.module';
 import type { AppConfig } from './config/app-config';
+import { acceptsFormBody, parseFormBody, readBounded, refuseFormBody, refuseJsonBody } from './common/form-body';
 import { assertUtf8, JSON_BODY_LIMIT_BYTES, parseJsonBody } from './common/json-body';
 import { answerFrameworkError, ProblemFilter } from './common/problem.filter';
 import { createValidationPipe } from './common/validation';
+import { API_PREFIX } from './common/api-prefix';
 import { mountQueueDashboard, QUEUE_DASHBOARD_ROUTE } from './jobs/queue-dashboard';
 
-export const API_PREFIX = 'api/v1';
+export { API_PREFIX };
 
 /** Builds the HTTP application exactly as production runs it; tests use the same factory. */
 export async function createApp(config: AppConfig, options: { logger?: boolean; logStream?: DestinationStream } = {}): Promise<NestFastifyApplication> {
@@ -25,7 +29,7 @@ export async function createApp(config: AppConfig, options: { logger?: boolean; 
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options.logStream), adapter, {
     bufferLogs: true,
     abortOnError: false,
-    // Only JSON is parsed, by our own bounded parser below; any other content type is 415.
+    // Only JSON is parsed (and HTML forms where a route declares it), by our own bounded parsers below; any other content type is 415.
     bodyParser: false,
   });
   acceptJsonBodiesOnly(app);
@@ -67,8 +71,9 @@ export async function createApp(config: AppConfig, options: { logger?: boolean; 
 }
 
 /**
- * The API takes JSON objects and nothing else. Size is capped by Fastify before a byte is parsed
- * (413), nesting depth before JSON.parse (400), so no body can hold the event loop.
+ * The API takes JSON objects and nothing else (but HTML forms where a route declares it: the
+ * SAML ACS). Size is capped by Fastify before a byte is parsed (413), nesting depth before
+ * JSON.parse (400), so no body can hold the event loop.
  */
 function acceptJsonBodiesOnly(app: NestFastifyApplication): void {
   const fastify = app.getHttpAdapter().getInstance();
@@ -86,11 +91,18 @@ function acceptJsonBodiesOnly(app: NestFastifyApplication): void {
   fastify.removeAllContentTypeParsers();
   fastify.addContentTypeParser('application/json', { parseAs: 'buffer', bodyLimit: JSON_BODY_LIMIT_BYTES }, (request, body, done) => {
     try {
+      if (acceptsFormBody(request.routeOptions.config)) throw refuseJsonBody();
       assertUtf8(request.headers['content-type']);
       done(null, parseJsonBody(body as Buffer, parse));
     } catch (error) {
       done(error as Error, undefined);
     }
+  });
+  // Only on routes that declare it (the SAML ACS, src/common/form-body.ts); elsewhere refused before it is read.
+  fastify.addContentTypeParser('application/x-www-form-urlencoded', async (request: FastifyRequest, payload: Readable) => {
+    if ((request as FastifyRequest & { is404?: boolean }).is404) return undefined;
+    if (!acceptsFormBody(request.routeOptions.config)) throw refuseFormBody();
+    return parseFormBody(await readBounded(payload, request.headers['content-length']), request.headers['content-type']);
   });
 }
 

@@ -9,6 +9,9 @@ export const SSO_PROBLEMS = {
   sso_role_conflict: 'The provider\'s role cannot replace your role here (municipal and boligsocial roles never turn into each other)',
   sso_account_exists: 'An account with your e-mail exists but is not linked to this provider; accept an invitation (or ask your leader) to link it',
   sso_loa_too_low: 'The sign-in\'s NSIS assurance level is below what this plan requires (Betydelig by default)',
+  sso_account_inactive: 'Your account here is deactivated; ask your leader to reactivate it',
+  sso_profile_incomplete: 'The provider did not give the e-mail address a new account needs; ask your administrator to release the e-mail claim',
+  sso_provider_refused: 'The provider did not sign you in (you cancelled, or it refused); start again',
   exchange_code_invalid: 'The one-time sign-in code is unknown, expired (60 seconds) or was used already',
 } as const;
 

@@ -1,10 +1,11 @@
-import type { Role } from '../access/roles';
+import type { PlanRole } from '../access/roles';
 
 /**
  * One single sign-on provider, as configured in the SSO_PROVIDERS_FILE (JSON: `{ "providers": [...] }`).
  * One provider per organisation: a housing association's Entra ID tenant, a municipality's
  * KOMBIT Context Handler agreement. Secrets are never in the file: it names the environment
- * variables and key files that hold them.
+ * variables and key files that hold them. Read and checked at start-up by src/sso/sso-providers.ts
+ * (key files as absolute paths, resolved against the providers file's folder).
  */
 export interface SsoProviderBase {
   /** In URLs: /auth/sso/:id/login. Lower-case letters, digits and dashes. */
@@ -28,12 +29,16 @@ export interface OidcProviderConfig extends SsoProviderBase {
   clientId: string;
   /** The name of the environment variable that holds the client secret. */
   clientSecretEnv: string;
+  /** How the client secret is sent to the token endpoint (default `client_secret_post`). */
+  tokenEndpointAuthMethod?: 'client_secret_post' | 'client_secret_basic';
   /** The claim that names the person stably in the issuer (Entra ID: `oid`; default `sub`). */
   subjectClaim?: string;
+  /** The claim with the e-mail address, for a new account (default `email`; Entra ID without the optional `email` claim: `preferred_username`). */
+  emailClaim?: string;
   /** The claim with the app roles or groups (Entra ID: `roles` for app roles, `groups` for groups). */
   rolesClaim: string;
   /** Provider role or group value → our role. A user with no mapped value is refused (403 sso_no_role). */
-  roles: Record<string, Role>;
+  roles: Record<string, PlanRole>;
   membership?: SsoMembership;
   /** `amr` values, or `acr` values, that mean the provider used more than one factor (Entra ID: amr `mfa`). */
   mfa: { amr?: string[]; acr?: string[] };
@@ -57,7 +62,7 @@ export interface SamlProviderConfig extends SsoProviderBase {
   spKeyFile: string;
   spCertFile: string;
   /** KOMBIT privilege (brugersystemrolle) URI → our role. */
-  privileges: Record<string, Role>;
+  privileges: Record<string, PlanRole>;
   /** The municipality's CVR number → plan membership. A CVR not listed is refused (403 sso_no_plan). */
   municipalities: Record<string, SsoMembership>;
   /** The lowest NSIS assurance level accepted (default Substantial, "Betydelig"). */

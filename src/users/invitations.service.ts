@@ -132,6 +132,24 @@ export class InvitationsService {
     });
   }
 
+  /** Single sign-on with an invitation link's token: the open invitation, locked for the caller's transaction (null: not usable). */
+  findUsableForSingleSignOn(manager: EntityManager, token: string): Promise<Invitation | null> {
+    return this.invitations.lockUsableByTokenHash(manager, hashToken(token));
+  }
+
+  /** The invitee signed in through single sign-on and `user` was made for them: the invitation is used up, in the caller's transaction. */
+  async acceptedBySingleSignOn(manager: EntityManager, invitation: Invitation, user: User, requestId: string): Promise<void> {
+    await this.invitations.update(manager, invitation.id, { acceptedAt: new Date(), userId: user.id, tokenHash: null });
+    await this.audit.record(
+      { userId: user.id, role: user.role, planId: user.planId, requestId },
+      [
+        { action: 'user.invitation_accepted', purpose: USER_MANAGEMENT, entityType: 'invitation', entityId: invitation.id },
+        { action: 'user.created', purpose: USER_MANAGEMENT, entityType: 'user', entityId: user.id },
+      ],
+      manager,
+    );
+  }
+
   /**
    * The worker's part: a fresh token, its hash stored, and the e-mail sent. Idempotent enough: a
    * retried job sends a new link, and only the newest works. Nothing for an invitation that is no

@@ -22,8 +22,9 @@ export class User {
   @Column({ type: 'text' })
   role: Role;
 
-  @Column({ name: 'password_hash', type: 'text', select: false })
-  passwordHash: string;
+  /** None for an account made by single sign-on. */
+  @Column({ name: 'password_hash', type: 'text', select: false, nullable: true })
+  passwordHash: string | null;
 
   @Column({ type: 'boolean', default: true })
   active: boolean;

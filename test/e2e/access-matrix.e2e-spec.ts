@@ -19,7 +19,26 @@ const MATRIX: Record<string, Role[] | 'public'> = {
   'GET /set-password.js': 'public',
   'GET /health/live': 'public',
   'GET /health/ready': 'public',
+  'GET /api/v1/auth/saml/:provider/metadata': 'public',
+  'POST /api/v1/auth/saml/:provider/acs': 'public',
   'GET /api/v1/me': [...ROLES],
+  'GET /api/v1/auth/providers': 'public',
+  'GET /api/v1/auth/sso/:provider/login': 'public',
+  'GET /api/v1/auth/sso/:provider/callback': 'public',
+  'POST /api/v1/auth/exchange': 'public',
+  'POST /api/v1/auth/mfa/passkey/register/options': 'public',
+  'POST /api/v1/auth/mfa/passkey/register': 'public',
+  'POST /api/v1/auth/mfa/passkey/options': 'public',
+  'POST /api/v1/auth/mfa/passkey': 'public',
+  'GET /api/v1/auth/mfa/passkeys': [...ROLES],
+  'POST /api/v1/auth/mfa/totp/enrol': 'public',
+  'POST /api/v1/auth/mfa/totp/confirm': 'public',
+  'POST /api/v1/auth/mfa/totp': 'public',
+  'POST /api/v1/auth/mfa/recovery': 'public',
+  'GET /api/v1/auth/mfa': [...ROLES],
+  'POST /api/v1/auth/mfa/recovery-codes': [...ROLES],
+  'POST /api/v1/users/:id/mfa/reset': ['leader', 'admin'],
+  'DELETE /api/v1/auth/mfa/passkeys/:id': [...ROLES],
 
   'POST /api/v1/plans': ['admin'],
   'GET /api/v1/plans': ['admin'],
@@ -87,6 +106,17 @@ const MATRIX: Record<string, Role[] | 'public'> = {
   'GET /api/v1/reminders': ['counsellor', 'social_worker'],
 };
 
+/**
+ * The reads that need a recent sign-in with a second factor (step-up): every route that answers
+ * with case notes or conversation notes, and changes to one's own second factors.
+ */
+const STEP_UP_ROUTES = [
+  'GET /api/v1/counselling-cases/:id',
+  'GET /api/v1/job-programmes/:id',
+  'POST /api/v1/auth/mfa/recovery-codes',
+  'DELETE /api/v1/auth/mfa/passkeys/:id',
+];
+
 const ROLE_KEY: Record<Role, keyof PlanFixture> = {
   admin: 'admin',
   leader: 'leader',
@@ -104,6 +134,11 @@ describe('the access matrix: every role against every route', () => {
     const served = declaredRoutes(t).map((r) => `${r.method} ${r.url}`);
     expect(served.filter((r) => !(r in MATRIX))).toEqual([]);
     expect(Object.keys(MATRIX).filter((r) => !served.includes(r))).toEqual([]);
+  });
+
+  it('asks for step-up on exactly the routes that show notes or change one\'s second factors', () => {
+    const stepUp = declaredRoutes(t).filter((r) => r.stepUp).map((r) => `${r.method} ${r.url}`);
+    expect(stepUp.sort()).toEqual([...STEP_UP_ROUTES].sort());
   });
 
   it('declares on each route exactly the roles the matrix allows', () => {

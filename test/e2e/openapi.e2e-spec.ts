@@ -4,16 +4,20 @@ import { typeCheck } from '../support/type-check';
 
 interface Operation {
   operationId?: string;
-  responses?: Record<string, { content?: Record<string, { schema?: unknown; example?: unknown; examples?: unknown }> }>;
+  responses?: Record<string, { content?: Record<string, { schema?: unknown; example?: unknown; examples?: unknown }>; headers?: Record<string, unknown> }>;
 }
 type Document = { paths: Record<string, Record<string, Operation>> };
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 
-/** Every success answer of the operation declares what it carries (204 carries nothing). */
+/**
+ * Every success answer of the operation declares what it carries (204 carries nothing). A route a
+ * browser is sent through (single sign-on) answers a redirect instead, which declares its Location.
+ */
 function untypedAnswers(operation: Operation): string[] {
   const successes = Object.entries(operation.responses ?? {}).filter(([status]) => /^2\d\d$/.test(status));
-  if (successes.length === 0) return ['no success response declared'];
+  const redirects = Object.entries(operation.responses ?? {}).filter(([status, response]) => /^3\d\d$/.test(status) && response.headers?.Location);
+  if (successes.length === 0 && redirects.length === 0) return ['no success response declared'];
   return successes
     .filter(([status, response]) => status !== '204' && !Object.values(response.content ?? {}).some((media) => media.schema || media.example || media.examples))
     .map(([status]) => `${status} without a schema`);

@@ -2,6 +2,7 @@ import { RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
 import { ALLOWED_ROLES, PUBLIC_ROUTE } from '../../src/access/allow.decorator';
+import { STEP_UP } from '../../src/access/step-up';
 import { API, type TestApp } from './test-app';
 
 export interface DeclaredRoute {
@@ -12,6 +13,8 @@ export interface DeclaredRoute {
   url: string;
   allowed: unknown;
   isPublic: unknown;
+  /** Whether the route needs a recent sign-in with a second factor (step-up). */
+  stepUp: boolean;
 }
 
 function joinPath(...parts: string[]): string {
@@ -47,6 +50,7 @@ export function declaredRoutes(t: TestApp): DeclaredRoute[] {
               // Read exactly as the policy guard reads it: the handler's declaration, else the controller's.
               allowed: reflector.getAllAndOverride(ALLOWED_ROLES, [handler, controller]),
               isPublic: reflector.getAllAndOverride(PUBLIC_ROUTE, [handler, controller]),
+              stepUp: reflector.getAllAndOverride<boolean>(STEP_UP, [handler, controller]) === true,
             });
           }
         }

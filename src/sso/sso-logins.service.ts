@@ -1,0 +1,93 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { AuditWriter } from '../audit/audit-writer';
+import { AUTHENTICATION, type RequestOrigin } from '../auth/sign-in.service';
+import { DomainError } from '../common/domain-errors';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { ExchangeCodes } from './exchange-codes';
+import type { SsoAssertion } from './sso-assertion';
+import { browserBindingCookie, clearCookieHeader, cookieValue, setCookieHeader } from './sso-cookies';
+import { SsoProtocols } from './sso-protocol';
+import type { SsoProviderConfig } from './sso-provider-config';
+import { SsoProviders } from './sso-providers';
+import { SsoSignInService } from './sso-sign-in.service';
+import { SSO_STATE_TTL_SECONDS, SsoStates, type SsoState } from './sso-states';
+import { returnUrlWith } from './sso-urls';
+
+/** Where to send the browser next, and the browser-binding cookie to set or clear on the way. */
+export interface SsoRedirect {
+  location: string;
+  setCookie?: string;
+}
+
+/** A protocol's check of the provider's answer against the state it started with (OIDC callback, SAML ACS). */
+export type VerifyAnswer = (provider: SsoProviderConfig, state: SsoState) => Promise<SsoAssertion>;
+
+/**
+ * The single sign-on flow both protocols share: start (state, browser binding, the protocol's
+ * redirect) and finish (state taken once, the protocol's verification, the user, a one-time code
+ * for POST /auth/exchange). A browser is on the other end, so once the provider is known a
+ * refusal goes back to its returnUrl as `#error=<code>` rather than as a JSON page; an unknown
+ * provider or state answers problem+json (there is nowhere trustworthy to send the browser).
+ */
+@Injectable()
+export class SsoLogins {
+  private readonly logger = new Logger(SsoLogins.name);
+
+  constructor(
+    private readonly providers: SsoProviders,
+    private readonly protocols: SsoProtocols,
+    private readonly states: SsoStates,
+    private readonly codes: ExchangeCodes,
+    private readonly signIns: SsoSignInService,
+    private readonly audit: AuditWriter,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** GET /auth/sso/:provider/login: to the provider, with a state bound to this browser. */
+  async start(providerId: string, invitationToken: string | undefined, origin: RequestOrigin): Promise<SsoRedirect> {
+    const provider = this.providers.get(providerId);
+    try {
+      const state = this.states.draft(provider.id, invitationToken);
+      const location = await this.protocols.for(provider).start(provider, state);
+      const binding = await this.states.save(state);
+      return { location, setCookie: setCookieHeader(browserBindingCookie(provider, this.config.publicUrl), binding, SSO_STATE_TTL_SECONDS) };
+    } catch (error) {
+      return this.refused(provider, error, origin);
+    }
+  }
+
+  /**
+   * The provider's answer: `stateId` is OIDC's `state` or SAML's `RelayState`, `cookieHeader` the
+   * request's Cookie header, `verify` the protocol's check. Ends at the returnUrl with `#code=`.
+   */
+  async finish(providerId: string, stateId: string | undefined, cookieHeader: string | undefined, verify: VerifyAnswer, origin: RequestOrigin): Promise<SsoRedirect> {
+    const provider = this.providers.get(providerId);
+    const cookie = browserBindingCookie(provider, this.config.publicUrl);
+    const state = await this.states.take(provider.id, stateId, cookieValue(cookieHeader, cookie.name));
+    let assertion: SsoAssertion;
+    try {
+      assertion = await verify(provider, state);
+    } catch (error) {
+      return { ...(await this.refused(provider, error, origin)), setCookie: clearCookieHeader(cookie) };
+    }
+    try {
+      // complete() audits its own refusals, under the plan it found.
+      const outcome = await this.signIns.complete(assertion, state, origin);
+      return { location: returnUrlWith(provider, { code: await this.codes.issue(outcome) }), setCookie: clearCookieHeader(cookie) };
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      return { location: returnUrlWith(provider, { error: error.code }), setCookie: clearCookieHeader(cookie) };
+    }
+  }
+
+  private async refused(provider: SsoProviderConfig, error: unknown, origin: RequestOrigin): Promise<SsoRedirect> {
+    if (!(error instanceof DomainError)) throw error;
+    this.logger.warn({ providerId: provider.id, code: error.code }, 'single sign-on refused');
+    await this.audit.record(
+      { userId: null, role: null, planId: provider.kind === 'oidc' ? (provider.membership?.planId ?? null) : null, requestId: origin.requestId },
+      { action: `auth.sso_refused.${error.code}`, purpose: AUTHENTICATION },
+    );
+    return { location: returnUrlWith(provider, { error: error.code }) };
+  }
+}

@@ -1,0 +1,211 @@
+import { isAbsolute, resolve } from 'node:path';
+import { PLAN_ROLES, type PlanRole } from '../access/roles';
+import type { NsisLevel, OidcProviderConfig, SamlProviderConfig, SsoMembership, SsoProviderConfig } from './sso-provider-config';
+
+/** What reading the providers file needs from outside: the environment (secrets), and whether a key file can be read. */
+export interface ProvidersFileContext {
+  /** The file's path, for messages and to resolve relative key-file paths against. */
+  file: string;
+  env: Record<string, string | undefined>;
+  production: boolean;
+  fileReadable: (path: string) => boolean;
+}
+
+export interface ParsedProviders {
+  providers: SsoProviderConfig[];
+  /** Provider id → the OIDC client secret read from the environment variable the file names. */
+  clientSecrets: Map<string, string>;
+}
+
+const ID = /^[a-z0-9-]+$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const NSIS_LEVELS: readonly NsisLevel[] = ['Low', 'Substantial', 'High'];
+const COMMON_FIELDS = ['id', 'kind', 'displayName', 'returnUrl'];
+const OIDC_FIELDS = [...COMMON_FIELDS, 'issuer', 'clientId', 'clientSecretEnv', 'tokenEndpointAuthMethod', 'subjectClaim', 'emailClaim', 'rolesClaim', 'roles', 'membership', 'mfa', 'scopes'];
+const SAML_FIELDS = [...COMMON_FIELDS, 'entryPoint', 'idpEntityId', 'idpCertFile', 'spEntityId', 'spKeyFile', 'spCertFile', 'privileges', 'municipalities', 'minimumLoa'];
+
+type Raw = Record<string, unknown>;
+const isObject = (value: unknown): value is Raw => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Reads SSO_PROVIDERS_FILE's content. Every mistake is collected and reported together, each
+ * naming the provider and the field, so an operator fixes the file in one go; a provider that
+ * could map someone to the platform admin, or to a role by default, never loads.
+ */
+export function parseProvidersFile(content: unknown, context: ProvidersFileContext): ParsedProviders {
+  const problems: string[] = [];
+  const clientSecrets = new Map<string, string>();
+  const list = isObject(content) ? content.providers : undefined;
+  if (!Array.isArray(list)) throw new Error(`${context.file}: expected a JSON object { "providers": [ ... ] }`);
+  const providers: SsoProviderConfig[] = [];
+  const seen = new Set<string>();
+  list.forEach((raw, index) => {
+    const where = isObject(raw) && typeof raw.id === 'string' ? `provider "${raw.id}"` : `provider #${index + 1}`;
+    const check = new FieldCheck(where, problems);
+    if (!isObject(raw)) {
+      problems.push(`${where}: must be an object`);
+      return;
+    }
+    const id = check.string(raw, 'id');
+    if (id !== undefined && !ID.test(id)) check.fail('id', 'must be lower-case letters, digits and dashes ([a-z0-9-]+)');
+    if (id !== undefined && seen.has(id)) check.fail('id', 'is used by another provider');
+    if (id !== undefined) seen.add(id);
+    if (raw.kind === 'oidc') {
+      const provider = oidcProvider(raw, check, context);
+      if (provider) providers.push(provider);
+      const secret = typeof raw.clientSecretEnv === 'string' ? context.env[raw.clientSecretEnv] : undefined;
+      if (typeof raw.clientSecretEnv === 'string' && !secret) check.fail('clientSecretEnv', `names ${raw.clientSecretEnv}, which is not set`);
+      if (id && secret) clientSecrets.set(id, secret);
+    } else if (raw.kind === 'saml') {
+      const provider = samlProvider(raw, check, context);
+      if (provider) providers.push(provider);
+    } else {
+      check.fail('kind', 'must be "oidc" or "saml"');
+    }
+  });
+  if (problems.length) throw new Error(`${context.file} has mistakes:\n- ${problems.join('\n- ')}`);
+  return { providers, clientSecrets };
+}
+
+function oidcProvider(raw: Raw, check: FieldCheck, context: ProvidersFileContext): OidcProviderConfig | undefined {
+  check.only(raw, OIDC_FIELDS);
+  const issuer = check.url(raw, 'issuer', context.production);
+  const method = raw.tokenEndpointAuthMethod;
+  if (method !== undefined && method !== 'client_secret_post' && method !== 'client_secret_basic') {
+    check.fail('tokenEndpointAuthMethod', 'must be "client_secret_post" or "client_secret_basic"');
+  }
+  const mfa = raw.mfa;
+  if (!isObject(mfa)) check.fail('mfa', 'must be an object { "amr": [...], "acr": [...] } naming what counts as multi-factor (may be empty)');
+  else {
+    check.only(mfa, ['amr', 'acr'], 'mfa.');
+    for (const key of ['amr', 'acr']) if (mfa[key] !== undefined) check.stringList(mfa, key, 'mfa.');
+  }
+  const provider = {
+    kind: 'oidc' as const,
+    ...common(raw, check, context),
+    issuer,
+    clientId: check.string(raw, 'clientId'),
+    clientSecretEnv: check.string(raw, 'clientSecretEnv'),
+    tokenEndpointAuthMethod: method as OidcProviderConfig['tokenEndpointAuthMethod'],
+    subjectClaim: check.optionalString(raw, 'subjectClaim'),
+    emailClaim: check.optionalString(raw, 'emailClaim'),
+    rolesClaim: check.string(raw, 'rolesClaim'),
+    roles: check.roleMap(raw, 'roles'),
+    membership: raw.membership === undefined ? undefined : check.membership(raw.membership, 'membership'),
+    mfa: isObject(mfa) ? { amr: mfa.amr as string[] | undefined, acr: mfa.acr as string[] | undefined } : { amr: [], acr: [] },
+    scopes: raw.scopes === undefined ? undefined : check.stringList(raw, 'scopes'),
+  };
+  return check.ok ? (provider as OidcProviderConfig) : undefined;
+}
+
+/** The SAML fields (src/sso/saml/ reads the key files); checked here so that every provider fails at start-up alike. */
+function samlProvider(raw: Raw, check: FieldCheck, context: ProvidersFileContext): SamlProviderConfig | undefined {
+  check.only(raw, SAML_FIELDS);
+  const municipalities: Record<string, SsoMembership> = {};
+  if (!isObject(raw.municipalities)) check.fail('municipalities', 'must be an object { "<CVR>": { "planId": ..., "organisationId": ... } }');
+  else {
+    for (const [cvr, membership] of Object.entries(raw.municipalities)) {
+      if (!/^\d{8}$/.test(cvr)) check.fail(`municipalities.${cvr}`, 'a CVR number has 8 digits');
+      const parsed = check.membership(membership, `municipalities.${cvr}`);
+      if (parsed) municipalities[cvr] = parsed;
+    }
+  }
+  if (raw.minimumLoa !== undefined && !NSIS_LEVELS.includes(raw.minimumLoa as NsisLevel)) check.fail('minimumLoa', `must be one of ${NSIS_LEVELS.join(', ')}`);
+  const provider = {
+    kind: 'saml' as const,
+    ...common(raw, check, context),
+    entryPoint: check.url(raw, 'entryPoint', context.production),
+    idpEntityId: check.string(raw, 'idpEntityId'),
+    idpCertFile: check.file(raw, 'idpCertFile', context),
+    spEntityId: check.string(raw, 'spEntityId'),
+    spKeyFile: check.file(raw, 'spKeyFile', context),
+    spCertFile: check.file(raw, 'spCertFile', context),
+    privileges: check.roleMap(raw, 'privileges'),
+    municipalities,
+    minimumLoa: raw.minimumLoa as NsisLevel | undefined,
+  };
+  return check.ok ? (provider as SamlProviderConfig) : undefined;
+}
+
+function common(raw: Raw, check: FieldCheck, context: ProvidersFileContext) {
+  return { id: check.string(raw, 'id'), displayName: check.string(raw, 'displayName'), returnUrl: check.url(raw, 'returnUrl', context.production) };
+}
+
+/** Collects one provider's problems as "provider "x": field: what is wrong". */
+class FieldCheck {
+  ok = true;
+  constructor(
+    private readonly where: string,
+    private readonly problems: string[],
+  ) {}
+
+  fail(field: string, message: string): void {
+    this.ok = false;
+    this.problems.push(`${this.where}: ${field} ${message}`);
+  }
+
+  only(raw: Raw, fields: string[], prefix = ''): void {
+    for (const key of Object.keys(raw)) if (!fields.includes(key)) this.fail(prefix + key, 'is not a field of this kind of provider (a typo?)');
+  }
+
+  string(raw: Raw, field: string): string {
+    const value = raw[field];
+    if (typeof value !== 'string' || value.trim() === '') this.fail(field, 'is required (a non-empty string)');
+    return value as string;
+  }
+
+  optionalString(raw: Raw, field: string): string | undefined {
+    return raw[field] === undefined ? undefined : this.string(raw, field);
+  }
+
+  stringList(raw: Raw, field: string, prefix = ''): string[] {
+    const value = raw[field];
+    if (!Array.isArray(value) || !value.every((item) => typeof item === 'string' && item !== '')) this.fail(prefix + field, 'must be a list of strings');
+    return value as string[];
+  }
+
+  /** An https URL; http only outside production, for a provider on this machine. */
+  url(raw: Raw, field: string, production: boolean): string {
+    const value = this.string(raw, field);
+    if (typeof value !== 'string') return value;
+    const url = URL.parse(value);
+    if (!url || !['https:', 'http:'].includes(url.protocol)) this.fail(field, 'must be an absolute https:// URL');
+    else if (url.protocol === 'http:' && (production || !['localhost', '127.0.0.1', '[::1]'].includes(url.hostname))) {
+      this.fail(field, 'must use https (http only outside production, on localhost)');
+    }
+    return value;
+  }
+
+  file(raw: Raw, field: string, context: ProvidersFileContext): string {
+    const value = this.string(raw, field);
+    if (typeof value !== 'string') return value;
+    const path = isAbsolute(value) ? value : resolve(context.file, '..', value);
+    if (!context.fileReadable(path)) this.fail(field, `names ${path}, which cannot be read`);
+    return path;
+  }
+
+  /** Provider role, group or privilege → one of a plan's roles; never the platform admin. */
+  roleMap(raw: Raw, field: string): Record<string, PlanRole> {
+    const value = raw[field];
+    if (!isObject(value) || Object.keys(value).length === 0) {
+      this.fail(field, 'must map at least one provider value to a role');
+      return {};
+    }
+    for (const [from, role] of Object.entries(value)) {
+      if (!PLAN_ROLES.includes(role as PlanRole)) this.fail(`${field}.${from}`, `maps to "${String(role)}"; a role must be one of ${PLAN_ROLES.join(', ')}`);
+    }
+    return value as Record<string, PlanRole>;
+  }
+
+  membership(value: unknown, field: string): SsoMembership | undefined {
+    if (!isObject(value)) {
+      this.fail(field, 'must be { "planId": "<uuid>", "organisationId": "<uuid>" | null }');
+      return undefined;
+    }
+    this.only(value, ['planId', 'organisationId'], `${field}.`);
+    if (typeof value.planId !== 'string' || !UUID.test(value.planId)) this.fail(`${field}.planId`, 'must be a plan id (uuid)');
+    const organisationId = value.organisationId ?? null;
+    if (organisationId !== null && (typeof organisationId !== 'string' || !UUID.test(organisationId))) this.fail(`${field}.organisationId`, 'must be an organisation id (uuid) or null');
+    return { planId: value.planId as string, organisationId: organisationId as string | null };
+  }
+}

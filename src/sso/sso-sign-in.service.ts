@@ -1,0 +1,145 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { PlanRole } from '../access/roles';
+import { AuditWriter } from '../audit/audit-writer';
+import { AMR } from '../auth/authentication-methods';
+import type { SignInResponse } from '../auth/dto/auth-response.dto';
+import { AUTHENTICATION, SignInService, type RequestOrigin, type SigningInUser } from '../auth/sign-in.service';
+import { DomainError, NotFound, Unauthenticated } from '../common/domain-errors';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { UnitOfWork } from '../database/unit-of-work';
+import { PlansService } from '../plans/plans.service';
+import { InvitationsService } from '../users/invitations.service';
+import { SessionsRepository } from '../users/sessions.repository';
+import type { User } from '../users/user.entity';
+import { UsersRepository } from '../users/users.repository';
+import { USER_MANAGEMENT } from '../users/users.service';
+import { ExternalIdentitiesRepository } from './external-identities.repository';
+import type { SsoAssertion } from './sso-assertion';
+import { ssoRefusal } from './sso-errors';
+import type { SsoMembership } from './sso-provider-config';
+import { chooseRole, isRefused, joiningRoute, linkedAccountDecision, newAccountProblem, usableEmail } from './sso-rules';
+import type { SsoState } from './sso-states';
+
+/** What is known of the person so far, so that a refusal is audited where the plan's leader sees it. */
+interface Known {
+  planId: string | null;
+  userId: string | null;
+}
+
+/**
+ * Turns what a provider proved (an SsoAssertion, OIDC or SAML alike) into a user of ours and a
+ * sign-in: the linked account, or a new one linked by invitation or the provider's membership
+ * mapping (rules in sso-rules.ts). The sign-in then goes through SignInService like a password's,
+ * so a second factor is asked for unless the provider asserted one.
+ */
+@Injectable()
+export class SsoSignInService {
+  constructor(
+    private readonly identities: ExternalIdentitiesRepository,
+    private readonly users: UsersRepository,
+    private readonly invitations: InvitationsService,
+    private readonly plans: PlansService,
+    private readonly sessions: SessionsRepository,
+    private readonly signIn: SignInService,
+    private readonly audit: AuditWriter,
+    private readonly uow: UnitOfWork,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async complete(assertion: SsoAssertion, state: SsoState, origin: RequestOrigin): Promise<SignInResponse> {
+    const known: Known = { planId: assertion.membership?.planId ?? null, userId: null };
+    try {
+      return await this.uow.run(async (manager) => {
+        const linked = await this.identities.findByIssuerSubject(manager, assertion.issuer, assertion.subject);
+        const chosen = chooseRole(assertion.roles);
+        let user: SigningInUser;
+        let identityId: string;
+        if (linked) {
+          user = await this.signInLinked(manager, linked.userId, chosen, known, origin);
+          identityId = linked.id;
+          await this.identities.signedIn(manager, linked.id);
+        } else {
+          if (isRefused(chosen)) throw ssoRefusal(chosen.refused);
+          user = await this.join(manager, assertion, chosen.role, state, known, origin);
+          identityId = (await this.identities.link(manager, { userId: user.id, providerId: assertion.provider.id, issuer: assertion.issuer, subject: assertion.subject })).id;
+          await this.audit.record(this.as(user, origin), { action: 'user.sso_linked', purpose: USER_MANAGEMENT, entityType: 'external_identity', entityId: identityId }, manager);
+        }
+        await this.audit.record(this.as(user, origin), { action: 'auth.sso_authenticated', purpose: AUTHENTICATION, entityType: 'external_identity', entityId: identityId }, manager);
+        const amr = assertion.multiFactor ? [AMR.federated, AMR.providerMfa] : [AMR.federated];
+        const now = new Date();
+        const proof = { amr, authenticatedAt: now, provider: assertion.provider.id, expiresAt: new Date(now.getTime() + this.config.ssoSessionHours * 3600_000) };
+        return this.signIn.firstFactorProved(user, proof, origin, manager);
+      });
+    } catch (error) {
+      // The refusal is written after the failed transaction rolled back, or it would roll back with it.
+      if (error instanceof DomainError) await this.refused(error, known, origin);
+      throw error;
+    }
+  }
+
+  /** A linked account: it must be active, and the provider's role (re-read at every sign-in) is applied. */
+  private async signInLinked(manager: EntityManager, userId: string, chosen: ReturnType<typeof chooseRole>, known: Known, origin: RequestOrigin): Promise<SigningInUser> {
+    const user = (await this.users.lockById(manager, userId)) as User;
+    known.planId = user.planId;
+    known.userId = user.id;
+    const decision = linkedAccountDecision(user, chosen);
+    if (isRefused(decision)) throw ssoRefusal(decision.refused);
+    if (decision.changed) {
+      // As when a leader changes a role (UsersService.updateUser): the sessions of the old role end.
+      await this.users.update(manager, user.id, { role: decision.role });
+      await this.sessions.endAllOf(manager, user.id, 'role_changed');
+      await this.audit.record(
+        { userId: user.id, role: decision.role, planId: user.planId, requestId: origin.requestId },
+        { action: `user.role_changed.${user.role}.${decision.role}`, purpose: USER_MANAGEMENT, entityType: 'user', entityId: user.id },
+        manager,
+      );
+    }
+    return { id: user.id, role: decision.role, planId: user.planId };
+  }
+
+  /** A person not yet linked joins by their invitation, or by the provider's membership mapping (just in time). */
+  private async join(manager: EntityManager, assertion: SsoAssertion, role: PlanRole, state: SsoState, known: Known, origin: RequestOrigin): Promise<SigningInUser> {
+    const route = joiningRoute({ invited: state.invitationToken !== undefined, membership: assertion.membership });
+    if (isRefused(route)) throw ssoRefusal(route.refused);
+    if (route.via === 'invitation') {
+      const invitation = await this.invitations.findUsableForSingleSignOn(manager, state.invitationToken as string);
+      if (!invitation) throw new Unauthenticated('The invitation link is not valid: it was used, withdrawn or has expired. Ask for a new invitation.', { code: 'invitation_invalid' });
+      known.planId = invitation.planId;
+      const user = await this.newAccount(manager, role, { planId: invitation.planId, organisationId: invitation.organisationId }, invitation.email, assertion.name ?? invitation.name);
+      await this.invitations.acceptedBySingleSignOn(manager, invitation, user, origin.requestId);
+      return user;
+    }
+    const membership = assertion.membership as SsoMembership;
+    const email = usableEmail(assertion.email);
+    const user = await this.newAccount(manager, role, membership, email, assertion.name ?? email);
+    await this.audit.record(this.as(user, origin), { action: 'user.created', purpose: USER_MANAGEMENT, entityType: 'user', entityId: user.id }, manager);
+    return user;
+  }
+
+  /** An account without a password, after the rules for a new account pass. */
+  private async newAccount(manager: EntityManager, role: PlanRole, membership: SsoMembership, email: string | undefined, name: string | undefined): Promise<User> {
+    const plan = await this.plans.getPlan(membership.planId, manager).catch((error: unknown) => {
+      if (error instanceof NotFound) return null;
+      throw error;
+    });
+    const organisation = membership.organisationId ? await this.plans.findOrganisation(membership.planId, membership.organisationId, manager) : undefined;
+    // A mapping to a plan or organisation that does not exist (any more) is the operator's mistake; nobody gets in by it.
+    if (!plan || organisation === null) throw ssoRefusal('sso_no_plan');
+    const problem = newAccountProblem({ role, organisationKind: organisation?.kind, email, emailTaken: email !== undefined && (await this.users.emailTaken(manager, email)) });
+    if (problem) throw ssoRefusal(problem);
+    return this.users.insert(manager, { planId: plan.id, organisationId: membership.organisationId, email: email as string, name: name?.trim() || (email as string), role, passwordHash: null });
+  }
+
+  private async refused(error: DomainError, known: Known, origin: RequestOrigin): Promise<void> {
+    await this.audit.record(
+      { userId: null, role: null, planId: known.planId, requestId: origin.requestId },
+      { action: `auth.sso_refused.${error.code}`, purpose: AUTHENTICATION, entityType: known.userId ? 'user' : undefined, entityId: known.userId },
+    );
+  }
+
+  private as(user: SigningInUser, origin: RequestOrigin) {
+    return { userId: user.id, role: user.role, planId: user.planId, requestId: origin.requestId };
+  }
+}

@@ -1,0 +1,136 @@
+import { expectStatus, STAFF_PASSWORD } from '../support/fixtures';
+import { ownerDatabase } from '../support/owner-database';
+import { APP_ROLES, exchange, oidcWorld, person, RETURN_URL, signIn } from '../support/oidc-provider-world';
+import { invitationToken } from '../support/smtp-catcher';
+import { API } from '../support/test-app';
+
+/**
+ * Single sign-on with OpenID Connect, against a real OpenID Provider shaped like Entra ID: who gets
+ * in, as what, and to which plan. The provider proves who the person is (issuer and `oid`); the
+ * providers file maps its app roles to ours and its tenant to a plan; an account is never linked by
+ * e-mail.
+ */
+describe('single sign-on with OpenID Connect: who gets in, as what', () => {
+  const world = oidcWorld();
+  const db = ownerDatabase();
+
+  const me = (accessToken: string) => world().t.http().get(`${API}/me`).set('Authorization', `Bearer ${accessToken}`);
+  const identitiesOf = (oid: string) => db.count('external_identities WHERE subject = $1', [oid]);
+  const auditActions = async (entityId: string) => (await db.query(`SELECT action FROM audit_events WHERE entity_id = $1 ORDER BY id`, [entityId])).rows.map((r) => r.action as string);
+
+  /** Signs in and exchanges the code; the exchange's answer. */
+  async function signedIn(providerId: string, login: string, invitation?: string) {
+    const outcome = await signIn(world(), providerId, login, { invitation });
+    expect(outcome).toMatchObject({ location: expect.stringMatching(new RegExp(`^${RETURN_URL}#code=`)) });
+    return (await exchange(world(), outcome.code).expect(200)).body;
+  }
+
+  it('lists the configured providers for the sign-in page', async () => {
+    const res = await world().t.http().get(`${API}/auth/providers`).expect(200);
+    expect(res.body).toContainEqual({ id: 'aab', displayName: 'Test aab', kind: 'oidc' });
+    expect(res.body).toHaveLength(5);
+  });
+
+  it('creates the account just in time from the provider\'s plan mapping, with the provider\'s role and no password', async () => {
+    const helle = person(world().op);
+    const tokens = await signedIn('aab', helle.login);
+    const profile = (await me(tokens.accessToken).expect(200)).body;
+    expect(profile).toMatchObject({ email: helle.email, name: helle.name, role: 'counsellor', planId: world().plan.planId, organisationId: null });
+    expect(await identitiesOf(helle.oid)).toBe(1);
+    const [user] = (await db.query(`SELECT password_hash FROM users WHERE id = $1`, [profile.id])).rows;
+    expect(user.password_hash).toBeNull();
+    // The account has no password to guess.
+    expect((await world().t.http().post(`${API}/auth/login`).send({ email: helle.email, password: STAFF_PASSWORD })).status).toBe(401);
+    expect(await auditActions(profile.id)).toEqual(expect.arrayContaining(['user.created', 'auth.login_succeeded']));
+  });
+
+  it('signs a linked person in again as the same user, and applies a role the provider changed, ending the old sessions', async () => {
+    const helle = person(world().op);
+    const first = await signedIn('aab', helle.login);
+    const id = (await me(first.accessToken).expect(200)).body.id;
+
+    const again = await signedIn('aab', helle.login);
+    expect((await me(again.accessToken).expect(200)).body).toMatchObject({ id, role: 'counsellor' });
+    expect(await identitiesOf(helle.oid)).toBe(1);
+    expect(await db.count('users WHERE lower(email) = $1', [helle.email])).toBe(1);
+
+    world().op.accounts.set(helle.login, { ...helle, roles: [APP_ROLES.leader] });
+    const promoted = await signedIn('aab', helle.login);
+    expect((await me(promoted.accessToken).expect(200)).body).toMatchObject({ id, role: 'leader' });
+    expect((await me(again.accessToken)).status).toBe(401);
+    expect(await auditActions(id)).toContain('user.role_changed.counsellor.leader');
+  });
+
+  it('refuses a person with no mapped role, and audits the refusal under the plan', async () => {
+    const outsider = person(world().op, { roles: ['Some.Other.App'] });
+    expect(await signIn(world(), 'aab', outsider.login)).toMatchObject({ error: 'sso_no_role', code: undefined });
+    expect(await db.count('users WHERE lower(email) = $1', [outsider.email])).toBe(0);
+    expect(await db.count(`audit_events WHERE plan_id = $1 AND action = 'auth.sso_refused.sso_no_role'`, [world().plan.planId])).toBeGreaterThan(0);
+  });
+
+  it('refuses a person whose provider roles map to two of ours, since a user has one role', async () => {
+    const both = person(world().op, { roles: [APP_ROLES.counsellor, APP_ROLES.leader] });
+    expect(await signIn(world(), 'aab', both.login)).toMatchObject({ error: 'sso_ambiguous_role' });
+  });
+
+  it('refuses a person the provider maps to no plan when they have no invitation', async () => {
+    const helle = person(world().op);
+    expect(await signIn(world(), 'invite-only', helle.login)).toMatchObject({ error: 'sso_no_plan' });
+    expect(await identitiesOf(helle.oid)).toBe(0);
+  });
+
+  it('links the identity to the invitee of an invitation link, in the invitation\'s plan with the provider\'s role', async () => {
+    const nina = person(world().op, { roles: [APP_ROLES.socialWorker] });
+    const invited = await world().leader.post(`/plans/${world().plan.planId}/users`, { email: 'nina.sso@test.dk', name: 'Nina Ny', role: 'social_worker' });
+    expectStatus(invited, 201, 'invite');
+    const token = invitationToken(await world().smtp.mailTo('nina.sso@test.dk'));
+
+    const tokens = await signedIn('invite-only', nina.login, token);
+    expect((await me(tokens.accessToken).expect(200)).body).toMatchObject({ email: 'nina.sso@test.dk', role: 'social_worker', planId: world().plan.planId });
+    expect(await identitiesOf(nina.oid)).toBe(1);
+    const listed = await world().leader.get('/invitations?status=accepted');
+    expect(listed.body.items.map((i: { id: string }) => i.id)).toContain(invited.body.id);
+    // The link is used up; the person signs in by the provider from now on.
+    expect(await signIn(world(), 'invite-only', person(world().op).login, { invitation: token })).toMatchObject({ error: 'invitation_invalid' });
+    expect(await signedIn('invite-only', nina.login)).toHaveProperty('accessToken');
+  });
+
+  it('never links an existing account by e-mail: a person whose e-mail has an unlinked account is refused', async () => {
+    const email = 'kasper.kendt@test.dk';
+    expectStatus(await world().admin.post(`/plans/${world().plan.planId}/users`, { email, name: 'Kasper Kendt', password: STAFF_PASSWORD, role: 'counsellor' }), 201, 'provision');
+    const kasper = person(world().op, { email });
+    expect(await signIn(world(), 'aab', kasper.login)).toMatchObject({ error: 'sso_account_exists' });
+    expect(await identitiesOf(kasper.oid)).toBe(0);
+  });
+
+  it('does not link the same e-mail from another issuer, or another subject of the same issuer, to a linked account', async () => {
+    const helle = person(world().op);
+    const id = (await me((await signedIn('aab', helle.login)).accessToken)).body.id;
+    // The same oid and e-mail in another tenant is someone else as far as we can know.
+    const twin = person(world().otherOp, { oid: helle.oid, email: helle.email });
+    expect(await signIn(world(), 'other-tenant', twin.login)).toMatchObject({ error: 'sso_account_exists' });
+    const sameIssuer = person(world().op, { email: helle.email });
+    expect(await signIn(world(), 'aab', sameIssuer.login)).toMatchObject({ error: 'sso_account_exists' });
+    expect(await db.count('external_identities WHERE user_id = $1', [id])).toBe(1);
+  });
+
+  it('refuses a deactivated user whatever the provider says', async () => {
+    const helle = person(world().op);
+    const id = (await me((await signedIn('aab', helle.login)).accessToken)).body.id;
+    expectStatus(await world().leader.patch(`/users/${id}`, { active: false }), 200, 'deactivate');
+    expect(await signIn(world(), 'aab', helle.login)).toMatchObject({ error: 'sso_account_inactive' });
+  });
+
+  it('refuses to turn a linked caseworker into the plan\'s own staff when the provider\'s role changes', async () => {
+    const kim = person(world().op, { roles: [APP_ROLES.caseworker], amr: ['pwd', 'mfa'] });
+    const tokens = await signedIn('kommune', kim.login);
+    expect((await me(tokens.accessToken).expect(200)).body).toMatchObject({ role: 'caseworker', organisationId: world().plan.organisations.jobcenter });
+    world().op.accounts.set(kim.login, { ...kim, roles: [APP_ROLES.counsellor] });
+    expect(await signIn(world(), 'kommune', kim.login)).toMatchObject({ error: 'sso_role_conflict' });
+  });
+
+  it('refuses a just-in-time account whose role does not fit the mapped organisation', async () => {
+    const counsellorAtJobcenter = person(world().op, { roles: [APP_ROLES.counsellor] });
+    expect(await signIn(world(), 'kommune', counsellorAtJobcenter.login)).toMatchObject({ error: 'sso_role_conflict' });
+  });
+});
