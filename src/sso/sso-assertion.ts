@@ -19,4 +19,9 @@ export interface SsoAssertion {
   membership?: SsoMembership;
   /** Whether the provider asserted a multi-factor sign-in (OIDC amr/acr; SAML NSIS Substantial or High). */
   multiFactor: boolean;
+  /**
+   * When the person authenticated at the provider (OIDC auth_time, SAML AuthnInstant), which can be
+   * long before this sign-in when the provider reused its own session; step-up reads it.
+   */
+  authenticatedAt?: Date;
 }

@@ -20,5 +20,6 @@ export const invalidAssertion = () => new Unauthenticated(SSO_PROBLEMS.sso_asser
 
 /** A person the provider vouched for who may not get in here (sso-rules.ts says why). */
 export function ssoRefusal(code: SsoProblem): DomainError {
-  return code === 'sso_account_exists' ? new Conflict(SSO_PROBLEMS[code], { code }) : new Forbidden(SSO_PROBLEMS[code], { code });
+  const conflict = code === 'sso_account_exists' || code === 'sso_identity_in_use';
+  return conflict ? new Conflict(SSO_PROBLEMS[code], { code }) : new Forbidden(SSO_PROBLEMS[code], { code });
 }

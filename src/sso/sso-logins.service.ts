@@ -1,12 +1,15 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AuditWriter } from '../audit/audit-writer';
 import { AUTHENTICATION, type RequestOrigin } from '../auth/sign-in.service';
-import { DomainError } from '../common/domain-errors';
+import { API_PREFIX } from '../common/api-prefix';
+import { DomainError, Unauthenticated } from '../common/domain-errors';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { ExchangeCodes } from './exchange-codes';
 import type { SsoAssertion } from './sso-assertion';
 import { browserBindingCookie, clearCookieHeader, cookieValue, setCookieHeader } from './sso-cookies';
+import { SsoLinkTokens } from './sso-link-tokens';
+import { SSO_PROBLEMS } from './sso-problems';
 import { SsoProtocols } from './sso-protocol';
 import type { SsoProviderConfig } from './sso-provider-config';
 import { SsoProviders } from './sso-providers';
@@ -38,17 +41,30 @@ export class SsoLogins {
     private readonly providers: SsoProviders,
     private readonly protocols: SsoProtocols,
     private readonly states: SsoStates,
+    private readonly linkTokens: SsoLinkTokens,
     private readonly codes: ExchangeCodes,
     private readonly signIns: SsoSignInService,
     private readonly audit: AuditWriter,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  /** Where a signed-in user's browser goes to link their account to the provider (see SsoLinkTokens). */
+  async linkUrl(providerId: string, userId: string): Promise<string> {
+    const provider = this.providers.get(providerId);
+    const token = await this.linkTokens.issue(provider.id, userId);
+    return `${this.config.publicUrl}/${API_PREFIX}/auth/sso/${encodeURIComponent(provider.id)}/login?link=${token}`;
+  }
+
   /** GET /auth/sso/:provider/login: to the provider, with a state bound to this browser. */
-  async start(providerId: string, invitationToken: string | undefined, origin: RequestOrigin): Promise<SsoRedirect> {
+  async start(providerId: string, options: { invitationToken?: string; reauthenticate?: boolean; linkToken?: string }, origin: RequestOrigin): Promise<SsoRedirect> {
     const provider = this.providers.get(providerId);
     try {
-      const state = this.states.draft(provider.id, invitationToken);
+      const state = this.states.draft(provider.id, options.invitationToken, options.reauthenticate);
+      if (options.linkToken !== undefined) {
+        const userId = await this.linkTokens.take(provider.id, options.linkToken);
+        if (!userId) throw new Unauthenticated(SSO_PROBLEMS.sso_link_invalid, { code: 'sso_link_invalid' });
+        state.linkUserId = userId;
+      }
       const location = await this.protocols.for(provider).start(provider, state);
       const binding = await this.states.save(state);
       return { location, setCookie: setCookieHeader(browserBindingCookie(provider, this.config.publicUrl), binding, SSO_STATE_TTL_SECONDS) };

@@ -7,11 +7,14 @@ export const SSO_PROBLEMS = {
   sso_ambiguous_role: 'The provider gave privileges that map to more than one role here; a user has one role',
   sso_no_plan: 'The provider\'s organisation (or CVR) is not mapped to a plan, and there is no invitation for you',
   sso_role_conflict: 'The provider\'s role cannot replace your role here (municipal and boligsocial roles never turn into each other)',
-  sso_account_exists: 'An account with your e-mail exists but is not linked to this provider; accept an invitation (or ask your leader) to link it',
+  sso_account_exists: 'An account with your e-mail exists here but is not linked to this provider: sign in with your password and link it (POST /auth/sso/:provider/link); accounts are never linked by e-mail',
   sso_loa_too_low: 'The sign-in\'s NSIS assurance level is below what this plan requires (Betydelig by default)',
   sso_account_inactive: 'Your account here is deactivated; ask your leader to reactivate it',
   sso_profile_incomplete: 'The provider did not give the e-mail address a new account needs; ask your administrator to release the e-mail claim',
   sso_provider_refused: 'The provider did not sign you in (you cancelled, or it refused); start again',
+  sso_link_invalid: 'The link to your account is unknown, expired (10 minutes), used or for another provider; start linking again while signed in',
+  sso_identity_in_use: 'This provider identity is linked to another account here',
+  sso_other_plan: 'The provider signs people in to another plan than your account\'s',
   exchange_code_invalid: 'The one-time sign-in code is unknown, expired (60 seconds) or was used already',
 } as const;
 

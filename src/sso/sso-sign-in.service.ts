@@ -56,7 +56,15 @@ export class SsoSignInService {
         const chosen = chooseRole(assertion.roles);
         let user: SigningInUser;
         let identityId: string;
-        if (linked) {
+        if (linked && state.linkUserId && linked.userId !== state.linkUserId) {
+          throw ssoRefusal('sso_identity_in_use');
+        } else if (!linked && state.linkUserId) {
+          // A signed-in user linking their own account (POST /auth/sso/:provider/link): the provider's role still decides.
+          user = await this.signInLinked(manager, state.linkUserId, chosen, known, origin);
+          if (assertion.membership && assertion.membership.planId !== user.planId) throw ssoRefusal('sso_other_plan');
+          identityId = (await this.identities.link(manager, { userId: user.id, providerId: assertion.provider.id, issuer: assertion.issuer, subject: assertion.subject })).id;
+          await this.audit.record(this.as(user, origin), { action: 'user.sso_linked', purpose: USER_MANAGEMENT, entityType: 'external_identity', entityId: identityId }, manager);
+        } else if (linked) {
           user = await this.signInLinked(manager, linked.userId, chosen, known, origin);
           identityId = linked.id;
           await this.identities.signedIn(manager, linked.id);
@@ -69,7 +77,9 @@ export class SsoSignInService {
         await this.audit.record(this.as(user, origin), { action: 'auth.sso_authenticated', purpose: AUTHENTICATION, entityType: 'external_identity', entityId: identityId }, manager);
         const amr = assertion.multiFactor ? [AMR.federated, AMR.providerMfa] : [AMR.federated];
         const now = new Date();
-        const proof = { amr, authenticatedAt: now, provider: assertion.provider.id, expiresAt: new Date(now.getTime() + this.config.ssoSessionHours * 3600_000) };
+        // The provider's own time of authentication, so a session it reused from this morning does not pass step-up; never later than now.
+        const authenticatedAt = assertion.authenticatedAt && assertion.authenticatedAt < now ? assertion.authenticatedAt : now;
+        const proof = { amr, authenticatedAt, provider: assertion.provider.id, expiresAt: new Date(now.getTime() + this.config.ssoSessionHours * 3600_000) };
         return this.signIn.firstFactorProved(user, proof, origin, manager);
       });
     } catch (error) {

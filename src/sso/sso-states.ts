@@ -17,6 +17,13 @@ export interface SsoState {
   requestId?: string;
   /** The invitation link's token the sign-in started with (`?invitation=`): the identity is linked to the invitee. */
   invitationToken?: string;
+  /**
+   * Step-up: the provider is asked to authenticate the person afresh, not to reuse its own session,
+   * so the sign-in's time (which step-up reads) is the time the person really proved who they are.
+   */
+  reauthenticate?: boolean;
+  /** The signed-in user who asked to link their account to this provider's identity (sso-link-tokens.ts). */
+  linkUserId?: string;
 }
 
 interface StoredState extends SsoState {
@@ -37,8 +44,8 @@ export class SsoStates {
   constructor(@Inject(REDIS) private readonly redis: Redis) {}
 
   /** A new state for a provider; the protocol adds what its answer is checked against, then it is saved. */
-  draft(providerId: string, invitationToken?: string): SsoState {
-    return { id: random(), providerId, ...(invitationToken ? { invitationToken } : {}) };
+  draft(providerId: string, invitationToken?: string, reauthenticate = false): SsoState {
+    return { id: random(), providerId, ...(invitationToken ? { invitationToken } : {}), ...(reauthenticate ? { reauthenticate } : {}) };
   }
 
   /** Saves the state; the answer is the value for the browser-binding cookie (only its hash is kept). */

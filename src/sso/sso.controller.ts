@@ -11,11 +11,14 @@ import {
   getSchemaPath,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Public } from '../access/allow.decorator';
+import { Allow, Public } from '../access/allow.decorator';
+import { CurrentActor, type Actor } from '../access/actor';
+import { PLAN_ROLES } from '../access/roles';
+import { RequireStepUp } from '../access/step-up';
 import { MfaChallengeResponse, TokenPairResponse, type SignInResponse } from '../auth/dto/auth-response.dto';
 import type { RequestOrigin } from '../auth/sign-in.service';
 import { ExchangeCodeDto, SsoLoginQuery } from './dto/sso.dto';
-import { SsoProviderResponse } from './dto/sso-response.dto';
+import { SsoLinkResponse, SsoProviderResponse } from './dto/sso-response.dto';
 import { ExchangeCodes } from './exchange-codes';
 import { OidcProtocol } from './oidc/oidc-protocol';
 import { SsoLogins, type SsoRedirect } from './sso-logins.service';
@@ -55,7 +58,22 @@ export class SsoController {
   @ApiResponse({ status: 302, description: 'To the provider\'s sign-in (or to the returnUrl with `#error=<code>` when the provider cannot be reached); sets the cookie that binds the sign-in to this browser', headers: LOCATION })
   @ApiNotFoundResponse({ description: '`sso_provider_unknown`' })
   async login(@Param('provider') provider: string, @Query() query: SsoLoginQuery, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
-    return redirect(reply, await this.logins.start(provider, query.invitation, origin(request)), 302);
+    return redirect(reply, await this.logins.start(provider, { invitationToken: query.invitation, reauthenticate: query.reauth === 'true', linkToken: query.link }, origin(request)), 302);
+  }
+
+  /**
+   * Links your account (a password account moving to single sign-on) to the identity you prove at
+   * the provider next: send the browser to `loginUrl`. Needs a recent sign-in (step-up); the
+   * provider's role still applies, and the e-mail plays no part.
+   */
+  @Post('auth/sso/:provider/link')
+  @Allow(...PLAN_ROLES)
+  @RequireStepUp()
+  @HttpCode(200)
+  @ApiOkResponse({ type: SsoLinkResponse })
+  @ApiNotFoundResponse({ description: '`sso_provider_unknown`' })
+  async link(@Param('provider') provider: string, @CurrentActor() actor: Actor): Promise<SsoLinkResponse> {
+    return { loginUrl: await this.logins.linkUrl(provider, actor.userId) };
   }
 
   /** The OpenID Connect provider's answer (its redirect URI). */

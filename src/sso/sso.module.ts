@@ -7,6 +7,7 @@ import { ExternalIdentitiesRepository } from './external-identities.repository';
 import { OidcProtocol } from './oidc/oidc-protocol';
 import { SamlProtocol } from './saml/saml-protocol';
 import { SamlController } from './saml/saml.controller';
+import { SsoLinkTokens } from './sso-link-tokens';
 import { SsoLogins } from './sso-logins.service';
 import { SsoProtocols } from './sso-protocol';
 import { SsoProviders } from './sso-providers';
@@ -18,7 +19,7 @@ import { SsoController } from './sso.controller';
 @Module({
   imports: [AuthModule, UsersModule, PlansModule],
   controllers: [SsoController, SamlController],
-  providers: [SsoProviders, SsoProtocols, SsoStates, ExchangeCodes, ExternalIdentitiesRepository, SsoSignInService, SsoLogins, OidcProtocol, SamlProtocol],
+  providers: [SsoProviders, SsoProtocols, SsoStates, ExchangeCodes, ExternalIdentitiesRepository, SsoSignInService, SsoLogins, SsoLinkTokens, OidcProtocol, SamlProtocol],
   // For the SAML protocol (src/sso/saml/): it registers with SsoProtocols and finishes through SsoLogins.
   exports: [SsoProviders, SsoProtocols, SsoStates, SsoLogins],
 })

@@ -26,6 +26,7 @@ const MATRIX: Record<string, Role[] | 'public'> = {
   'GET /api/v1/auth/sso/:provider/login': 'public',
   'GET /api/v1/auth/sso/:provider/callback': 'public',
   'POST /api/v1/auth/exchange': 'public',
+  'POST /api/v1/auth/sso/:provider/link': ['leader', 'counsellor', 'social_worker', 'caseworker'],
   'POST /api/v1/auth/mfa/passkey/register/options': 'public',
   'POST /api/v1/auth/mfa/passkey/register': 'public',
   'POST /api/v1/auth/mfa/passkey/options': 'public',
@@ -115,6 +116,7 @@ const STEP_UP_ROUTES = [
   'GET /api/v1/job-programmes/:id',
   'POST /api/v1/auth/mfa/recovery-codes',
   'DELETE /api/v1/auth/mfa/passkeys/:id',
+  'POST /api/v1/auth/sso/:provider/link',
 ];
 
 const ROLE_KEY: Record<Role, keyof PlanFixture> = {

@@ -43,17 +43,32 @@ describe('every route declares who may call it', () => {
     expect([...served].sort()).toEqual([...new Set(walked)].sort());
   });
 
-  it('keeps only signing in and out, accepting an invitation (and its page) and health checks public', () => {
+  it('keeps only signing in and out (second factor and single sign-on included), accepting an invitation (and its page) and health checks public', () => {
     const publicRoutes = declaredRoutes(t).filter((r) => r.isPublic).map((r) => `${r.method} ${r.url}`);
     expect(publicRoutes.sort()).toEqual([
+      'GET /api/v1/auth/providers',
+      'GET /api/v1/auth/saml/:provider/metadata',
+      'GET /api/v1/auth/sso/:provider/callback',
+      'GET /api/v1/auth/sso/:provider/login',
       'GET /health/live',
       'GET /health/ready',
       'GET /set-password',
       'GET /set-password.js',
+      'POST /api/v1/auth/exchange',
       'POST /api/v1/auth/invitations/accept',
       'POST /api/v1/auth/login',
       'POST /api/v1/auth/logout',
+      // The second step of a sign-in: each checks the mfaToken (or a bearer token) itself.
+      'POST /api/v1/auth/mfa/passkey',
+      'POST /api/v1/auth/mfa/passkey/options',
+      'POST /api/v1/auth/mfa/passkey/register',
+      'POST /api/v1/auth/mfa/passkey/register/options',
+      'POST /api/v1/auth/mfa/recovery',
+      'POST /api/v1/auth/mfa/totp',
+      'POST /api/v1/auth/mfa/totp/confirm',
+      'POST /api/v1/auth/mfa/totp/enrol',
       'POST /api/v1/auth/refresh',
+      'POST /api/v1/auth/saml/:provider/acs',
     ]);
   });
 });

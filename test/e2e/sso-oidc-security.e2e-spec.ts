@@ -63,6 +63,21 @@ describe('single sign-on with OpenID Connect: the sign-in and its session', () =
     expect(claimsOf(tokens.accessToken).amr).toEqual(['fed']);
   });
 
+  it('asks the provider to authenticate afresh for a step-up, and carries its time of authentication into the token', async () => {
+    const leader = person(world().op, { roles: [APP_ROLES.leader] });
+    const browser = new TestBrowser(world().t);
+    const start = await browser.startSignIn('aab', undefined, { reauth: true });
+    expect(start.status).toBe(302);
+    expect(Object.fromEntries(new URL(start.headers.location as string).searchParams)).toMatchObject({ prompt: 'login', max_age: '0' });
+    const before = Math.floor(Date.now() / 1000);
+    const done = await browser.callback(await browser.atProvider(start.headers.location as string, leader.login));
+    const code = new URLSearchParams(new URL(done.headers.location as string).hash.slice(1)).get('code');
+    const tokens = (await exchange(world(), code ?? undefined).expect(200)).body;
+    const claims = claimsOf(tokens.accessToken) as unknown as { auth_time: number };
+    expect(claims.auth_time).toBeGreaterThanOrEqual(before - 1);
+    expect((await world().t.http().get(`${API}/auth/sso/aab/login?reauth=maybe`)).status).toBe(400);
+  });
+
   it('exchanges a one-time code once', async () => {
     const code = (await signIn(world(), 'aab', person(world().op, { roles: [APP_ROLES.leader] }).login)).code;
     await exchange(world(), code).expect(200);

@@ -103,6 +103,33 @@ describe('single sign-on with OpenID Connect: who gets in, as what', () => {
     expect(await identitiesOf(kasper.oid)).toBe(0);
   });
 
+  it('lets a signed-in user with a password account link it to their provider identity, once, and never someone else\'s', async () => {
+    const email = 'karen.kendt@test.dk';
+    const provisioned = await world().admin.post(`/plans/${world().plan.planId}/users`, { email, name: 'Karen Kendt', password: STAFF_PASSWORD, role: 'counsellor' });
+    expectStatus(provisioned, 201, 'provision');
+    const karen = person(world().op, { email });
+    const password = await world().t.http().post(`${API}/auth/login`).send({ email, password: STAFF_PASSWORD }).expect(200);
+    const link = await world().t.http().post(`${API}/auth/sso/aab/link`).set('Authorization', `Bearer ${password.body.accessToken}`).send({}).expect(200);
+    const loginUrl = new URL(link.body.loginUrl);
+    expect(loginUrl.pathname).toBe(`${API}/auth/sso/aab/login`);
+    const token = loginUrl.searchParams.get('link') as string;
+
+    const linked = await signIn(world(), 'aab', karen.login, { link: token });
+    const tokens = (await exchange(world(), linked.code).expect(200)).body;
+    expect((await me(tokens.accessToken)).body.id).toBe(provisioned.body.id);
+    expect(await auditActions(provisioned.body.id)).toContain('auth.login_succeeded');
+    // The next sign-in needs no link: the identity is Karen's now.
+    expect((await me((await signedIn('aab', karen.login)).accessToken)).body.id).toBe(provisioned.body.id);
+
+    // A link works once; and an identity linked to Karen cannot be linked to a colleague's account.
+    expect(await signIn(world(), 'aab', karen.login, { link: token })).toMatchObject({ error: 'sso_link_invalid' });
+    const colleague = await world().t.http().post(`${API}/auth/login`).send({ email: world().plan.leader.user.email, password: STAFF_PASSWORD }).expect(200);
+    const colleagueLink = await world().t.http().post(`${API}/auth/sso/aab/link`).set('Authorization', `Bearer ${colleague.body.accessToken}`).send({}).expect(200);
+    const stolen = new URL(colleagueLink.body.loginUrl).searchParams.get('link') as string;
+    expect(await signIn(world(), 'aab', karen.login, { link: stolen })).toMatchObject({ error: 'sso_identity_in_use' });
+    expect(await db.count('external_identities WHERE subject = $1', [karen.oid])).toBe(1);
+  });
+
   it('does not link the same e-mail from another issuer, or another subject of the same issuer, to a linked account', async () => {
     const helle = person(world().op);
     const id = (await me((await signedIn('aab', helle.login)).accessToken)).body.id;

@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { inflateRawSync } from 'node:zlib';
 import type { Response } from 'supertest';
 import { createPlan, type PlanFixture } from '../support/fixtures';
 import { makeTestKeyPair } from '../support/self-signed-cert';
@@ -107,6 +108,14 @@ describe('signing in through KOMBIT\'s Context Handler (OIOSAML 3)', () => {
     const { accessToken } = await tokensFor(code);
     expect(claimsOf(accessToken).amr).toEqual(expect.arrayContaining(['fed', 'mfa']));
     expect(await me(accessToken)).toMatchObject({ email: mette.email, name: mette.name, role: 'caseworker', planId: plan.planId, organisationId: plan.organisations.jobcenter });
+  });
+
+  it('asks the Context Handler to authenticate afresh (ForceAuthn) for a step-up', async () => {
+    const plain = await t.http().get(`${API}/auth/sso/${PROVIDER}/login`).expect(302);
+    const forced = await t.http().get(`${API}/auth/sso/${PROVIDER}/login?reauth=true`).expect(302);
+    const authnRequest = (location: string) => inflateRawSync(Buffer.from(new URL(location).searchParams.get('SAMLRequest')!, 'base64')).toString('utf8');
+    expect(authnRequest(plain.headers.location)).not.toMatch(/ForceAuthn="true"/);
+    expect(authnRequest(forced.headers.location)).toMatch(/ForceAuthn="true"/);
   });
 
   it('signs the same person in to the same account the next time (by the persistent uuid, not the e-mail)', async () => {

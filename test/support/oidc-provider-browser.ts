@@ -29,8 +29,9 @@ export class TestBrowser {
   ) {}
 
   /** Our login route: the answer (302 to the provider, or to the returnUrl with an error). */
-  async startSignIn(providerId: string, invitation?: string): Promise<Response> {
-    const query = invitation ? `?invitation=${encodeURIComponent(invitation)}` : '';
+  async startSignIn(providerId: string, invitation?: string, options: { reauth?: boolean; link?: string } = {}): Promise<Response> {
+    const params = new URLSearchParams({ ...(invitation ? { invitation } : {}), ...(options.reauth ? { reauth: 'true' } : {}), ...(options.link ? { link: options.link } : {}) });
+    const query = params.size ? `?${params}` : '';
     const res = await this.t.http().get(`${API}/auth/sso/${providerId}/login${query}`);
     const cookie = ([] as string[]).concat(res.headers['set-cookie'] ?? [])[0];
     if (cookie) this.appCookie = cookie.split(';')[0];
@@ -65,8 +66,8 @@ export class TestBrowser {
   }
 
   /** The whole sign-in: our login route, the provider, our callback, and the returnUrl it ends at. */
-  async signIn(providerId: string, account: string, options: { invitation?: string; tamper?: (url: URL) => void } = {}): Promise<SignInOutcome> {
-    const start = await this.startSignIn(providerId, options.invitation);
+  async signIn(providerId: string, account: string, options: { invitation?: string; link?: string; tamper?: (url: URL) => void } = {}): Promise<SignInOutcome> {
+    const start = await this.startSignIn(providerId, options.invitation, { link: options.link });
     if (start.status !== 302) throw new Error(`login answered ${start.status}: ${JSON.stringify(start.body)}`);
     const location = start.headers.location as string;
     // A refusal at the login route goes straight to the returnUrl with `#error=`; the provider's URL has no fragment.

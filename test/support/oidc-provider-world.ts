@@ -103,7 +103,7 @@ export function person(op: TestOidcProvider, account: Partial<TestAccount> = {})
 }
 
 /** A sign-in in a new browser. */
-export function signIn(world: OidcWorld, providerId: string, login: string, options: { invitation?: string; tamper?: (url: URL) => void } = {}): Promise<SignInOutcome> {
+export function signIn(world: OidcWorld, providerId: string, login: string, options: { invitation?: string; link?: string; tamper?: (url: URL) => void } = {}): Promise<SignInOutcome> {
   return new TestBrowser(world.t).signIn(providerId, login, options);
 }
 

@@ -30,5 +30,6 @@ export function assertionFromClaims(provider: OidcProviderConfig, claims: Record
     roles,
     membership: provider.membership,
     multiFactor,
+    ...(typeof claims.auth_time === 'number' && Number.isFinite(claims.auth_time) ? { authenticatedAt: new Date(claims.auth_time * 1000) } : {}),
   };
 }

@@ -51,6 +51,7 @@ export class OidcProtocol implements SsoProtocol<OidcProviderConfig> {
       code_challenge_method: 'S256',
       state: state.id,
       nonce: state.nonce,
+      ...(state.reauthenticate ? { prompt: 'login', max_age: '0' } : {}),
     }).href;
   }
 

@@ -38,7 +38,7 @@ export class SamlProtocol implements SsoProtocol<SamlProviderConfig> {
   }
 
   async start(provider: SamlProviderConfig, state: SsoState): Promise<string> {
-    const { url, requestId } = await this.serviceProvider(provider).authnRequest(state.id);
+    const { url, requestId } = await this.serviceProvider(provider).authnRequest(state.id, { forceAuthn: state.reauthenticate === true });
     state.requestId = requestId;
     return url;
   }

@@ -169,8 +169,17 @@ export class SamlServiceProvider {
     if (profile.inResponseTo !== requestId) throw invalid('the answer is to another sign-in\'s request');
     if (!(await this.cache.claimAnswer(requestId))) throw invalid('this answer was used already');
     const person = readOiosamlPerson((profile.attributes ?? {}) as Record<string, unknown>, { value: profile.nameID, format: profile.nameIDFormat });
-    return { assertion: toSsoAssertion(this.provider, profile.issuer, person), requestId };
+    const authenticatedAt = authnInstantOf(profile);
+    return { assertion: { ...toSsoAssertion(this.provider, profile.issuer, person), ...(authenticatedAt ? { authenticatedAt } : {}) }, requestId };
   }
+}
+
+/** When the IdP authenticated the person (the AuthnStatement's AuthnInstant), if it says so readably. */
+function authnInstantOf(profile: Profile): Date | undefined {
+  const assertion = (profile.getAssertion?.() as { Assertion?: XmlJs } | undefined)?.Assertion;
+  const instant = ((assertion?.AuthnStatement as XmlJs[] | undefined)?.[0])?.$?.AuthnInstant;
+  const at = instant ? new Date(instant) : undefined;
+  return at && !Number.isNaN(at.getTime()) ? at : undefined;
 }
 
 /** The ID node-saml gave the AuthnRequest it deflated into the URL (it does not hand it back). */
