@@ -1,4 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
+import { requestOrigin } from './request-origin';
 import {
   ApiConflictResponse,
   ApiExtraModels,
@@ -15,11 +16,10 @@ import { CurrentActor, type Actor } from '../access/actor';
 import { ROLES } from '../access/roles';
 import { AcceptInvitationDto, ChangePasswordDto } from '../users/dto/user.dto';
 import { AuthService } from './auth.service';
-import type { RequestOrigin } from './sign-in.service';
 import { LoginDto, RefreshDto } from './dto/auth.dto';
 import { MeResponse, MfaChallengeResponse, TokenPairResponse, type SignInResponse } from './dto/auth-response.dto';
 
-const origin = (request: FastifyRequest): RequestOrigin => ({ address: request.ip, requestId: String(request.id) });
+const origin = requestOrigin;
 
 @ApiTags('Auth')
 @Controller()

@@ -1,4 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Redirect, Req, Res } from '@nestjs/common';
+import { requestOrigin } from '../auth/request-origin';
 import {
   ApiExtraModels,
   ApiNotFoundResponse,
@@ -16,7 +17,6 @@ import { CurrentActor, type Actor } from '../access/actor';
 import { PLAN_ROLES } from '../access/roles';
 import { RequireStepUp } from '../access/step-up';
 import { MfaChallengeResponse, TokenPairResponse, type SignInResponse } from '../auth/dto/auth-response.dto';
-import type { RequestOrigin } from '../auth/sign-in.service';
 import { ExchangeCodeDto, SsoLoginQuery } from './dto/sso.dto';
 import { SsoLinkResponse, SsoProviderResponse } from './dto/sso-response.dto';
 import { ExchangeCodes } from './exchange-codes';
@@ -24,7 +24,7 @@ import { OidcProtocol } from './oidc/oidc-protocol';
 import { SsoLogins, type SsoRedirect } from './sso-logins.service';
 import { SsoProviders } from './sso-providers';
 
-const origin = (request: FastifyRequest): RequestOrigin => ({ address: request.ip, requestId: String(request.id) });
+const origin = requestOrigin;
 const LOCATION = { Location: { description: 'Where the browser goes next', schema: { type: 'string', format: 'uri' } } };
 
 /** Sends the browser on; the route's @Redirect makes the answer the redirect. */

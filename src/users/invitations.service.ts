@@ -119,15 +119,7 @@ export class InvitationsService {
         role: invitation.role,
         passwordHash: await hashPassword(password),
       });
-      await this.invitations.update(manager, invitation.id, { acceptedAt: new Date(), userId: user.id, tokenHash: null });
-      await this.audit.record(
-        { userId: user.id, role: user.role, planId: user.planId, requestId },
-        [
-          { action: 'user.invitation_accepted', purpose: USER_MANAGEMENT, entityType: 'invitation', entityId: invitation.id },
-          { action: 'user.created', purpose: USER_MANAGEMENT, entityType: 'user', entityId: user.id },
-        ],
-        manager,
-      );
+      await this.markAccepted(manager, invitation, user, requestId);
       return user;
     });
   }
@@ -138,7 +130,11 @@ export class InvitationsService {
   }
 
   /** The invitee signed in through single sign-on and `user` was made for them: the invitation is used up, in the caller's transaction. */
-  async acceptedBySingleSignOn(manager: EntityManager, invitation: Invitation, user: User, requestId: string): Promise<void> {
+  acceptedBySingleSignOn(manager: EntityManager, invitation: Invitation, user: User, requestId: string): Promise<void> {
+    return this.markAccepted(manager, invitation, user, requestId);
+  }
+
+  private async markAccepted(manager: EntityManager, invitation: Invitation, user: User, requestId: string): Promise<void> {
     await this.invitations.update(manager, invitation.id, { acceptedAt: new Date(), userId: user.id, tokenHash: null });
     await this.audit.record(
       { userId: user.id, role: user.role, planId: user.planId, requestId },

@@ -18,14 +18,19 @@ describe('signing in with a second factor (authenticator app and recovery codes)
   let t: TestApp;
   let plan: PlanFixture;
   const db = ownerDatabase();
-  const jwtSecret = randomBytes(32).toString('hex');
+
+  let smtp: SmtpCatcher;
 
   beforeAll(async () => {
+    smtp = await SmtpCatcher.start();
     // The platform admin and social workers sign in with a password here; the others must use MFA.
-    t = await createTestApp({ mfaRequiredRoles: ['leader', 'counsellor', 'caseworker'], jwtSecret });
+    t = await createTestApp({ mfaRequiredRoles: ['leader', 'counsellor', 'caseworker'], smtpUrl: smtp.url });
     plan = await createPlan(t, 'MFA');
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await t.close();
+    await smtp.close();
+  });
 
   const post = (path: string, body: object, token?: string) => {
     const req = t.http().post(API + path);
@@ -208,20 +213,11 @@ describe('signing in with a second factor (authenticator app and recovery codes)
   });
 
   it('sends an invitee whose role must use MFA on to enrol before any token', async () => {
-    const smtp = await SmtpCatcher.start();
-    // Passport's strategy is process-wide: a second app in this process must share the secret.
-    const withMail = await createTestApp({ mfaRequiredRoles: ['counsellor'], smtpUrl: smtp.url, jwtSecret });
-    try {
-      const email = `nina-${randomBytes(3).toString('hex')}@test.dk`;
-      const invited = await withMail.http().post(`${API}/plans/${plan.planId}/users`).set('Authorization', `Bearer ${plan.admin.token}`).send({ email, name: 'Nina Ny', role: 'counsellor' });
-      expectStatus(invited, 201, 'invite');
-      const token = invitationToken(await smtp.mailTo(email));
-      const accepted = await withMail.http().post(`${API}/auth/invitations/accept`).send({ token, password: 'fjernsyn blomsterkasse regnvejr' }).expect(200);
-      expect(accepted.body).toEqual({ status: 'mfa_enrolment_required', mfaToken: expect.any(String) });
-    } finally {
-      await withMail.close();
-      await smtp.close();
-    }
+    const email = `nina-${randomBytes(3).toString('hex')}@test.dk`;
+    expectStatus(await plan.admin.post(`/plans/${plan.planId}/users`, { email, name: 'Nina Ny', role: 'counsellor' }), 201, 'invite');
+    const token = invitationToken(await smtp.mailTo(email));
+    const accepted = await post('/auth/invitations/accept', { token, password: 'fjernsyn blomsterkasse regnvejr' }).expect(200);
+    expect(accepted.body).toEqual({ status: 'mfa_enrolment_required', mfaToken: expect.any(String) });
   });
 });
 

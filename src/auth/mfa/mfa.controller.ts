@@ -1,4 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { requestOrigin } from '../request-origin';
 import { ApiConflictResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { Allow, Public } from '../../access/allow.decorator';
@@ -8,11 +9,10 @@ import { RequireStepUp } from '../../access/step-up';
 import { ParseIdPipe } from '../../common/parse-id.pipe';
 import { EnrolmentResponse, MfaStatusResponse, RecoveryCodesResponse, TokenPairResponse, TotpEnrolmentResponse } from '../dto/auth-response.dto';
 import { ConfirmTotpDto, MfaTokenDto, RecoverySignInDto, TotpSignInDto } from '../dto/mfa.dto';
-import type { RequestOrigin } from '../sign-in.service';
 import { Enrollers } from './enroller';
 import { MfaService } from './mfa.service';
 
-const origin = (request: FastifyRequest): RequestOrigin => ({ address: request.ip, requestId: String(request.id) });
+const origin = requestOrigin;
 
 @ApiTags('Auth')
 @Controller()

@@ -1,4 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { requestOrigin } from '../request-origin';
 import { ApiConflictResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '@simplewebauthn/server';
 import type { FastifyRequest } from 'fastify';
@@ -11,11 +12,10 @@ import { EnrolmentResponse, TokenPairResponse } from '../dto/auth-response.dto';
 import { MfaTokenDto } from '../dto/mfa.dto';
 import { PasskeyOptionsDto, PasskeySignInDto, RegisterPasskeyDto } from '../dto/passkey.dto';
 import { PasskeyPage, PasskeyRegistrationOptionsResponse, PasskeySignInOptionsResponse } from '../dto/passkey-response.dto';
-import type { RequestOrigin } from '../sign-in.service';
 import { Enrollers } from './enroller';
 import { PasskeysService } from './passkeys.service';
 
-const origin = (request: FastifyRequest): RequestOrigin => ({ address: request.ip, requestId: String(request.id) });
+const origin = requestOrigin;
 
 @ApiTags('Auth')
 @Controller('auth/mfa')

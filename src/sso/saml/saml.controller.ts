@@ -1,4 +1,5 @@
 import { Body, Controller, Get, Header, Param, Post, Redirect, Req, Res } from '@nestjs/common';
+import { requestOrigin } from '../../auth/request-origin';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import {
   ApiBadRequestResponse,
@@ -57,7 +58,7 @@ export class SamlController {
   @ApiUnauthorizedResponse({ description: '`sso_state_invalid`: not started in this browser, expired (10 minutes), already completed, or IdP-initiated' })
   @ApiUnsupportedMediaTypeResponse({ description: '`unsupported_media_type`: anything but an HTML form post' })
   async acs(@Param('provider') provider: string, @Body() form: SamlAcsForm, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
-    const origin = { address: request.ip, requestId: String(request.id) };
+    const origin = requestOrigin(request);
     const to = await this.logins.finish(provider, form.RelayState, request.headers.cookie, (p, state) => this.saml.verify(p, state, form.SAMLResponse), origin);
     if (to.setCookie) void reply.header('Set-Cookie', to.setCookie);
     return { url: to.location, statusCode: 303 };
