@@ -22,7 +22,7 @@ async function main(): Promise<void> {
     `\nHelhedsplan API is up (${config.processRole}).\n` +
       `  API docs:   ${base}/api/docs\n  OpenAPI:    ${base}/api/docs-json\n  Health:     ${base}/health/ready\n` +
       (ran.length ? `  Migrations: ran ${ran.join(', ')}\n` : '') +
-      (config.demoData ? `${demoLoginHelp(base)}\n` : '') +
+      (config.demoData ? `${demoLoginHelp(base, config.mfaRequiredRoles.includes('counsellor'))}\n` : '') +
       '\n',
   );
 }

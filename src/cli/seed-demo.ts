@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   try {
     const { created } = await seedDemoData(app);
     console.log(created ? 'Demo data loaded.' : 'Demo data was already there; nothing changed.');
-    console.log(demoLoginHelp(`http://localhost:${config.port}`));
+    console.log(demoLoginHelp(`http://localhost:${config.port}`, config.mfaRequiredRoles.includes('counsellor')));
   } finally {
     await app.close();
   }

@@ -118,12 +118,15 @@ async function seedCounselling(app: INestApplicationContext, counsellor: PlanAct
 }
 
 /** What `npm start` prints: the demo logins, but not their password (it is in the README, and logs are not the place for passwords). */
-export function demoLoginHelp(baseUrl: string): string {
+export function demoLoginHelp(baseUrl: string, mfaRequired = false): string {
   const lines = DEMO_USERS.map((u) => `    ${u.role.padEnd(14)} ${u.email}`);
   return [
     `  Demo plan "${DEMO_PLAN_NAME}" — the demo users (their shared password is in README.md, "Start it"):`,
     ...lines,
-    `  Try it: open ${baseUrl}/api/docs, POST /api/v1/auth/login as raadgiver@ishoj.demo, "Authorize" with the accessToken,`,
-    '  then GET /api/v1/residents and POST /api/v1/counselling-cases.',
+    `  Try it: open ${baseUrl}/api/docs, POST /api/v1/auth/login as raadgiver@ishoj.demo,`,
+    ...(mfaRequired
+      ? ['  enrol an authenticator app with the mfaToken (POST /api/v1/auth/mfa/totp/enrol, then /confirm with its code),']
+      : []),
+    '  "Authorize" with the accessToken, then GET /api/v1/residents and POST /api/v1/counselling-cases.',
   ].join('\n');
 }
