@@ -4,6 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isDatabaseUnavailable } from '../database/availability';
 import { DependencyUnavailable, DomainError, ProblemItem, TooManyRequests } from './domain-errors';
 import { safeErrorFacts } from './safe-error';
+import { isRedisUnavailable } from '../redis/redis-availability';
 
 interface Problem {
   type: string;
@@ -94,7 +95,9 @@ export function answerFrameworkError(error: unknown, request: FastifyRequest, re
 export class ProblemFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
-  catch(exception: unknown, host: ArgumentsHost): void {
+  catch(caught: unknown, host: ArgumentsHost): void {
+    // An unreachable PostgreSQL or Redis is a 503 with Retry-After, whichever layer noticed it.
+    const exception = caught instanceof DomainError ? caught : (unavailableDependency(caught) ?? caught);
     const ctx = host.switchToHttp();
     const reply = ctx.getResponse<FastifyReply>();
     const request = ctx.getRequest<FastifyRequest>();
@@ -103,7 +106,7 @@ export class ProblemFilter implements ExceptionFilter {
     if (problem.status >= 500) {
       // Only facts that cannot hold personal data: error class, database error code and
       // constraint, stack frames. Never messages, SQL parameters or values (issue: no CPR in logs).
-      this.logger.error({ requestId: request?.id, status: problem.status, error: safeErrorFacts(exception) }, 'request failed');
+      this.logger.error({ requestId: request?.id, status: problem.status, error: safeErrorFacts(caught) }, 'request failed');
     }
     if (exception instanceof TooManyRequests || exception instanceof DependencyUnavailable) {
       void reply.header('Retry-After', String(exception.retryAfterSeconds));
@@ -142,7 +145,8 @@ export function toProblem(exception: unknown): Problem {
     }
     return problem;
   }
-  if (isDatabaseUnavailable(exception)) return toProblem(new DependencyUnavailable('The database'));
+  const unavailable = unavailableDependency(exception);
+  if (unavailable) return toProblem(unavailable);
   const err = exception as { code?: string; statusCode?: number; message?: string };
   // Fastify's own errors (malformed JSON, body too large, wrong content type) carry a 4xx statusCode.
   if (typeof err?.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500) {
@@ -172,4 +176,11 @@ function fastifyDetail(status: number, code: string): string {
   if (code === 'malformed_url') return 'The path is not a valid URL (bad percent-encoding or invalid UTF-8)';
   if (code === 'url_too_long') return 'A part of the path is longer than any id';
   return TITLES[status] ?? 'The request was refused';
+}
+
+/** The dependency an error says is unreachable (PostgreSQL, Redis), as the 503 it answers; undefined for any other error. */
+export function unavailableDependency(error: unknown): DependencyUnavailable | undefined {
+  if (isDatabaseUnavailable(error)) return new DependencyUnavailable('The database');
+  if (isRedisUnavailable(error)) return new DependencyUnavailable('Redis');
+  return undefined;
 }

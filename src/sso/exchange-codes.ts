@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { SignInResponse } from '../auth/dto/auth-response.dto';
-import { DependencyUnavailable, Unauthenticated } from '../common/domain-errors';
+import { Unauthenticated } from '../common/domain-errors';
 import { REDIS } from '../redis/redis.module';
 import { SSO_PROBLEMS } from './sso-problems';
 
@@ -21,12 +21,12 @@ export class ExchangeCodes {
 
   async issue(outcome: SignInResponse): Promise<string> {
     const code = randomBytes(32).toString('base64url');
-    await this.call(() => this.redis.set(this.key(code), JSON.stringify(outcome), 'EX', EXCHANGE_CODE_TTL_SECONDS));
+    await this.redis.set(this.key(code), JSON.stringify(outcome), 'EX', EXCHANGE_CODE_TTL_SECONDS);
     return code;
   }
 
   async redeem(code: string): Promise<SignInResponse> {
-    const stored = CODE.test(code) ? await this.call(() => this.redis.getdel(this.key(code))) : null;
+    const stored = CODE.test(code) ? await this.redis.getdel(this.key(code)) : null;
     if (!stored) throw new Unauthenticated(SSO_PROBLEMS.exchange_code_invalid, { code: 'exchange_code_invalid' });
     return JSON.parse(stored) as SignInResponse;
   }
@@ -35,11 +35,4 @@ export class ExchangeCodes {
     return `sso:exchange:${createHash('sha256').update(code).digest('base64url')}`;
   }
 
-  private async call<T>(op: () => Promise<T>): Promise<T> {
-    try {
-      return await op();
-    } catch {
-      throw new DependencyUnavailable('Redis');
-    }
-  }
 }

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import { DependencyUnavailable } from '../common/domain-errors';
 import { REDIS } from '../redis/redis.module';
 
 const TTL_SECONDS = 600;
@@ -19,14 +18,14 @@ export class SsoLinkTokens {
 
   async issue(providerId: string, userId: string): Promise<string> {
     const token = randomBytes(32).toString('base64url');
-    await this.call(() => this.redis.set(this.key(token), JSON.stringify({ providerId, userId }), 'EX', TTL_SECONDS));
+    await this.redis.set(this.key(token), JSON.stringify({ providerId, userId }), 'EX', TTL_SECONDS);
     return token;
   }
 
   /** The user who asked to link to this provider, once; undefined for an unknown, expired, used or other provider's token. */
   async take(providerId: string, token: string): Promise<string | undefined> {
     if (!TOKEN.test(token)) return undefined;
-    const stored = await this.call(() => this.redis.getdel(this.key(token)));
+    const stored = await this.redis.getdel(this.key(token));
     if (!stored) return undefined;
     const intent = JSON.parse(stored) as { providerId: string; userId: string };
     return intent.providerId === providerId ? intent.userId : undefined;
@@ -36,11 +35,4 @@ export class SsoLinkTokens {
     return `sso:link:${createHash('sha256').update(token).digest('base64url')}`;
   }
 
-  private async call<T>(op: () => Promise<T>): Promise<T> {
-    try {
-      return await op();
-    } catch {
-      throw new DependencyUnavailable('Redis');
-    }
-  }
 }

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AuditWriter } from '../audit/audit-writer';
 import { AUTHENTICATION, type RequestOrigin } from '../auth/sign-in.service';
 import { API_PREFIX } from '../common/api-prefix';
+import { unavailableDependency } from '../common/problem.filter';
 import { DomainError, Unauthenticated } from '../common/domain-errors';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
@@ -97,8 +98,10 @@ export class SsoLogins {
     }
   }
 
-  private async refused(provider: SsoProviderConfig, error: unknown, origin: RequestOrigin): Promise<SsoRedirect> {
-    if (!(error instanceof DomainError)) throw error;
+  private async refused(provider: SsoProviderConfig, caught: unknown, origin: RequestOrigin): Promise<SsoRedirect> {
+    // Redis or PostgreSQL out of reach: the browser goes back with #error=dependency_unavailable, like a provider that is down.
+    const error = caught instanceof DomainError ? caught : unavailableDependency(caught);
+    if (!error) throw caught;
     this.logger.warn({ providerId: provider.id, code: error.code }, 'single sign-on refused');
     await this.audit.record(
       { userId: null, role: null, planId: provider.kind === 'oidc' ? (provider.membership?.planId ?? null) : null, requestId: origin.requestId },

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import { DependencyUnavailable, DomainError } from '../common/domain-errors';
 import { REDIS } from '../redis/redis.module';
 import { invalidState } from './sso-errors';
 
@@ -52,7 +51,7 @@ export class SsoStates {
   async save(state: SsoState): Promise<string> {
     const binding = random();
     const stored: StoredState = { ...state, browserBinding: sha256(binding).toString('hex') };
-    await this.redisCall(() => this.redis.set(this.key(state.id), JSON.stringify(stored), 'EX', SSO_STATE_TTL_SECONDS));
+    await this.redis.set(this.key(state.id), JSON.stringify(stored), 'EX', SSO_STATE_TTL_SECONDS);
     return binding;
   }
 
@@ -62,7 +61,7 @@ export class SsoStates {
    */
   async take(providerId: string, id: string | undefined, binding: string | undefined): Promise<SsoState> {
     if (!id || !ID.test(id)) throw invalidState();
-    const raw = await this.redisCall(() => this.redis.getdel(this.key(id)));
+    const raw = await this.redis.getdel(this.key(id));
     if (!raw) throw invalidState();
     const { browserBinding, ...state } = JSON.parse(raw) as StoredState;
     const expected = Buffer.from(browserBinding, 'hex');
@@ -74,12 +73,4 @@ export class SsoStates {
     return `sso:state:${createHash('sha256').update(id).digest('base64url')}`;
   }
 
-  private async redisCall<T>(call: () => Promise<T>): Promise<T> {
-    try {
-      return await call();
-    } catch (error) {
-      if (error instanceof DomainError) throw error;
-      throw new DependencyUnavailable('Redis');
-    }
-  }
 }

@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { generate } from 'otplib';
 import { createPlan, expectStatus, STAFF_PASSWORD, type PlanFixture } from '../support/fixtures';
 import { ownerDatabase } from '../support/owner-database';
+import { PrivateRedis } from '../support/redis-server';
+import { waitFor } from '../support/wait-for';
 import { invitationToken, SmtpCatcher } from '../support/smtp-catcher';
 import { API, createTestApp, type TestApp } from '../support/test-app';
 
@@ -278,5 +280,36 @@ describe('step-up before case notes', () => {
 
     const again = await t.http().post(`${API}/auth/login`).send({ email: plan.counsellor.user.email, password: STAFF_PASSWORD }).expect(200);
     expect((await t.http().get(`${API}/counselling-cases/${opened.body.id}`).set('Authorization', `Bearer ${again.body.accessToken}`)).status).toBe(200);
+  });
+});
+
+describe('the second step of a sign-in while Redis is out of reach', () => {
+  let redis: PrivateRedis;
+  let t: TestApp;
+
+  beforeAll(async () => {
+    redis = await PrivateRedis.start();
+    // The API alone: sign-in needs no worker, and a worker would only wait for Redis to come back.
+    t = await createTestApp({ processRole: 'api', redisUrl: redis.url, mfaRequiredRoles: ['counsellor'] });
+  });
+  afterAll(async () => {
+    // Up again, so the app's queue connections close instead of retrying.
+    await redis.start();
+    await t.close();
+    await redis.stop();
+  }, 60_000);
+
+  it('answers 503 with Retry-After, never 500, and the sign-in can be retried', async () => {
+    const plan = await createPlan(t, 'Redis væk');
+    const login = await t.http().post(`${API}/auth/login`).send({ email: plan.counsellor.user.email, password: STAFF_PASSWORD }).expect(200);
+    expect(login.body.status).toBe('mfa_enrolment_required');
+    await redis.stop();
+    const enrol = await t.http().post(`${API}/auth/mfa/totp/enrol`).send({ mfaToken: login.body.mfaToken });
+    expect([enrol.status, enrol.body.code]).toEqual([503, 'dependency_unavailable']);
+    expect(enrol.headers['retry-after']).toBeDefined();
+    const exchange = await t.http().post(`${API}/auth/exchange`).send({ code: 'a'.repeat(43) });
+    expect([exchange.status, exchange.body.code]).toEqual([503, 'dependency_unavailable']);
+    await redis.start();
+    await waitFor('the enrolment to work again', async () => ((await t.http().post(`${API}/auth/mfa/totp/enrol`).send({ mfaToken: login.body.mfaToken })).status === 200 ? true : undefined));
   });
 });
