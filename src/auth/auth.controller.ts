@@ -19,7 +19,6 @@ import { AuthService } from './auth.service';
 import { LoginDto, RefreshDto } from './dto/auth.dto';
 import { MeResponse, MfaChallengeResponse, TokenPairResponse, type SignInResponse } from './dto/auth-response.dto';
 
-const origin = requestOrigin;
 
 @ApiTags('Auth')
 @Controller()
@@ -34,7 +33,7 @@ export class AuthController {
   @ApiUnauthorizedResponse({ description: '`invalid_credentials`: wrong e-mail or password' })
   @ApiTooManyRequestsResponse({ description: 'Too many attempts for this account or address; Retry-After says how long to wait' })
   login(@Body() dto: LoginDto, @Req() request: FastifyRequest): Promise<SignInResponse> {
-    return this.auth.login(dto.email, dto.password, origin(request));
+    return this.auth.login(dto.email, dto.password, requestOrigin(request));
   }
 
   /** Exchanges a refresh token for a new pair; the old refresh token stops working. */
@@ -44,7 +43,7 @@ export class AuthController {
   @ApiOkResponse({ type: TokenPairResponse })
   @ApiUnauthorizedResponse({ description: '`refresh_token_invalid`: unknown, expired, used or revoked refresh token; `session_ended`: the session has ended' })
   refresh(@Body() dto: RefreshDto, @Req() request: FastifyRequest): Promise<TokenPairResponse> {
-    return this.auth.refresh(dto.refreshToken, origin(request));
+    return this.auth.refresh(dto.refreshToken, requestOrigin(request));
   }
 
   /** Ends the session: its refresh and access tokens stop working at once. */
@@ -53,7 +52,7 @@ export class AuthController {
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'The session is ended' })
   async logout(@Body() dto: RefreshDto, @Req() request: FastifyRequest): Promise<void> {
-    await this.auth.logout(dto.refreshToken, origin(request));
+    await this.auth.logout(dto.refreshToken, requestOrigin(request));
   }
 
   /** The invitee sets their password with the token from the invitation link, and is signed in. */
@@ -65,7 +64,7 @@ export class AuthController {
   @ApiUnauthorizedResponse({ description: '`invitation_invalid`: the link was used, withdrawn or has expired' })
   @ApiConflictResponse({ description: '`email_in_use`: the e-mail already has an account' })
   acceptInvitation(@Body() dto: AcceptInvitationDto, @Req() request: FastifyRequest): Promise<SignInResponse> {
-    return this.auth.acceptInvitation(dto.token, dto.password, origin(request));
+    return this.auth.acceptInvitation(dto.token, dto.password, requestOrigin(request));
   }
 
   /** Changes your own password; your other sessions end. */

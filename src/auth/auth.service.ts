@@ -19,7 +19,6 @@ import { AUTHENTICATION, SignInService, type RequestOrigin } from './sign-in.ser
 import { hashSecret, TokenIssuer } from './token-issuer';
 
 export type TokenPair = TokenPairResponse;
-export type { RequestOrigin };
 
 /** Refresh tokens look like `<token id>.<secret>`; only a hash of the secret is stored. */
 function parseRefreshToken(token: string): { id: string; secret: string } | undefined {

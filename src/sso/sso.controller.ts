@@ -24,7 +24,6 @@ import { OidcProtocol } from './oidc/oidc-protocol';
 import { SsoLogins, type SsoRedirect } from './sso-logins.service';
 import { SsoProviders } from './sso-providers';
 
-const origin = requestOrigin;
 const LOCATION = { Location: { description: 'Where the browser goes next', schema: { type: 'string', format: 'uri' } } };
 
 /** Sends the browser on; the route's @Redirect makes the answer the redirect. */
@@ -58,7 +57,7 @@ export class SsoController {
   @ApiResponse({ status: 302, description: 'To the provider\'s sign-in (or to the returnUrl with `#error=<code>` when the provider cannot be reached); sets the cookie that binds the sign-in to this browser', headers: LOCATION })
   @ApiNotFoundResponse({ description: '`sso_provider_unknown`' })
   async login(@Param('provider') provider: string, @Query() query: SsoLoginQuery, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
-    return redirect(reply, await this.logins.start(provider, { invitationToken: query.invitation, reauthenticate: query.reauth === 'true', linkToken: query.link }, origin(request)), 302);
+    return redirect(reply, await this.logins.start(provider, { invitationToken: query.invitation, reauthenticate: query.reauth === 'true', linkToken: query.link }, requestOrigin(request)), 302);
   }
 
   /**
@@ -91,7 +90,7 @@ export class SsoController {
     // Read raw: the provider decides which parameters it sends (code, state, iss, session_state, ...), and openid-client checks them.
     const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '';
     const state = new URLSearchParams(query).get('state') ?? undefined;
-    const to = await this.logins.finish(provider, state, request.headers.cookie, (p, s) => this.oidc.verify(p, s, query), origin(request));
+    const to = await this.logins.finish(provider, state, request.headers.cookie, (p, s) => this.oidc.verify(p, s, query), requestOrigin(request));
     return redirect(reply, to, 303);
   }
 

@@ -12,7 +12,6 @@ import { ConfirmTotpDto, MfaTokenDto, RecoverySignInDto, TotpSignInDto } from '.
 import { Enrollers } from './enroller';
 import { MfaService } from './mfa.service';
 
-const origin = requestOrigin;
 
 @ApiTags('Auth')
 @Controller()
@@ -41,7 +40,7 @@ export class MfaController {
   @ApiUnauthorizedResponse({ description: '`mfa_code_invalid`, `mfa_token_invalid`, `step_up_required`' })
   @ApiTooManyRequestsResponse({ description: 'Too many wrong codes; Retry-After says how long to wait' })
   async confirmTotp(@Body() dto: ConfirmTotpDto, @Req() request: FastifyRequest): Promise<EnrolmentResponse> {
-    return this.mfa.confirmTotp(await this.enrollers.fromRequest(dto.mfaToken, request), dto.code, origin(request));
+    return this.mfa.confirmTotp(await this.enrollers.fromRequest(dto.mfaToken, request), dto.code, requestOrigin(request));
   }
 
   /** The second step of a sign-in: the authenticator app's code. A code is accepted once. */
@@ -52,7 +51,7 @@ export class MfaController {
   @ApiUnauthorizedResponse({ description: '`mfa_code_invalid`: wrong, expired or already used; `mfa_token_invalid`' })
   @ApiTooManyRequestsResponse({ description: 'Too many wrong codes; Retry-After says how long to wait' })
   signInWithTotp(@Body() dto: TotpSignInDto, @Req() request: FastifyRequest): Promise<TokenPairResponse> {
-    return this.mfa.signInWithTotp(dto.mfaToken, dto.code, origin(request));
+    return this.mfa.signInWithTotp(dto.mfaToken, dto.code, requestOrigin(request));
   }
 
   /** The second step with a recovery code instead (lost phone or key); each code works once. */
@@ -63,7 +62,7 @@ export class MfaController {
   @ApiUnauthorizedResponse({ description: '`recovery_code_invalid`: wrong or already used; `mfa_token_invalid`' })
   @ApiTooManyRequestsResponse({ description: 'Too many wrong codes; Retry-After says how long to wait' })
   signInWithRecoveryCode(@Body() dto: RecoverySignInDto, @Req() request: FastifyRequest): Promise<TokenPairResponse> {
-    return this.mfa.signInWithRecoveryCode(dto.mfaToken, dto.code, origin(request));
+    return this.mfa.signInWithRecoveryCode(dto.mfaToken, dto.code, requestOrigin(request));
   }
 
   /** Your second factors and how many recovery codes you have left. */

@@ -15,7 +15,6 @@ import { PasskeyPage, PasskeyRegistrationOptionsResponse, PasskeySignInOptionsRe
 import { Enrollers } from './enroller';
 import { PasskeysService } from './passkeys.service';
 
-const origin = requestOrigin;
 
 @ApiTags('Auth')
 @Controller('auth/mfa')
@@ -45,7 +44,7 @@ export class PasskeysController {
   @ApiTooManyRequestsResponse({ description: 'Too many failed attempts; Retry-After says how long to wait' })
   async register(@Body() dto: RegisterPasskeyDto, @Req() request: FastifyRequest): Promise<EnrolmentResponse> {
     const enroller = await this.enrollers.fromRequest(dto.mfaToken, request);
-    return this.passkeys.register(enroller, dto.response as RegistrationResponseJSON, dto.name, origin(request));
+    return this.passkeys.register(enroller, dto.response as RegistrationResponseJSON, dto.name, requestOrigin(request));
   }
 
   /** The challenge for the second step of a sign-in with a passkey. */
@@ -67,7 +66,7 @@ export class PasskeysController {
   @ApiUnauthorizedResponse({ description: '`passkey_invalid`: wrong or used challenge, another site, a bad signature, not your passkey, or a signature counter that did not go up; `mfa_token_invalid`' })
   @ApiTooManyRequestsResponse({ description: 'Too many failed attempts; Retry-After says how long to wait' })
   signIn(@Body() dto: PasskeySignInDto, @Req() request: FastifyRequest): Promise<TokenPairResponse> {
-    return this.passkeys.signIn(dto.mfaToken, dto.response as AuthenticationResponseJSON, origin(request));
+    return this.passkeys.signIn(dto.mfaToken, dto.response as AuthenticationResponseJSON, requestOrigin(request));
   }
 
   /** Your passkeys. */
