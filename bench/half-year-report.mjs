@@ -21,105 +21,33 @@
  * the ratios, the report's SQL statement by statement next to the ceiling's, and compare every
  * number of the report with the ceiling's. Exits 1 if a number differs or a run fails.
  */
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
+import path from 'node:path';
 import pg from 'pg';
-
-const require = createRequire(import.meta.url);
-const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
-const ROOT = path.resolve(BENCH_DIR, '..');
-const dist = (p) => path.join(ROOT, 'dist', p);
+import {
+  BENCH_DIR, PLAN_NAME, REDIS_URL, SERVER_URL, databaseExists, deleteRedisKeys, dist, dropDatabase, generate as generateData,
+  log, median, parseArgs, require, run, serverSettings as settingsOf, sleep, withClient,
+} from './lib/bench-data.mjs';
 
 // ---------------------------------------------------------------- options
-const args = Object.fromEntries(
-  process.argv.slice(2).map((a) => {
-    const m = /^--([^=]+)(?:=(.*))?$/.exec(a);
-    if (!m) throw new Error(`unknown argument ${a}`);
-    return [m[1], m[2] ?? true];
-  }),
-);
-for (const key of Object.keys(args)) {
-  if (!['reuse', 'keep', 'runs', 'scale', 'db', 'year', 'half'].includes(key)) throw new Error(`unknown option --${key}`);
-}
+const args = parseArgs(['reuse', 'keep', 'runs', 'scale', 'db', 'year', 'half']);
 const RUNS = Number(args.runs ?? 3);
 const SCALE = Number(args.scale ?? 1);
 const DB = String(args.db ?? 'hp_bench');
 const PERIOD = { year: Number(args.year ?? 2026), half: Number(args.half ?? 1) };
-const SERVER_URL = (process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432').replace(/\/+$/, '');
 const DB_URL = `${SERVER_URL}/${DB}`;
-const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-const PLAN_NAME = 'Helhedsplan Ishøj 2025-2029';
 const REPORT_TIMEOUT_MS = 15 * 60 * 1000;
 const TARGET = 1.3;
 
-const SIZES = {
-  residents: Math.max(100, Math.round(100_000 * SCALE)),
-  cases: Math.max(1000, Math.round(1_000_000 * SCALE)),
-  contacts: Math.max(3000, Math.round(3_000_000 * SCALE)),
-  referrals: Math.max(100, Math.round(100_000 * SCALE)),
-};
-
 // ---------------------------------------------------------------- helpers
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 const ms = (x) => (x == null || Number.isNaN(x) ? '-' : x >= 10_000 ? `${(x / 1000).toFixed(2)} s` : `${x.toFixed(0)} ms`);
 const fmtRuns = (xs) => xs.map((x) => ms(x)).join(' / ');
-const log = (line = '') => process.stdout.write(`${line}\n`);
-
-function run(command, argv, { input } = {}) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, argv, { stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve({ stdout, stderr }) : reject(new Error(`${command} exited with ${code}:\n${stderr || stdout}`))));
-    child.stdin.end(input ?? '');
-  });
-}
-
 const psql = (extra) => run('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-d', DB_URL, ...extra]);
 
-async function withClient(url, fn, options) {
-  const client = new pg.Client({ connectionString: url, ...options });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
-
 // ---------------------------------------------------------------- (a) data
-async function databaseExists() {
-  return withClient(`${SERVER_URL}/postgres`, async (c) => (await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [DB])).rowCount > 0);
-}
-
 async function generate() {
-  const { runMigrations } = require(dist('database/migrate.js'));
-  log(`Generating ${DB}: ${SIZES.residents.toLocaleString('en')} residents, ${SIZES.cases.toLocaleString('en')} cases, ` +
-    `${SIZES.contacts.toLocaleString('en')} contacts, ${SIZES.referrals.toLocaleString('en')} referrals ...`);
-  const t0 = performance.now();
-  await withClient(`${SERVER_URL}/postgres`, async (c) => {
-    await c.query(`DROP DATABASE IF EXISTS "${DB}" WITH (FORCE)`);
-    await c.query(`CREATE DATABASE "${DB}"`);
-  });
-  await runMigrations(DB_URL);
-  const tMigrated = performance.now();
-  const vars = Object.entries(SIZES).flatMap(([k, v]) => ['-v', `${k}=${v}`]);
-  const { stdout } = await psql([...vars, '-f', path.join(BENCH_DIR, 'generate.sql')]);
-  const seconds = (performance.now() - t0) / 1000;
-  log(stdout.trimEnd().split('\n').map((l) => `  ${l}`).join('\n'));
-  log(`Generated in ${seconds.toFixed(1)} s (migrations ${((tMigrated - t0) / 1000).toFixed(1)} s, data + VACUUM ANALYZE ${((performance.now() - tMigrated) / 1000).toFixed(1)} s).`);
-  return seconds;
+  return generateData(DB, SCALE);
 }
 
 async function planAndLeader() {
@@ -136,13 +64,7 @@ async function planAndLeader() {
   });
 }
 
-async function serverSettings() {
-  return withClient(DB_URL, async (c) => {
-    const names = ['server_version', 'shared_buffers', 'work_mem', 'jit', 'max_parallel_workers_per_gather', 'effective_cache_size', 'random_page_cost'];
-    const { rows } = await c.query(`SELECT name, current_setting(name) AS value FROM unnest($1::text[]) AS name`, [names]);
-    return rows.map((r) => `${r.name}=${r.value}`).join(', ');
-  });
-}
+const serverSettings = () => settingsOf(DB_URL);
 
 // ---------------------------------------------------------------- (b) the report job
 /** Starts the app as production does; runJob() files one report and waits until it is completed. */
@@ -226,22 +148,6 @@ async function startApp(planId, leaderId) {
   return { runJob, close };
 }
 
-async function deleteRedisKeys(prefix) {
-  const Redis = require('ioredis');
-  const redis = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
-  try {
-    await redis.connect();
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      if (keys.length) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
-}
-
 /** The report's statements (src/statistics/report-queries.ts), recognised by their text. */
 const REPORT_STATEMENTS = [
   { name: 'cases started, by topic/form/area/gender/age band', match: /WITH started AS/ },
@@ -312,7 +218,7 @@ async function main() {
 
   let generationSeconds = null;
   if (args.reuse) {
-    if (!(await databaseExists())) throw new Error(`--reuse: database ${DB} does not exist; run without --reuse (and with --keep) first`);
+    if (!(await databaseExists(DB))) throw new Error(`--reuse: database ${DB} does not exist; run without --reuse (and with --keep) first`);
     log(`Reusing ${DB}.`);
   } else {
     generationSeconds = await generate();
@@ -414,7 +320,7 @@ async function main() {
     if (generationSeconds !== null) log(`Generation took ${generationSeconds.toFixed(1)} s.`);
   } finally {
     if (!args.keep) {
-      await withClient(`${SERVER_URL}/postgres`, (c) => c.query(`DROP DATABASE IF EXISTS "${DB}" WITH (FORCE)`));
+      await dropDatabase(DB);
       log(`Dropped ${DB} (use --keep to keep it, then --reuse to measure again without generating).`);
     } else {
       log(`Kept ${DB}.`);
