@@ -33,7 +33,7 @@ import {
 } from './lib/bench-data.mjs';
 import { summariseProfile } from './lib/cpu-profile.mjs';
 
-const args = parseArgs(['reuse', 'keep', 'scale', 'db', 'duration', 'connections', 'routes', 'profile', 'warmup']);
+const args = parseArgs(['reuse', 'keep', 'scale', 'db', 'duration', 'connections', 'routes', 'profile', 'warmup', 'load']);
 const DB = String(args.db ?? 'hp_bench');
 const DB_URL = `${SERVER_URL}/${DB}`;
 // The API logs in as its own least-privilege role, as production requires (src/database/app-login.ts);
@@ -56,6 +56,8 @@ const TARGETS_P99 = { contact: { 10: 25 }, list: { 1: 30 }, 'list-deep': { 1: 30
 // A list's latency is also measured unloaded (1 connection): what a counsellor waits for a page.
 const EXTRA_CONNECTIONS = { list: [1], 'list-deep': [1] };
 const MAX_CONNECTIONS = Math.max(...CONNECTIONS, 1);
+const onPath = (command) => (process.env.PATH ?? '').split(':').some((dir) => fs.existsSync(path.join(dir, command)));
+const LOAD_GENERATOR = String(args.load ?? (onPath('wrk') ? 'wrk' : 'autocannon'));
 
 // Bench-only rows, told apart by their ids: counsellors who sign in, residents with an open case
 // each (contacts go to those cases), and residents without cases (cases are opened for them).
@@ -146,10 +148,11 @@ async function startApi(prefix, { profileDir }) {
     SMTP_URL: 'smtp://127.0.0.1:1',
     ACCESS_TOKEN_TTL_SECONDS: '7200',
     PROCESS_ROLE: 'api',
+    ...(process.env.DATABASE_POOL_SIZE ? { DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE } : {}),
     PORT: String(port),
     HOST: '127.0.0.1',
   };
-  const argv = [...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), path.join(ROOT, 'dist/main.js')];
+  const argv = [...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), process.env.BENCH_MAIN ?? path.join(ROOT, 'dist/main.js')];
   const child = spawn(process.execPath, argv, { env, stdio: ['ignore', 'pipe', 'pipe'] });
   // The log goes where production sends it: a pipe that someone reads. Only its size is kept.
   let logBytes = 0;
@@ -169,6 +172,7 @@ async function startApi(prefix, { profileDir }) {
   }
   return {
     url,
+    pid: child.pid,
     logBytes: () => logBytes,
     async stop() {
       child.kill('SIGINT');
@@ -254,8 +258,86 @@ function routes(rows) {
   };
 }
 
+// ---------------------------------------------------------------- CPU accounting
+// Where the machine's CPU went during a measurement (Linux /proc, in seconds): the whole machine
+// (busy time of all cores), the API process, and this process (autocannon). What remains of the
+// machine's busy time is PostgreSQL, the kernel and the rest.
+const TICK = 100; // USER_HZ
+function machineBusySeconds() {
+  const [, ...fields] = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/);
+  // Steal (time the hypervisor gave to other guests) is not ours.
+  const [user, nice, system, , , irq, softirq] = fields.map(Number);
+  return (user + nice + system + irq + softirq) / TICK;
+}
+function processSeconds(pid, which = 'both') {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const [user, system] = [Number(fields[11]), Number(fields[12])];
+    return (which === 'user' ? user : which === 'system' ? system : user + system) / TICK;
+  } catch {
+    return NaN;
+  }
+}
+function cpuMeter(apiPid) {
+  const start = { machine: machineBusySeconds(), api: apiPid ? processSeconds(apiPid) : 0, apiSystem: apiPid ? processSeconds(apiPid, 'system') : 0, self: process.cpuUsage() };
+  return () => {
+    const self = process.cpuUsage(start.self);
+    return {
+      machine: machineBusySeconds() - start.machine,
+      api: apiPid ? processSeconds(apiPid) - start.api : 0,
+      apiSystem: apiPid ? processSeconds(apiPid, 'system') - start.apiSystem : 0,
+      loadGenerator: (self.user + self.system) / 1e6,
+    };
+  };
+}
+
 // ---------------------------------------------------------------- load
-async function loadApi(url, tokens, route, connections, duration) {
+/**
+ * The load on the API: wrk where it is installed (Debian's package: C, so the load generator's own
+ * CPU takes least from the machine the API shares with it), else autocannon (a dev dependency).
+ */
+function loadApi(url, tokens, route, connections, duration) {
+  return LOAD_GENERATOR === 'wrk' ? loadApiWrk(url, tokens, route, connections, duration) : loadApiAutocannon(url, tokens, route, connections, duration);
+}
+
+async function loadApiWrk(url, tokens, route, connections, duration) {
+  // Every request prepared up front (raw HTTP), as many as the API could answer in the time.
+  const { host } = new URL(url);
+  const count = Math.max(1000, Math.ceil(3000 * duration));
+  const records = [];
+  for (let i = 0; i < count; i++) {
+    const next = route.next();
+    const body = next.body ?? '';
+    const headers = { host, authorization: `Bearer ${tokens[i % tokens.length]}`, ...(next.headers ?? {}), ...(body ? { 'content-length': Buffer.byteLength(body) } : {}) };
+    records.push(`${next.method} ${next.path} HTTP/1.1\r\n${Object.entries(headers).map(([k, v]) => `${k}: ${v}\r\n`).join('')}\r\n${body}`);
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hp-wrk-'));
+  try {
+    const file = path.join(dir, 'requests');
+    fs.writeFileSync(file, records.join('\0'));
+    const threads = Math.min(2, connections);
+    const { stdout } = await run('wrk', ['-t', String(threads), '-c', String(connections), '-d', `${duration}s`, '--latency', '-s', path.join(BENCH_DIR, 'lib/wrk-load.lua'), url], {
+      env: { ...process.env, WRK_REQUESTS: file, WRK_THREADS: String(threads), WRK_EXPECT: String(route.status) },
+    });
+    const m = /WRK_RESULT (\d+) (\d+) ([\d.]+) ([\d.]+) (\d+) (\d+)/.exec(stdout);
+    if (!m) throw new Error(`wrk printed no result:\n${stdout}`);
+    const [total, durationUs, p50, p99, errors, unexpectedCount] = m.slice(1).map(Number);
+    const first = /WRK_FIRST_UNEXPECTED (.*)/.exec(stdout)?.[1] ?? '';
+    return {
+      rps: total / (durationUs / 1e6),
+      p50: p50 / 1000,
+      p99: p99 / 1000,
+      total,
+      errors,
+      unexpected: unexpectedCount ? new Map([[`${first} (first of them)`, unexpectedCount]]) : new Map(),
+    };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function loadApiAutocannon(url, tokens, route, connections, duration) {
   let nextToken = 0;
   const unexpected = new Map();
   const result = await autocannon({
@@ -319,7 +401,7 @@ const fmt = (x, digits = 1) => (x == null || Number.isNaN(x) ? '-' : x.toFixed(d
 
 async function main() {
   let exitCode = 0;
-  log(`Write-path benchmark: routes ${ROUTE_NAMES.join(', ')} at ${CONNECTIONS.join(' and ')} connections, ${DURATION} s each, database ${DB}`);
+  log(`Write-path benchmark: routes ${ROUTE_NAMES.join(', ')} at ${CONNECTIONS.join(' and ')} connections, ${DURATION} s each, database ${DB}, load by ${LOAD_GENERATOR}`);
   if (args.reuse) {
     if (!(await databaseExists(DB))) throw new Error(`--reuse: database ${DB} does not exist; run without --reuse (and with --keep) first`);
   } else {
@@ -328,6 +410,7 @@ async function main() {
   const prefix = `hp-bench-${randomBytes(4).toString('hex')}`;
   const profileDir = args.profile ? path.join(BENCH_DIR, 'profiles') : undefined;
   const results = [];
+  const loadWindows = [];
   try {
     const password = randomBytes(18).toString('base64url');
     const rows = await prepareRows(password);
@@ -355,9 +438,22 @@ async function main() {
             await loadPgbench(route, common, connections, WARMUP);
           }
           const logBefore = api.logBytes();
+          const apiCpu = cpuMeter(api.pid);
+          const loadFrom = process.hrtime.bigint() / 1000n;
           const a = await loadApi(api.url, tokens, route, connections, DURATION);
+          loadWindows.push([Number(loadFrom), Number(process.hrtime.bigint() / 1000n)]);
+          a.cpu = apiCpu();
+          if (process.env.BENCH_THREADS) {
+            for (const tid of fs.readdirSync(`/proc/${api.pid}/task`)) {
+              const stat = fs.readFileSync(`/proc/${api.pid}/task/${tid}/stat`, 'utf8');
+              const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+              log(`      thread ${tid} ${name}: ${(processSeconds(`${api.pid}/task/${tid}`)).toFixed(2)} s`);
+            }
+          }
           const logPerRequest = (api.logBytes() - logBefore) / Math.max(1, a.total);
+          const pgCpu = cpuMeter();
           const p = await loadPgbench(route, common, connections, DURATION);
+          p.cpu = pgCpu();
           const ratio = a.rps / p.tps;
           const p99Target = TARGETS_P99[name]?.[connections];
           // The ratio is a target under load (the drop-in hour), not for one user alone.
@@ -370,6 +466,11 @@ async function main() {
             `   ratio ${ratio.toFixed(2)}${ratioTarget !== undefined ? ` (${ratioMet ? 'met' : 'MISSED'} ≥ ${ratioTarget})` : ''}` +
             (p99Target !== undefined ? `, p99 ${p99Met ? 'met' : 'MISSED'} < ${p99Target} ms` : '') +
             `   log ${fmt(logPerRequest, 0)} B/request`);
+          const us = (seconds, count) => fmt((1e6 * seconds) / Math.max(1, count), 0);
+          log(`      CPU per request: machine ${us(a.cpu.machine, a.total)} µs = API ${us(a.cpu.api, a.total)} (in the kernel ${us(a.cpu.apiSystem, a.total)})` +
+            (LOAD_GENERATOR === 'autocannon' ? ` + autocannon ${us(a.cpu.loadGenerator, a.total)}` : '') +
+            ` + PostgreSQL, ${LOAD_GENERATOR === 'wrk' ? 'wrk, ' : ''}kernel and the rest ${us(a.cpu.machine - a.cpu.api - (LOAD_GENERATOR === 'autocannon' ? a.cpu.loadGenerator : 0), a.total)};` +
+            `   per pgbench transaction: machine ${us(p.cpu.machine, p.total)} µs`);
           if (a.unexpected.size || a.errors) {
             exitCode = 1;
             log(`  !!! the API answered unexpectedly (expected ${route.status}); ${a.errors} connection errors or timeouts:`);
@@ -394,7 +495,7 @@ async function main() {
       const newest = fs.readdirSync(profileDir).filter((f) => f.endsWith('.cpuprofile')).map((f) => path.join(profileDir, f)).sort((x, y) => fs.statSync(y).mtimeMs - fs.statSync(x).mtimeMs)[0];
       if (newest) {
         log(`\nCPU profile of the API: ${path.relative(ROOT, newest)} (open in Chrome DevTools or speedscope)`);
-        log(summariseProfile(JSON.parse(fs.readFileSync(newest, 'utf8'))));
+        log(summariseProfile(JSON.parse(fs.readFileSync(newest, 'utf8')), { windows: loadWindows }));
       }
     }
   } finally {

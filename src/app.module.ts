@@ -1,7 +1,7 @@
 import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { LoggerModule } from 'nestjs-pino';
-import type { DestinationStream } from 'pino';
+import pino, { type DestinationStream } from 'pino';
 import { safeErrorFacts } from './common/safe-error';
 import { AccessModule } from './access/access.module';
 import { AuditModule } from './audit/audit.module';
@@ -56,7 +56,9 @@ export class AppModule {
               },
               customProps: (req) => ({ requestId: (req as { id?: string }).id }),
             },
-            logStream ?? process.stdout,
+            // Written asynchronously: a synchronous write per request to a pipe stalled the event loop
+            // under load (bench/README.md). Lines coalesce while a write is under way and are flushed on exit.
+            logStream ?? pino.destination({ dest: 1, sync: false }),
           ],
           // Probes every few seconds would drown the log.
           exclude: [{ method: RequestMethod.ALL, path: 'health/{*path}' }],

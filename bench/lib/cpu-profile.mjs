@@ -16,11 +16,20 @@ function ownerOf(url) {
   return dist >= 0 ? 'app (dist)' : path.basename(url);
 }
 
-export function summariseProfile(profile, top = 25) {
+/**
+ * `windows`: [from, to] pairs in microseconds of the monotonic clock (process.hrtime, which V8's
+ * profiler also uses): only samples taken inside them count, so start-up is left out.
+ */
+export function summariseProfile(profile, { top = 25, windows } = {}) {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const selfUs = new Map();
   const deltas = profile.timeDeltas ?? [];
-  profile.samples.forEach((id, i) => selfUs.set(id, (selfUs.get(id) ?? 0) + (deltas[i] ?? 0)));
+  let at = profile.startTime;
+  profile.samples.forEach((id, i) => {
+    at += deltas[i] ?? 0;
+    if (windows && !windows.some(([from, to]) => at >= from && at <= to)) return;
+    selfUs.set(id, (selfUs.get(id) ?? 0) + (deltas[i] ?? 0));
+  });
   let total = 0;
   let idle = 0;
   const byFunction = new Map();

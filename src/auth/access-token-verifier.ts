@@ -1,12 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { DependencyUnavailable, Unauthenticated } from '../common/domain-errors';
-import type { AppConfig } from '../config/app-config';
-import { APP_CONFIG } from '../config/config.module';
 import { isUuid } from '../common/parse-id.pipe';
 import { isDatabaseUnavailable } from '../database/availability';
-import { InjectEntityManager } from '@nestjs/typeorm';
-import type { EntityManager } from 'typeorm';
 import { SessionsRepository, type SessionUser } from '../users/sessions.repository';
 import { JWT_AUDIENCE, JWT_ISSUER, type AccessClaims } from './access-claims';
 
@@ -19,8 +15,6 @@ export class AccessTokenVerifier {
   constructor(
     private readonly jwt: JwtService,
     private readonly sessions: SessionsRepository,
-    @InjectEntityManager() private readonly manager: EntityManager,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async verify(token: string): Promise<SessionUser> {
@@ -31,7 +25,7 @@ export class AccessTokenVerifier {
   async verifyWithClaims(token: string): Promise<{ user: SessionUser; claims: AccessClaims }> {
     let claims: AccessClaims;
     try {
-      claims = await this.jwt.verifyAsync<AccessClaims>(token, { secret: this.config.jwtSecret, algorithms: ['HS256'], issuer: JWT_ISSUER, audience: JWT_AUDIENCE });
+      claims = await this.jwt.verifyAsync<AccessClaims>(token, { algorithms: ['HS256'], issuer: JWT_ISSUER, audience: JWT_AUDIENCE });
     } catch {
       throw new Unauthenticated('A valid access token is required', { code: 'unauthenticated' });
     }
@@ -51,7 +45,7 @@ export class AccessTokenVerifier {
     }
     let user: SessionUser | undefined;
     try {
-      user = await this.sessions.activeUser(this.manager, claims.sub, claims.sid);
+      user = await this.sessions.activeUser(claims.sub, claims.sid);
     } catch (error) {
       if (isDatabaseUnavailable(error)) throw new DependencyUnavailable('The database');
       throw error;

@@ -23,6 +23,7 @@ import { PasskeysService } from './mfa/passkeys.service';
 import { TotpService } from './mfa/totp.service';
 import { SignInService } from './sign-in.service';
 import { TokenIssuer } from './token-issuer';
+import { jwtKey } from './jwt-key';
 
 @Module({
   imports: [
@@ -31,7 +32,7 @@ import { TokenIssuer } from './token-issuer';
     UsersModule,
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({ secret: config.jwtSecret, signOptions: { algorithm: 'HS256' } }),
+      useFactory: (config: AppConfig) => ({ secret: jwtKey(config), signOptions: { algorithm: 'HS256' } }),
     }),
   ],
   controllers: [AuthController, MfaController, PasskeysController],

@@ -5,6 +5,7 @@ import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { JWT_AUDIENCE, JWT_ISSUER, type AccessClaims } from './access-claims';
 import { AccessTokenVerifier } from './access-token-verifier';
+import { jwtKey } from './jwt-key';
 
 /** Passport checks the signature, issuer, audience and expiry; who the caller is now is the verifier's one decision. */
 @Injectable()
@@ -15,7 +16,9 @@ export class JwtStrategy extends PassportStrategy(Strategy) {
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      secretOrKey: config.jwtSecret,
+      // The key object, not the secret string (jwt-key.ts). passport-jwt hands it to jsonwebtoken,
+      // which takes a KeyObject; passport-jwt's types predate that.
+      secretOrKeyProvider: (_request, _token, done) => done(null, jwtKey(config) as unknown as Buffer),
       algorithms: ['HS256'],
       issuer: JWT_ISSUER,
       audience: JWT_AUDIENCE,

@@ -32,6 +32,13 @@ describe('the configuration', () => {
     expect(() => loadConfig({ ...base, MFA_REQUIRED_ROLES: 'counselor' })).toThrow(/MFA_REQUIRED_ROLES names unknown roles: counselor/);
   });
 
+  it('keeps ten connections to PostgreSQL per process unless DATABASE_POOL_SIZE says otherwise, between 1 and 100', () => {
+    expect(loadConfig(base).databasePoolSize).toBe(10);
+    expect(loadConfig({ ...base, DATABASE_POOL_SIZE: '4' }).databasePoolSize).toBe(4);
+    expect(() => loadConfig({ ...base, DATABASE_POOL_SIZE: '0' })).toThrow(/DATABASE_POOL_SIZE/);
+    expect(() => loadConfig({ ...base, DATABASE_POOL_SIZE: 'many' })).toThrow(/DATABASE_POOL_SIZE/);
+  });
+
   it('requires its own key for TOTP secrets in production', () => {
     expect(() => loadConfig({ ...production, MFA_ENCRYPTION_KEY: '' })).toThrow(/MFA_ENCRYPTION_KEY/);
     expect(loadConfig(production).mfaEncryptionKey).toHaveLength(32);

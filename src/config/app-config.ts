@@ -82,6 +82,13 @@ class Environment {
   @IsOptional()
   @Transform(toInt)
   @IsInt()
+  @Min(1)
+  @Max(100)
+  DATABASE_POOL_SIZE?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
   @Min(50)
   OUTBOX_POLL_MS?: number;
 
@@ -198,6 +205,8 @@ export interface AppConfig {
   databaseUrl: string;
   /** The schema owner's login, used only to create the database, run migrations and provision the app login; unset = done elsewhere. */
   migrationDatabaseUrl?: string;
+  /** Connections this process keeps to PostgreSQL (bench/README.md says how the default was chosen). */
+  databasePoolSize: number;
   databaseCreateIfMissing: boolean;
   redisUrl: string;
   redisPrefix: string;
@@ -303,6 +312,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     databaseUrl,
     migrationDatabaseUrl: parsed.MIGRATION_DATABASE_URL ?? (production ? undefined : developmentMigrationUrl(databaseUrl)),
     databaseCreateIfMissing: parsed.DATABASE_CREATE_IF_MISSING ?? true,
+    databasePoolSize: parsed.DATABASE_POOL_SIZE ?? 10,
     redisUrl: parsed.REDIS_URL ?? DEFAULT_REDIS_URL,
     redisPrefix: parsed.REDIS_PREFIX ?? 'hp',
     port,

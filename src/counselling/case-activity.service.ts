@@ -2,11 +2,12 @@ import { Injectable } from '@nestjs/common';
 import type { PlanActor } from '../access/actor';
 import { ReferralConsentGate } from '../access/referral-consent-gate';
 import { AuditWriter } from '../audit/audit-writer';
-import { InvalidInput, RuleViolation, type ProblemItem } from '../common/domain-errors';
+import { InvalidInput, NotFound, RuleViolation, type ProblemItem } from '../common/domain-errors';
+import { isInFuture } from '../common/time';
 import { PlansService } from '../plans/plans.service';
 import { CaseActivityRepository } from './case-activity.repository';
 import { activityTimeProblems } from './case-timeline';
-import { CounsellingCasesRepository } from './counselling-cases.repository';
+import { caseClosed, CounsellingCasesRepository } from './counselling-cases.repository';
 import { COUNSELLING_PURPOSE } from './counselling-cases.service';
 import type { CounsellingProblem } from './counselling-problems';
 import { contactView, referralView } from './counselling-views';
@@ -33,24 +34,27 @@ export class CaseActivityService {
     private readonly referralConsent: ReferralConsentGate,
   ) {}
 
+  /**
+   * One statement locks the case, writes the contact and its audit event (bench/README.md: the
+   * drop-in hour's hot path); when it writes nothing, the case as it found it says why, in the
+   * order the rules are checked everywhere: not found, closed, then the time.
+   */
   async recordContact(actor: PlanActor, caseId: string, dto: RecordContactDto): Promise<ContactResponse> {
-    return this.uow.run(async (manager) => {
-      const found = await this.cases.lockOpen(manager, actor, caseId);
-      const problems = activityTimeProblems('occurredAt', dto.occurredAt, found.openedAt);
-      if (problems.length) throw new RuleViolation(problems, 'activity_time_out_of_range' satisfies CounsellingProblem);
-      const saved = await this.activity.addContact(manager, {
-        planId: actor.planId,
-        caseId,
-        occurredAt: dto.occurredAt,
-        channel: dto.channel,
-        durationMinutes: dto.durationMinutes ?? null,
-        withAppointment: dto.withAppointment ?? null,
-        note: dto.note ?? null,
-        recordedBy: actor.userId,
-      });
-      await this.audit.record(actor, { action: 'counselling_contact.recorded', purpose: COUNSELLING_PURPOSE, residentId: found.residentId, entityType: 'counselling_contact', entityId: saved.id }, manager);
-      return contactView(saved);
-    });
+    const now = new Date();
+    const attempt = await this.activity.recordContact(
+      this.uow.current(),
+      actor,
+      { caseId, occurredAt: dto.occurredAt, channel: dto.channel, durationMinutes: dto.durationMinutes ?? null, withAppointment: dto.withAppointment ?? null, note: dto.note ?? null },
+      !isInFuture(dto.occurredAt, now),
+      { action: 'counselling_contact.recorded', purpose: COUNSELLING_PURPOSE },
+    );
+    if (!attempt) throw new NotFound('Counselling case');
+    if (attempt.status !== 'open') throw caseClosed(caseId);
+    if (!attempt.contact) {
+      const problems = activityTimeProblems('occurredAt', dto.occurredAt, attempt.openedAt, now);
+      throw new RuleViolation(problems, 'activity_time_out_of_range' satisfies CounsellingProblem);
+    }
+    return contactView(attempt.contact);
   }
 
   async recordReferral(actor: PlanActor, caseId: string, dto: RecordReferralDto): Promise<ReferralResponse> {

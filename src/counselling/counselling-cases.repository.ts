@@ -11,6 +11,11 @@ import type { CounsellingProblem } from './counselling-problems';
 
 const NOT_FOUND = 'Counselling case';
 
+/** The refusal of anything added to a closed case. */
+export function caseClosed(caseId: string): Conflict {
+  return new Conflict('The counselling case is closed; reopen it first, or open a new case if this is a new matter', { code: 'case_closed' satisfies CounsellingProblem, extra: { caseId } });
+}
+
 /**
  * The counselling_cases table. Every read goes through the policy layer, so anything out of the
  * caller's reach is "not found" (api.md 404).
@@ -30,9 +35,7 @@ export class CounsellingCasesRepository {
 
   async lockOpen(manager: EntityManager, actor: PlanActor, id: string): Promise<CounsellingCase> {
     const found = await this.lockWritable(manager, actor, id);
-    if (found.status !== 'open') {
-      throw new Conflict('The counselling case is closed; reopen it first, or open a new case if this is a new matter', { code: 'case_closed' satisfies CounsellingProblem, extra: { caseId: found.id } });
-    }
+    if (found.status !== 'open') throw caseClosed(found.id);
     return found;
   }
 

@@ -3,12 +3,13 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { PrivilegeCheck } from './privilege-check';
+import { PreparedStatements } from './prepared-statements';
 import { UnitOfWork } from './unit-of-work';
 
 @Global()
 @Module({
-  providers: [UnitOfWork, PrivilegeCheck],
-  exports: [UnitOfWork],
+  providers: [UnitOfWork, PrivilegeCheck, PreparedStatements],
+  exports: [UnitOfWork, PreparedStatements],
   imports: [
     TypeOrmModule.forRootAsync({
       inject: [APP_CONFIG],
@@ -22,7 +23,7 @@ import { UnitOfWork } from './unit-of-work';
         logging: false,
         // The URL's login is the least-privilege app role (app-login.ts; PrivilegeCheck refuses anything more).
         // A request waits at most a few seconds for a connection, then answers 503 instead of hanging.
-        extra: { options: '-c TimeZone=UTC', max: 10, connectionTimeoutMillis: 5000 },
+        extra: { options: '-c TimeZone=UTC', max: config.databasePoolSize, connectionTimeoutMillis: 5000 },
       }),
     }),
   ],

@@ -50,6 +50,11 @@ export class UnitOfWork {
     return result;
   }
 
+  /** The request's transaction, if it has one (an Idempotency-Key request): a single statement joins it. */
+  current(): EntityManager | undefined {
+    return ambient.getStore()?.manager;
+  }
+
   /** Runs `callback` after the current transaction commits; at once when there is none. */
   afterCommit(callback: () => unknown): void {
     const context = ambient.getStore();

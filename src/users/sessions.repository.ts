@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { Role } from '../access/roles';
+import { PreparedStatements, preparedStatement } from '../database/prepared-statements';
 import type { SessionEndReason } from './session.entity';
 
 /** The account behind an open session, as every authenticated request reads it. */
@@ -31,8 +32,18 @@ export interface OpenedSession {
  * The sessions table: opened at sign-in, checked on every request, ended for a reason. A
  * session's refresh tokens (src/auth) are its family and end with it.
  */
+// Every authenticated request runs this: prepared, outside any transaction (prepared-statements.ts).
+const ACTIVE_USER = preparedStatement(
+  'sessions_active_user',
+  `SELECT u.id, u.role, u.plan_id AS "planId", u.organisation_id AS "organisationId"
+     FROM sessions s JOIN users u ON u.id = s.user_id
+    WHERE s.id = $1 AND s.user_id = $2 AND s.revoked_at IS NULL AND (s.expires_at IS NULL OR s.expires_at > now()) AND u.active`,
+);
+
 @Injectable()
 export class SessionsRepository {
+  constructor(private readonly statements: PreparedStatements) {}
+
   /** Opens a session for a sign-in that has proved everything it must (both factors where MFA applies). */
   async open(manager: EntityManager, userId: string, how: SignInProof): Promise<OpenedSession> {
     const id = randomUUID();
@@ -58,13 +69,8 @@ export class SessionsRepository {
    * The active user of an open session, in one primary-key lookup per request: a deactivated
    * user, a changed role or an ended session takes effect at once.
    */
-  async activeUser(manager: EntityManager, userId: string, sessionId: string): Promise<SessionUser | undefined> {
-    const [row]: SessionUser[] = await manager.query(
-      `SELECT u.id, u.role, u.plan_id AS "planId", u.organisation_id AS "organisationId"
-         FROM sessions s JOIN users u ON u.id = s.user_id
-        WHERE s.id = $1 AND s.user_id = $2 AND s.revoked_at IS NULL AND (s.expires_at IS NULL OR s.expires_at > now()) AND u.active`,
-      [sessionId, userId],
-    );
+  async activeUser(userId: string, sessionId: string): Promise<SessionUser | undefined> {
+    const [row] = await this.statements.rows<SessionUser>(ACTIVE_USER, [sessionId, userId]);
     return row;
   }
 

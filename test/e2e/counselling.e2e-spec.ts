@@ -1,10 +1,12 @@
 import { expectStatus, openCase, registerResident, type PlanFixture, withPlan } from '../support/fixtures';
+import { ownerDatabase } from '../support/owner-database';
 import { type TestApp } from '../support/test-app';
 
 describe('counselling cases and the counting rule', () => {
   let t: TestApp;
   let plan: PlanFixture;
   withPlan((world) => ({ t, plan } = world));
+  const owner = ownerDatabase();
 
   it("counts Helle's three matters as three cases", async () => {
     const helle = await registerResident(plan.counsellor, { housingAreaId: plan.areas.eligible, firstName: 'Helle', lastName: 'Jensen', gender: 'female', birthYear: 1979 });
@@ -85,6 +87,27 @@ describe('counselling cases and the counting rule', () => {
     expect(reopened.body).toMatchObject({ status: 'open', closedAt: null, openedAt: '2026-01-10T08:00:00.000Z' });
     const after = await plan.counsellor.post(`/counselling-cases/${c.id}/contacts`, { occurredAt: '2026-01-21T09:00:00+01:00', channel: 'phone' });
     expect(after.status).toBe(201);
+  });
+
+  it("writes a contact's audit event with the contact, and neither for a contact that is refused", async () => {
+    const resident = await registerResident(plan.counsellor, { housingAreaId: plan.areas.eligible, firstName: 'Ayse' });
+    const c = await openCase(plan.counsellor, { residentId: resident.id, topic: 'benefits', form: 'open_drop_in', openedAt: '2026-02-02T10:00:00+01:00' });
+    const logged = await plan.counsellor.post(`/counselling-cases/${c.id}/contacts`, { occurredAt: '2026-02-02T10:00:00+01:00', channel: 'in_person', durationMinutes: 15 });
+    expectStatus(logged, 201);
+    expect(logged.body).toMatchObject({ caseId: c.id, occurredAt: '2026-02-02T09:00:00.000Z', channel: 'in_person', durationMinutes: 15, withAppointment: null, note: null });
+    const events = await owner.query(`SELECT action, resident_id, entity_type, actor_role, purpose FROM audit_events WHERE entity_id = $1`, [logged.body.id]);
+    expect(events.rows).toEqual([{ action: 'counselling_contact.recorded', resident_id: resident.id, entity_type: 'counselling_contact', actor_role: 'counsellor', purpose: 'counselling' }]);
+
+    const auditedBefore = await owner.count(`audit_events WHERE action = 'counselling_contact.recorded' AND resident_id = $1`, [resident.id]);
+    const tooEarly = await plan.counsellor.post(`/counselling-cases/${c.id}/contacts`, { occurredAt: '2026-02-02T09:59:59.999+01:00', channel: 'phone' });
+    expect(tooEarly.status).toBe(422);
+    await plan.counsellor.post(`/counselling-cases/${c.id}/close`, { closedAt: '2026-02-03T10:00:00+01:00' });
+    const closed = await plan.counsellor.post(`/counselling-cases/${c.id}/contacts`, { occurredAt: '2026-02-03T11:00:00+01:00', channel: 'phone' });
+    expect(closed.status).toBe(409);
+    const elsewhere = await plan.counsellor.post(`/counselling-cases/00000000-0000-4000-8000-000000000000/contacts`, { occurredAt: '2026-02-03T11:00:00+01:00', channel: 'phone' });
+    expect(elsewhere.status).toBe(404);
+    expect(await owner.count(`counselling_contacts WHERE case_id = $1`, [c.id])).toBe(1);
+    expect(await owner.count(`audit_events WHERE action = 'counselling_contact.recorded' AND resident_id = $1`, [resident.id])).toBe(auditedBefore);
   });
 
   it('refuses a contact before the case was opened or in the future', async () => {

@@ -14,6 +14,7 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     // Global setup migrated the database; an app started by a test does not migrate it again.
     migrationDatabaseUrl: testDatabaseUrl(),
     databaseCreateIfMissing: false,
+    databasePoolSize: 10,
     redisUrl: TEST_REDIS_URL,
     // Each app gets its own key space, so one file's failed logins never throttle another's.
     redisPrefix: `${testRedisPrefix()}:${randomBytes(3).toString('hex')}`,

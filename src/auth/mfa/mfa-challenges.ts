@@ -3,8 +3,6 @@ import { JwtService } from '@nestjs/jwt';
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { Unauthenticated } from '../../common/domain-errors';
-import type { AppConfig } from '../../config/app-config';
-import { APP_CONFIG } from '../../config/config.module';
 import { REDIS } from '../../redis/redis.module';
 import type { SignInProof } from '../../users/sessions.repository';
 import { JWT_ISSUER } from '../access-claims';
@@ -40,7 +38,6 @@ export class MfaChallenges {
   constructor(
     private readonly jwt: JwtService,
     @Inject(REDIS) private readonly redis: Redis,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   sign(userId: string, stage: MfaChallenge['stage'], proof: SignInProof): Promise<string> {
@@ -60,7 +57,7 @@ export class MfaChallenges {
   async verify(token: string, stage?: MfaChallenge['stage']): Promise<MfaChallenge> {
     let claims: MfaClaims;
     try {
-      claims = await this.jwt.verifyAsync<MfaClaims>(token, { secret: this.config.jwtSecret, algorithms: ['HS256'], issuer: JWT_ISSUER, audience: MFA_AUDIENCE });
+      claims = await this.jwt.verifyAsync<MfaClaims>(token, { algorithms: ['HS256'], issuer: JWT_ISSUER, audience: MFA_AUDIENCE });
     } catch {
       throw invalidMfaToken();
     }
