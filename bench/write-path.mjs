@@ -28,12 +28,12 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import {
-  BENCH_DIR, PLAN_NAME, REDIS_URL, ROOT, SERVER_URL, databaseExists, deleteRedisKeys, dist, dropDatabase, generate, log, parseArgs,
+  BENCH_DIR, PLAN_NAME, REDIS_URL, ROOT, SERVER_URL, databaseExists, deleteRedisKeys, dist, dropDatabase, generate, log, median, parseArgs,
   require, run, serverSettings, sleep, withClient,
 } from './lib/bench-data.mjs';
 import { summariseProfile } from './lib/cpu-profile.mjs';
 
-const args = parseArgs(['reuse', 'keep', 'scale', 'db', 'duration', 'connections', 'routes', 'profile', 'warmup', 'load']);
+const args = parseArgs(['reuse', 'keep', 'scale', 'db', 'duration', 'connections', 'routes', 'profile', 'warmup', 'load', 'runs']);
 const DB = String(args.db ?? 'hp_bench');
 const DB_URL = `${SERVER_URL}/${DB}`;
 // The API logs in as its own least-privilege role, as production requires (src/database/app-login.ts);
@@ -47,6 +47,7 @@ const APP_DB_URL = (() => {
 const SCALE = Number(args.scale ?? 1);
 const DURATION = Number(args.duration ?? 10);
 const WARMUP = Number(args.warmup ?? 3);
+const RUNS = Number(args.runs ?? 1);
 const CONNECTIONS = String(args.connections ?? '10,32').split(',').map(Number);
 const ROUTE_NAMES = String(args.routes ?? 'contact,resident,case,list,list-deep').split(',');
 const SCRIPTS = path.join(BENCH_DIR, 'write-path');
@@ -152,7 +153,7 @@ async function startApi(prefix, { profileDir }) {
     PORT: String(port),
     HOST: '127.0.0.1',
   };
-  const argv = [...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), process.env.BENCH_MAIN ?? path.join(ROOT, 'dist/main.js')];
+  const argv = [...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), path.join(ROOT, 'dist/main.js')];
   const child = spawn(process.execPath, argv, { env, stdio: ['ignore', 'pipe', 'pipe'] });
   // The log goes where production sends it: a pipe that someone reads. Only its size is kept.
   let logBytes = 0;
@@ -213,6 +214,7 @@ function routes(rows) {
         occurredAt: new Date(Date.now() - 60_000).toISOString(), channel: 'in_person', durationMinutes: 20, withAppointment: false,
       }),
       script: 'contact.sql',
+      reference: 'contact-reference.sql',
       vars: { open_cases: POOL.openCases },
     },
     resident: {
@@ -398,10 +400,110 @@ async function loadPgbench(route, common, connections, duration) {
 
 // ---------------------------------------------------------------- main
 const fmt = (x, digits = 1) => (x == null || Number.isNaN(x) ? '-' : x.toFixed(digits));
+const us = (seconds, count) => fmt((1e6 * seconds) / Math.max(1, count), 0);
+
+/**
+ * One route at one concurrency: a warm-up of both sides, then the API and pgbench taking turns
+ * RUNS times on the same data; medians are compared. A route with a reference ceiling (logging a
+ * contact: the transaction issue 10 measured) also runs that, in the same turns.
+ */
+async function measure(api, tokens, common, name, route, connections) {
+  if (WARMUP > 0) {
+    await loadApi(api.url, tokens, route, connections, WARMUP);
+    await loadPgbench(route, common, connections, WARMUP);
+  }
+  const runs = { api: [], pgbench: [], reference: [] };
+  const windows = [];
+  for (let i = 0; i < RUNS; i++) {
+    const logBefore = api.logBytes();
+    const apiCpu = cpuMeter(api.pid);
+    const from = process.hrtime.bigint() / 1000n;
+    const a = await loadApi(api.url, tokens, route, connections, DURATION);
+    windows.push([Number(from), Number(process.hrtime.bigint() / 1000n)]);
+    a.cpu = apiCpu();
+    a.logPerRequest = (api.logBytes() - logBefore) / Math.max(1, a.total);
+    runs.api.push(a);
+    const pgCpu = cpuMeter();
+    const p = await loadPgbench(route, common, connections, DURATION);
+    p.cpu = pgCpu();
+    runs.pgbench.push(p);
+    if (route.reference) runs.reference.push(await loadPgbench({ ...route, script: route.reference }, common, connections, DURATION));
+  }
+  const mid = (list, key) => median(list.map((x) => x[key]));
+  const a = { rps: mid(runs.api, 'rps'), p50: mid(runs.api, 'p50'), p99: mid(runs.api, 'p99'), total: mid(runs.api, 'total') };
+  const p = { tps: mid(runs.pgbench, 'tps'), p50: mid(runs.pgbench, 'p50'), p99: mid(runs.pgbench, 'p99') };
+  const reference = runs.reference.length ? { tps: mid(runs.reference, 'tps') } : undefined;
+  // The ratio is a target under load (the drop-in hour), not for one user alone.
+  const ratioTarget = connections >= 10 ? TARGET_RATIO : undefined;
+  const ratio = a.rps / p.tps;
+  const p99Target = TARGETS_P99[name]?.[connections];
+  return {
+    name, connections, a, p, reference, ratio, runs, windows,
+    referenceRatio: reference ? a.rps / reference.tps : undefined,
+    ratioMet: ratioTarget === undefined || ratio >= ratioTarget,
+    ratioTarget,
+    p99Target,
+    p99Met: p99Target === undefined || a.p99 < p99Target,
+  };
+}
+
+function report(r, route) {
+  const runList = (xs) => (xs.length > 1 ? ` [${xs.map((x) => fmt(x, 0)).join(', ')}]` : '');
+  log(`  ${String(r.connections).padStart(2)} connections: API ${fmt(r.a.rps, 0).padStart(6)} req/s${runList(r.runs.api.map((x) => x.rps))} (p50 ${fmt(r.a.p50)} ms, p99 ${fmt(r.a.p99)} ms)` +
+    `   pgbench ${fmt(r.p.tps, 0).padStart(6)} tx/s${runList(r.runs.pgbench.map((x) => x.tps))} (p50 ${fmt(r.p.p50)} ms, p99 ${fmt(r.p.p99)} ms)` +
+    `   ratio ${r.ratio.toFixed(2)}${r.ratioTarget !== undefined ? ` (${r.ratioMet ? 'met' : 'MISSED'} ≥ ${r.ratioTarget})` : ''}` +
+    (r.p99Target !== undefined ? `, p99 ${r.p99Met ? 'met' : 'MISSED'} < ${r.p99Target} ms` : ''));
+  if (r.reference) {
+    log(`      reference transaction (bench/write-path/${route.reference}): pgbench ${fmt(r.reference.tps, 0)} tx/s${runList(r.runs.reference.map((x) => x.tps))}, ratio ${r.referenceRatio.toFixed(2)}`);
+  }
+  const a = r.runs.api.at(-1);
+  const p = r.runs.pgbench.at(-1);
+  log(`      CPU per request (last run): machine ${us(a.cpu.machine, a.total)} µs = API ${us(a.cpu.api, a.total)} (in the kernel ${us(a.cpu.apiSystem, a.total)})` +
+    (LOAD_GENERATOR === 'autocannon' ? ` + autocannon ${us(a.cpu.loadGenerator, a.total)}` : '') +
+    ` + PostgreSQL, ${LOAD_GENERATOR === 'wrk' ? 'wrk, ' : ''}kernel and the rest ${us(a.cpu.machine - a.cpu.api - (LOAD_GENERATOR === 'autocannon' ? a.cpu.loadGenerator : 0), a.total)};` +
+    ` per pgbench transaction: machine ${us(p.cpu.machine, p.total)} µs;   log ${fmt(a.logPerRequest, 0)} B/request`);
+  let failed = false;
+  for (const run of r.runs.api) {
+    if (run.unexpected.size || run.errors) {
+      failed = true;
+      log(`  !!! the API answered unexpectedly (expected ${route.status}); ${run.errors} connection errors or timeouts:`);
+      for (const [what, count] of run.unexpected) log(`  !!!   ${count}× ${what}`);
+    }
+  }
+  for (const run of [...r.runs.pgbench, ...r.runs.reference]) {
+    if (run.failed) {
+      failed = true;
+      log(`  !!! ${run.failed} pgbench transactions failed`);
+    }
+  }
+  return failed;
+}
+
+/** The list's page query as the API sends it, first and deep page: EXPLAIN must show an index scan and no sequential scan. */
+async function explainLists(rows) {
+  return withClient(APP_DB_URL, async (c) => {
+    const problems = [];
+    const page = (cursor) => `SELECT c.* FROM counselling_cases c WHERE c.plan_id = $1 AND c.plan_id = $1${cursor ? ' AND (c.opened_at, c.id) < ($2, $3)' : ''} ORDER BY c.opened_at DESC, c.id DESC LIMIT 51`;
+    for (const [label, sql, params] of [['first page', page(false), [rows.planId]], ['page 10,000', page(true), [rows.planId, rows.deepAt, rows.deepId]]]) {
+      const { rows: [plan] } = await c.query(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${sql}`, params);
+      const root = plan['QUERY PLAN'][0];
+      const nodes = [];
+      const walk = (n) => {
+        nodes.push(n['Node Type'] + (n['Index Name'] ? ` using ${n['Index Name']}` : ''));
+        (n.Plans ?? []).forEach(walk);
+      };
+      walk(root.Plan);
+      const seq = nodes.some((n) => n.startsWith('Seq Scan'));
+      if (seq) problems.push(`${label}: sequential scan`);
+      log(`  EXPLAIN ${label}: ${nodes.join(' → ')}; ${fmt(root['Execution Time'], 2)} ms${seq ? '   !!! sequential scan' : ''}`);
+    }
+    return problems;
+  });
+}
 
 async function main() {
   let exitCode = 0;
-  log(`Write-path benchmark: routes ${ROUTE_NAMES.join(', ')} at ${CONNECTIONS.join(' and ')} connections, ${DURATION} s each, database ${DB}, load by ${LOAD_GENERATOR}`);
+  log(`Write-path benchmark: routes ${ROUTE_NAMES.join(', ')} at ${CONNECTIONS.join(' and ')} connections, ${DURATION} s each, ${RUNS} run(s), database ${DB}, load by ${LOAD_GENERATOR}`);
   if (args.reuse) {
     if (!(await databaseExists(DB))) throw new Error(`--reuse: database ${DB} does not exist; run without --reuse (and with --keep) first`);
   } else {
@@ -410,7 +512,6 @@ async function main() {
   const prefix = `hp-bench-${randomBytes(4).toString('hex')}`;
   const profileDir = args.profile ? path.join(BENCH_DIR, 'profiles') : undefined;
   const results = [];
-  const loadWindows = [];
   try {
     const password = randomBytes(18).toString('base64url');
     const rows = await prepareRows(password);
@@ -418,6 +519,11 @@ async function main() {
     log(`Data: ${Number(counts.cases).toLocaleString('en')} cases, ${Number(counts.residents).toLocaleString('en')} residents, ${Number(counts.contacts).toLocaleString('en')} contacts.`);
     log(`Server: ${await serverSettings(DB_URL)}`);
     log(`Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model}), node ${process.version}, load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+    if (ROUTE_NAMES.some((n) => n.startsWith('list'))) {
+      log('\nThe list of 1M cases, as the database plans it:');
+      const problems = await explainLists(rows);
+      if (problems.length) exitCode = 1;
+    }
     const api = await startApi(prefix, { profileDir });
     const all = routes(rows);
     try {
@@ -432,70 +538,26 @@ async function main() {
         if (!route) throw new Error(`unknown route ${name} (routes: ${Object.keys(all).join(', ')})`);
         log(`\n${route.title}   (ceiling: pgbench -M prepared -f bench/write-path/${route.script})`);
         for (const connections of [...new Set([...(args.connections ? [] : EXTRA_CONNECTIONS[name] ?? []), ...CONNECTIONS])]) {
-          // Warm-up for both sides (untimed), then the API and pgbench back to back on the same data.
-          if (WARMUP > 0) {
-            await loadApi(api.url, tokens, route, connections, WARMUP);
-            await loadPgbench(route, common, connections, WARMUP);
-          }
-          const logBefore = api.logBytes();
-          const apiCpu = cpuMeter(api.pid);
-          const loadFrom = process.hrtime.bigint() / 1000n;
-          const a = await loadApi(api.url, tokens, route, connections, DURATION);
-          loadWindows.push([Number(loadFrom), Number(process.hrtime.bigint() / 1000n)]);
-          a.cpu = apiCpu();
-          if (process.env.BENCH_THREADS) {
-            for (const tid of fs.readdirSync(`/proc/${api.pid}/task`)) {
-              const stat = fs.readFileSync(`/proc/${api.pid}/task/${tid}/stat`, 'utf8');
-              const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-              log(`      thread ${tid} ${name}: ${(processSeconds(`${api.pid}/task/${tid}`)).toFixed(2)} s`);
-            }
-          }
-          const logPerRequest = (api.logBytes() - logBefore) / Math.max(1, a.total);
-          const pgCpu = cpuMeter();
-          const p = await loadPgbench(route, common, connections, DURATION);
-          p.cpu = pgCpu();
-          const ratio = a.rps / p.tps;
-          const p99Target = TARGETS_P99[name]?.[connections];
-          // The ratio is a target under load (the drop-in hour), not for one user alone.
-          const ratioTarget = connections >= 10 ? TARGET_RATIO : undefined;
-          const ratioMet = ratioTarget === undefined || ratio >= ratioTarget;
-          const p99Met = p99Target === undefined || a.p99 < p99Target;
-          results.push({ name, connections, a, p, ratio, ratioMet, p99Met, p99Target });
-          log(`  ${String(connections).padStart(2)} connections: API ${fmt(a.rps, 0).padStart(6)} req/s (p50 ${fmt(a.p50)} ms, p99 ${fmt(a.p99)} ms)` +
-            `   pgbench ${fmt(p.tps, 0).padStart(6)} tx/s (p50 ${fmt(p.p50)} ms, p99 ${fmt(p.p99)} ms)` +
-            `   ratio ${ratio.toFixed(2)}${ratioTarget !== undefined ? ` (${ratioMet ? 'met' : 'MISSED'} ≥ ${ratioTarget})` : ''}` +
-            (p99Target !== undefined ? `, p99 ${p99Met ? 'met' : 'MISSED'} < ${p99Target} ms` : '') +
-            `   log ${fmt(logPerRequest, 0)} B/request`);
-          const us = (seconds, count) => fmt((1e6 * seconds) / Math.max(1, count), 0);
-          log(`      CPU per request: machine ${us(a.cpu.machine, a.total)} µs = API ${us(a.cpu.api, a.total)} (in the kernel ${us(a.cpu.apiSystem, a.total)})` +
-            (LOAD_GENERATOR === 'autocannon' ? ` + autocannon ${us(a.cpu.loadGenerator, a.total)}` : '') +
-            ` + PostgreSQL, ${LOAD_GENERATOR === 'wrk' ? 'wrk, ' : ''}kernel and the rest ${us(a.cpu.machine - a.cpu.api - (LOAD_GENERATOR === 'autocannon' ? a.cpu.loadGenerator : 0), a.total)};` +
-            `   per pgbench transaction: machine ${us(p.cpu.machine, p.total)} µs`);
-          if (a.unexpected.size || a.errors) {
-            exitCode = 1;
-            log(`  !!! the API answered unexpectedly (expected ${route.status}); ${a.errors} connection errors or timeouts:`);
-            for (const [what, count] of a.unexpected) log(`  !!!   ${count}× ${what}`);
-          }
-          if (p.failed) {
-            exitCode = 1;
-            log(`  !!! ${p.failed} pgbench transactions failed`);
-          }
+          const result = await measure(api, tokens, common, name, route, connections);
+          results.push(result);
+          if (report(result, route)) exitCode = 1;
         }
       }
     } finally {
       await api.stop();
     }
-    log('\nSummary (paste into bench/README.md):');
+    log('\nSummary (medians; paste into bench/README.md):');
     log('| route | conn. | API req/s | API p50 / p99 ms | pgbench tx/s | pgbench p50 / p99 ms | ratio |');
     log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
     for (const r of results) {
-      log(`| ${all[r.name].title} | ${r.connections} | ${fmt(r.a.rps, 0)} | ${fmt(r.a.p50)} / ${fmt(r.a.p99)}${r.p99Met ? '' : ' (missed)'} | ${fmt(r.p.tps, 0)} | ${fmt(r.p.p50)} / ${fmt(r.p.p99)} | ${r.ratio.toFixed(2)}${r.ratioMet ? '' : ' (missed)'} |`);
+      const reference = r.reference ? ` (reference transaction: ${fmt(r.reference.tps, 0)} tx/s, ratio ${r.referenceRatio.toFixed(2)})` : '';
+      log(`| ${all[r.name].title} | ${r.connections} | ${fmt(r.a.rps, 0)} | ${fmt(r.a.p50)} / ${fmt(r.a.p99)}${r.p99Met ? '' : ' (missed)'} | ${fmt(r.p.tps, 0)} | ${fmt(r.p.p50)} / ${fmt(r.p.p99)} | ${r.ratio.toFixed(2)}${r.ratioMet ? '' : ' (missed)'}${reference} |`);
     }
     if (profileDir) {
       const newest = fs.readdirSync(profileDir).filter((f) => f.endsWith('.cpuprofile')).map((f) => path.join(profileDir, f)).sort((x, y) => fs.statSync(y).mtimeMs - fs.statSync(x).mtimeMs)[0];
       if (newest) {
         log(`\nCPU profile of the API: ${path.relative(ROOT, newest)} (open in Chrome DevTools or speedscope)`);
-        log(summariseProfile(JSON.parse(fs.readFileSync(newest, 'utf8')), { windows: loadWindows }));
+        log(summariseProfile(JSON.parse(fs.readFileSync(newest, 'utf8')), { windows: results.flatMap((r) => r.windows) }));
       }
     }
   } finally {
