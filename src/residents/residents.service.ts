@@ -19,6 +19,13 @@ import type { ResidentsProblem } from './residents-problems';
 
 const PURPOSE = 'resident_records';
 
+function housingAreaNotInPlan(): RuleViolation {
+  return new RuleViolation(
+    [{ field: 'housingAreaId', rule: 'housing_area_in_plan', message: 'housingAreaId is not a housing area of your plan' }],
+    'housing_area_not_in_plan' satisfies ResidentsProblem,
+  );
+}
+
 @Injectable()
 export class ResidentsService {
   constructor(
@@ -36,9 +43,13 @@ export class ResidentsService {
     const anonymous = dto.anonymous ?? false;
     const problems = identityProblems(anonymous, dto);
     if (problems.length) throw new InvalidInput(problems, 'identity_not_allowed' satisfies ResidentsProblem);
-    return this.uow.run(async (manager) => {
-      await this.requireHousingArea(manager, actor, dto.housingAreaId);
-      const saved = await this.repository.register(manager, {
+    // One statement writes the resident and its audit event (bench/README.md); a pseudonym is
+    // picked first, and the plan's unique index on pseudonyms settles a race for the same one.
+    const manager = this.uow.current();
+    const saved = await this.repository.register(
+      manager,
+      actor,
+      {
         planId: actor.planId,
         housingAreaId: dto.housingAreaId,
         compartment,
@@ -50,12 +61,12 @@ export class ResidentsService {
         gender: dto.gender ?? 'unknown',
         phone: dto.phone ?? null,
         email: dto.email?.toLowerCase() ?? null,
-        registeredBy: actor.userId,
-        pseudonym: anonymous ? await this.freePseudonym(manager, actor.planId) : null,
-      });
-      await this.audit.record(actor, { action: 'resident.registered', purpose: PURPOSE, residentId: saved.id, entityType: 'resident', entityId: saved.id }, manager);
-      return residentView(saved);
-    });
+        pseudonym: anonymous ? await this.freePseudonym(manager ?? this.dataSource.manager, actor.planId) : null,
+      },
+      { action: 'resident.registered', purpose: PURPOSE },
+    );
+    if (!saved) throw housingAreaNotInPlan();
+    return residentView(saved);
   }
 
   async list(actor: PlanActor, query: ResidentQuery): Promise<ResidentPage> {
@@ -119,10 +130,7 @@ export class ResidentsService {
 
   private async requireHousingArea(manager: EntityManager, actor: PlanActor, housingAreaId: string): Promise<void> {
     if (!(await this.plans.findHousingArea(actor.planId, housingAreaId, manager))) {
-      throw new RuleViolation(
-        [{ field: 'housingAreaId', rule: 'housing_area_in_plan', message: 'housingAreaId is not a housing area of your plan' }],
-        'housing_area_not_in_plan' satisfies ResidentsProblem,
-      );
+      throw housingAreaNotInPlan();
     }
   }
 

@@ -93,7 +93,7 @@ describe('counselling cases and the counting rule', () => {
     const resident = await registerResident(plan.counsellor, { housingAreaId: plan.areas.eligible, firstName: 'Ayse' });
     const c = await openCase(plan.counsellor, { residentId: resident.id, topic: 'benefits', form: 'open_drop_in', openedAt: '2026-02-02T10:00:00+01:00' });
     const logged = await plan.counsellor.post(`/counselling-cases/${c.id}/contacts`, { occurredAt: '2026-02-02T10:00:00+01:00', channel: 'in_person', durationMinutes: 15 });
-    expectStatus(logged, 201);
+    expectStatus(logged, 201, 'log the contact');
     expect(logged.body).toMatchObject({ caseId: c.id, occurredAt: '2026-02-02T09:00:00.000Z', channel: 'in_person', durationMinutes: 15, withAppointment: null, note: null });
     const events = await owner.query(`SELECT action, resident_id, entity_type, actor_role, purpose FROM audit_events WHERE entity_id = $1`, [logged.body.id]);
     expect(events.rows).toEqual([{ action: 'counselling_contact.recorded', resident_id: resident.id, entity_type: 'counselling_contact', actor_role: 'counsellor', purpose: 'counselling' }]);

@@ -1,10 +1,12 @@
 import { createPlan, expectStatus, registerResident, type PlanFixture, withPlan } from '../support/fixtures';
+import { ownerDatabase } from '../support/owner-database';
 import { type TestApp } from '../support/test-app';
 
 describe('residents, named and anonymous', () => {
   let t: TestApp;
   let plan: PlanFixture;
   withPlan((world) => ({ t, plan } = world));
+  const owner = ownerDatabase();
 
   it('gives an anonymous resident a pseudonym and no name, and finds them by it however it is typed', async () => {
     const anonymous = await registerResident(plan.counsellor, { housingAreaId: plan.areas.eligible, anonymous: true, birthYear: 1988, gender: 'male' });
@@ -101,6 +103,20 @@ describe('residents, named and anonymous', () => {
     expect(second.body).toMatchObject({ code: 'stale_version', currentVersion: 2 });
     const now = await plan.counsellor.get(`/residents/${registered.body.id}`);
     expect(now.body).toMatchObject({ lastName: 'Nielsen', version: 2 });
+  });
+
+  it("registers nobody into another plan's housing area, and writes no audit event for the refusal", async () => {
+    const other = await createPlan(t, 'Tredje plan');
+    const before = await owner.count(`audit_events WHERE action = 'resident.registered' AND plan_id = $1`, [plan.planId]);
+    const refused = await plan.counsellor.post('/residents', { housingAreaId: other.areas.eligible, firstName: 'Ingrid', lastName: 'Andenplan' });
+    expect(refused.status).toBe(422);
+    expect(refused.body.code).toBe('housing_area_not_in_plan');
+    expect(await owner.count(`residents WHERE last_name = 'Andenplan'`, [])).toBe(0);
+    expect(await owner.count(`audit_events WHERE action = 'resident.registered' AND plan_id = $1`, [plan.planId])).toBe(before);
+    const registered = await plan.counsellor.post('/residents', { housingAreaId: plan.areas.eligible, firstName: 'Ingrid', lastName: 'Rigtigplan', birthDate: '1961-04-30' });
+    expectStatus(registered, 201, 'register Ingrid');
+    expect(registered.body).toMatchObject({ planId: plan.planId, firstName: 'Ingrid', birthDate: '1961-04-30', birthYear: 1961, version: 1 });
+    expect(await owner.count(`audit_events WHERE action = 'resident.registered' AND resident_id = $1`, [registered.body.id])).toBe(1);
   });
 
   it('gives each refusal about a resident its own code', async () => {
