@@ -26,7 +26,7 @@ import { performance } from 'node:perf_hooks';
 import path from 'node:path';
 import pg from 'pg';
 import {
-  BENCH_DIR, PLAN_NAME, REDIS_URL, SERVER_URL, databaseExists, deleteRedisKeys, dist, dropDatabase, generate as generateData,
+  BENCH_DIR, PLAN_NAME, REDIS_URL, SERVER_URL, appLoginUrl, databaseExists, deleteRedisKeys, dist, dropDatabase, generate as generateData,
   log, median, parseArgs, require, run, serverSettings as settingsOf, sleep, withClient,
 } from './lib/bench-data.mjs';
 
@@ -75,7 +75,8 @@ async function startApp(planId, leaderId) {
   const { ReportsService } = require(dist('statistics/reports.service.js'));
   const prefix = `hp-bench-${randomBytes(4).toString('hex')}`;
   const config = loadConfig({
-    DATABASE_URL: DB_URL,
+    DATABASE_URL: appLoginUrl(DB_URL),
+    MIGRATION_DATABASE_URL: DB_URL,
     DATABASE_CREATE_IF_MISSING: 'false',
     REDIS_URL,
     REDIS_PREFIX: prefix,
@@ -83,6 +84,8 @@ async function startApp(planId, leaderId) {
     PROCESS_ROLE: 'all',
     LOG_LEVEL: 'warn',
   });
+  // As main.ts does: migrations (none pending here) and the app's own login, provisioned by the owner.
+  await require(dist('database/startup.js')).prepareDatabase(config);
   const app = await createApp(config, { logger: false });
 
   // Time every SQL statement the app sends (TypeORM's query runner), to say where a job's time goes.

@@ -28,7 +28,7 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import {
-  BENCH_DIR, PLAN_NAME, REDIS_URL, ROOT, SERVER_URL, databaseExists, deleteRedisKeys, dist, dropDatabase, generate, log, median, parseArgs,
+  BENCH_DIR, PLAN_NAME, REDIS_URL, ROOT, SERVER_URL, appLoginUrl, databaseExists, deleteRedisKeys, dist, dropDatabase, generate, log, median, parseArgs,
   require, run, serverSettings, sleep, withClient,
 } from './lib/bench-data.mjs';
 import { summariseProfile } from './lib/cpu-profile.mjs';
@@ -38,12 +38,7 @@ const DB = String(args.db ?? 'hp_bench');
 const DB_URL = `${SERVER_URL}/${DB}`;
 // The API logs in as its own least-privilege role, as production requires (src/database/app-login.ts);
 // pgbench logs in as the same role. The migrations' owner (BENCH_PG_URL) provisions it at start.
-const APP_DB_URL = (() => {
-  const url = new URL(DB_URL);
-  url.username = 'hp_bench_app';
-  url.password = '';
-  return url.toString();
-})();
+const APP_DB_URL = appLoginUrl(DB_URL);
 const SCALE = Number(args.scale ?? 1);
 const DURATION = Number(args.duration ?? 10);
 const WARMUP = Number(args.warmup ?? 3);

@@ -108,6 +108,17 @@ export async function serverSettings(dbUrl) {
   });
 }
 
+/**
+ * The URL the app logs in with: its own least-privilege login (src/database/app-login.ts), which
+ * the app provisions from the owner's URL at start. The app refuses to run as a superuser.
+ */
+export function appLoginUrl(dbUrl, login = 'hp_bench_app') {
+  const url = new URL(dbUrl);
+  url.username = login;
+  url.password = '';
+  return url.toString();
+}
+
 /** Deletes a benchmark's Redis keys (its own prefix) when it is done. */
 export async function deleteRedisKeys(prefix) {
   const Redis = require('ioredis');
