@@ -76,11 +76,6 @@ export class CaseActivityRepository {
     return { residentId, status, openedAt, contact: contact.id ? contact : null };
   }
 
-  addContact(manager: EntityManager, fields: NewRow<CounsellingContact>): Promise<CounsellingContact> {
-    const repo = manager.getRepository(CounsellingContact);
-    return repo.save(repo.create(fields));
-  }
-
   addReferral(manager: EntityManager, fields: NewRow<CounsellingReferral>): Promise<CounsellingReferral> {
     const repo = manager.getRepository(CounsellingReferral);
     return repo.save(repo.create(fields));
