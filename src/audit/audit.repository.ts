@@ -13,13 +13,19 @@ export interface AuditFilter {
   to?: Date;
 }
 
+/**
+ * The head of every INSERT into the audit log, for the statements that write an event together
+ * with their change (the hot paths' single statements) as well as for insert() below.
+ */
+export const AUDIT_EVENT_INSERT = 'INSERT INTO audit_events (plan_id, actor_id, actor_role, action, resident_id, entity_type, entity_id, purpose, request_id)';
+
 /** The append-only audit log: written in the caller's transaction, read a page at a time. */
 @Injectable()
 export class AuditRepository {
   async insert(manager: EntityManager, actor: AuditActor, entries: AuditEntry[]): Promise<void> {
     // One statement for any number of events: a list page of 200 residents is one round trip.
     await manager.query(
-      `INSERT INTO audit_events (plan_id, actor_id, actor_role, action, resident_id, entity_type, entity_id, purpose, request_id)
+      `${AUDIT_EVENT_INSERT}
        SELECT $1, $2, $3, e.action, e.resident_id, e.entity_type, e.entity_id, e.purpose, $4
        FROM unnest($5::text[], $6::uuid[], $7::text[], $8::uuid[], $9::text[])
          AS e(action, resident_id, entity_type, entity_id, purpose)`,

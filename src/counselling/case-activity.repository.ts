@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { AccessPolicy } from '../access/access-policy';
 import type { PlanActor } from '../access/actor';
 import type { AuditEntry } from '../audit/audit-writer';
+import { AUDIT_EVENT_INSERT } from '../audit/audit.repository';
 import { PreparedStatements, preparedStatement } from '../database/prepared-statements';
 import { CounsellingContact } from './entities/counselling-contact.entity';
 import { CounsellingReferral } from './entities/counselling-referral.entity';
@@ -33,7 +34,7 @@ const RECORD_CONTACT = preparedStatement(
      SELECT $2, t.id, $3, $4, $5, $6, $7, $8 FROM target t WHERE t.status = 'open' AND t.opened_at <= $3 AND $9::boolean
      RETURNING id, plan_id, case_id, occurred_at, channel, duration_minutes, with_appointment, note, recorded_by, created_at
    ), audited AS (
-     INSERT INTO audit_events (plan_id, actor_id, actor_role, action, resident_id, entity_type, entity_id, purpose, request_id)
+     ${AUDIT_EVENT_INSERT}
      SELECT $2, $8, $10, $11, t.resident_id, 'counselling_contact', k.id, $12, $13 FROM contact k, target t
    )
    SELECT t.resident_id AS "residentId", t.status, t.opened_at AS "openedAt",

@@ -7,7 +7,7 @@ import { isInFuture } from '../common/time';
 import { PlansService } from '../plans/plans.service';
 import { CaseActivityRepository } from './case-activity.repository';
 import { activityTimeProblems } from './case-timeline';
-import { caseClosed, CounsellingCasesRepository } from './counselling-cases.repository';
+import { CASE_NOT_FOUND, caseClosed, CounsellingCasesRepository } from './counselling-cases.repository';
 import { COUNSELLING_PURPOSE } from './counselling-cases.service';
 import type { CounsellingProblem } from './counselling-problems';
 import { contactView, referralView } from './counselling-views';
@@ -48,7 +48,7 @@ export class CaseActivityService {
       !isInFuture(dto.occurredAt, now),
       { action: 'counselling_contact.recorded', purpose: COUNSELLING_PURPOSE },
     );
-    if (!attempt) throw new NotFound('Counselling case');
+    if (!attempt) throw new NotFound(CASE_NOT_FOUND);
     if (attempt.status !== 'open') throw caseClosed(caseId);
     if (!attempt.contact) {
       const problems = activityTimeProblems('occurredAt', dto.occurredAt, attempt.openedAt, now);

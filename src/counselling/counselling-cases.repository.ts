@@ -9,7 +9,8 @@ import type { CaseQuery } from './dto/counselling.dto';
 import { CounsellingCase } from './entities/counselling-case.entity';
 import type { CounsellingProblem } from './counselling-problems';
 
-const NOT_FOUND = 'Counselling case';
+/** What a 404 about a case names. */
+export const CASE_NOT_FOUND = 'Counselling case';
 
 /** The refusal of anything added to a closed case. */
 export function caseClosed(caseId: string): Conflict {
@@ -25,12 +26,12 @@ export class CounsellingCasesRepository {
   constructor(private readonly access: AccessPolicy) {}
 
   readable(manager: EntityManager, actor: PlanActor, id: string): Promise<CounsellingCase> {
-    return findInPlan(manager, CounsellingCase, 'c', actor, id, { policy: this.access.readableCounsellingCases(actor, 'c'), notFound: NOT_FOUND });
+    return findInPlan(manager, CounsellingCase, 'c', actor, id, { policy: this.access.readableCounsellingCases(actor, 'c'), notFound: CASE_NOT_FOUND });
   }
 
   /** The case, locked until the caller's transaction ends, so a close and a contact cannot interleave. */
   lockWritable(manager: EntityManager, actor: PlanActor, id: string): Promise<CounsellingCase> {
-    return findInPlan(manager, CounsellingCase, 'c', actor, id, { policy: this.access.writableCounsellingCases(actor, 'c'), lock: true, notFound: NOT_FOUND });
+    return findInPlan(manager, CounsellingCase, 'c', actor, id, { policy: this.access.writableCounsellingCases(actor, 'c'), lock: true, notFound: CASE_NOT_FOUND });
   }
 
   async lockOpen(manager: EntityManager, actor: PlanActor, id: string): Promise<CounsellingCase> {

@@ -4,6 +4,7 @@ import { AccessPolicy, EVERYONE, NOTHING } from '../access/access-policy';
 import type { PlanActor } from '../access/actor';
 import { paginate, type Page } from '../common/pagination';
 import type { AuditActor, AuditEntry } from '../audit/audit-writer';
+import { AUDIT_EVENT_INSERT } from '../audit/audit.repository';
 import { findInPlan, inPlan } from '../database/plan-scope';
 import { PreparedStatements, preparedStatement } from '../database/prepared-statements';
 import type { ResidentQuery } from './dto/resident.dto';
@@ -26,7 +27,7 @@ const REGISTER = preparedStatement(
      SELECT a.plan_id, a.id, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13 FROM housing_areas a WHERE a.id = $2 AND a.plan_id = $1
      RETURNING *
    ), audited AS (
-     INSERT INTO audit_events (plan_id, actor_id, actor_role, action, resident_id, entity_type, entity_id, purpose, request_id)
+     ${AUDIT_EVENT_INSERT}
      SELECT r.plan_id, $13, $14, $15, r.id, 'resident', r.id, $16, $17 FROM resident r
    )
    SELECT id, plan_id AS "planId", housing_area_id AS "housingAreaId", compartment, anonymous, pseudonym, first_name AS "firstName", last_name AS "lastName",

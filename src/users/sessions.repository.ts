@@ -28,10 +28,6 @@ export interface OpenedSession {
   authenticatedAt: Date;
 }
 
-/**
- * The sessions table: opened at sign-in, checked on every request, ended for a reason. A
- * session's refresh tokens (src/auth) are its family and end with it.
- */
 // Every authenticated request runs this: prepared, outside any transaction (prepared-statements.ts).
 const ACTIVE_USER = preparedStatement(
   'sessions_active_user',
@@ -40,6 +36,10 @@ const ACTIVE_USER = preparedStatement(
     WHERE s.id = $1 AND s.user_id = $2 AND s.revoked_at IS NULL AND (s.expires_at IS NULL OR s.expires_at > now()) AND u.active`,
 );
 
+/**
+ * The sessions table: opened at sign-in, checked on every request, ended for a reason. A
+ * session's refresh tokens (src/auth) are its family and end with it.
+ */
 @Injectable()
 export class SessionsRepository {
   constructor(private readonly statements: PreparedStatements) {}
