@@ -2,6 +2,7 @@ import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { requirePlan } from './plan-actor';
 import type { Role } from './roles';
+import { isUncheckedCaller } from './session-checked-write';
 
 /** Who is calling: everything the policy layer and the audit log need to know about the caller. */
 export interface Actor {
@@ -25,6 +26,7 @@ export interface PlanActor extends Actor {
 export const CurrentActor = createParamDecorator((_data: unknown, ctx: ExecutionContext): Actor => {
   const request = ctx.switchToHttp().getRequest<FastifyRequest & { user?: Omit<Actor, 'requestId'> }>();
   if (!request.user) throw new Error('CurrentActor used on a route without authentication');
+  if (isUncheckedCaller(request.user)) throw new Error('CurrentActor used on a route that leaves the session check to its write: use @UncheckedCaller()');
   return { ...request.user, requestId: String(request.id) };
 });
 
@@ -35,5 +37,6 @@ export const CurrentActor = createParamDecorator((_data: unknown, ctx: Execution
 export const PlanActor = createParamDecorator((_data: unknown, ctx: ExecutionContext): PlanActor => {
   const request = ctx.switchToHttp().getRequest<FastifyRequest & { user?: Omit<Actor, 'requestId'> }>();
   if (!request.user) throw new Error('PlanActor used on a route without authentication');
+  if (isUncheckedCaller(request.user)) throw new Error('PlanActor used on a route that leaves the session check to its write: use @UncheckedCaller()');
   return requirePlan({ ...request.user, requestId: String(request.id) });
 });

@@ -3,7 +3,9 @@ import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { DependencyUnavailable, Unauthenticated } from '../common/domain-errors';
 import { ALLOWED_ROLES, PUBLIC_ROUTE } from './allow.decorator';
+import { roleNotAllowed } from './policy-refusals';
 import type { Role } from './roles';
+import { isUncheckedCaller, markSessionCheckedByWrite, SESSION_CHECKED_BY_WRITE, type UncheckedCallerClaims } from './session-checked-write';
 import { STEP_UP, StepUpPolicy, type Authentication } from './step-up';
 
 const JwtAuthGuard = AuthGuard('jwt');
@@ -25,6 +27,11 @@ export class PolicyGuard implements CanActivate {
     if (!allowed || allowed.length === 0) {
       throw new ForbiddenException('This route declares no access policy and is refused');
     }
+    const request = context.switchToHttp().getRequest<{ user?: Authentication | UncheckedCallerClaims }>();
+    const byWrite = this.reflector.getAllAndOverride<boolean>(SESSION_CHECKED_BY_WRITE, targets) === true;
+    const stepUp = this.reflector.getAllAndOverride<boolean>(STEP_UP, targets) === true;
+    if (byWrite && stepUp) throw new Error('A route that requires step-up reads the session in the guard; it cannot leave the session check to its write');
+    if (byWrite) markSessionCheckedByWrite(request, allowed);
     try {
       await this.jwt.canActivate(context);
     } catch (error) {
@@ -33,11 +40,10 @@ export class PolicyGuard implements CanActivate {
       if (error instanceof Unauthenticated) throw error;
       throw new UnauthorizedException({ message: 'A valid access token is required', code: 'unauthenticated' });
     }
-    const user = context.switchToHttp().getRequest<{ user?: Authentication }>().user;
-    if (!user || !allowed.includes(user.role)) {
-      throw new ForbiddenException('Your role may not do this');
-    }
-    if (this.reflector.getAllAndOverride<boolean>(STEP_UP, targets)) this.stepUp.assertSteppedUp(user);
+    const user = request.user;
+    const role = isUncheckedCaller(user) ? user.claimedRole : user?.role;
+    if (!user || !role || !allowed.includes(role)) throw roleNotAllowed();
+    if (stepUp && !isUncheckedCaller(user)) this.stepUp.assertSteppedUp(user);
     return true;
   }
 }

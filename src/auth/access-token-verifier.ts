@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { DependencyUnavailable, Unauthenticated } from '../common/domain-errors';
 import { isUuid } from '../common/parse-id.pipe';
+import { sessionEnded } from '../access/policy-refusals';
 import { isDatabaseUnavailable } from '../database/availability';
 import { SessionsRepository, type SessionUser } from '../users/sessions.repository';
 import { JWT_AUDIENCE, JWT_ISSUER, type AccessClaims } from './access-claims';
@@ -32,6 +33,13 @@ export class AccessTokenVerifier {
     return { user: await this.userFor(claims), claims };
   }
 
+  /** Refuses (401 token_invalid) a signed token without what every request needs: its expiry, its session and its user. */
+  assertWellFormed(claims: AccessClaims): void {
+    if (typeof claims.exp !== 'number' || !isUuid(claims.sid) || !isUuid(claims.sub)) {
+      throw new Unauthenticated('The access token lacks its expiry or session', { code: 'token_invalid' });
+    }
+  }
+
   /**
    * The caller of verified claims. What they may do is read from the account and its session on
    * every request (one primary-key lookup), so a deactivated user, a changed role or an ended
@@ -40,9 +48,7 @@ export class AccessTokenVerifier {
    * the dashboard decide alike.
    */
   async userFor(claims: AccessClaims): Promise<SessionUser> {
-    if (typeof claims.exp !== 'number' || !isUuid(claims.sid) || !isUuid(claims.sub)) {
-      throw new Unauthenticated('The access token lacks its expiry or session', { code: 'token_invalid' });
-    }
+    this.assertWellFormed(claims);
     let user: SessionUser | undefined;
     try {
       user = await this.sessions.activeUser(claims.sub, claims.sid);
@@ -50,7 +56,7 @@ export class AccessTokenVerifier {
       if (isDatabaseUnavailable(error)) throw new DependencyUnavailable('The database');
       throw error;
     }
-    if (!user) throw new Unauthenticated('The session has ended or the account is no longer active; sign in again', { code: 'session_ended' });
+    if (!user) throw sessionEnded();
     return user;
   }
 }

@@ -1,6 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
+import { ROLES } from '../access/roles';
+import { allowedRolesIfSessionCheckedByWrite, type UncheckedCallerClaims } from '../access/session-checked-write';
+import { Unauthenticated } from '../common/domain-errors';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { JWT_AUDIENCE, JWT_ISSUER, type AccessClaims } from './access-claims';
@@ -23,19 +26,22 @@ export class JwtStrategy extends PassportStrategy(Strategy) {
       issuer: JWT_ISSUER,
       audience: JWT_AUDIENCE,
       ignoreExpiration: false,
+      passReqToCallback: true,
     });
   }
 
-  async validate(claims: AccessClaims) {
+  async validate(request: object, claims: AccessClaims) {
+    const amr = Array.isArray(claims.amr) ? claims.amr : [];
+    const authTime = typeof claims.auth_time === 'number' ? claims.auth_time : undefined;
+    // A write that checks the session in its own statement (src/access/session-checked-write.ts).
+    const allowedRoles = allowedRolesIfSessionCheckedByWrite(request);
+    if (allowedRoles) {
+      this.verifier.assertWellFormed(claims);
+      if (!ROLES.includes(claims.role)) throw new Unauthenticated('The access token names no role', { code: 'token_invalid' });
+      const caller: UncheckedCallerClaims = { sessionCheck: 'by-write', userId: claims.sub, sessionId: claims.sid, claimedRole: claims.role, allowedRoles, amr, authTime };
+      return caller;
+    }
     const user = await this.verifier.userFor(claims);
-    return {
-      userId: user.id,
-      role: user.role,
-      planId: user.planId,
-      organisationId: user.organisationId,
-      sessionId: claims.sid,
-      amr: Array.isArray(claims.amr) ? claims.amr : [],
-      authTime: typeof claims.auth_time === 'number' ? claims.auth_time : undefined,
-    };
+    return { userId: user.id, role: user.role, planId: user.planId, organisationId: user.organisationId, sessionId: claims.sid, amr, authTime };
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { PlanActor } from '../access/actor';
 import { ReferralConsentGate } from '../access/referral-consent-gate';
+import { checkedActor, type UncheckedCaller } from '../access/session-checked-write';
 import { AuditWriter } from '../audit/audit-writer';
 import { InvalidInput, NotFound, RuleViolation, type ProblemItem } from '../common/domain-errors';
 import { isInFuture } from '../common/time';
@@ -39,16 +40,17 @@ export class CaseActivityService {
    * drop-in hour's hot path); when it writes nothing, the case as it found it says why, in the
    * order the rules are checked everywhere: not found, closed, then the time.
    */
-  async recordContact(actor: PlanActor, caseId: string, dto: RecordContactDto): Promise<ContactResponse> {
+  async recordContact(caller: UncheckedCaller, caseId: string, dto: RecordContactDto): Promise<ContactResponse> {
     const now = new Date();
     const attempt = await this.activity.recordContact(
       this.uow.current(),
-      actor,
+      caller,
       { caseId, occurredAt: dto.occurredAt, channel: dto.channel, durationMinutes: dto.durationMinutes ?? null, withAppointment: dto.withAppointment ?? null, note: dto.note ?? null },
       !isInFuture(dto.occurredAt, now),
       { action: 'counselling_contact.recorded', purpose: COUNSELLING_PURPOSE },
     );
-    if (!attempt) throw new NotFound(CASE_NOT_FOUND);
+    checkedActor(caller, attempt);
+    if (!attempt.status || !attempt.openedAt) throw new NotFound(CASE_NOT_FOUND);
     if (attempt.status !== 'open') throw caseClosed(caseId);
     if (!attempt.contact) {
       const problems = activityTimeProblems('occurredAt', dto.occurredAt, attempt.openedAt, now);

@@ -3,6 +3,7 @@ import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResp
 import { Allow } from '../access/allow.decorator';
 import { RequireStepUp } from '../access/step-up';
 import { PlanActor } from '../access/actor';
+import { SessionCheckedByWrite, UncheckedCaller } from '../access/session-checked-write';
 import { CaseActivityService } from './case-activity.service';
 import { CounsellingCasesService } from './counselling-cases.service';
 import { CaseQuery, CaseVersionDto, CloseCaseDto, OpenCaseDto, RecordContactDto, RecordReferralDto } from './dto/counselling.dto';
@@ -47,11 +48,12 @@ export class CounsellingController {
 
   @Post(':id/contacts')
   @Allow('counsellor')
+  @SessionCheckedByWrite()
   @ApiCreatedResponse({ type: ContactResponse, description: 'The contact' })
   @ApiConflictResponse({ description: 'The case is closed (`case_closed`)' })
   @ApiUnprocessableEntityResponse({ description: 'Before the case was opened, or in the future' })
-  recordContact(@PlanActor() actor: PlanActor, @Param('id', ParseIdPipe) id: string, @Body() dto: RecordContactDto) {
-    return this.activity.recordContact(actor, id, dto);
+  recordContact(@UncheckedCaller() caller: UncheckedCaller, @Param('id', ParseIdPipe) id: string, @Body() dto: RecordContactDto) {
+    return this.activity.recordContact(caller, id, dto);
   }
 
   @Post(':id/referrals')

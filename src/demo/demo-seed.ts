@@ -4,9 +4,12 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { PlanActor } from '../access/actor';
 import type { PlanRole } from '../access/roles';
+import type { UncheckedCaller } from '../access/session-checked-write';
+import { AMR } from '../auth/authentication-methods';
 import { CaseActivityService } from '../counselling/case-activity.service';
 import { CounsellingCasesService } from '../counselling/counselling-cases.service';
 import { PlansService } from '../plans/plans.service';
+import { SessionsRepository } from '../users/sessions.repository';
 import { UsersService } from '../users/users.service';
 import { ResidentsService } from '../residents/residents.service';
 import { seedIndicators } from './demo-indicators';
@@ -92,6 +95,14 @@ async function seedCounselling(app: INestApplicationContext, counsellor: PlanAct
   const residents = app.get(ResidentsService, { strict: false });
   const cases = app.get(CounsellingCasesService, { strict: false });
   const activity = app.get(CaseActivityService, { strict: false });
+  // Contacts are logged by a signed-in counsellor, in a statement that checks the session
+  // (src/access/session-checked-write.ts): the seed signs the demo counsellor in for it.
+  const sessions = app.get(SessionsRepository, { strict: false });
+  const manager = app.get<DataSource>(getDataSourceToken(), { strict: false }).manager;
+  const session = await sessions.open(manager, counsellor.userId, { amr: [AMR.password], authenticatedAt: new Date() });
+  const caller: UncheckedCaller = {
+    sessionCheck: 'by-write', userId: counsellor.userId, sessionId: session.id, claimedRole: counsellor.role, allowedRoles: ['counsellor'], amr: session.amr, requestId: 'demo-seed',
+  };
   const daysAgo = (days: number, hour = 10) => new Date(Date.now() - days * 86_400_000 + (hour - 12) * 3_600_000);
 
   const helle = await residents.register(counsellor, { housingAreaId: areas['Vejleåparken'], firstName: 'Helle', lastName: 'Jensen', birthYear: 1979, gender: 'female' });
@@ -101,20 +112,21 @@ async function seedCounselling(app: INestApplicationContext, counsellor: PlanAct
     ['digital_self_service', 'MitID', 20],
   ] as const) {
     const opened = await cases.openCase(counsellor, { residentId: helle.id, topic, subject, form: 'open_drop_in', openedAt: daysAgo(days) });
-    await activity.recordContact(counsellor, opened.id, { occurredAt: daysAgo(days, 11), channel: 'in_person', durationMinutes: 30, withAppointment: false });
+    await activity.recordContact(caller, opened.id, { occurredAt: daysAgo(days, 11), channel: 'in_person', durationMinutes: 30, withAppointment: false });
   }
 
   const mohammed = await residents.register(counsellor, { housingAreaId: areas['Vildtbanegård I'], firstName: 'Mohammed', lastName: 'Ali', birthYear: 1985, gender: 'male' });
   const debt = await cases.openCase(counsellor, { residentId: mohammed.id, topic: 'debt', subject: 'Gæld til inkasso og SKAT', form: 'appointment', openedAt: daysAgo(120) });
   for (const [days, channel] of [[120, 'in_person'], [105, 'email'], [90, 'phone'], [70, 'email'], [40, 'in_person'], [10, 'email']] as const) {
-    await activity.recordContact(counsellor, debt.id, { occurredAt: daysAgo(days, 13), channel, durationMinutes: channel === 'email' ? 10 : 45 });
+    await activity.recordContact(caller, debt.id, { occurredAt: daysAgo(days, 13), channel, durationMinutes: channel === 'email' ? 10 : 45 });
   }
   await activity.recordReferral(counsellor, debt.id, { recipientName: 'Gældsrådgivningen', reason: 'Forhandling med kreditorer', referredAt: daysAgo(40, 14) });
 
   const anonymous = await residents.register(counsellor, { housingAreaId: areas['Vildtbanegård II'], anonymous: true, birthYear: 1990, gender: 'unknown' });
   const benefits = await cases.openCase(counsellor, { residentId: anonymous.id, topic: 'benefits', form: 'open_drop_in', openedAt: daysAgo(5) });
-  await activity.recordContact(counsellor, benefits.id, { occurredAt: daysAgo(5, 11), channel: 'in_person', durationMinutes: 15, withAppointment: false });
+  await activity.recordContact(caller, benefits.id, { occurredAt: daysAgo(5, 11), channel: 'in_person', durationMinutes: 15, withAppointment: false });
   await cases.close(counsellor, benefits.id, { closedAt: daysAgo(5, 12), outcome: 'Ansøgning om boligstøtte sendt' });
+  await sessions.end(manager, session.id, 'demo_seeded');
 }
 
 /** What `npm start` prints: the demo logins, but not their password (it is in the README, and logs are not the place for passwords). */

@@ -38,4 +38,4 @@ export class Session {
   expiresAt: Date | null;
 }
 
-export type SessionEndReason = 'logout' | 'refresh_token_reused' | 'role_changed' | 'deactivated' | 'password_changed' | 'account_inactive' | 'mfa_reset';
+export type SessionEndReason = 'logout' | 'refresh_token_reused' | 'role_changed' | 'deactivated' | 'password_changed' | 'account_inactive' | 'mfa_reset' | 'demo_seeded';

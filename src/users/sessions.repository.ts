@@ -28,12 +28,20 @@ export interface OpenedSession {
   authenticatedAt: Date;
 }
 
+/**
+ * The active account behind an open session (id, role, plan_id, organisation_id): what "signed in"
+ * means, for the check of every request and for the writes that make that check part of their
+ * own statement (src/access/session-checked-write.ts). `sessionId` and `userId` are parameters.
+ */
+export function openSessionUser(sessionId: string, userId: string): string {
+  return `SELECT u.id, u.role, u.plan_id, u.organisation_id FROM sessions s JOIN users u ON u.id = s.user_id
+    WHERE s.id = ${sessionId} AND s.user_id = ${userId} AND s.revoked_at IS NULL AND (s.expires_at IS NULL OR s.expires_at > now()) AND u.active`;
+}
+
 // Every authenticated request runs this: prepared, outside any transaction (prepared-statements.ts).
 const ACTIVE_USER = preparedStatement(
   'sessions_active_user',
-  `SELECT u.id, u.role, u.plan_id AS "planId", u.organisation_id AS "organisationId"
-     FROM sessions s JOIN users u ON u.id = s.user_id
-    WHERE s.id = $1 AND s.user_id = $2 AND s.revoked_at IS NULL AND (s.expires_at IS NULL OR s.expires_at > now()) AND u.active`,
+  `SELECT a.id, a.role, a.plan_id AS "planId", a.organisation_id AS "organisationId" FROM (${openSessionUser('$1', '$2')}) a`,
 );
 
 /**

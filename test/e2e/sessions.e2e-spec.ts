@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { createPlan, expectStatus, login, STAFF_PASSWORD, type PlanFixture, withPlan } from '../support/fixtures';
+import { Caller, createPlan, expectStatus, login, openCase, registerResident, STAFF_PASSWORD, type PlanFixture, withPlan } from '../support/fixtures';
+import { ownerDatabase } from '../support/owner-database';
 import { API, type TestApp } from '../support/test-app';
 
 /**
@@ -10,6 +11,7 @@ describe('sessions', () => {
   let t: TestApp;
   let plan: PlanFixture;
   withPlan((world) => ({ t, plan } = world), 'Sessioner');
+  const owner = ownerDatabase();
 
   const me = (token: string) => t.http().get(`${API}/me`).set('Authorization', `Bearer ${token}`);
   const post = (path: string, body: object, token?: string) => {
@@ -53,6 +55,39 @@ describe('sessions', () => {
     expect((await me(session.accessToken)).status).toBe(401);
     expect((await t.http().post(`${API}/counselling-cases`).set('Authorization', `Bearer ${session.accessToken}`).send({})).status).toBe(401);
     expect((await post('/auth/refresh', { refreshToken: session.refreshToken })).status).toBe(401);
+  });
+
+  it('logs a drop-in contact only while the counsellor\'s session is open and the account active, checked in the same statement as the write', async () => {
+    const user = await staff('counsellor');
+    const counsellor = new Caller(t, (await login(t, user.email, STAFF_PASSWORD)).accessToken);
+    const resident = await registerResident(counsellor, { housingAreaId: plan.areas.eligible, firstName: 'Sara' });
+    const c = await openCase(counsellor, { residentId: resident.id, topic: 'benefits', form: 'open_drop_in', openedAt: '2026-02-02T10:00:00+01:00' });
+    const contact = { occurredAt: '2026-02-02T10:30:00+01:00', channel: 'in_person' };
+    const logContact = (caller: Caller) => caller.post(`/counselling-cases/${c.id}/contacts`, contact);
+    const written = async () => [await owner.count(`counselling_contacts WHERE case_id = $1`, [c.id]), await owner.count(`audit_events WHERE action = 'counselling_contact.recorded' AND resident_id = $1`, [resident.id])];
+    expectStatus(await logContact(counsellor), 201, 'a contact in an open session');
+
+    // Ended, expired, or an inactive account, each changed in the database behind the API's back,
+    // as another process or an administrator's script would: only the statement itself can notice.
+    const refusals: [string, string][] = [
+      ['ended', `UPDATE sessions SET revoked_at = now(), revoked_reason = 'logout' WHERE user_id = $1`],
+      ['expired', `UPDATE sessions SET expires_at = now() - interval '1 second' WHERE user_id = $1`],
+      ['account inactive', `UPDATE users SET active = false WHERE id = $1`],
+    ];
+    for (const [what, change] of refusals) {
+      const caller = new Caller(t, (await login(t, user.email, STAFF_PASSWORD)).accessToken);
+      await owner.query(change, [user.id]);
+      const refused = await logContact(caller);
+      expect([what, refused.status, refused.body.code]).toEqual([what, 401, 'session_ended']);
+      expect([what, ...(await written())]).toEqual([what, 1, 1]);
+      await owner.query(`UPDATE users SET active = true WHERE id = $1`, [user.id]);
+    }
+    // A role the route does not allow, whatever the token says: the account's role now decides.
+    const caller = new Caller(t, (await login(t, user.email, STAFF_PASSWORD)).accessToken);
+    await owner.query(`UPDATE users SET role = 'social_worker' WHERE id = $1`, [user.id]);
+    const otherRole = await logContact(caller);
+    expect([otherRole.status, otherRole.body.code]).toEqual([403, 'forbidden']);
+    expect(await written()).toEqual([1, 1]);
   });
 
   it('never turns a caseworker into the plan\'s own staff, or the reverse', async () => {
