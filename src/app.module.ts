@@ -48,13 +48,14 @@ export class AppModule {
               level: config.logLevel,
               // No personal data in logs: no bodies, no query strings (name searches), no auth headers, and
               // of an error only facts that cannot quote what was sent (safe-error.ts), whoever logs it.
+              // Every line logged during a request carries `req` (with its id, the X-Request-Id): one
+              // child logger per request, not a second one for a top-level copy of the id.
               serializers: {
                 req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
                 res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
                 err: safeErrorFacts,
                 error: safeErrorFacts,
               },
-              customProps: (req) => ({ requestId: (req as { id?: string }).id }),
             },
             // Written asynchronously: a synchronous write per request to a pipe stalled the event loop
             // under load (bench/README.md). Lines coalesce while a write is under way and are flushed on exit.
