@@ -12,7 +12,9 @@
  * autocannon with a signed-in counsellor per connection and requests spread over many cases and
  * residents; and pgbench running the statements the API sends for that request (bench/write-path/
  * *.sql, prepared, same concurrency). It prints both, their ratio, p50 and p99, checks every
- * answer's status, and exits 1 if an answer was unexpected.
+ * answer's status, and exits 1 if an answer was unexpected. Logging a contact is judged, as issue
+ * 10 sets its target, against the transaction the issue measured (contact-reference.sql); the
+ * ratio against the API's own single statement (contact.sql) is printed next to it.
  *
  * Options: --reuse (do not regenerate), --keep (do not drop hp_bench), --scale=F (data size, default
  * 1 = 1,000,000 cases), --db=NAME, --duration=S (seconds per measurement, default 10),
@@ -209,6 +211,7 @@ function routes(rows) {
         occurredAt: new Date(Date.now() - 60_000).toISOString(), channel: 'in_person', durationMinutes: 20, withAppointment: false,
       }),
       script: 'contact.sql',
+      // Issue 10's ceiling: the transaction it measured (session check, BEGIN, case FOR UPDATE, contact, audit event, COMMIT).
       reference: 'contact-reference.sql',
       vars: { open_cases: POOL.openCases },
     },
@@ -427,14 +430,15 @@ async function measure(api, tokens, common, name, route, connections) {
   const mid = (list, key) => median(list.map((x) => x[key]));
   const a = { rps: mid(runs.api, 'rps'), p50: mid(runs.api, 'p50'), p99: mid(runs.api, 'p99'), total: mid(runs.api, 'total') };
   const p = { tps: mid(runs.pgbench, 'tps'), p50: mid(runs.pgbench, 'p50'), p99: mid(runs.pgbench, 'p99') };
-  const reference = runs.reference.length ? { tps: mid(runs.reference, 'tps') } : undefined;
+  const reference = runs.reference.length ? { tps: mid(runs.reference, 'tps'), p50: mid(runs.reference, 'p50'), p99: mid(runs.reference, 'p99') } : undefined;
   // The ratio is a target under load (the drop-in hour), not for one user alone.
   const ratioTarget = connections >= 10 ? TARGET_RATIO : undefined;
-  const ratio = a.rps / p.tps;
+  const sameStatementsRatio = a.rps / p.tps;
+  // Where the issue names its ceiling (logging a contact), the target is judged against that.
+  const ratio = reference ? a.rps / reference.tps : sameStatementsRatio;
   const p99Target = TARGETS_P99[name]?.[connections];
   return {
-    name, connections, a, p, reference, ratio, runs, windows,
-    referenceRatio: reference ? a.rps / reference.tps : undefined,
+    name, connections, a, p, reference, ratio, sameStatementsRatio, runs, windows,
     ratioMet: ratioTarget === undefined || ratio >= ratioTarget,
     ratioTarget,
     p99Target,
@@ -442,14 +446,19 @@ async function measure(api, tokens, common, name, route, connections) {
   };
 }
 
+function verdict(r) {
+  return `ratio ${r.ratio.toFixed(2)}${r.ratioTarget !== undefined ? ` (${r.ratioMet ? 'met' : 'MISSED'} ≥ ${r.ratioTarget})` : ''}`;
+}
+
 function report(r, route) {
   const runList = (xs) => (xs.length > 1 ? ` [${xs.map((x) => fmt(x, 0)).join(', ')}]` : '');
   log(`  ${String(r.connections).padStart(2)} connections: API ${fmt(r.a.rps, 0).padStart(6)} req/s${runList(r.runs.api.map((x) => x.rps))} (p50 ${fmt(r.a.p50)} ms, p99 ${fmt(r.a.p99)} ms)` +
     `   pgbench ${fmt(r.p.tps, 0).padStart(6)} tx/s${runList(r.runs.pgbench.map((x) => x.tps))} (p50 ${fmt(r.p.p50)} ms, p99 ${fmt(r.p.p99)} ms)` +
-    `   ratio ${r.ratio.toFixed(2)}${r.ratioTarget !== undefined ? ` (${r.ratioMet ? 'met' : 'MISSED'} ≥ ${r.ratioTarget})` : ''}` +
+    (r.reference ? '' : `   ${verdict(r)}`) +
     (r.p99Target !== undefined ? `, p99 ${r.p99Met ? 'met' : 'MISSED'} < ${r.p99Target} ms` : ''));
   if (r.reference) {
-    log(`      reference transaction (bench/write-path/${route.reference}): pgbench ${fmt(r.reference.tps, 0)} tx/s${runList(r.runs.reference.map((x) => x.tps))}, ratio ${r.referenceRatio.toFixed(2)}`);
+    log(`      ceiling, issue 10's transaction (bench/write-path/${route.reference}): pgbench ${fmt(r.reference.tps, 0)} tx/s${runList(r.runs.reference.map((x) => x.tps))} (p50 ${fmt(r.reference.p50)} ms, p99 ${fmt(r.reference.p99)} ms), ${verdict(r)};` +
+      ` against the API's own statement (${route.script}) ratio ${r.sameStatementsRatio.toFixed(2)}`);
   }
   const a = r.runs.api.at(-1);
   const p = r.runs.pgbench.at(-1);
@@ -545,8 +554,10 @@ async function main() {
     log('| route | conn. | API req/s | API p50 / p99 ms | pgbench tx/s | pgbench p50 / p99 ms | ratio |');
     log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
     for (const r of results) {
-      const reference = r.reference ? ` (reference transaction: ${fmt(r.reference.tps, 0)} tx/s, ratio ${r.referenceRatio.toFixed(2)})` : '';
-      log(`| ${all[r.name].title} | ${r.connections} | ${fmt(r.a.rps, 0)} | ${fmt(r.a.p50)} / ${fmt(r.a.p99)}${r.p99Met ? '' : ' (missed)'} | ${fmt(r.p.tps, 0)} | ${fmt(r.p.p50)} / ${fmt(r.p.p99)} | ${r.ratio.toFixed(2)}${r.ratioMet ? '' : ' (missed)'}${reference} |`);
+      // Logging a contact: the ceiling is issue 10's transaction; the API's own statement follows in brackets.
+      const ceiling = r.reference ? `${fmt(r.reference.tps, 0)} (own statement: ${fmt(r.p.tps, 0)})` : fmt(r.p.tps, 0);
+      const ratio = `${r.ratio.toFixed(2)}${r.ratioMet ? '' : ' (missed)'}${r.reference ? ` (own statement: ${r.sameStatementsRatio.toFixed(2)})` : ''}`;
+      log(`| ${all[r.name].title} | ${r.connections} | ${fmt(r.a.rps, 0)} | ${fmt(r.a.p50)} / ${fmt(r.a.p99)}${r.p99Met ? '' : ' (missed)'} | ${ceiling} | ${fmt((r.reference ?? r.p).p50)} / ${fmt((r.reference ?? r.p).p99)} | ${ratio} |`);
     }
     if (profileDir) {
       const newest = fs.readdirSync(profileDir).filter((f) => f.endsWith('.cpuprofile')).map((f) => path.join(profileDir, f)).sort((x, y) => fs.statSync(y).mtimeMs - fs.statSync(x).mtimeMs)[0];
