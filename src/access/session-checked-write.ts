@@ -39,6 +39,17 @@ export interface UncheckedCaller extends UncheckedCallerClaims {
   readonly requestId: string;
 }
 
+/**
+ * The caller of such a route: from verified token claims (the token strategy), or from a session
+ * the service opened itself (the demo seed signs its counsellor in).
+ */
+export function uncheckedCaller(
+  who: { userId: string; sessionId: string; role: Role; amr: readonly string[]; authTime?: number },
+  allowedRoles: readonly Role[],
+): UncheckedCallerClaims {
+  return { sessionCheck: 'by-write', userId: who.userId, sessionId: who.sessionId, claimedRole: who.role, allowedRoles, amr: who.amr, authTime: who.authTime };
+}
+
 const ALLOWED_ROLES_BY_WRITE = Symbol('allowedRolesBySessionCheckedWrite');
 
 /** The guard tells the token strategy, for this request only, to leave the session to the write. */

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { ROLES } from '../access/roles';
-import { allowedRolesIfSessionCheckedByWrite, type UncheckedCallerClaims } from '../access/session-checked-write';
+import { allowedRolesIfSessionCheckedByWrite, uncheckedCaller } from '../access/session-checked-write';
 import { Unauthenticated } from '../common/domain-errors';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
@@ -38,8 +38,7 @@ export class JwtStrategy extends PassportStrategy(Strategy) {
     if (allowedRoles) {
       this.verifier.assertWellFormed(claims);
       if (!ROLES.includes(claims.role)) throw new Unauthenticated('The access token names no role', { code: 'token_invalid' });
-      const caller: UncheckedCallerClaims = { sessionCheck: 'by-write', userId: claims.sub, sessionId: claims.sid, claimedRole: claims.role, allowedRoles, amr, authTime };
-      return caller;
+      return uncheckedCaller({ userId: claims.sub, sessionId: claims.sid, role: claims.role, amr, authTime }, allowedRoles);
     }
     const user = await this.verifier.userFor(claims);
     return { userId: user.id, role: user.role, planId: user.planId, organisationId: user.organisationId, sessionId: claims.sid, amr, authTime };

@@ -4,7 +4,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { PlanActor } from '../access/actor';
 import type { PlanRole } from '../access/roles';
-import type { UncheckedCaller } from '../access/session-checked-write';
+import { uncheckedCaller, type UncheckedCaller } from '../access/session-checked-write';
 import { AMR } from '../auth/authentication-methods';
 import { CaseActivityService } from '../counselling/case-activity.service';
 import { CounsellingCasesService } from '../counselling/counselling-cases.service';
@@ -100,9 +100,7 @@ async function seedCounselling(app: INestApplicationContext, counsellor: PlanAct
   const sessions = app.get(SessionsRepository, { strict: false });
   const manager = app.get<DataSource>(getDataSourceToken(), { strict: false }).manager;
   const session = await sessions.open(manager, counsellor.userId, { amr: [AMR.password], authenticatedAt: new Date() });
-  const caller: UncheckedCaller = {
-    sessionCheck: 'by-write', userId: counsellor.userId, sessionId: session.id, claimedRole: counsellor.role, allowedRoles: ['counsellor'], amr: session.amr, requestId: 'demo-seed',
-  };
+  const caller: UncheckedCaller = { ...uncheckedCaller({ ...counsellor, sessionId: session.id, amr: session.amr }, ['counsellor']), requestId: 'demo-seed' };
   const daysAgo = (days: number, hour = 10) => new Date(Date.now() - days * 86_400_000 + (hour - 12) * 3_600_000);
 
   const helle = await residents.register(counsellor, { housingAreaId: areas['Vejleåparken'], firstName: 'Helle', lastName: 'Jensen', birthYear: 1979, gender: 'female' });
