@@ -27,6 +27,10 @@ export class Guardian {
   @Column({ type: 'text', nullable: true })
   email: string | null;
 
+  /** Set when the resident was erased: only the relation is left, for the consent ledger's sake. */
+  @Column({ name: 'erased_at', type: 'timestamptz', nullable: true })
+  erasedAt: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

@@ -52,6 +52,10 @@ export class Resident {
   @Column({ name: 'registered_by', type: 'uuid' })
   registeredBy: string;
 
+  /** When the resident's personal data was erased (on request or by retention); they are anonymous since. */
+  @Column({ name: 'erased_at', type: 'timestamptz', nullable: true })
+  erasedAt: Date | null;
+
   /** Optimistic concurrency: a PATCH that names an older version is refused (stale_version). */
   @VersionColumn()
   version: number;

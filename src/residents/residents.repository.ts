@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { IsNull, type EntityManager } from 'typeorm';
 import { AccessPolicy, EVERYONE, NOTHING } from '../access/access-policy';
 import type { PlanActor } from '../access/actor';
 import { paginate, type Page } from '../common/pagination';
@@ -31,7 +31,7 @@ const REGISTER = preparedStatement(
      SELECT r.plan_id, $13, $14, $15, r.id, 'resident', r.id, $16, $17 FROM resident r
    )
    SELECT id, plan_id AS "planId", housing_area_id AS "housingAreaId", compartment, anonymous, pseudonym, first_name AS "firstName", last_name AS "lastName",
-          birth_date::text AS "birthDate", birth_year AS "birthYear", gender, phone, email, registered_by AS "registeredBy", version,
+          birth_date::text AS "birthDate", birth_year AS "birthYear", gender, phone, email, registered_by AS "registeredBy", erased_at AS "erasedAt", version,
           created_at AS "createdAt", updated_at AS "updatedAt"
      FROM resident`,
 );
@@ -103,7 +103,7 @@ export class ResidentsRepository {
   async register(
     manager: EntityManager | undefined,
     actor: AuditActor & { userId: string },
-    fields: Omit<Resident, 'id' | 'version' | 'createdAt' | 'updatedAt' | 'registeredBy'>,
+    fields: Omit<Resident, 'id' | 'version' | 'createdAt' | 'updatedAt' | 'registeredBy' | 'erasedAt'>,
     audit: Pick<AuditEntry, 'action' | 'purpose'>,
   ): Promise<Resident | undefined> {
     const [row] = await this.statements.rows<Resident>(
@@ -123,10 +123,10 @@ export class ResidentsRepository {
   }
 
   guardiansOf(manager: EntityManager, residentId: string): Promise<Guardian[]> {
-    return manager.getRepository(Guardian).find({ where: { residentId }, order: { createdAt: 'ASC' } });
+    return manager.getRepository(Guardian).find({ where: { residentId, erasedAt: IsNull() }, order: { createdAt: 'ASC' } });
   }
 
-  addGuardian(manager: EntityManager, fields: Omit<Guardian, 'id' | 'createdAt'>): Promise<Guardian> {
+  addGuardian(manager: EntityManager, fields: Omit<Guardian, 'id' | 'createdAt' | 'erasedAt'>): Promise<Guardian> {
     const repo = manager.getRepository(Guardian);
     return repo.save(repo.create(fields));
   }

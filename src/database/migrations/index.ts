@@ -10,6 +10,7 @@ import { SessionsAndInvitations1733100000000 } from './1733100000000-sessions-an
 import { ResidentVersion1733200000000 } from './1733200000000-resident-version';
 import { EmployerAndMatchVersions1733300000000 } from './1733300000000-employer-and-match-versions';
 import { StaffSignIn1733500000000 } from './1733500000000-staff-sign-in';
+import { ResidentsRights1733600000000 } from './1733600000000-residents-rights';
 
 /** Every migration, in order. Listed explicitly so the build and the tests load the same set without globbing. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   ResidentVersion1733200000000,
   EmployerAndMatchVersions1733300000000,
   StaffSignIn1733500000000,
+  ResidentsRights1733600000000,
 ];

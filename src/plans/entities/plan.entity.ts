@@ -30,6 +30,10 @@ export class Plan {
   @Column({ name: 'suppression_threshold', type: 'smallint', default: 5 })
   suppressionThreshold: number;
 
+  /** A resident with no open case, no running programme and no activity for this long is erased (reason `retention`). */
+  @Column({ name: 'retention_months', type: 'smallint', default: 60 })
+  retentionMonths: number;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }
