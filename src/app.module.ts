@@ -21,6 +21,7 @@ import { JobProgrammesModule } from './job-programmes/job-programmes.module';
 import { PlansModule } from './plans/plans.module';
 import { RedisModule } from './redis/redis.module';
 import { RemindersModule } from './reminders/reminders.module';
+import { ResidentRightsModule } from './resident-rights/resident-rights.module';
 import { ResidentsModule } from './residents/residents.module';
 import { UsersModule } from './users/users.module';
 import { SchoolHolidaysModule } from './school-holidays/school-holidays.module';
@@ -85,6 +86,7 @@ export class AppModule {
         IndicatorsModule,
         StatisticsModule.register(config.processRole),
         RemindersModule.register(config.processRole),
+        ResidentRightsModule.register(config.processRole),
       ],
     };
   }

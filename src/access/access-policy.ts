@@ -42,6 +42,16 @@ export class AccessPolicy {
     return this.ownCompartment(actor, alias);
   }
 
+  /**
+   * Residents whose access log (who read or changed their data, and why) the actor may read: the
+   * owning compartment's role, and the plan's leader, who answers for the plan's data handling
+   * but sees only the log, never the data it is about.
+   */
+  accessLogReadableResidents(actor: PlanActor, alias: string): SqlCondition {
+    if (actor.role === 'leader') return { sql: `${alias}.plan_id = :accessPlanId`, params: { accessPlanId: actor.planId } };
+    return this.ownCompartment(actor, alias);
+  }
+
   /** Counselling cases the actor may read, for the case aliased `alias`. */
   readableCounsellingCases(actor: PlanActor, alias: string): SqlCondition {
     return this.either(this.writableCounsellingCases(actor, alias), this.sharedByConsent(actor, `${alias}.resident_id`, 'counselling'));

@@ -6,6 +6,7 @@ import { EMPLOYERS_PROBLEMS } from '../employers/employers-problems';
 import { JOB_PROGRAMMES_PROBLEMS } from '../job-programmes/job-programmes-problems';
 import { PLANS_PROBLEMS } from '../plans/plans-problems';
 import { RESIDENTS_PROBLEMS } from '../residents/residents-problems';
+import { RESIDENT_RIGHTS_PROBLEMS } from '../resident-rights/resident-rights-problems';
 import { SSO_PROBLEMS } from '../sso/sso-problems';
 import { SCHOOL_HOLIDAYS_PROBLEMS } from '../school-holidays/school-holidays-problems';
 import { STATISTICS_PROBLEMS } from '../statistics/statistics-problems';
@@ -23,6 +24,7 @@ export const PROBLEM_CATALOGUE = {
   ...USERS_PROBLEMS,
   ...PLANS_PROBLEMS,
   ...RESIDENTS_PROBLEMS,
+  ...RESIDENT_RIGHTS_PROBLEMS,
   ...CONSENTS_PROBLEMS,
   ...COUNSELLING_PROBLEMS,
   ...EMPLOYERS_PROBLEMS,

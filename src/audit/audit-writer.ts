@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import type { EntityManager } from 'typeorm';
+import type { Page, PageQuery } from '../common/pagination';
+import type { AuditEvent } from './audit-event.entity';
 import { AuditRepository } from './audit.repository';
 
 /**
@@ -38,5 +40,15 @@ export class AuditWriter {
     const list = Array.isArray(entries) ? entries : [entries];
     if (list.length === 0) return;
     await this.events.insert(manager ?? this.manager, actor, list);
+  }
+
+  /** Events written by the system itself (no caller) about residents of any plan, e.g. retention's erasures. */
+  async recordSystem(manager: EntityManager, requestId: string, entry: Pick<AuditEntry, 'action' | 'purpose'>, residents: { planId: string; residentId: string }[]): Promise<void> {
+    await this.events.insertSystemEvents(manager, requestId, entry, residents);
+  }
+
+  /** A page of the events about one resident of the plan, newest first: their access log. */
+  residentLog<R>(planId: string, residentId: string, query: PageQuery, toView: (e: AuditEvent) => R, manager: EntityManager = this.manager): Promise<Page<R>> {
+    return this.events.page(manager, { planId, residentId }, query, toView);
   }
 }

@@ -43,6 +43,20 @@ export class AuditRepository {
     );
   }
 
+  /**
+   * Events the system writes about residents of several plans at once (the retention job): no
+   * actor, one row per resident, one statement.
+   */
+  async insertSystemEvents(manager: EntityManager, requestId: string, entry: Pick<AuditEntry, 'action' | 'purpose'>, residents: { planId: string; residentId: string }[]): Promise<void> {
+    if (residents.length === 0) return;
+    await manager.query(
+      `${AUDIT_EVENT_INSERT}
+       SELECT e.plan_id, NULL, NULL, $1, e.resident_id, 'resident', e.resident_id, $2, $3
+       FROM unnest($4::uuid[], $5::uuid[]) AS e(plan_id, resident_id)`,
+      [entry.action, entry.purpose, requestId, residents.map((r) => r.planId), residents.map((r) => r.residentId)],
+    );
+  }
+
   page<R>(manager: EntityManager, filter: AuditFilter, query: PageQuery, toView: (e: AuditEvent) => R): Promise<Page<R>> {
     const qb = manager.getRepository(AuditEvent).createQueryBuilder('a');
     if (filter.planId) qb.where('a.plan_id = :planId', { planId: filter.planId });

@@ -4,6 +4,7 @@ import { PlansModule } from '../plans/plans.module';
 import { ResidentsModule } from '../residents/residents.module';
 import { ConsentWithdrawal } from './consent-withdrawal.entity';
 import { Consent } from './consent.entity';
+import { ConsentResidentData } from './consent-resident-data';
 import { ConsentsController } from './consents.controller';
 import { ConsentsRepository } from './consents.repository';
 import { ConsentsService } from './consents.service';
@@ -11,7 +12,7 @@ import { ConsentsService } from './consents.service';
 @Module({
   imports: [TypeOrmModule.forFeature([Consent, ConsentWithdrawal]), ResidentsModule, PlansModule],
   controllers: [ConsentsController],
-  providers: [ConsentsService, ConsentsRepository],
-  exports: [ConsentsService, ConsentsRepository],
+  providers: [ConsentsService, ConsentsRepository, ConsentResidentData],
+  exports: [ConsentsService, ConsentsRepository, ConsentResidentData],
 })
 export class ConsentsModule {}

@@ -36,7 +36,7 @@ export class ConsentsService {
 
   async give(actor: PlanActor, dto: GiveConsentDto): Promise<ConsentResponse> {
     return this.uow.run(async (manager) => {
-      const resident = await this.residents.lockWritable(manager, actor, dto.residentId);
+      const resident = await this.residents.lockForNewWork(manager, actor, dto.residentId);
       // One connection runs one query at a time: these are awaited in turn, not in parallel.
       const plan = await this.plans.getPlan(actor.planId, manager);
       const guardians = await this.residents.guardiansOf(manager, resident.id);

@@ -45,7 +45,7 @@ export class CounsellingCasesService {
     return this.uow.run(async (manager) => {
       await this.topics.assertKnown(manager, actor.planId, dto.topic);
       // Locking the resident serialises concurrent opens for them; the partial unique index backs this up.
-      await this.residents.lockWritable(manager, actor, dto.residentId);
+      await this.residents.lockForNewWork(manager, actor, dto.residentId);
       await this.refuseSecondOpenCase(manager, actor, dto.residentId, dto.topic);
       const saved = await this.cases.create(manager, { planId: actor.planId, residentId: dto.residentId, topic: dto.topic, subject: dto.subject ?? null, form: dto.form, openedAt, openedBy: actor.userId });
       await this.audit.record(actor, { action: 'counselling_case.opened', purpose: COUNSELLING_PURPOSE, residentId: saved.residentId, entityType: 'counselling_case', entityId: saved.id }, manager);
@@ -112,7 +112,7 @@ export class CounsellingCasesService {
     return this.uow.run(async (manager) => {
       const found = await this.lockCurrent(manager, actor, id, dto);
       if (found.status === 'open') throw new Conflict('The counselling case is already open', { code: 'case_already_open' satisfies CounsellingProblem, extra: { caseId: id } });
-      await this.residents.lockWritable(manager, actor, found.residentId);
+      await this.residents.lockForNewWork(manager, actor, found.residentId);
       await this.refuseSecondOpenCase(manager, actor, found.residentId, found.topic, id);
       found.status = 'open';
       found.closedAt = null;

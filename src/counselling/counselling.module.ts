@@ -9,6 +9,7 @@ import { CounsellingTopicsRepository } from './counselling-topics.repository';
 import { CounsellingCasesService } from './counselling-cases.service';
 import { CounsellingTopicsController } from './counselling-topics.controller';
 import { CounsellingTopicsService } from './counselling-topics.service';
+import { CounsellingResidentData } from './counselling-resident-data';
 import { CounsellingController } from './counselling.controller';
 import { CounsellingCase } from './entities/counselling-case.entity';
 import { CounsellingContact } from './entities/counselling-contact.entity';
@@ -18,6 +19,7 @@ import { CounsellingTopic } from './entities/counselling-topic.entity';
 @Module({
   imports: [TypeOrmModule.forFeature([CounsellingCase, CounsellingContact, CounsellingReferral, CounsellingTopic]), ResidentsModule, PlansModule],
   controllers: [CounsellingController, CounsellingTopicsController],
-  providers: [CounsellingCasesService, CaseActivityService, CounsellingTopicsService, CounsellingCasesRepository, CaseActivityRepository, CounsellingTopicsRepository],
+  providers: [CounsellingCasesService, CaseActivityService, CounsellingTopicsService, CounsellingCasesRepository, CaseActivityRepository, CounsellingTopicsRepository, CounsellingResidentData],
+  exports: [CounsellingResidentData],
 })
 export class CounsellingModule {}

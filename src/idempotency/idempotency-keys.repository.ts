@@ -49,6 +49,12 @@ export class IdempotencyKeysRepository {
     );
   }
 
+  /** Forgets the kept answers that mention these residents: an erasure leaves no copy of their data behind. */
+  async forgetAnswersAbout(manager: EntityManager, residentIds: readonly string[]): Promise<void> {
+    if (residentIds.length === 0) return;
+    await manager.query(`DELETE FROM idempotency_keys WHERE response_body::text LIKE ANY($1::text[])`, [residentIds.map((id) => `%${id}%`)]);
+  }
+
   /** Deletes the answers past their lifetime at `now`; a sweep step of the job reconciler. */
   async deleteExpired(manager: EntityManager, now: Date): Promise<void> {
     await manager.query(`DELETE FROM idempotency_keys WHERE created_at <= $1::timestamptz - interval '${KEY_LIFETIME}'`, [now]);

@@ -7,5 +7,6 @@ import { IdempotencyInterceptor } from './idempotency.interceptor';
 /** Idempotency-Key on every authenticated POST (api.md conventions); see idempotency.interceptor.ts. */
 @Module({
   providers: [IdempotencyKeysRepository, ExpiredKeysSweep, { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],
+  exports: [IdempotencyKeysRepository],
 })
 export class IdempotencyModule {}

@@ -11,6 +11,7 @@ import { JobProgrammeMatch } from './entities/job-programme-match.entity';
 import { JobProgrammeTimesheet } from './entities/job-programme-timesheet.entity';
 import { JobProgrammeTransition } from './entities/job-programme-transition.entity';
 import { JobProgramme } from './entities/job-programme.entity';
+import { ProgrammeResidentData } from './programme-resident-data';
 import { JobProgrammesController } from './job-programmes.controller';
 import { JobProgrammesService } from './job-programmes.service';
 import { ProgrammeActivityController } from './programme-activity.controller';
@@ -42,6 +43,8 @@ import { ProgrammeTransitionsService } from './programme-transitions.service';
     ProgrammeDetails,
     JobProgrammesRepository,
     ProgrammeActivityRepository,
+    ProgrammeResidentData,
   ],
+  exports: [ProgrammeResidentData],
 })
 export class JobProgrammesModule {}

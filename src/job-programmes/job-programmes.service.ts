@@ -46,7 +46,7 @@ export class JobProgrammesService {
     const startedAt = dto.startedAt ?? todayInPlanZone();
     return this.uow.run(async (manager) => {
       // Locking the youth serialises concurrent starts; the partial unique index backs this up.
-      const resident = await this.residents.lockWritable(manager, actor, dto.residentId);
+      const resident = await this.residents.lockForNewWork(manager, actor, dto.residentId);
       const existing = await this.programmes.openProgrammeOf(manager, actor, resident.id);
       if (existing) {
         throw new Conflict(`The youth already has an open job programme (${existing.id}, in ${existing.phase}); finish or end it first`, {

@@ -2,8 +2,9 @@
 export const STATISTICS_QUEUE = 'statistics';
 export const REMINDERS_QUEUE = 'reminders';
 export const INVITATION_MAIL_QUEUE = 'invitation-mail';
+export const RETENTION_QUEUE = 'retention';
 /** Every queue, for the queue workers, the reconciler and the dashboard. */
-export const QUEUES = [STATISTICS_QUEUE, REMINDERS_QUEUE, INVITATION_MAIL_QUEUE] as const;
+export const QUEUES = [STATISTICS_QUEUE, REMINDERS_QUEUE, INVITATION_MAIL_QUEUE, RETENTION_QUEUE] as const;
 
 export const JOBS = {
   /** Compute one half-year report snapshot. */
@@ -15,6 +16,8 @@ export const JOBS = {
   scheduleHalfYearReports: 'schedule-half-year-reports',
   /** Daily: recompute reminders (evaluations due, consents expiring). */
   computeReminders: 'compute-reminders',
+  /** Daily: erase the residents kept past their plan's retention period (reason `retention`). */
+  eraseExpiredResidents: 'erase-expired-residents',
   /** Send (or send again) an invitation e-mail with a fresh one-time link. */
   sendInvitation: 'send-invitation',
 } as const;

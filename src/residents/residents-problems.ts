@@ -4,6 +4,7 @@ export const RESIDENTS_PROBLEMS = {
   housing_area_not_in_plan: 'The housing area is not one of your plan\'s',
   not_a_compartment_owner: 'Only counsellors and social workers register residents',
   anonymous_has_no_guardians: 'An anonymous resident cannot have registered guardians; register the resident by name first',
+  resident_erased: 'The resident\'s data was erased; nothing new is recorded on the record (register the person anew if they come back)',
   stale_version: 'The resident changed since you read it (`version`); read it again and retry',
 } as const;
 

@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { IsNull, type EntityManager } from 'typeorm';
 import { AccessPolicy, EVERYONE, NOTHING } from '../access/access-policy';
 import type { PlanActor } from '../access/actor';
+import { Conflict } from '../common/domain-errors';
 import { paginate, type Page } from '../common/pagination';
+import type { ResidentsProblem } from './residents-problems';
 import type { AuditActor, AuditEntry } from '../audit/audit-writer';
 import { AUDIT_EVENT_INSERT } from '../audit/audit.repository';
 import { findInPlan, inPlan } from '../database/plan-scope';
@@ -51,9 +53,33 @@ export class ResidentsRepository {
     return findInPlan(manager, Resident, 'r', actor, id, { policy: this.access.readableResidents(actor, 'r'), notFound: NOT_FOUND });
   }
 
+  /** The resident if the actor may change their data (the owning compartment's role), without a lock. */
+  owned(manager: EntityManager, actor: PlanActor, id: string): Promise<Resident> {
+    return findInPlan(manager, Resident, 'r', actor, id, { policy: this.access.writableResidents(actor, 'r'), notFound: NOT_FOUND });
+  }
+
   /** The resident if the actor may change their data, locked for the rest of the caller's transaction. */
   lockWritable(manager: EntityManager, actor: PlanActor, id: string): Promise<Resident> {
     return findInPlan(manager, Resident, 'r', actor, id, { policy: this.access.writableResidents(actor, 'r'), lock: true, notFound: NOT_FOUND });
+  }
+
+  /**
+   * As lockWritable, for work that adds to the record (a case, a programme, a consent, a change of
+   * the record itself): an erased resident's record takes nothing new (409 resident_erased), so
+   * what the statistics counted stays and no new personal data gathers under the pseudonym.
+   * Closing what is open and withdrawing a consent stay possible.
+   */
+  async lockForNewWork(manager: EntityManager, actor: PlanActor, id: string): Promise<Resident> {
+    const resident = await this.lockWritable(manager, actor, id);
+    if (resident.erasedAt) {
+      throw new Conflict('The resident\'s data was erased; register the person anew if they come back', { code: 'resident_erased' satisfies ResidentsProblem, extra: { residentId: id } });
+    }
+    return resident;
+  }
+
+  /** The resident if the actor may read their access log (access-policy.ts), else 404. */
+  withReadableAccessLog(manager: EntityManager, actor: PlanActor, id: string): Promise<Resident> {
+    return findInPlan(manager, Resident, 'r', actor, id, { policy: this.access.accessLogReadableResidents(actor, 'r'), notFound: NOT_FOUND });
   }
 
   page(manager: EntityManager, actor: PlanActor, query: ResidentQuery): Promise<Page<Resident>> {

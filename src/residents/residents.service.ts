@@ -92,7 +92,7 @@ export class ResidentsService {
   async update(actor: PlanActor, id: string, dto: UpdateResidentDto): Promise<ResidentResponse> {
     const { version, ...changes } = dto;
     return this.uow.run(async (manager) => {
-      const resident = await this.repository.lockWritable(manager, actor, id);
+      const resident = await this.repository.lockForNewWork(manager, actor, id);
       refuseStaleVersion('The resident', version, resident.version);
       const next = { ...resident, ...changes };
       if (changes.birthDate && changes.birthYear === undefined) next.birthYear = Number(changes.birthDate.slice(0, 4));
@@ -107,7 +107,7 @@ export class ResidentsService {
 
   async addGuardian(actor: PlanActor, residentId: string, dto: AddGuardianDto): Promise<GuardianResponse> {
     return this.uow.run(async (manager) => {
-      const resident = await this.repository.lockWritable(manager, actor, residentId);
+      const resident = await this.repository.lockForNewWork(manager, actor, residentId);
       if (resident.anonymous) {
         throw new RuleViolation(
           [{ rule: 'anonymous_has_no_guardians', message: 'an anonymous resident cannot have registered guardians; register the resident by name first' }],
@@ -126,6 +126,11 @@ export class ResidentsService {
    */
   lockWritable(manager: EntityManager, actor: PlanActor, id: string): Promise<Resident> {
     return this.repository.lockWritable(manager, actor, id);
+  }
+
+  /** As lockWritable, for work that adds to the record: refused (409 resident_erased) once the resident is erased. */
+  lockForNewWork(manager: EntityManager, actor: PlanActor, id: string): Promise<Resident> {
+    return this.repository.lockForNewWork(manager, actor, id);
   }
 
   private async requireHousingArea(manager: EntityManager, actor: PlanActor, housingAreaId: string): Promise<void> {

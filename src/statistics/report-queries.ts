@@ -15,9 +15,14 @@ import type { Counts, HalfYearResult } from './half-year-result';
 const FROM = `($2::date::timestamp AT TIME ZONE 'Europe/Copenhagen')`;
 const TO = `($3::date::timestamp AT TIME ZONE 'Europe/Copenhagen')`;
 
-// Age at the period's last day; with only a birth year, the age reached during that year.
+// Age at the period's last day. An erased resident keeps the half of the year they were born in:
+// on 30 June or 31 December (every report period ends on one) that gives the same age as the
+// birth date did, so a re-run report counts them in the same age band. With only a birth year,
+// the age reached during that year.
 const AGE = `CASE
   WHEN r.birth_date IS NOT NULL THEN date_part('year', age(($3::date - 1), r.birth_date))::int
+  WHEN r.birth_year IS NOT NULL AND r.birth_half IS NOT NULL
+    THEN date_part('year', $3::date - 1)::int - r.birth_year - CASE WHEN r.birth_half = 2 AND date_part('month', $3::date - 1) < 7 THEN 1 ELSE 0 END
   WHEN r.birth_year IS NOT NULL THEN date_part('year', $3::date - 1)::int - r.birth_year
 END`;
 const AGE_BAND = `CASE
@@ -74,8 +79,9 @@ export async function counsellingSection(manager: EntityManager, params: Params)
   // Residents helped in the period: a case started, or a contact on an older case. A contact is
   // never dated before its case was opened (enforced by the database), so only cases opened
   // before the period can add residents through a contact.
+  // Anonymous means served anonymously: a resident named then and erased since still counts as named.
   const [people]: { residents: string; anonymous: string }[] = await manager.query(
-    `SELECT count(*) AS residents, count(*) FILTER (WHERE r.anonymous) AS anonymous
+    `SELECT count(*) AS residents, count(*) FILTER (WHERE r.anonymous AND NOT r.named_before_erasure) AS anonymous
        FROM residents r
       WHERE r.plan_id = $1
         AND r.id IN (SELECT c.resident_id FROM counselling_cases c

@@ -48,6 +48,17 @@ export class UsersRepository {
     return paginate(qb, query, 'u.created_at', 'u.id', toView, (u) => ({ at: u.createdAt, id: u.id }));
   }
 
+  /** How staff are named where their work is shown (a resident's access log): name and organisation, by id. */
+  async staffCards(manager: EntityManager, ids: readonly string[]): Promise<Map<string, { name: string; organisation: string | null }>> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Map();
+    const rows: { id: string; name: string; organisation: string | null }[] = await manager.query(
+      `SELECT u.id, u.name, o.name AS organisation FROM users u LEFT JOIN organisations o ON o.id = u.organisation_id WHERE u.id = ANY($1::uuid[])`,
+      [unique],
+    );
+    return new Map(rows.map((r) => [r.id, { name: r.name, organisation: r.organisation }]));
+  }
+
   findActive(manager: EntityManager, id: string): Promise<User | null> {
     return manager.getRepository(User).findOneBy({ id, active: true });
   }

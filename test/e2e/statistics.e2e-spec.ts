@@ -6,28 +6,8 @@ import { createPlan, openCase, registerResident, type Caller, type PlanFixture, 
 import { programmeFixtures, TODAY } from '../support/programme-fixtures';
 import { type TestApp } from '../support/test-app';
 import { testDatabaseUrl } from '../support/test-env';
+import { completedReport, type Report } from '../support/reports';
 import { waitFor } from '../support/wait-for';
-
-interface Report {
-  id: string;
-  status: string;
-  version: number;
-  progress: number;
-  interim: boolean;
-  failureReason: string | null;
-  result: Record<string, Record<string, unknown>> | null;
-}
-
-async function completedReport(leader: Caller, year: number, half: 1 | 2): Promise<Report> {
-  const requested = await leader.post('/reports/half-year', { year, half });
-  expect(requested.status).toBe(202);
-  expect(requested.body.status).toBe('queued');
-  return waitFor(`report ${requested.body.id}`, async () => {
-    const res = await leader.get(`/reports/${requested.body.id}`);
-    if (res.body.status === 'failed') throw new Error(`report failed: ${res.body.failureReason}`);
-    return res.body.status === 'completed' ? (res.body as Report) : undefined;
-  });
-}
 
 /** An exported file's bytes. */
 function exportedFile(leader: Caller, reportId: string, format: 'csv' | 'xlsx' | 'pdf') {

@@ -1,7 +1,7 @@
 import type { ShownCount } from '../suppression';
 import { percentText, readableNumber } from './format';
 import type { Bar, BarGroup } from './pdf-charts';
-import { COLORS } from './pdf-draw';
+import { COLORS } from '../../common/pdf/pdf-draw';
 import type { CountTable, ReportModel } from './report-model';
 
 /*

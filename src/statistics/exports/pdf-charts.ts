@@ -1,5 +1,5 @@
 import { readableNumber } from './format';
-import { box, COLORS, FONT_BOLD, FONT_ITALIC, hline, label, niceScale, paragraph, textHeight, type Doc, type Flow } from './pdf-draw';
+import { box, COLORS, FONT_BOLD, FONT_ITALIC, hline, label, niceScale, paragraph, textHeight, type Doc, type Flow } from '../../common/pdf/pdf-draw';
 
 /*
  * Bar charts drawn with pdfkit's own lines and rectangles. A hidden value gets no bar, only its

@@ -3,8 +3,8 @@ import type { HalfYearResult } from '../half-year-result';
 import { percentText, readableNumber } from './format';
 import { countText, reportCharts } from './pdf-chart-data';
 import { groupedBarChart, horizontalBarChart } from './pdf-charts';
-import { box, COLORS, Flow, FONT, FONT_BOLD, label, paragraph, type Doc } from './pdf-draw';
-import { drawTableFlow, drawTablePairs, type Row, type TableSpec } from './pdf-tables';
+import { box, COLORS, Flow, FONT, FONT_BOLD, label, paragraph, type Doc } from '../../common/pdf/pdf-draw';
+import { drawTableFlow, drawTablePairs, type Row, type TableSpec } from '../../common/pdf/pdf-tables';
 import { buildReportModel, NO_VALUE, TOTAL_LABEL, type CountTable, type ExportMeta, type Figure, type ReportModel } from './report-model';
 
 /*

@@ -1,0 +1,64 @@
+/**
+ * The audit log's actions and purposes in Danish, for what a resident is handed (their access
+ * log and their copy): the one source of these labels. An action or purpose without a label is
+ * shown by its code rather than hidden.
+ */
+export const ACTION_LABELS: Record<string, string> = {
+  'resident.registered': 'Oprettede beboeren',
+  'resident.updated': 'Ændrede beboerens oplysninger',
+  'resident.read': 'Så beboerens oplysninger',
+  'resident.listed': 'Så beboeren i en liste',
+  'resident.exported': 'Udleverede en kopi af beboerens data',
+  'resident.access_log_read': 'Så hvem der har set beboerens data',
+  'resident.erased': 'Slettede beboerens personoplysninger',
+  'guardian.added': 'Tilføjede en forælder/værge',
+  'consent.given': 'Registrerede et samtykke',
+  'consent.withdrawn': 'Registrerede tilbagetrækning af et samtykke',
+  'consent.listed': 'Så beboerens samtykker',
+  'counselling_case.opened': 'Oprettede en rådgivningssag',
+  'counselling_case.read': 'Så en rådgivningssag',
+  'counselling_case.listed': 'Så en rådgivningssag i en liste',
+  'counselling_case.closed': 'Afsluttede en rådgivningssag',
+  'counselling_case.reopened': 'Genåbnede en rådgivningssag',
+  'counselling_contact.recorded': 'Registrerede en samtale',
+  'counselling_referral.recorded': 'Registrerede en henvisning',
+  'job_programme.started': 'Startede et fritidsjobforløb',
+  'job_programme.read': 'Så et fritidsjobforløb',
+  'job_programme.listed': 'Så et fritidsjobforløb i en liste',
+  'job_programme.phase_changed': 'Flyttede fritidsjobforløbet til en ny fase',
+  'job_programme.conversation_recorded': 'Registrerede en samtale i fritidsjobforløbet',
+  'job_programme.match_proposed': 'Foreslog et match med en virksomhed',
+  'job_programme.employment_recorded': 'Registrerede ansættelsen',
+  'job_programme.timesheet_recorded': 'Registrerede timer',
+  'reminder.listed': 'Så en påmindelse om beboeren',
+};
+
+export const PURPOSE_LABELS: Record<string, string> = {
+  resident_records: 'Beboerregistrering',
+  counselling: 'Rådgivning',
+  job_programmes: 'Fritidsjobforløb',
+  consent_ledger: 'Samtykker',
+  shared_by_consent: 'Delt med samtykke fra beboeren',
+  reminders: 'Påmindelser',
+  statistics: 'Statistik',
+  data_subject_rights: 'Beboerens rettigheder (indsigt og sletning)',
+  retention: 'Automatisk sletning efter opbevaringsperioden',
+};
+
+export const ROLE_LABELS: Record<string, string> = {
+  admin: 'Administrator',
+  leader: 'Leder af helhedsplanen',
+  counsellor: 'Social- og økonomisk rådgiver',
+  social_worker: 'Fritidsjobmedarbejder',
+  caseworker: 'Sagsbehandler',
+};
+
+/** `job_programme.match_accepted` and other actions named after a state: labelled by their family. */
+export function actionLabel(action: string): string {
+  if (ACTION_LABELS[action]) return ACTION_LABELS[action];
+  if (action.startsWith('job_programme.match_')) return 'Ændrede et match med en virksomhed';
+  return action;
+}
+
+export const purposeLabel = (purpose: string): string => PURPOSE_LABELS[purpose] ?? purpose;
+export const roleLabel = (role: string | null): string => (role ? (ROLE_LABELS[role] ?? role) : 'Systemet');

@@ -1,0 +1,101 @@
+import { CHANNEL_LABELS, FORM_LABELS } from '../../counselling/topics';
+import type { AccessLogEntry } from '../dto/resident-rights-response.dto';
+import type { ResidentCopy } from '../resident-export.service';
+import { accessLogTable, facts, renderDocument, section, table, type DocumentMeta } from './resident-pdf';
+
+type Item = Record<string, unknown>;
+const items = (value: unknown): Item[] => (Array.isArray(value) ? (value as Item[]) : []);
+const labelled = (labels: Record<string, string>, key: unknown): unknown => (typeof key === 'string' ? (labels[key] ?? key) : key);
+
+const ACCESS_LOG_INTRO =
+  'Her kan du se, hvem der har set eller ændret dine oplysninger hos helhedsplanen, hvornår, hvad de gjorde, og hvorfor. ' +
+  'Medarbejdere ser kun oplysninger, som deres arbejde kræver, og andre (fx kommunen) kun med dit samtykke.';
+
+export function accessLogPdf(meta: Omit<DocumentMeta, 'title'>, log: AsyncIterable<AccessLogEntry[]>): Promise<Buffer> {
+  return renderDocument({ ...meta, title: 'Hvem har set dine oplysninger' }, async (doc, flow) => {
+    section(doc, flow, 'Adgang til dine oplysninger', ACCESS_LOG_INTRO);
+    await accessLogTable(doc, flow, log);
+  });
+}
+
+const PHASES: Record<string, string> = {
+  clarification: 'Afklaring',
+  matching: 'Match og jobsamtale',
+  employment: 'Ansættelse',
+  evaluation: 'Evaluering',
+  ordinary_job: 'Ordinært fritidsjob',
+  ended: 'Afsluttet',
+};
+const SCOPES: Record<string, string> = {
+  share_counselling: 'Deling af rådgivningsforløb',
+  share_job_programme: 'Deling af fritidsjobforløb',
+  job_programme_participation: 'Deltagelse i fritidsjobforløb',
+};
+
+/** The resident's copy (GDPR Art. 15) in Danish: every section of the JSON export, for people. */
+export function exportPdf(copy: ResidentCopy, meta: Omit<DocumentMeta, 'title'>): Promise<Buffer> {
+  const h = copy.holdings;
+  const r = (h.resident ?? {}) as Item;
+  return renderDocument({ ...meta, title: 'Dine oplysninger hos helhedsplanen' }, async (doc, flow) => {
+    section(doc, flow, 'Om dig', 'Det er alle de oplysninger, helhedsplanen har registreret om dig (databeskyttelsesforordningens artikel 15).');
+    facts(doc, flow, undefined, [
+      ['Fornavn', r.firstName],
+      ['Efternavn', r.lastName],
+      ['Pseudonym', r.pseudonym],
+      ['Fødselsdato', r.birthDate],
+      ['Fødselsår', r.birthYear],
+      ['Køn', labelled({ female: 'Kvinde', male: 'Mand', other: 'Andet', unknown: 'Ikke oplyst' }, r.gender)],
+      ['Telefon', r.phone],
+      ['E-mail', r.email],
+      ['Boligområde', r.housingArea],
+      ['Registreret', r.registeredAt],
+      ['Slettet', r.erasedAt],
+    ]);
+    table(doc, flow, 'Forældre og værger', [['Navn', 3], ['Relation', 2], ['Telefon', 2], ['E-mail', 3]],
+      items(h.guardians).map((g) => [g.name, labelled({ mother: 'Mor', father: 'Far', guardian: 'Værge', other: 'Anden' }, g.relation), g.phone, g.email]));
+
+    section(doc, flow, 'Samtykker');
+    table(doc, flow, 'Samtykker', [['Hvad', 3], ['Givet', 2], ['Udløber', 2], ['Modtagere', 3], ['Trukket tilbage', 2]],
+      items(h.consents).map((k) => [labelled(SCOPES, k.scope), k.givenAt, k.expiresAt, k.recipients, (k.withdrawal as Item | null)?.withdrawnAt ?? null]));
+
+    if (items(h.counsellingCases).length > 0) {
+      section(doc, flow, 'Rådgivning');
+      for (const c of items(h.counsellingCases)) {
+        facts(doc, flow, `Sag: ${String(c.topicLabel ?? c.topic)}`, [
+          ['Emne', c.subject],
+          ['Form', labelled(FORM_LABELS, c.form)],
+          ['Oprettet', c.openedAt],
+          ['Afsluttet', c.closedAt],
+          ['Resultat', c.outcome],
+        ]);
+        table(doc, flow, 'Samtaler', [['Tidspunkt', 2], ['Kanal', 2], ['Minutter', 1], ['Note', 5]],
+          items(c.contacts).map((k) => [k.occurredAt, labelled(CHANNEL_LABELS, k.channel), k.durationMinutes, k.note]));
+        table(doc, flow, 'Henvisninger', [['Tidspunkt', 2], ['Til', 3], ['Begrundelse', 5]],
+          items(c.referrals).map((f) => [f.referredAt, f.organisation ?? f.recipientName, f.reason]));
+      }
+    }
+
+    if (items(h.jobProgrammes).length > 0) {
+      section(doc, flow, 'Fritidsjob');
+      for (const p of items(h.jobProgrammes)) {
+        const employment = p.employment as Item | null;
+        facts(doc, flow, `Forløb startet ${String(p.startedAt)}`, [
+          ['Fase', labelled(PHASES, p.phase)],
+          ['Afsluttet', p.finishedAt],
+          ['Begrundelse for afslutning', p.endReason],
+          ['Arbejdsgiver', employment?.employer],
+          ['Ansat fra', employment?.startDate],
+          ['Ansat til', employment?.endDate],
+          ['Timer om ugen', employment?.hoursPerWeek],
+        ]);
+        table(doc, flow, 'Faser', [['Tidspunkt', 2], ['Fra', 2], ['Til', 2], ['Begrundelse', 4]],
+          items(p.transitions).map((t) => [t.occurredAt, labelled(PHASES, t.from), labelled(PHASES, t.to), t.reason]));
+        table(doc, flow, 'Samtaler', [['Tidspunkt', 2], ['Slags', 2], ['Note', 6]], items(p.conversations).map((v) => [v.occurredAt, v.kind, v.note]));
+        table(doc, flow, 'Timer', [['Uge fra', 2], ['Timer', 1]], items(p.timesheets).map((s) => [s.weekStart, s.hours]));
+      }
+    }
+
+    section(doc, flow, 'Hvem har set dine oplysninger', ACCESS_LOG_INTRO);
+    await accessLogTable(doc, flow, copy.accessLog);
+  });
+}

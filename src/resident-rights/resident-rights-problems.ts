@@ -1,0 +1,6 @@
+/** Why a resident's rights refuse a request: code → when it is answered. */
+export const RESIDENT_RIGHTS_PROBLEMS = {
+  programme_running: 'The youth\'s leisure-job programme is still running; end it (or let it reach an ordinary job) before erasing their data',
+} as const;
+
+export type ResidentRightsProblem = keyof typeof RESIDENT_RIGHTS_PROBLEMS;

@@ -1,0 +1,30 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import type { ProcessRole } from '../config/app-config';
+import { ConsentsModule } from '../consents/consents.module';
+import { CounsellingModule } from '../counselling/counselling.module';
+import { IdempotencyModule } from '../idempotency/idempotency.module';
+import { JobProgrammesModule } from '../job-programmes/job-programmes.module';
+import { PlansModule } from '../plans/plans.module';
+import { ResidentsModule } from '../residents/residents.module';
+import { UsersModule } from '../users/users.module';
+import { AccessLogService } from './access-log.service';
+import { ErasureService } from './erasure.service';
+import { ResidentErasure } from './resident-erasure';
+import { ResidentExportService } from './resident-export.service';
+import { ResidentRightsController } from './resident-rights.controller';
+import { RetentionProcessor } from './retention.processor';
+import { RetentionService } from './retention.service';
+
+/** A resident's rights: the access log, their copy (Art. 15), erasure (Art. 17) and retention. */
+@Module({})
+export class ResidentRightsModule {
+  static register(processRole: ProcessRole): DynamicModule {
+    return {
+      module: ResidentRightsModule,
+      imports: [ResidentsModule, ConsentsModule, CounsellingModule, JobProgrammesModule, IdempotencyModule, UsersModule, PlansModule],
+      controllers: [ResidentRightsController],
+      providers: [AccessLogService, ResidentExportService, ErasureService, ResidentErasure, RetentionService, ...(processRole === 'api' ? [] : [RetentionProcessor])],
+      exports: [RetentionService],
+    };
+  }
+}

@@ -1,0 +1,72 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { AuditWriter } from '../audit/audit-writer';
+import { UnitOfWork } from '../database/unit-of-work';
+import { ResidentErasure } from './resident-erasure';
+
+/** The audit purpose and erasure reason of what retention does. */
+export const RETENTION = 'retention';
+
+const FIRST_ID = '00000000-0000-0000-0000-000000000000';
+
+export interface RetentionRun {
+  erased: number;
+  batches: number;
+}
+
+/**
+ * Retention (issue 11): residents with no open case, no running programme and no activity for
+ * their plan's `retention_months` are erased with reason `retention`.
+ *
+ * Set-based and batched: each batch is one transaction that picks up to `batchSize` residents in
+ * id order past the previous batch (so a run ends after one pass, and a run stopped half-way
+ * simply starts over: erased residents are never picked again), locks them with SKIP LOCKED (a
+ * resident someone is working on right now is left for tomorrow; nobody waits for the job), and
+ * erases the whole batch with one statement per table. Activity counts until the limit itself:
+ * something exactly `retention_months` ago keeps the resident.
+ */
+@Injectable()
+export class RetentionService {
+  private readonly logger = new Logger(RetentionService.name);
+
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly erasure: ResidentErasure,
+    private readonly audit: AuditWriter,
+  ) {}
+
+  async run(now = new Date(), batchSize = 1000): Promise<RetentionRun> {
+    const requestId = `retention-${randomUUID()}`;
+    const run: RetentionRun = { erased: 0, batches: 0 };
+    let after = FIRST_ID;
+    for (;;) {
+      const batch = await this.uow.inNewTransaction(async (manager): Promise<{ last: string | null; erased: number; picked: number }> => {
+        const due: { id: string; plan_id: string }[] = await manager.query(this.dueSql(), [after, batchSize, now]);
+        if (due.length === 0) return { last: null, erased: 0, picked: 0 };
+        const erased = await this.erasure.erase(manager, due.map((r) => r.id), 'retention');
+        await this.audit.recordSystem(manager, requestId, { action: 'resident.erased', purpose: RETENTION }, erased.map((e) => ({ planId: e.planId, residentId: e.id })));
+        return { last: due[due.length - 1].id, erased: erased.length, picked: due.length };
+      });
+      if (batch.last === null) break;
+      run.batches += 1;
+      run.erased += batch.erased;
+      after = batch.last;
+      if (batch.picked < batchSize) break;
+    }
+    if (run.erased > 0) this.logger.log({ erased: run.erased, batches: run.batches }, 'retention erased residents kept past their plan\'s retention period');
+    return run;
+  }
+
+  /** $1: the last id of the previous batch, $2: batch size, $3: now. */
+  private dueSql(): string {
+    const since = `($3::timestamptz - make_interval(months => p.retention_months))`;
+    const busy = this.erasure.parts.flatMap((part) => (part.workInProgress ? [part.workInProgress('r')] : []));
+    const active = [this.erasure.record.activitySince('r', since), ...this.erasure.parts.map((part) => part.activitySince('r', since))];
+    return `SELECT r.id, r.plan_id FROM residents r JOIN plans p ON p.id = r.plan_id
+             WHERE r.erased_at IS NULL AND r.id > $1::uuid
+               AND NOT (${[...busy, ...active].join('\n OR ')})
+             ORDER BY r.id
+             LIMIT $2
+             FOR UPDATE OF r SKIP LOCKED`;
+  }
+}
