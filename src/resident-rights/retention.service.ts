@@ -59,10 +59,10 @@ export class RetentionService {
 
   /** $1: the last id of the previous batch, $2: batch size, $3: now. */
   private dueSql(): string {
-    const since = `($3::timestamptz - make_interval(months => p.retention_months))`;
+    const since = `($3::timestamptz - make_interval(months => plan.retention_months))`;
     const busy = this.erasure.parts.flatMap((part) => (part.workInProgress ? [part.workInProgress('r')] : []));
     const active = [this.erasure.record.activitySince('r', since), ...this.erasure.parts.map((part) => part.activitySince('r', since))];
-    return `SELECT r.id, r.plan_id FROM residents r JOIN plans p ON p.id = r.plan_id
+    return `SELECT r.id, r.plan_id FROM residents r JOIN plans plan ON plan.id = r.plan_id
              WHERE r.erased_at IS NULL AND r.id > $1::uuid
                AND NOT (${[...busy, ...active].join('\n OR ')})
              ORDER BY r.id
