@@ -22,7 +22,8 @@ const WHOLE_LOG_PAGE = 500;
 /**
  * A resident's access log (issue 11): every read and change of their data from the audit log,
  * newest first, with who did it (name, role then, organisation), what and why. Reading it is
- * itself audited, before it is read, so the log a resident is handed includes the handing over.
+ * itself audited: a page once it was read, the document to hand over before it is made, so the
+ * log a resident is handed includes the handing over.
  */
 @Injectable()
 export class AccessLogService {
@@ -34,21 +35,19 @@ export class AccessLogService {
     @InjectEntityManager() private readonly manager: EntityManager,
   ) {}
 
-  /** The resident, if the actor may read their access log (the owning compartment's role, the leader); the read is audited. */
-  async open(actor: PlanActor, residentId: string): Promise<Resident> {
-    const resident = await this.residents.withReadableAccessLog(this.manager, actor, residentId);
-    await this.audit.record(actor, { action: 'resident.access_log_read', purpose: RIGHTS_PURPOSE, residentId, entityType: 'resident', entityId: residentId });
-    return resident;
-  }
-
+  /** A page of the log; the read is audited once the page was read (a refused cursor records nothing). */
   async page(actor: PlanActor, residentId: string, query: PageQuery): Promise<AccessLogPage> {
-    await this.open(actor, residentId);
-    return this.entries(actor.planId, residentId, query);
+    await this.residents.withReadableAccessLog(this.manager, actor, residentId);
+    const page = await this.entries(actor.planId, residentId, query);
+    await this.recordRead(actor, residentId);
+    return page;
   }
 
   /** The whole log for the PDF to hand over; the resident is named only to their own compartment's staff, never to the leader. */
   async document(actor: PlanActor, residentId: string): Promise<{ resident: Resident; residentName: string | null; log: AsyncIterable<AccessLogEntry[]> }> {
-    const resident = await this.open(actor, residentId);
+    const resident = await this.residents.withReadableAccessLog(this.manager, actor, residentId);
+    // Before it is read: the document handed over includes the handing over.
+    await this.recordRead(actor, residentId);
     const owner = this.access.ownsCompartment(actor, resident.compartment);
     return { resident, residentName: owner ? residentDisplayName(resident) : null, log: this.wholeLog(actor.planId, residentId) };
   }
@@ -61,6 +60,10 @@ export class AccessLogService {
       yield page.items;
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
+  }
+
+  private recordRead(actor: PlanActor, residentId: string): Promise<void> {
+    return this.audit.record(actor, { action: 'resident.access_log_read', purpose: RIGHTS_PURPOSE, residentId, entityType: 'resident', entityId: residentId });
   }
 
   private async entries(planId: string, residentId: string, query: PageQuery, manager: EntityManager = this.manager): Promise<Page<AccessLogEntry>> {

@@ -64,6 +64,9 @@ const MATRIX: Record<string, Role[] | 'public'> = {
   'GET /api/v1/residents/:id': ['counsellor', 'social_worker', 'caseworker'],
   'PATCH /api/v1/residents/:id': ['counsellor', 'social_worker'],
   'POST /api/v1/residents/:id/guardians': ['counsellor', 'social_worker'],
+  'GET /api/v1/residents/:id/access-log': ['counsellor', 'social_worker', 'leader'],
+  'GET /api/v1/residents/:id/export': ['counsellor', 'social_worker'],
+  'POST /api/v1/residents/:id/erase': ['counsellor', 'social_worker'],
 
   'POST /api/v1/counselling-cases': ['counsellor'],
   'GET /api/v1/counselling-cases': ['counsellor', 'caseworker', 'social_worker'],
@@ -109,11 +112,15 @@ const MATRIX: Record<string, Role[] | 'public'> = {
 
 /**
  * The reads that need a recent sign-in with a second factor (step-up): every route that answers
- * with case notes or conversation notes, and changes to one's own second factors.
+ * with case notes or conversation notes, a resident's access log, copy and erasure, and changes
+ * to one's own second factors.
  */
 const STEP_UP_ROUTES = [
   'GET /api/v1/counselling-cases/:id',
   'GET /api/v1/job-programmes/:id',
+  'GET /api/v1/residents/:id/access-log',
+  'GET /api/v1/residents/:id/export',
+  'POST /api/v1/residents/:id/erase',
   'POST /api/v1/auth/mfa/recovery-codes',
   'DELETE /api/v1/auth/mfa/passkeys/:id',
   'POST /api/v1/auth/sso/:provider/link',
