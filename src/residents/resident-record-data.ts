@@ -87,17 +87,30 @@ export class ResidentRecordData implements Omit<ResidentDataPart<ResidentRecordS
     ).then(([rows]: [ErasedResident[], number]) => rows);
   }
 
-  /** One unused pseudonym per resident (in the resident's plan), for those who were named. */
+  /**
+   * One unused pseudonym per resident, none twice in the batch: a night's batch of thousands in one
+   * plan would otherwise draw the same code twice now and then (the birthday problem).
+   */
   private async freePseudonyms(manager: EntityManager, ids: readonly string[]): Promise<string[]> {
-    const candidates = ids.map(() => generatePseudonym());
-    const taken: { i: number }[] = await manager.query(
-      `SELECT t.i FROM unnest($1::uuid[], $2::text[]) WITH ORDINALITY AS t(id, pseudonym, i)
-         JOIN residents me ON me.id = t.id
-        WHERE EXISTS (SELECT 1 FROM residents o WHERE o.plan_id = me.plan_id AND o.pseudonym = t.pseudonym)`,
-      [[...ids], candidates],
-    );
-    for (const { i } of taken) candidates[Number(i) - 1] = generatePseudonym();
-    // Two residents of one batch drawing the same code, or a code taken twice in a row, is left to the unique index and a retry.
+    const drawn = new Set<string>();
+    const draw = (): string => {
+      let code = generatePseudonym();
+      while (drawn.has(code)) code = generatePseudonym();
+      drawn.add(code);
+      return code;
+    };
+    const candidates = ids.map(draw);
+    for (let round = 0; round < 10; round += 1) {
+      const taken: { i: string }[] = await manager.query(
+        `SELECT t.i FROM unnest($1::uuid[], $2::text[]) WITH ORDINALITY AS t(id, pseudonym, i)
+           JOIN residents me ON me.id = t.id
+          WHERE EXISTS (SELECT 1 FROM residents o WHERE o.plan_id = me.plan_id AND o.pseudonym = t.pseudonym)`,
+        [[...ids], candidates],
+      );
+      if (taken.length === 0) break;
+      for (const { i } of taken) candidates[Number(i) - 1] = draw();
+    }
+    // A code a registration takes at this very moment is left to the unique index and a retry.
     return candidates;
   }
 }
