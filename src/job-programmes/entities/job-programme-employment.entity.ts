@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import type { Warning } from '../youth-labour-rules';
-import { NUMERIC_AS_NUMBER } from './numeric.transformer';
+import { NUMERIC_AS_NUMBER } from '../../common/numeric.transformer';
 
 /** The youth's employment in the programme (one per programme), with the contract's two signatures. */
 @Entity('job_programme_employments')
