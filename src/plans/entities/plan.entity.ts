@@ -35,7 +35,7 @@ export class Plan {
   @Column({ name: 'retention_months', type: 'smallint', default: 60 })
   retentionMonths: number;
 
-  /** The leisure-job programme's age range on its start day, both ends included (001_*: 13-15; 002_*: 13-18). */
+  /** The leisure-job programme's age range on its start day, both ends included (001_*: 13-15; 002_*: "13-18 år", i.e. 13-17). */
   @Column({ name: 'job_programme_min_age', type: 'smallint', default: 13 })
   jobProgrammeMinAge: number;
 
