@@ -1,4 +1,6 @@
-import { createPlan, type PlanFixture, withPlan } from '../support/fixtures';
+import { addMonths } from '../../src/common/calendar';
+import { createPlan, expectStatus, registerResident, type PlanFixture, withPlan } from '../support/fixtures';
+import { anHourAgo, birthDateForAge, programmeFixtures, shiftDays, TODAY } from '../support/programme-fixtures';
 import type { TestApp } from '../support/test-app';
 
 /** api.md: what a plan starts with, the values the code had before they were settings (001_*, Ishøj). */
@@ -133,5 +135,72 @@ describe("a plan's settings", () => {
     expect(res.body.code).toBe('validation_failed');
     expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
     expect((await plan.leader.get(settingsPath())).body).toEqual(DEFAULTS);
+  });
+
+  describe("the programme's rules follow the plan's settings", () => {
+    let ishoj: PlanFixture;
+    let varde: PlanFixture;
+    const settle = async (p: PlanFixture, settings: Record<string, unknown>) => expectStatus(await p.leader.put(`/plans/${p.planId}/settings`, settings), 200, 'change settings');
+
+    beforeAll(async () => {
+      ishoj = await createPlan(t, 'Ishøj-lignende');
+      varde = await createPlan(t, 'Varde-lignende');
+      // 002_*: "Alle unge fra 13-18 år", read as every youth not yet 18 on the start day.
+      await settle(varde, changed('jobProgramme', { ...DEFAULTS.jobProgramme, maxAge: 17, hoursPerWeek: { min: 2, max: 10 }, months: { min: 2, max: 6 } }));
+    });
+
+    it('starts a programme for a 16-year-old where the plan takes 13-17, and refuses the same youth where it takes 13-15', async () => {
+      const inVarde = await programmeFixtures(varde).youthWithConsent('Noah', 16);
+      expect((await varde.socialWorker.post('/job-programmes', { residentId: inVarde.id })).status).toBe(201);
+
+      const inIshoj = await programmeFixtures(ishoj).youthWithConsent('Noah', 16);
+      const refused = await ishoj.socialWorker.post('/job-programmes', { residentId: inIshoj.id });
+      expect([refused.status, refused.body.code]).toEqual([422, 'programme_not_eligible']);
+      expect(refused.body.errors).toEqual([{ field: 'residentId', rule: 'programme_age', message: `the youth is 16 on ${TODAY}; the programme is for 13-15-year-olds` }]);
+
+      // From the next request on: the leader widens the range, and the same youth can start.
+      await settle(ishoj, changed('jobProgramme.maxAge', 16));
+      expect((await ishoj.socialWorker.post('/job-programmes', { residentId: inIshoj.id })).status).toBe(201);
+      await settle(ishoj, DEFAULTS);
+    });
+
+    it("asks for an exception reason by the plan's own hours and months", async () => {
+      const startDate = shiftDays(TODAY, 7);
+      const eightHoursForTwoMonths = (employerId: string, guardianId: string, f: ReturnType<typeof programmeFixtures>) => ({
+        ...f.signedEmployment(employerId, guardianId, startDate),
+        endDate: addMonths(startDate, 2),
+        hoursPerWeek: 8,
+      });
+      const fv = programmeFixtures(varde);
+      const v = await fv.programmeIn('matching', 'Liva');
+      const inVarde = await varde.socialWorker.put(`/job-programmes/${v.p.id}/employment`, eightHoursForTwoMonths(v.employerId, v.youth.guardianId, fv));
+      expect([inVarde.status, inVarde.body.exceptionReason]).toEqual([200, null]);
+
+      const fi = programmeFixtures(ishoj);
+      const i = await fi.programmeIn('matching', 'Liva');
+      const inIshoj = await ishoj.socialWorker.put(`/job-programmes/${i.p.id}/employment`, eightHoursForTwoMonths(i.employerId, i.youth.guardianId, fi));
+      expect([inIshoj.status, inIshoj.body.code]).toEqual([422, 'employment_rules_unmet']);
+      expect(inIshoj.body.errors.map((e: { rule: string }) => e.rule)).toEqual(['hours_per_week_range', 'duration_range']);
+
+      // A narrower range makes an ordinary employment (4 hours for 4 months) an exception.
+      await settle(ishoj, changed('jobProgramme.hoursPerWeek', { min: 4.5, max: 6 }));
+      const ordinary = await ishoj.socialWorker.put(`/job-programmes/${i.p.id}/employment`, fi.signedEmployment(i.employerId, i.youth.guardianId, startDate));
+      expect(ordinary.status).toBe(422);
+      expect(ordinary.body.errors).toEqual([
+        { field: 'hoursPerWeek', rule: 'hours_per_week_range', message: "4 hours a week is outside the plan's 4.5-6 hours a week: give an exceptionReason" },
+      ]);
+      await settle(ishoj, DEFAULTS);
+    });
+
+    it("asks for a guardian's consent below the plan's guardian age", async () => {
+      const youth = await registerResident(ishoj.socialWorker, { housingAreaId: ishoj.areas.eligible, firstName: 'Ali', birthDate: birthDateForAge(16) });
+      const own = { residentId: youth.id, scope: 'job_programme_participation', recipientOrganisationIds: [], givenBy: 'resident', form: 'oral', givenAt: anHourAgo() };
+      await settle(ishoj, changed('guardianConsentBelowAge', 17));
+      const refused = await ishoj.socialWorker.post('/consents', own);
+      expect(refused.status).toBe(422);
+      expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'givenBy', rule: 'guardian_consent_for_minor', message: expect.stringContaining('a resident under 17 cannot consent alone') })]);
+      await settle(ishoj, DEFAULTS);
+      expect((await ishoj.socialWorker.post('/consents', own)).status).toBe(201);
+    });
   });
 });
