@@ -13,7 +13,11 @@ const date = (daysFromToday: number) => new Date(Date.now() + daysFromToday * DA
 const instant = (daysFromToday: number) => new Date(Date.now() + daysFromToday * DAY - 3_600_000);
 const birthDateForAge = (years: number) => date(-Math.round((years + 0.4) * 365.25));
 
-/** Employers the plan cooperates with, and three youth in different phases of the leisure-job programme. */
+/**
+ * Employers the plan cooperates with, and three youth in different phases of the leisure-job
+ * programme. Their ages (13-15) and the employment's 4 hours for four months fit the demo plan's
+ * settings, a new plan's defaults (Ishøj, 001_*); a demo plan with other settings needs other youth.
+ */
 export async function seedJobProgrammes(app: INestApplicationContext, socialWorker: PlanActor, areaId: string): Promise<void> {
   const get = <T>(type: new (...args: never[]) => T) => app.get(type, { strict: false });
   const employers = get(EmployersService);

@@ -1,7 +1,7 @@
 /** The refusals of the job-programmes module: code → when it is answered. */
 export const JOB_PROGRAMMES_PROBLEMS = {
   programme_already_running: 'The youth already has an open job programme; `existingProgrammeId` names it',
-  programme_not_eligible: 'The youth is not 13-15 on the start day, has no birth date, or does not live in an eligible housing area',
+  programme_not_eligible: "The youth is outside the plan's age range on the start day, has no birth date, or does not live in an eligible housing area",
   programme_finished: 'The programme is finished (ordinary_job or ended) and takes no more changes',
   stale_version: 'The programme or match has changed since you read it; `currentVersion` says the current version',
   guard_unmet: 'The phase change is not allowed from this phase, or its guards are not met; `errors` lists every unmet one',

@@ -30,7 +30,7 @@ export class JobProgrammesController {
   @ApiCreatedResponse({ type: ProgrammeDetailsResponse, description: 'The programme in clarification, with its first history row' })
   @ApiNotFoundResponse({ description: 'No such youth within your reach' })
   @ApiConflictResponse({ description: 'The youth already has an open programme (`programme_already_running`); `existingProgrammeId` names it' })
-  @ApiUnprocessableEntityResponse({ description: 'The youth is not 13-15 on the start day, has no birth date, or does not live in an eligible housing area (`programme_not_eligible`)' })
+  @ApiUnprocessableEntityResponse({ description: "The youth is outside the plan's age range on the start day (its settings), has no birth date, or does not live in an eligible housing area (`programme_not_eligible`)" })
   create(@PlanActor() actor: PlanActor, @Body() dto: CreateProgrammeDto) {
     return this.programmes.create(actor, dto);
   }

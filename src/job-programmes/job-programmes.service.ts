@@ -8,6 +8,7 @@ import { Conflict, RuleViolation } from '../common/domain-errors';
 import { todayInPlanZone } from '../common/time';
 import { UnitOfWork } from '../database/unit-of-work';
 import { EmployersRepository } from '../employers/employers.repository';
+import { PlanSettingsService } from '../plans/plan-settings.service';
 import { PlansService } from '../plans/plans.service';
 import { ResidentsRepository } from '../residents/residents.repository';
 import { ResidentsService } from '../residents/residents.service';
@@ -32,6 +33,7 @@ export class JobProgrammesService {
     private readonly audit: AuditWriter,
     private readonly residents: ResidentsService,
     private readonly plans: PlansService,
+    private readonly planSettings: PlanSettingsService,
     private readonly programmes: JobProgrammesRepository,
     private readonly employers: EmployersRepository,
     private readonly residentRecords: ResidentsRepository,
@@ -39,8 +41,9 @@ export class JobProgrammesService {
   ) {}
 
   /**
-   * A programme starts in clarification, for a youth of 13-15 on the start day who lives in an
-   * eligible housing area; one open programme per youth at a time.
+   * A programme starts in clarification, for a youth within the plan's age range on the start day
+   * (its settings; 13-15 unless changed) who lives in an eligible housing area; one open programme
+   * per youth at a time.
    */
   async create(actor: PlanActor, dto: CreateProgrammeDto): Promise<ProgrammeDetailsResponse> {
     const startedAt = dto.startedAt ?? todayInPlanZone();
@@ -55,7 +58,8 @@ export class JobProgrammesService {
         });
       }
       const area = (await this.plans.findHousingArea(actor.planId, resident.housingAreaId, manager)) ?? { name: 'The housing area', jobProgrammeEligible: false };
-      const problems = eligibilityProblems({ birthDate: resident.birthDate, startedAt, housingArea: area });
+      const { jobProgramme } = await this.planSettings.settingsOf(actor.planId, manager);
+      const problems = eligibilityProblems({ birthDate: resident.birthDate, startedAt, housingArea: area }, { min: jobProgramme.minAge, max: jobProgramme.maxAge });
       if (problems.length) throw new RuleViolation(problems, 'programme_not_eligible' satisfies JobProgrammesProblem);
 
       const programme = await this.programmes.insert(manager, { planId: actor.planId, residentId: resident.id, phase: 'clarification', startedAt, version: 1, createdBy: actor.userId });

@@ -68,7 +68,7 @@ export class ProgrammeActivityController {
   })
   @ApiUnprocessableEntityResponse({
     description:
-      "Outside 2-6 hours a week or 3-5 months without `exceptionReason`, an employer outside the plan or not the accepted match's, impossible dates, or a contractSignedByGuardianId that is not a registered guardian of the youth (`registered_guardian`); code `employment_rules_unmet`",
+      "Outside the plan's ranges for hours a week or months (its settings) without `exceptionReason`, an employer outside the plan or not the accepted match's, impossible dates, or a contractSignedByGuardianId that is not a registered guardian of the youth (`registered_guardian`); code `employment_rules_unmet`",
   })
   recordEmployment(@PlanActor() actor: PlanActor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: EmploymentDto) {
     return this.employment.recordEmployment(actor, id, dto);

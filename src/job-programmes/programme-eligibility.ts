@@ -1,8 +1,6 @@
 import type { ProblemItem } from '../common/domain-errors';
 import { ageOn } from '../common/time';
-
-/** The programme is for youth aged 13-15 (domain.md "The leisure-job programme"; 001_* "Fritidsjob"). */
-export const PROGRAMME_AGE = { min: 13, max: 15 } as const;
+import { rangeText, type Range } from '../plans/plan-settings';
 
 export interface EligibilityFacts {
   birthDate: string | null;
@@ -11,15 +9,18 @@ export interface EligibilityFacts {
   housingArea: { name: string; jobProgrammeEligible: boolean };
 }
 
-/** Every reason the youth cannot start a programme on `startedAt`; empty when they can. */
-export function eligibilityProblems(facts: EligibilityFacts): ProblemItem[] {
+/**
+ * Every reason the youth cannot start a programme on `startedAt`; empty when they can. `ages` is
+ * the plan's setting: plans differ (001_* Ishøj: 13-15; 002_* Varde: 13-18 år, i.e. 13-17).
+ */
+export function eligibilityProblems(facts: EligibilityFacts, ages: Range): ProblemItem[] {
   const problems: ProblemItem[] = [];
-  const { min, max } = PROGRAMME_AGE;
+  const { min, max } = ages;
   if (!facts.birthDate) {
     problems.push({
       field: 'residentId',
       rule: 'birth_date_needed',
-      message: `the youth's birth date is needed to check the programme's age range (${min}-${max}); add it to the resident first`,
+      message: `the youth's birth date is needed to check the programme's age range (${rangeText(ages)}); add it to the resident first`,
     });
   } else {
     const age = ageOn(facts.birthDate, facts.startedAt);
@@ -27,7 +28,7 @@ export function eligibilityProblems(facts: EligibilityFacts): ProblemItem[] {
       problems.push({
         field: 'residentId',
         rule: 'programme_age',
-        message: `the youth is ${age} on ${facts.startedAt}; the programme is for ${min}-${max}-year-olds`,
+        message: `the youth is ${age} on ${facts.startedAt}; the programme is for ${rangeText(ages)}-year-olds`,
       });
     }
   }

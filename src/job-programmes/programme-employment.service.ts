@@ -4,6 +4,7 @@ import type { PlanActor } from '../access/actor';
 import { AuditWriter } from '../audit/audit-writer';
 import { Conflict, RuleViolation, type ProblemItem } from '../common/domain-errors';
 import { todayInPlanZone } from '../common/time';
+import { PlanSettingsService } from '../plans/plan-settings.service';
 import { ResidentsRepository } from '../residents/residents.repository';
 import { ResidentsService } from '../residents/residents.service';
 import { addDays, mondayOf } from '../common/calendar';
@@ -35,13 +36,14 @@ export class ProgrammeEmploymentService {
     private readonly activity: ProgrammeActivityRepository,
     private readonly facts: ProgrammeFactsReader,
     private readonly schoolHolidays: SchoolHolidaysService,
+    private readonly planSettings: PlanSettingsService,
   ) {}
 
   /**
-   * Records or replaces the employment. Outside the plan's ranges it needs an exceptionReason
-   * (kept with it); the young-worker warnings are stored and returned. A replacement may not undo
-   * a guard the programme has passed (409 `guard_passed`), e.g. erase the signatures of a youth
-   * who already works, nor leave recorded timesheets outside the employment.
+   * Records or replaces the employment. Outside the plan's ranges (its settings) it needs an
+   * exceptionReason (kept with it); the young-worker warnings are stored and returned. A
+   * replacement may not undo a guard the programme has passed (409 `guard_passed`), e.g. erase the
+   * signatures of a youth who already works, nor leave recorded timesheets outside the employment.
    */
   async recordEmployment(actor: PlanActor, id: string, dto: EmploymentDto): Promise<EmploymentResponse> {
     return this.uow.run(async (manager) => {
@@ -58,7 +60,10 @@ export class ProgrammeEmploymentService {
         problems.push({ field: 'contractSignedByGuardianId', rule: 'registered_guardian', message: 'contractSignedByGuardianId is not a registered guardian of the youth' });
       }
       problems.push(...employmentDateProblems(dto));
-      if (dto.endDate >= dto.startDate) problems.push(...employmentRangeProblems(dto, dto.exceptionReason));
+      if (dto.endDate >= dto.startDate) {
+        const { jobProgramme } = await this.planSettings.settingsOf(actor.planId, manager);
+        problems.push(...employmentRangeProblems(dto, jobProgramme, dto.exceptionReason));
+      }
       if (problems.length) throw new RuleViolation(problems, 'employment_rules_unmet' satisfies JobProgrammesProblem);
 
       const proposed: EmploymentFacts = {

@@ -9,35 +9,58 @@ const inSchool = (birthDate: string | null) => ({ birthDate, inCompulsorySchooli
 const leftSchool = (birthDate: string | null) => ({ birthDate, inCompulsorySchooling: false });
 const rules = (warnings: { rule: string }[]) => warnings.map((w) => w.rule);
 
+/** The plans' settings for an employment: Ishøj's (001_*), and a plan that allows more. */
+const ISHOJ = { hoursPerWeek: { min: 2, max: 6 }, months: { min: 3, max: 5 } };
+const WIDER = { hoursPerWeek: { min: 1.5, max: 10 }, months: { min: 2, max: 6 } };
+
 describe("the plan's ranges for a leisure job", () => {
   it('accepts 2-6 hours a week for 3-5 months, both ends included', () => {
-    expect(planRangeViolations({ startDate: '2026-04-01', endDate: '2026-07-01', hoursPerWeek: 2 })).toEqual([]);
-    expect(planRangeViolations({ startDate: '2026-04-01', endDate: '2026-09-01', hoursPerWeek: 6 })).toEqual([]);
+    expect(planRangeViolations({ startDate: '2026-04-01', endDate: '2026-07-01', hoursPerWeek: 2 }, ISHOJ)).toEqual([]);
+    expect(planRangeViolations({ startDate: '2026-04-01', endDate: '2026-09-01', hoursPerWeek: 6 }, ISHOJ)).toEqual([]);
   });
 
   it('counts duration in calendar months, so a January 31st start may end on the last of April', () => {
     expect(addMonths('2026-01-31', 1)).toBe('2026-02-28');
     expect(addMonths('2026-11-15', 3)).toBe('2027-02-15');
-    expect(planRangeViolations({ startDate: '2026-01-31', endDate: '2026-04-30', hoursPerWeek: 4 })).toEqual([]);
+    expect(planRangeViolations({ startDate: '2026-01-31', endDate: '2026-04-30', hoursPerWeek: 4 }, ISHOJ)).toEqual([]);
   });
 
   it('names each range an employment is outside of', () => {
-    const problems = planRangeViolations({ startDate: '2026-04-01', endDate: '2026-06-30', hoursPerWeek: 8 });
+    const problems = planRangeViolations({ startDate: '2026-04-01', endDate: '2026-06-30', hoursPerWeek: 8 }, ISHOJ);
     expect(problems.map((p) => p.rule)).toEqual(['hours_per_week_range', 'duration_range']);
     expect(problems[0].message).toBe("8 hours a week is outside the plan's 2-6 hours a week: give an exceptionReason");
     expect(problems[1].message).toContain('shorter than 3 months');
   });
 
   it('finds an employment of more than 5 months too long, and 1.5 hours too few', () => {
-    const problems = planRangeViolations({ startDate: '2026-04-01', endDate: '2026-09-02', hoursPerWeek: 1.5 });
+    const problems = planRangeViolations({ startDate: '2026-04-01', endDate: '2026-09-02', hoursPerWeek: 1.5 }, ISHOJ);
     expect(problems.map((p) => p.field)).toEqual(['hoursPerWeek', 'endDate']);
     expect(problems[1].message).toContain('longer than 5 months');
   });
 
+  it("judges by the plan's own ranges: what one plan needs a reason for, another takes as it is", () => {
+    const short = { startDate: '2026-04-01', endDate: '2026-06-01', hoursPerWeek: 8 };
+    expect(planRangeViolations(short, ISHOJ)).toHaveLength(2);
+    expect(planRangeViolations(short, WIDER)).toEqual([]);
+    const long = { startDate: '2026-04-01', endDate: '2026-10-02', hoursPerWeek: 10.5 };
+    expect(planRangeViolations(long, WIDER).map((p) => p.message)).toEqual([
+      "10.5 hours a week is outside the plan's 1.5-10 hours a week: give an exceptionReason",
+      "the employment from 2026-04-01 to 2026-10-02 is longer than 6 months, outside the plan's 2-6 months: give an exceptionReason",
+    ]);
+  });
+
+  it('names a range of one value as that value', () => {
+    const fixed = { hoursPerWeek: { min: 4, max: 4 }, months: { min: 4, max: 4 } };
+    expect(planRangeViolations({ startDate: '2026-04-01', endDate: '2026-08-01', hoursPerWeek: 4 }, fixed)).toEqual([]);
+    expect(planRangeViolations({ startDate: '2026-04-01', endDate: '2026-08-01', hoursPerWeek: 5 }, fixed)[0].message).toBe(
+      "5 hours a week is outside the plan's 4 hours a week: give an exceptionReason",
+    );
+  });
+
   it('lets an exception reason cover any range, but not a blank one', () => {
     const e = { startDate: '2026-04-01', endDate: '2026-05-01', hoursPerWeek: 10 };
-    expect(employmentRangeProblems(e, 'Sommerferiejob aftalt med forældre og arbejdsgiver')).toEqual([]);
-    expect(employmentRangeProblems(e, '  ')).toHaveLength(2);
+    expect(employmentRangeProblems(e, ISHOJ, 'Sommerferiejob aftalt med forældre og arbejdsgiver')).toEqual([]);
+    expect(employmentRangeProblems(e, ISHOJ, '  ')).toHaveLength(2);
   });
 });
 

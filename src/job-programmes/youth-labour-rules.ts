@@ -1,13 +1,15 @@
 import type { ProblemItem } from '../common/domain-errors';
 import { ageOn } from '../common/time';
 import { addMonths } from '../common/calendar';
+import { rangeText, type Range } from '../plans/plan-settings';
 import type { WeekKind } from '../school-holidays/school-weeks';
 
 /**
  * The plan's ranges for a leisure job and the Danish rules for young workers.
  *
- * The plan (001_* "Fritidsjob"; domain.md) aims at about 3-5 months of 2-6 hours a week; going
- * outside needs a reason the social worker writes down.
+ * The ranges are the plan's settings (Ishøj, 001_* "Fritidsjob": about 3-5 months of 2-6 hours a
+ * week); going outside them needs a reason the social worker writes down. The young-worker rules
+ * below are the law's, the same in every plan.
  *
  * The working-environment rules for youth under 18 (Arbejdstilsynet, "Unges arbejdstid, hviletid
  * og fridøgn"; bekendtgørelse om unges arbejde) depend on age and on whether the youth is still in
@@ -21,9 +23,6 @@ import type { WeekKind } from '../school-holidays/school-weeks';
  * The system sees hours per week, not the daily schedule, so these are warnings, never refusals;
  * the plan's school calendar says which weeks are school-free. Users read them, so they are Danish.
  */
-
-export const PLAN_HOURS_PER_WEEK = { min: 2, max: 6 } as const;
-export const PLAN_DURATION_MONTHS = { min: 3, max: 5 } as const;
 
 /** Under this age the rules for the youngest workers (13-14 years) apply. */
 export const YOUNG_WORKER_BELOW_AGE = 15;
@@ -41,34 +40,39 @@ export interface PlannedEmployment {
   hoursPerWeek: number;
 }
 
+/** The plan's settings for a programme's employment: hours a week and length in calendar months. */
+export interface EmploymentRanges {
+  hoursPerWeek: Range;
+  months: Range;
+}
+
 /** Every one of the plan's ranges the employment is outside of; each needs an exceptionReason. */
-export function planRangeViolations(e: PlannedEmployment): ProblemItem[] {
+export function planRangeViolations(e: PlannedEmployment, ranges: EmploymentRanges): ProblemItem[] {
   const problems: ProblemItem[] = [];
-  const { min: minHours, max: maxHours } = PLAN_HOURS_PER_WEEK;
-  if (e.hoursPerWeek < minHours || e.hoursPerWeek > maxHours) {
+  const { hoursPerWeek: hours, months } = ranges;
+  if (e.hoursPerWeek < hours.min || e.hoursPerWeek > hours.max) {
     problems.push({
       field: 'hoursPerWeek',
       rule: 'hours_per_week_range',
-      message: `${e.hoursPerWeek} hours a week is outside the plan's ${minHours}-${maxHours} hours a week: give an exceptionReason`,
+      message: `${e.hoursPerWeek} hours a week is outside the plan's ${rangeText(hours)} hours a week: give an exceptionReason`,
     });
   }
-  const { min: minMonths, max: maxMonths } = PLAN_DURATION_MONTHS;
-  const earliestEnd = addMonths(e.startDate, minMonths);
-  const latestEnd = addMonths(e.startDate, maxMonths);
+  const earliestEnd = addMonths(e.startDate, months.min);
+  const latestEnd = addMonths(e.startDate, months.max);
   if (e.endDate < earliestEnd || e.endDate > latestEnd) {
-    const side = e.endDate < earliestEnd ? `shorter than ${minMonths} months` : `longer than ${maxMonths} months`;
+    const side = e.endDate < earliestEnd ? `shorter than ${months.min} months` : `longer than ${months.max} months`;
     problems.push({
       field: 'endDate',
       rule: 'duration_range',
-      message: `the employment from ${e.startDate} to ${e.endDate} is ${side}, outside the plan's ${minMonths}-${maxMonths} months: give an exceptionReason`,
+      message: `the employment from ${e.startDate} to ${e.endDate} is ${side}, outside the plan's ${rangeText(months)} months: give an exceptionReason`,
     });
   }
   return problems;
 }
 
 /** The plan's ranges, unless the social worker has written why this employment goes outside them. */
-export function employmentRangeProblems(e: PlannedEmployment, exceptionReason: string | undefined): ProblemItem[] {
-  return exceptionReason?.trim() ? [] : planRangeViolations(e);
+export function employmentRangeProblems(e: PlannedEmployment, ranges: EmploymentRanges, exceptionReason: string | undefined): ProblemItem[] {
+  return exceptionReason?.trim() ? [] : planRangeViolations(e, ranges);
 }
 
 /** Which set of young-worker rules applies to the youth on a day. */
@@ -120,7 +124,8 @@ export function mayBeInCompulsorySchooling(birthDate: string | null, onDate: str
 
 /**
  * The rules that apply on a day, or null from 18. Without a birth date the youth is taken as under
- * 15: the programme is for 13-15-year-olds, and a needless reminder is cheaper than a missed one.
+ * 15, whatever ages the plan's programme takes: those limits are the strictest, and a needless
+ * reminder is cheaper than a missed one.
  */
 export function youthGroupOn(youth: YoungWorker, onDate: string): YouthGroup | null {
   if (youth.birthDate === null) return 'under_15';

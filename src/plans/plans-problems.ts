@@ -3,6 +3,7 @@ export const PLANS_PROBLEMS = {
   plan_period: 'A plan\'s validTo is before its validFrom',
   duplicate_housing_area: 'The plan already has a housing area with this name',
   duplicate_organisation: 'The plan already has an organisation with this name',
+  plan_settings_range: "A range in the plan's settings (programme ages, hours a week, months) has its max below its min",
 } as const;
 
 export type PlansProblem = keyof typeof PLANS_PROBLEMS;

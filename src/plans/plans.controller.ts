@@ -1,16 +1,22 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { Allow } from '../access/allow.decorator';
 import { CurrentActor, PlanActor, type Actor } from '../access/actor';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { CreateHousingAreaDto, CreateOrganisationDto, CreatePlanDto } from './dto/plan.dto';
 import { HousingAreaPage, HousingAreaResponse, OrganisationPage, OrganisationResponse, PlanPage, PlanResponse } from './dto/plan-response.dto';
+import { PlanSettingsDto } from './dto/plan-settings.dto';
+import { PlanSettingsResponse } from './dto/plan-settings-response.dto';
+import { PlanSettingsService } from './plan-settings.service';
 import { PlansService } from './plans.service';
 
 @ApiTags('Plans and people')
 @Controller()
 export class PlansController {
-  constructor(private readonly plans: PlansService) {}
+  constructor(
+    private readonly plans: PlansService,
+    private readonly settings: PlanSettingsService,
+  ) {}
 
   /** Provisions a new plan (tenant). */
   @Post('plans')
@@ -76,5 +82,24 @@ export class PlansController {
   @ApiOkResponse({ type: OrganisationPage })
   async listPlanOrganisations(@CurrentActor() actor: Actor, @Param('planId', ParseIdPipe) planId: string): Promise<OrganisationPage> {
     return this.plans.listOrganisations(await this.plans.reachablePlanId(actor, planId));
+  }
+
+  /** The plan's settings: guardian-consent age, suppression threshold, retention and the leisure-job programme's ranges and target. */
+  @Get('plans/:planId/settings')
+  @Allow('leader', 'admin')
+  @ApiOkResponse({ type: PlanSettingsResponse })
+  @ApiNotFoundResponse({ description: 'No such plan, or not yours (a leader reaches only their own plan)' })
+  readSettings(@CurrentActor() actor: Actor, @Param('planId', ParseIdPipe) planId: string): Promise<PlanSettingsResponse> {
+    return this.settings.read(actor, planId);
+  }
+
+  /** Replaces the plan's settings (every field required); the rules use them from the next request on. */
+  @Put('plans/:planId/settings')
+  @Allow('leader', 'admin')
+  @ApiOkResponse({ type: PlanSettingsResponse })
+  @ApiNotFoundResponse({ description: 'No such plan, or not yours (a leader reaches only their own plan)' })
+  @ApiUnprocessableEntityResponse({ description: '`plan_settings_range`: a range (programme ages, hours a week, months) has its max below its min' })
+  replaceSettings(@CurrentActor() actor: Actor, @Param('planId', ParseIdPipe) planId: string, @Body() dto: PlanSettingsDto): Promise<PlanSettingsResponse> {
+    return this.settings.replace(actor, planId, dto);
   }
 }

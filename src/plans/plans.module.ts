@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { HousingArea } from './entities/housing-area.entity';
 import { Organisation } from './entities/organisation.entity';
 import { Plan } from './entities/plan.entity';
+import { PlanSettingsService } from './plan-settings.service';
 import { PlansController } from './plans.controller';
 import { PlansRepository } from './plans.repository';
 import { PlansService } from './plans.service';
@@ -10,7 +11,7 @@ import { PlansService } from './plans.service';
 @Module({
   imports: [TypeOrmModule.forFeature([Plan, HousingArea, Organisation])],
   controllers: [PlansController],
-  providers: [PlansService, PlansRepository],
-  exports: [PlansService, PlansRepository],
+  providers: [PlansService, PlansRepository, PlanSettingsService],
+  exports: [PlansService, PlansRepository, PlanSettingsService],
 })
 export class PlansModule {}

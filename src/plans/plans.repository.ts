@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { HousingArea } from './entities/housing-area.entity';
 import { Organisation } from './entities/organisation.entity';
 import { Plan } from './entities/plan.entity';
+import type { PlanSettingsColumns } from './plan-settings';
 
 /**
  * The plans module's tables: plans (the tenants), their housing areas and partner organisations.
@@ -21,6 +22,11 @@ export class PlansRepository {
 
   findPlan(manager: EntityManager, id: string): Promise<Plan | null> {
     return manager.getRepository(Plan).findOneBy({ id });
+  }
+
+  /** Every setting in one UPDATE, so a concurrent change never leaves a mix of two documents. */
+  async updateSettings(manager: EntityManager, id: string, settings: PlanSettingsColumns): Promise<void> {
+    await manager.getRepository(Plan).update({ id }, settings);
   }
 
   planExists(manager: EntityManager, id: string): Promise<boolean> {

@@ -47,6 +47,8 @@ const MATRIX: Record<string, Role[] | 'public'> = {
   'GET /api/v1/plans/:planId/housing-areas': ['admin'],
   'POST /api/v1/plans/:planId/organisations': ['admin'],
   'GET /api/v1/plans/:planId/organisations': ['admin'],
+  'GET /api/v1/plans/:planId/settings': ['admin', 'leader'],
+  'PUT /api/v1/plans/:planId/settings': ['admin', 'leader'],
   'POST /api/v1/plans/:planId/users': ['admin', 'leader'],
   'GET /api/v1/plans/:planId/users': ['admin'],
   'PATCH /api/v1/users/:id': ['admin', 'leader'],

@@ -11,6 +11,7 @@ import { ResidentVersion1733200000000 } from './1733200000000-resident-version';
 import { EmployerAndMatchVersions1733300000000 } from './1733300000000-employer-and-match-versions';
 import { StaffSignIn1733500000000 } from './1733500000000-staff-sign-in';
 import { ResidentsRights1733600000000 } from './1733600000000-residents-rights';
+import { PlanSettings1733700000000 } from './1733700000000-plan-settings';
 
 /** Every migration, in order. Listed explicitly so the build and the tests load the same set without globbing. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   EmployerAndMatchVersions1733300000000,
   StaffSignIn1733500000000,
   ResidentsRights1733600000000,
+  PlanSettings1733700000000,
 ];

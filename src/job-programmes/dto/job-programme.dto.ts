@@ -6,7 +6,7 @@ import { IsCalendarDate } from '../../common/calendar-date.decorator';
 import { IsInstant } from '../../common/instant.decorator';
 
 export class CreateProgrammeDto {
-  @ApiProperty({ format: 'uuid', description: 'A youth of 13-15 registered by a social worker, living in an eligible housing area' })
+  @ApiProperty({ format: 'uuid', description: "A youth registered by a social worker, within the plan's age range on the start day (its settings; 13-15 unless changed), living in an eligible housing area" })
   @IsUUID()
   residentId: string;
 

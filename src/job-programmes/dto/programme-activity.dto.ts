@@ -79,17 +79,17 @@ export class EmploymentDto {
   @IsCalendarDate()
   startDate: string;
 
-  @ApiProperty({ example: '2026-08-01', format: 'date', description: "The plan's range is 3-5 months after startDate" })
+  @ApiProperty({ example: '2026-08-01', format: 'date', description: "The plan's range (its settings; 3-5 months unless changed) is counted in calendar months from startDate" })
   @IsCalendarDate()
   endDate: string;
 
-  @ApiProperty({ example: 4, description: "More than 0 and at most 40, with at most one decimal (4.5); the plan's range is 2-6" })
+  @ApiProperty({ example: 4, description: "More than 0 and at most 40, with at most one decimal (4.5); the plan's range is in its settings (2-6 unless changed)" })
   @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 1 })
   @IsPositive()
   @Max(40)
   hoursPerWeek: number;
 
-  @ApiPropertyOptional({ example: 'Sommerferiejob: flere timer aftalt med forældre og arbejdsgiver', description: "Why the employment goes outside the plan's 2-6 hours a week or 3-5 months; kept with it" })
+  @ApiPropertyOptional({ example: 'Sommerferiejob: flere timer aftalt med forældre og arbejdsgiver', description: "Why the employment goes outside the plan's ranges for hours a week or months (its settings); kept with it" })
   @IsOptional()
   @IsString()
   @Length(1, 1000)

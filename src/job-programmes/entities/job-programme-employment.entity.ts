@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import type { Warning } from '../youth-labour-rules';
-import { NUMERIC_AS_NUMBER } from './numeric.transformer';
+import { NUMERIC_AS_NUMBER } from '../../common/numeric.transformer';
 
 /** The youth's employment in the programme (one per programme), with the contract's two signatures. */
 @Entity('job_programme_employments')
@@ -33,7 +33,7 @@ export class JobProgrammeEmployment {
   @Column({ name: 'hours_per_week', type: 'numeric', precision: 4, scale: 1, transformer: NUMERIC_AS_NUMBER })
   hoursPerWeek: number;
 
-  /** Why the employment is outside the plan's 2-6 hours a week or 3-5 months, when it is. */
+  /** Why the employment is outside the plan's ranges for hours a week or months, when it is. */
   @Column({ name: 'exception_reason', type: 'text', nullable: true })
   exceptionReason: string | null;
 

@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { Warning } from '../youth-labour-rules';
-import { NUMERIC_AS_NUMBER } from './numeric.transformer';
+import { NUMERIC_AS_NUMBER } from '../../common/numeric.transformer';
 
 /** Hours the youth worked in one week (Monday to Sunday), submitted by the social worker. */
 @Entity('job_programme_timesheets')

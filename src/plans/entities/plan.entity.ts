@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { NUMERIC_AS_NUMBER } from '../../common/numeric.transformer';
 
 /** A housing-social master plan (helhedsplan): the tenant every other row belongs to. */
 @Entity('plans')
@@ -33,6 +34,27 @@ export class Plan {
   /** A resident with no open case, no running programme and no activity for this long is erased (reason `retention`). */
   @Column({ name: 'retention_months', type: 'smallint', default: 60 })
   retentionMonths: number;
+
+  /** The leisure-job programme's age range on its start day, both ends included (001_*: 13-15; 002_*: "13-18 år", i.e. 13-17). */
+  @Column({ name: 'job_programme_min_age', type: 'smallint', default: 13 })
+  jobProgrammeMinAge: number;
+
+  @Column({ name: 'job_programme_max_age', type: 'smallint', default: 15 })
+  jobProgrammeMaxAge: number;
+
+  /** Hours a week of a programme's employment; outside the range it needs an exceptionReason (001_*: 2-6). */
+  @Column({ name: 'job_programme_hours_min', type: 'numeric', precision: 4, scale: 1, default: 2, transformer: NUMERIC_AS_NUMBER })
+  jobProgrammeHoursMin: number;
+
+  @Column({ name: 'job_programme_hours_max', type: 'numeric', precision: 4, scale: 1, default: 6, transformer: NUMERIC_AS_NUMBER })
+  jobProgrammeHoursMax: number;
+
+  /** Months a programme's employment lasts; outside the range it needs an exceptionReason (001_*: 3-5). */
+  @Column({ name: 'job_programme_months_min', type: 'smallint', default: 3 })
+  jobProgrammeMonthsMin: number;
+
+  @Column({ name: 'job_programme_months_max', type: 'smallint', default: 5 })
+  jobProgrammeMonthsMax: number;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
