@@ -18,8 +18,8 @@ export interface RetentionRun {
  * Retention (issue 11): residents with no open case, no running programme and no activity for
  * their plan's `retention_months` are erased with reason `retention`.
  *
- * Set-based and batched: each batch is one transaction that picks up to `batchSize` residents in
- * id order past the previous batch (so a run ends after one pass, and a run stopped half-way
+ * Set-based and batched: each batch is one transaction that looks at the next `batchSize` residents
+ * in id order past the previous batch (so a run ends after one pass, and a run stopped half-way
  * simply starts over: erased residents are never picked again), locks them with SKIP LOCKED (a
  * resident someone is working on right now is left for tomorrow; nobody waits for the job), and
  * erases the whole batch with one statement per table. Activity counts until the limit itself:
@@ -41,11 +41,18 @@ export class RetentionService {
     let after = FIRST_ID;
     for (;;) {
       const batch = await this.uow.inNewTransaction(async (manager): Promise<{ last: string | null; erased: number; picked: number }> => {
-        const due: { id: string; plan_id: string }[] = await manager.query(this.dueSql(), [after, batchSize, now]);
-        if (due.length === 0) return { last: null, erased: 0, picked: 0 };
-        const erased = await this.erasure.erase(manager, due.map((r) => r.id), 'retention');
+        // A window of residents in id order first, then which of them are due: judged for a known
+        // handful of rows, "anything recent?" is a few index probes per resident, never a scan of
+        // every contact as it would be for the whole table.
+        const window: { id: string }[] = await manager.query(
+          `SELECT id FROM residents WHERE erased_at IS NULL AND id > $1::uuid ORDER BY id LIMIT $2`,
+          [after, batchSize],
+        );
+        if (window.length === 0) return { last: null, erased: 0, picked: 0 };
+        const due: { id: string; plan_id: string }[] = await manager.query(this.dueSql(), [window.map((r) => r.id), now]);
+        const erased = due.length ? await this.erasure.erase(manager, due.map((r) => r.id), 'retention') : [];
         await this.audit.recordSystem(manager, requestId, { action: 'resident.erased', purpose: RETENTION }, erased.map((e) => ({ planId: e.planId, residentId: e.id })));
-        return { last: due[due.length - 1].id, erased: erased.length, picked: due.length };
+        return { last: window[window.length - 1].id, erased: erased.length, picked: window.length };
       });
       if (batch.last === null) break;
       run.batches += 1;
@@ -57,16 +64,15 @@ export class RetentionService {
     return run;
   }
 
-  /** $1: the last id of the previous batch, $2: batch size, $3: now. */
+  /** Of the window's residents ($1), those due at $2, locked; a resident someone has locked is skipped. */
   private dueSql(): string {
-    const since = `($3::timestamptz - make_interval(months => plan.retention_months))`;
+    const since = `($2::timestamptz - make_interval(months => plan.retention_months))`;
     const busy = this.erasure.parts.flatMap((part) => (part.workInProgress ? [part.workInProgress('r')] : []));
     const active = [this.erasure.record.activitySince('r', since), ...this.erasure.parts.map((part) => part.activitySince('r', since))];
     return `SELECT r.id, r.plan_id FROM residents r JOIN plans plan ON plan.id = r.plan_id
-             WHERE r.erased_at IS NULL AND r.id > $1::uuid
+             WHERE r.id = ANY($1::uuid[]) AND r.erased_at IS NULL
                AND NOT (${[...busy, ...active].join('\n OR ')})
              ORDER BY r.id
-             LIMIT $2
              FOR UPDATE OF r SKIP LOCKED`;
   }
 }
