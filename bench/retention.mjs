@@ -41,6 +41,8 @@ const { ConsentResidentData } = require(dist('consents/consent-resident-data.js'
 const { IdempotencyKeysRepository } = require(dist('idempotency/idempotency-keys.repository.js'));
 const { AuditWriter } = require(dist('audit/audit-writer.js'));
 const { AuditRepository } = require(dist('audit/audit.repository.js'));
+const { PlansService } = require(dist('plans/plans.service.js'));
+const { PlansRepository } = require(dist('plans/plans.repository.js'));
 
 const ROLLED_BACK = new Error('rolled back on purpose');
 
@@ -60,7 +62,8 @@ function retentionService(dataSource, { rollback = false } = {}) {
     };
   }
   const erasure = new ResidentErasure(new ResidentRecordData(), new CounsellingResidentData(), new ProgrammeResidentData(), new ConsentResidentData(), new IdempotencyKeysRepository());
-  return new RetentionService(uow, erasure, new AuditWriter(new AuditRepository(), dataSource.manager));
+  const audit = new AuditWriter(new AuditRepository(), dataSource.manager);
+  return new RetentionService(uow, erasure, audit, new PlansService(new PlansRepository(), dataSource.manager, uow, audit));
 }
 
 const percentile = (xs, p) => {

@@ -33,6 +33,12 @@ export class PlansRepository {
     return manager.getRepository(Plan).existsBy({ id });
   }
 
+  /** Every plan's retention period in months, for the nightly retention job. */
+  async retentionMonths(manager: EntityManager): Promise<{ planId: string; months: number }[]> {
+    const rows: { id: string; retention_months: number }[] = await manager.query(`SELECT id, retention_months FROM plans`);
+    return rows.map((r) => ({ planId: r.id, months: Number(r.retention_months) }));
+  }
+
   findPlanByName(manager: EntityManager, name: string): Promise<Plan | null> {
     return manager.getRepository(Plan).findOneBy({ name });
   }

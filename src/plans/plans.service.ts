@@ -105,6 +105,11 @@ export class PlansService {
     return plan;
   }
 
+  /** Every plan's retention period in months (plan setting `retentionMonths`). */
+  retentionMonths(manager: EntityManager = this.manager): Promise<{ planId: string; months: number }[]> {
+    return this.repository.retentionMonths(manager);
+  }
+
   organisationIds(planId: string, manager: EntityManager = this.manager): Promise<string[]> {
     return this.repository.organisationIds(manager, planId);
   }

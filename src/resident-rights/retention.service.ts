@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { AuditWriter } from '../audit/audit-writer';
 import { UnitOfWork } from '../database/unit-of-work';
+import { PlansService } from '../plans/plans.service';
 import { ResidentErasure } from './resident-erasure';
 
 /** The audit purpose and erasure reason of what retention does. */
@@ -33,11 +34,13 @@ export class RetentionService {
     private readonly uow: UnitOfWork,
     private readonly erasure: ResidentErasure,
     private readonly audit: AuditWriter,
+    private readonly plans: PlansService,
   ) {}
 
   async run(now = new Date(), batchSize = 1000): Promise<RetentionRun> {
     const requestId = `retention-${randomUUID()}`;
     const run: RetentionRun = { erased: 0, batches: 0 };
+    const plans = await this.plans.retentionMonths();
     let after = FIRST_ID;
     for (;;) {
       const batch = await this.uow.inNewTransaction(async (manager): Promise<{ last: string | null; erased: number; picked: number }> => {
@@ -49,7 +52,7 @@ export class RetentionService {
           [after, batchSize],
         );
         if (window.length === 0) return { last: null, erased: 0, picked: 0 };
-        const due: { id: string; plan_id: string }[] = await manager.query(this.dueSql(), [window.map((r) => r.id), now]);
+        const due: { id: string; plan_id: string }[] = await manager.query(this.dueSql(), [window.map((r) => r.id), now, plans.map((p) => p.planId), plans.map((p) => p.months)]);
         const erased = due.length ? await this.erasure.erase(manager, due.map((r) => r.id), 'retention') : [];
         await this.audit.recordSystem(manager, requestId, { action: 'resident.erased', purpose: RETENTION }, erased.map((e) => ({ planId: e.planId, residentId: e.id })));
         return { last: window[window.length - 1].id, erased: erased.length, picked: window.length };
@@ -64,12 +67,12 @@ export class RetentionService {
     return run;
   }
 
-  /** Of the window's residents ($1), those due at $2, locked; a resident someone has locked is skipped. */
+  /** Of the window's residents ($1), those due at $2 by their plan's retention ($3 plans, $4 months), locked; a resident someone has locked is skipped. */
   private dueSql(): string {
     const since = `($2::timestamptz - make_interval(months => plan.retention_months))`;
     const busy = this.erasure.parts.flatMap((part) => (part.workInProgress ? [part.workInProgress('r')] : []));
     const active = [this.erasure.record.activitySince('r', since), ...this.erasure.parts.map((part) => part.activitySince('r', since))];
-    return `SELECT r.id, r.plan_id FROM residents r JOIN plans plan ON plan.id = r.plan_id
+    return `SELECT r.id, r.plan_id FROM residents r JOIN unnest($3::uuid[], $4::int[]) AS plan(id, retention_months) ON plan.id = r.plan_id
              WHERE r.id = ANY($1::uuid[]) AND r.erased_at IS NULL
                AND NOT (${[...busy, ...active].join('\n OR ')})
              ORDER BY r.id
