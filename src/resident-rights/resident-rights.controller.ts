@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Readable } from 'node:stream';
@@ -15,8 +15,11 @@ import { ErasureService } from './erasure.service';
 import { accessLogPdf, exportPdf } from './pdf/resident-documents';
 import { exportJson, ResidentExportService } from './resident-export.service';
 
-async function sendPdf(reply: FastifyReply, fileName: string, body: Buffer): Promise<void> {
-  await reply.header('Content-Type', 'application/pdf').header('Content-Disposition', `attachment; filename="${fileName}"`).header('Cache-Control', 'no-store').send(body);
+/** A document to download; never kept by a browser or proxy cache (it is a resident's personal data). */
+function download(reply: FastifyReply, body: Buffer | Readable, type: string, fileName: string): StreamableFile {
+  reply.header('Cache-Control', 'no-store');
+  const options = { type, disposition: `attachment; filename="${fileName}"` };
+  return Buffer.isBuffer(body) ? new StreamableFile(body, options) : new StreamableFile(body, options);
 }
 
 /** A resident's rights (GDPR Art. 15 and 17): who has seen their data, their copy, their erasure. */
@@ -37,11 +40,11 @@ export class ResidentRightsController {
   @ApiOkResponse({ type: AccessLogPage, description: 'A page of the log (json), or the whole log as a PDF' })
   @ApiProduces('application/json', 'application/pdf')
   @ApiNotFoundResponse({ description: 'No such resident within your reach (their compartment, or your plan for the leader)' })
-  async getAccessLog(@PlanActor() actor: PlanActor, @Param('id', ParseIdPipe) id: string, @Query() query: AccessLogQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<AccessLogPage | void> {
+  async getAccessLog(@PlanActor() actor: PlanActor, @Param('id', ParseIdPipe) id: string, @Query() query: AccessLogQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<AccessLogPage | StreamableFile> {
     if (query.format !== 'pdf') return this.accessLog.page(actor, id, query);
     const { residentName, log } = await this.accessLog.document(actor, id);
     const plan = await this.plans.getPlan(actor.planId);
-    await sendPdf(reply, `adgangslog-${id}.pdf`, await accessLogPdf({ planName: plan.name, residentName, createdAt: new Date() }, log));
+    return download(reply, await accessLogPdf({ planName: plan.name, residentName, createdAt: new Date() }, log), 'application/pdf', `adgangslog-${id}.pdf`);
   }
 
   /** Everything held about the resident (GDPR Art. 15) in one document: JSON, streamed, or `?format=pdf` in Danish. */
@@ -51,17 +54,13 @@ export class ResidentRightsController {
   @ApiOkResponse({ type: ResidentExportDocument })
   @ApiProduces('application/json', 'application/pdf')
   @ApiNotFoundResponse({ description: 'No such resident within your reach (only their own compartment exports)' })
-  async export(@PlanActor() actor: PlanActor, @Param('id', ParseIdPipe) id: string, @Query() query: ResidentExportQuery, @Res() reply: FastifyReply): Promise<void> {
+  async export(@PlanActor() actor: PlanActor, @Param('id', ParseIdPipe) id: string, @Query() query: ResidentExportQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<StreamableFile> {
     const copy = await this.exports.copyFor(actor, id);
     if (query.format === 'pdf') {
-      await sendPdf(reply, `beboerdata-${id}.pdf`, await exportPdf(copy, { planName: copy.planName, residentName: residentDisplayName(copy.resident), createdAt: new Date(copy.holdings.exportedAt) }));
-      return;
+      const pdf = await exportPdf(copy, { planName: copy.planName, residentName: residentDisplayName(copy.resident), createdAt: new Date(copy.holdings.exportedAt) });
+      return download(reply, pdf, 'application/pdf', `beboerdata-${id}.pdf`);
     }
-    await reply
-      .header('Content-Type', 'application/json; charset=utf-8')
-      .header('Content-Disposition', `attachment; filename="beboerdata-${id}.json"`)
-      .header('Cache-Control', 'no-store')
-      .send(Readable.from(exportJson(copy)));
+    return download(reply, Readable.from(exportJson(copy)), 'application/json; charset=utf-8', `beboerdata-${id}.json`);
   }
 
   /**

@@ -111,6 +111,8 @@ describe("a resident's rights: access log, copy and erasure", () => {
       const res = await plan.counsellor.get(`/residents/${helle.id}/export`);
       expect(res.status).toBe(200);
       expect(res.headers['content-type']).toMatch(/application\/json/);
+      expect(res.headers['cache-control']).toBe('no-store');
+      expect(res.headers['content-disposition']).toBe(`attachment; filename="beboerdata-${helle.id}.json"`);
       expect(res.body.resident).toMatchObject({ id: helle.id, firstName: 'Helle', lastName: 'Hansen', birthDate: '1979-09-15', phone: '+45 20 30 40 50', housingArea: 'Vejleåparken' });
       expect(res.body.guardians).toEqual([expect.objectContaining({ name: 'Grethe Hansen', relation: 'mother' })]);
       expect(res.body.consents).toEqual([
