@@ -20,6 +20,8 @@ export interface ContactAttempt extends CallerFound {
   residentId: string | null;
   status: string | null;
   openedAt: Date | null;
+  /** The case's resident was erased: nothing new is recorded on their record. */
+  residentErased: boolean | null;
   contact: CounsellingContact | null;
 }
 
@@ -37,17 +39,18 @@ const RECORD_CONTACT = preparedStatement(
   `WITH caller AS (
      ${openSessionUser('$13', '$8')}
    ), target AS (
-     SELECT c.id, c.resident_id, c.status, c.opened_at FROM counselling_cases c, caller a
+     SELECT c.id, c.resident_id, c.status, c.opened_at, r.erased_at IS NOT NULL AS erased
+       FROM counselling_cases c JOIN residents r ON r.id = c.resident_id, caller a
       WHERE c.id = $1 AND c.plan_id = a.plan_id AND a.role = ANY($2::text[]) FOR UPDATE OF c
    ), contact AS (
      INSERT INTO counselling_contacts (plan_id, case_id, occurred_at, channel, duration_minutes, with_appointment, note, recorded_by)
-     SELECT a.plan_id, t.id, $3, $4, $5, $6, $7, a.id FROM target t, caller a WHERE t.status = 'open' AND t.opened_at <= $3 AND $9::boolean
+     SELECT a.plan_id, t.id, $3, $4, $5, $6, $7, a.id FROM target t, caller a WHERE t.status = 'open' AND NOT t.erased AND t.opened_at <= $3 AND $9::boolean
      RETURNING id, plan_id, case_id, occurred_at, channel, duration_minutes, with_appointment, note, recorded_by, created_at
    ), audited AS (
      ${AUDIT_EVENT_INSERT}
      SELECT a.plan_id, a.id, a.role, $10, t.resident_id, 'counselling_contact', k.id, $11, $12 FROM contact k, target t, caller a
    )
-   SELECT ${CALLER_FOUND_COLUMNS}, t.resident_id AS "residentId", t.status, t.opened_at AS "openedAt",
+   SELECT ${CALLER_FOUND_COLUMNS}, t.resident_id AS "residentId", t.status, t.opened_at AS "openedAt", t.erased AS "residentErased",
           k.id, k.plan_id AS "planId", k.case_id AS "caseId", k.occurred_at AS "occurredAt", k.channel, k.duration_minutes AS "durationMinutes",
           k.with_appointment AS "withAppointment", k.note, k.recorded_by AS "recordedBy", k.created_at AS "createdAt"
      FROM (SELECT 1) one LEFT JOIN caller a ON true LEFT JOIN target t ON true LEFT JOIN contact k ON true`,
@@ -79,8 +82,8 @@ export class CaseActivityRepository {
       ],
       manager,
     );
-    const { callerRole, callerPlanId, callerOrganisationId, residentId, status, openedAt, ...contact } = row;
-    return { callerRole, callerPlanId, callerOrganisationId, residentId, status, openedAt, contact: contact.id ? contact : null };
+    const { callerRole, callerPlanId, callerOrganisationId, residentId, status, openedAt, residentErased, ...contact } = row;
+    return { callerRole, callerPlanId, callerOrganisationId, residentId, status, openedAt, residentErased, contact: contact.id ? contact : null };
   }
 
   addReferral(manager: EntityManager, fields: NewRow<CounsellingReferral>): Promise<CounsellingReferral> {

@@ -8,6 +8,8 @@ import { isInFuture } from '../common/time';
 import { PlansService } from '../plans/plans.service';
 import { CaseActivityRepository } from './case-activity.repository';
 import { activityTimeProblems } from './case-timeline';
+import { residentErased } from '../residents/residents.repository';
+import { ResidentsService } from '../residents/residents.service';
 import { CASE_NOT_FOUND, caseClosed, CounsellingCasesRepository } from './counselling-cases.repository';
 import { COUNSELLING_PURPOSE } from './counselling-cases.service';
 import type { CounsellingProblem } from './counselling-problems';
@@ -33,6 +35,7 @@ export class CaseActivityService {
     private readonly activity: CaseActivityRepository,
     private readonly plans: PlansService,
     private readonly referralConsent: ReferralConsentGate,
+    private readonly residents: ResidentsService,
   ) {}
 
   /**
@@ -52,6 +55,7 @@ export class CaseActivityService {
     checkedActor(caller, attempt);
     if (!attempt.status || !attempt.openedAt) throw new NotFound(CASE_NOT_FOUND);
     if (attempt.status !== 'open') throw caseClosed(caseId);
+    if (attempt.residentErased) throw residentErased(attempt.residentId as string);
     if (!attempt.contact) {
       const problems = activityTimeProblems('occurredAt', dto.occurredAt, attempt.openedAt, now);
       throw new RuleViolation(problems, 'activity_time_out_of_range' satisfies CounsellingProblem);
@@ -65,6 +69,7 @@ export class CaseActivityService {
     }
     return this.uow.run(async (manager) => {
       const found = await this.cases.lockOpen(manager, actor, caseId);
+      await this.residents.lockForNewWork(manager, actor, found.residentId);
       const referredAt = dto.referredAt ?? new Date();
       const problems = activityTimeProblems('referredAt', referredAt, found.openedAt);
       if (dto.organisationId) {

@@ -17,6 +17,11 @@ import { residentDisplayName } from './resident-views';
 
 const NOT_FOUND = 'Resident';
 
+/** The refusal of anything new on an erased resident's record (their open case included). */
+export function residentErased(residentId: string): Conflict {
+  return new Conflict('The resident\'s data was erased; register the person anew if they come back', { code: 'resident_erased' satisfies ResidentsProblem, extra: { residentId } });
+}
+
 /**
  * Registering a resident, a drop-in hour's other write, in one statement (one round trip, its own
  * transaction): the resident is written only into a housing area of the plan, with its audit
@@ -71,9 +76,7 @@ export class ResidentsRepository {
    */
   async lockForNewWork(manager: EntityManager, actor: PlanActor, id: string): Promise<Resident> {
     const resident = await this.lockWritable(manager, actor, id);
-    if (resident.erasedAt) {
-      throw new Conflict('The resident\'s data was erased; register the person anew if they come back', { code: 'resident_erased' satisfies ResidentsProblem, extra: { residentId: id } });
-    }
+    if (resident.erasedAt) throw residentErased(id);
     return resident;
   }
 

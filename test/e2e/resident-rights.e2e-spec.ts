@@ -193,8 +193,16 @@ describe("a resident's rights: access log, copy and erasure", () => {
       const newCase = await plan.counsellor.post('/counselling-cases', { residentId: helle.id, topic: 'housing', form: 'appointment' });
       expect(newCase.status).toBe(409);
       expect(newCase.body.code).toBe('resident_erased');
-      // What was open can still be closed.
-      expectStatus(await plan.counsellor.post(`/counselling-cases/${debt.id}/close`, { outcome: 'Afsluttet' }), 200, 'close the open case');
+      // No new conversation or referral on her open case either; what was open can still be closed.
+      const contacts = await owner.count(`counselling_contacts WHERE case_id = $1`, [debt.id]);
+      const contact = await plan.counsellor.post(`/counselling-cases/${debt.id}/contacts`, { occurredAt: new Date().toISOString(), channel: 'phone', note: 'Helle ringede' });
+      expect(contact.status).toBe(409);
+      expect(contact.body.code).toBe('resident_erased');
+      expect(await owner.count(`counselling_contacts WHERE case_id = $1`, [debt.id])).toBe(contacts);
+      const referral = await plan.counsellor.post(`/counselling-cases/${debt.id}/referrals`, { recipientName: 'Gældsrådgivningen', reason: 'Helle' });
+      expect(referral.status).toBe(409);
+      expect(referral.body.code).toBe('resident_erased');
+      expectStatus(await plan.counsellor.post(`/counselling-cases/${debt.id}/close`, {}), 200, 'close the open case');
     });
 
     it('waits while a leisure-job programme is running, and changes nothing', async () => {
