@@ -180,6 +180,19 @@ describe("a resident's rights: access log, copy and erasure", () => {
       expect(JSON.stringify(copy.body)).not.toMatch(/Helle|Hansen|Grethe|SKAT|græd|budget|Odense|20 30 40 50/);
     });
 
+    it("leaves no kept Idempotency-Key answer with Helle's data behind, and keeps everyone else's", async () => {
+      const register = (firstName: string, key: string) =>
+        plan.counsellor.post('/residents', { housingAreaId: plan.areas.eligible, firstName, lastName: 'Idempotent', phone: '+45 99 88 77 66' }).set('Idempotency-Key', key);
+      const helle = await register('Helle', `erase-${Date.now()}-helle`);
+      const other = await register('Bodil', `erase-${Date.now()}-bodil`);
+      expect([helle.status, other.status]).toEqual([201, 201]);
+      const kept = (name: string) => owner.count(`idempotency_keys WHERE response_body::text LIKE $1`, [`%${name}%`]);
+      expect([await kept(helle.body.id), await kept(other.body.id)]).toEqual([1, 1]);
+      expectStatus(await plan.counsellor.post(`/residents/${helle.body.id}/erase`, { reason: 'resident_request' }), 200, 'erase');
+      expect(await kept(helle.body.id)).toBe(0);
+      expect(await kept(other.body.id)).toBe(1);
+    });
+
     it('answers the same again for an erased resident and takes nothing new on the record', async () => {
       const { helle, debt } = await helleWithHistory();
       const first = await plan.counsellor.post(`/residents/${helle.id}/erase`, { reason: 'no_longer_needed' });
