@@ -1,5 +1,5 @@
-import PDFDocument from 'pdfkit';
 import { roleLabel } from '../../audit/audit-labels';
+import { a4Document } from '../../common/pdf/pdf-document';
 import { COLORS, Flow, FONT_BOLD, label, paragraph, type Doc } from '../../common/pdf/pdf-draw';
 import { drawTableFlow, type Row, type TableSpec } from '../../common/pdf/pdf-tables';
 import { dateTimeText, NO_VALUE } from '../../statistics/exports/format';
@@ -7,12 +7,9 @@ import type { AccessLogEntry } from '../dto/resident-rights-response.dto';
 
 /*
  * The documents a counsellor hands a resident (issue 11): their access log and their copy, in
- * Danish, A4, with the built-in Helvetica like the half-year report. Built a page of the log at
- * a time; the bytes are kept until the end for "Side 1 af N".
+ * Danish, on the same A4 page as the half-year report (common/pdf/pdf-document.ts). The log is
+ * drawn a database page at a time.
  */
-
-const MARGIN = 50;
-const FOOTER_SPACE = 24;
 
 export interface DocumentMeta {
   title: string;
@@ -37,30 +34,17 @@ export function danishValue(value: unknown): string {
 }
 
 export async function renderDocument(meta: DocumentMeta, body: (doc: Doc, flow: Flow) => Promise<void>): Promise<Buffer> {
-  const doc: Doc = new PDFDocument({
-    size: 'A4',
-    margin: MARGIN,
-    bufferPages: true,
-    lang: 'da-DK',
-    info: { Title: meta.title, Author: meta.planName, Creator: 'Helhedsplan', CreationDate: meta.createdAt },
-  });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  const flow = new Flow(doc, MARGIN, doc.page.width - 2 * MARGIN, MARGIN, doc.page.height - MARGIN - FOOTER_SPACE);
+  const { doc, flow, finish } = a4Document({ Title: meta.title, Author: meta.planName, CreationDate: meta.createdAt });
   flow.y += paragraph(doc, meta.title, flow.left, flow.y, flow.width, { font: FONT_BOLD, size: 18 }) + 4;
   const who = meta.residentName ? `${meta.residentName}   ·   ` : '';
   flow.y += paragraph(doc, `${who}${meta.planName}   ·   Dannet ${dateTimeText(meta.createdAt)}`, flow.left, flow.y, flow.width, { size: 9, color: COLORS.muted }) + 14;
   try {
     await body(doc, flow);
-  } finally {
-    footers(doc, meta.title);
-    doc.end();
+  } catch (error) {
+    doc.end(); // a document that failed half-way is not left open
+    throw error;
   }
-  return done;
+  return finish();
 }
 
 export function section(doc: Doc, flow: Flow, title: string, text?: string): void {
@@ -129,17 +113,4 @@ export async function accessLogTable(doc: Doc, flow: Flow, log: AsyncIterable<Ac
   }
   if (shown === 0) flow.y += paragraph(doc, 'Ingen har set eller ændret oplysningerne.', flow.left, flow.y, flow.width, { size: 9 });
   return shown;
-}
-
-function footers(doc: Doc, title: string): void {
-  const { start, count } = doc.bufferedPageRange();
-  for (let i = start; i < start + count; i++) {
-    doc.switchToPage(i);
-    const bottom = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0; // writing below the margin must not start a new page
-    const y = doc.page.height - MARGIN + 8;
-    label(doc, title, MARGIN, y, { size: 7.5, color: COLORS.muted, width: 380 });
-    label(doc, `Side ${i - start + 1} af ${count}`, doc.page.width - MARGIN - 100, y, { size: 7.5, color: COLORS.muted, width: 100, align: 'right' });
-    doc.page.margins.bottom = bottom;
-  }
 }

@@ -1,20 +1,17 @@
-import PDFDocument from 'pdfkit';
 import type { HalfYearResult } from '../half-year-result';
 import { percentText, readableNumber } from './format';
 import { countText, reportCharts } from './pdf-chart-data';
 import { groupedBarChart, horizontalBarChart } from './pdf-charts';
+import { a4Document } from '../../common/pdf/pdf-document';
 import { box, COLORS, Flow, FONT, FONT_BOLD, label, paragraph, type Doc } from '../../common/pdf/pdf-draw';
 import { drawTableFlow, drawTablePairs, type Row, type TableSpec } from '../../common/pdf/pdf-tables';
 import { buildReportModel, NO_VALUE, TOTAL_LABEL, type CountTable, type ExportMeta, type Figure, type ReportModel } from './report-model';
 
 /*
- * A4 report for the board: heading and key figures, three charts, then the tables. Uses the
- * built-in Helvetica (WinAnsi covers æ, ø, å and "–"), so no font files are needed. With
- * CreationDate taken from the report, the same snapshot always gives the same bytes.
+ * A4 report for the board (common/pdf/pdf-document.ts): heading and key figures, three charts,
+ * then the tables. With CreationDate taken from the report, the same snapshot always gives the
+ * same bytes.
  */
-
-const MARGIN = 50;
-const FOOTER_SPACE = 24;
 
 function heading(doc: Doc, flow: Flow, m: ReportModel): void {
   if (m.interim) {
@@ -157,42 +154,12 @@ function tables(doc: Doc, flow: Flow, m: ReportModel): void {
   });
 }
 
-/** Page numbers and the report's name at the foot of every page. */
-function footers(doc: Doc, m: ReportModel): void {
-  const { start, count } = doc.bufferedPageRange();
-  for (let i = start; i < start + count; i++) {
-    doc.switchToPage(i);
-    const bottom = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0; // writing below the margin must not start a new page
-    const y = doc.page.height - MARGIN + 8;
-    label(doc, m.title, MARGIN, y, { size: 7.5, color: COLORS.muted, width: 380 });
-    label(doc, `Side ${i - start + 1} af ${count}`, doc.page.width - MARGIN - 100, y, { size: 7.5, color: COLORS.muted, width: 100, align: 'right' });
-    doc.page.margins.bottom = bottom;
-  }
-}
-
 export async function renderPdf(result: HalfYearResult, meta: ExportMeta): Promise<Buffer> {
   const m = buildReportModel(result, meta);
-  const doc: Doc = new PDFDocument({
-    size: 'A4',
-    margin: MARGIN,
-    bufferPages: true,
-    lang: 'da-DK',
-    info: { Title: m.title, Author: meta.planName, Subject: `Halvårsstatistik ${m.periodLabel}`, Creator: 'Helhedsplan', CreationDate: meta.createdAt },
-  });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-
-  const flow = new Flow(doc, MARGIN, doc.page.width - 2 * MARGIN, MARGIN, doc.page.height - MARGIN - FOOTER_SPACE);
+  const { doc, flow, finish } = a4Document({ Title: m.title, Author: meta.planName, Subject: `Halvårsstatistik ${m.periodLabel}`, CreationDate: meta.createdAt });
   heading(doc, flow, m);
   keyFigures(doc, flow, m);
   charts(doc, flow, m);
   tables(doc, flow, m);
-  footers(doc, m);
-  doc.end();
-  return done;
+  return finish();
 }
