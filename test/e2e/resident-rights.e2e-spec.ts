@@ -1,4 +1,4 @@
-import { createPlan, expectStatus, openCase, registerResident, shareCounselling, type Caller, type PlanFixture, withPlan } from '../support/fixtures';
+import { asBytes, createPlan, expectStatus, openCase, registerResident, shareCounselling, type PlanFixture, withPlan } from '../support/fixtures';
 import { ownerDatabase } from '../support/owner-database';
 import { programmeFixtures } from '../support/programme-fixtures';
 import { completedReport } from '../support/reports';
@@ -11,15 +11,6 @@ interface LogEntry {
   actionLabel: string;
   purpose: string;
   purposeLabel: string;
-}
-
-/** A response body as bytes (PDF). */
-function bytes(request: ReturnType<Caller['get']>) {
-  return request.buffer(true).parse((res, cb) => {
-    const chunks: Buffer[] = [];
-    res.on('data', (c: Buffer) => chunks.push(c));
-    res.on('end', () => cb(null, Buffer.concat(chunks)));
-  });
 }
 
 describe("a resident's rights: access log, copy and erasure", () => {
@@ -94,11 +85,11 @@ describe("a resident's rights: access log, copy and erasure", () => {
 
     it('comes as a Danish PDF to hand over, naming Helle for her counsellor but not for the leader', async () => {
       const { helle } = await helleWithHistory();
-      const pdf = await bytes(plan.counsellor.get(`/residents/${helle.id}/access-log?format=pdf`));
+      const pdf = await asBytes(plan.counsellor.get(`/residents/${helle.id}/access-log?format=pdf`));
       expect(pdf.status).toBe(200);
       expect(pdf.headers['content-type']).toBe('application/pdf');
       expect((pdf.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
-      const leaderPdf = await bytes(plan.leader.get(`/residents/${helle.id}/access-log?format=pdf`));
+      const leaderPdf = await asBytes(plan.leader.get(`/residents/${helle.id}/access-log?format=pdf`));
       expect(leaderPdf.status).toBe(200);
       expect((await plan.counsellor.get(`/residents/${helle.id}/access-log?format=docx`)).status).toBe(400);
     });
@@ -133,7 +124,7 @@ describe("a resident's rights: access log, copy and erasure", () => {
       expect(res.status).toBe(200);
       expect(res.body.jobProgrammes).toEqual([expect.objectContaining({ phase: 'clarification', transitions: [expect.objectContaining({ to: 'clarification' })] })]);
       expect(res.body.consents[0]).toMatchObject({ givenBy: 'guardian', guardianRelation: 'mother' });
-      const pdf = await bytes(plan.socialWorker.get(`/residents/${youth.id}/export?format=pdf`));
+      const pdf = await asBytes(plan.socialWorker.get(`/residents/${youth.id}/export?format=pdf`));
       expect(pdf.status).toBe(200);
       expect((pdf.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
     });

@@ -2,7 +2,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import ExcelJS from 'exceljs';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
-import { createPlan, openCase, registerResident, type Caller, type PlanFixture, withPlan } from '../support/fixtures';
+import { asBytes, createPlan, openCase, registerResident, type Caller, type PlanFixture, withPlan } from '../support/fixtures';
 import { programmeFixtures, TODAY } from '../support/programme-fixtures';
 import { type TestApp } from '../support/test-app';
 import { testDatabaseUrl } from '../support/test-env';
@@ -11,11 +11,7 @@ import { waitFor } from '../support/wait-for';
 
 /** An exported file's bytes. */
 function exportedFile(leader: Caller, reportId: string, format: 'csv' | 'xlsx' | 'pdf') {
-  return leader.get(`/reports/${reportId}/export?format=${format}`).buffer(true).parse((res, cb) => {
-    const chunks: Buffer[] = [];
-    res.on('data', (c: Buffer) => chunks.push(c));
-    res.on('end', () => cb(null, Buffer.concat(chunks)));
-  });
+  return asBytes(leader.get(`/reports/${reportId}/export?format=${format}`));
 }
 
 describe('half-year statistics', () => {
@@ -145,11 +141,7 @@ describe('half-year statistics', () => {
 
   it('exports files people can open: CSV for Danish Excel, an XLSX workbook and a PDF', async () => {
     const report = await completedReport(plan.leader, 2025, 1);
-    const csv = await plan.leader.get(`/reports/${report.id}/export?format=csv`).buffer(true).parse((res, cb) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => cb(null, Buffer.concat(chunks)));
-    });
+    const csv = await asBytes(plan.leader.get(`/reports/${report.id}/export?format=csv`));
     expect(csv.status).toBe(200);
     expect(csv.headers['content-type']).toMatch(/text\/csv/);
     const text = (csv.body as Buffer).toString('utf8');
@@ -158,12 +150,7 @@ describe('half-year statistics', () => {
     expect(text).toContain('Vejleåparken');
     expect(text).toContain('<5');
 
-    const binary = (format: string) =>
-      plan.leader.get(`/reports/${report.id}/export?format=${format}`).buffer(true).parse((res, cb) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => cb(null, Buffer.concat(chunks)));
-      });
+    const binary = (format: string) => asBytes(plan.leader.get(`/reports/${report.id}/export?format=${format}`));
     const xlsx = await binary('xlsx');
     expect(xlsx.status).toBe(200);
     const workbook = new ExcelJS.Workbook();

@@ -116,6 +116,15 @@ export async function openCase(caller: Caller, body: object): Promise<{ id: stri
 
 export { expectStatus };
 
+/** A response's body as bytes (a CSV, XLSX or PDF download), whatever its content type. */
+export function asBytes(request: Test): Test {
+  return request.buffer(true).parse((res, cb) => {
+    const chunks: Buffer[] = [];
+    res.on('data', (c: Buffer) => chunks.push(c));
+    res.on('end', () => cb(null, Buffer.concat(chunks)));
+  });
+}
+
 /**
  * The set-up most e2e files share: one app and one plan for all the file's tests, closed after
  * them. `let t: TestApp; let plan: PlanFixture; withPlan((world) => ({ t, plan } = world));`
