@@ -2,6 +2,11 @@ import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeor
 
 export const CONSENT_SCOPES = ['share_counselling', 'share_job_programme', 'job_programme_participation'] as const;
 export type ConsentScope = (typeof CONSENT_SCOPES)[number];
+export const SCOPE_LABELS: Record<ConsentScope, string> = {
+  share_counselling: 'Deling af rådgivningsforløb',
+  share_job_programme: 'Deling af fritidsjobforløb',
+  job_programme_participation: 'Deltagelse i fritidsjobforløb',
+};
 
 /**
  * A consent as it was given (samtykke). Never changed or deleted: the database refuses it.

@@ -2,6 +2,7 @@ import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeor
 
 export const GUARDIAN_RELATIONS = ['mother', 'father', 'guardian', 'other'] as const;
 export type GuardianRelation = (typeof GUARDIAN_RELATIONS)[number];
+export const RELATION_LABELS: Record<GuardianRelation, string> = { mother: 'Mor', father: 'Far', guardian: 'Værge', other: 'Anden' };
 
 /** A parent or guardian of a (usually minor) resident: signs contracts and gives consent for them. */
 @Entity('guardians')

@@ -1,4 +1,8 @@
+import { SCOPE_LABELS } from '../../consents/consent.entity';
 import { CHANNEL_LABELS, FORM_LABELS } from '../../counselling/topics';
+import { PHASE_LABELS } from '../../job-programmes/phase-machine';
+import { RELATION_LABELS } from '../../residents/guardian.entity';
+import { GENDER_LABELS } from '../../residents/resident.entity';
 import type { AccessLogEntry } from '../dto/resident-rights-response.dto';
 import type { ResidentCopy } from '../resident-export.service';
 import { accessLogTable, facts, renderDocument, section, table, type DocumentMeta } from './resident-pdf';
@@ -18,20 +22,6 @@ export function accessLogPdf(meta: Omit<DocumentMeta, 'title'>, log: AsyncIterab
   });
 }
 
-const PHASES: Record<string, string> = {
-  clarification: 'Afklaring',
-  matching: 'Match og jobsamtale',
-  employment: 'Ansættelse',
-  evaluation: 'Evaluering',
-  ordinary_job: 'Ordinært fritidsjob',
-  ended: 'Afsluttet',
-};
-const SCOPES: Record<string, string> = {
-  share_counselling: 'Deling af rådgivningsforløb',
-  share_job_programme: 'Deling af fritidsjobforløb',
-  job_programme_participation: 'Deltagelse i fritidsjobforløb',
-};
-
 /** The resident's copy (GDPR Art. 15) in Danish: every section of the JSON export, for people. */
 export function exportPdf(copy: ResidentCopy, meta: Omit<DocumentMeta, 'title'>): Promise<Buffer> {
   const h = copy.holdings;
@@ -44,7 +34,7 @@ export function exportPdf(copy: ResidentCopy, meta: Omit<DocumentMeta, 'title'>)
       ['Pseudonym', r.pseudonym],
       ['Fødselsdato', r.birthDate],
       ['Fødselsår', r.birthYear],
-      ['Køn', labelled({ female: 'Kvinde', male: 'Mand', other: 'Andet', unknown: 'Ikke oplyst' }, r.gender)],
+      ['Køn', labelled(GENDER_LABELS, r.gender)],
       ['Telefon', r.phone],
       ['E-mail', r.email],
       ['Boligområde', r.housingArea],
@@ -52,11 +42,11 @@ export function exportPdf(copy: ResidentCopy, meta: Omit<DocumentMeta, 'title'>)
       ['Slettet', r.erasedAt],
     ]);
     table(doc, flow, 'Forældre og værger', [['Navn', 3], ['Relation', 2], ['Telefon', 2], ['E-mail', 3]],
-      items(h.guardians).map((g) => [g.name, labelled({ mother: 'Mor', father: 'Far', guardian: 'Værge', other: 'Anden' }, g.relation), g.phone, g.email]));
+      items(h.guardians).map((g) => [g.name, labelled(RELATION_LABELS, g.relation), g.phone, g.email]));
 
     section(doc, flow, 'Samtykker');
     table(doc, flow, 'Samtykker', [['Hvad', 3], ['Givet', 2], ['Udløber', 2], ['Modtagere', 3], ['Trukket tilbage', 2]],
-      items(h.consents).map((k) => [labelled(SCOPES, k.scope), k.givenAt, k.expiresAt, k.recipients, (k.withdrawal as Item | null)?.withdrawnAt ?? null]));
+      items(h.consents).map((k) => [labelled(SCOPE_LABELS, k.scope), k.givenAt, k.expiresAt, k.recipients, (k.withdrawal as Item | null)?.withdrawnAt ?? null]));
 
     if (items(h.counsellingCases).length > 0) {
       section(doc, flow, 'Rådgivning');
@@ -80,7 +70,7 @@ export function exportPdf(copy: ResidentCopy, meta: Omit<DocumentMeta, 'title'>)
       for (const p of items(h.jobProgrammes)) {
         const employment = p.employment as Item | null;
         facts(doc, flow, `Forløb startet ${String(p.startedAt)}`, [
-          ['Fase', labelled(PHASES, p.phase)],
+          ['Fase', labelled(PHASE_LABELS, p.phase)],
           ['Afsluttet', p.finishedAt],
           ['Begrundelse for afslutning', p.endReason],
           ['Arbejdsgiver', employment?.employer],
@@ -89,7 +79,7 @@ export function exportPdf(copy: ResidentCopy, meta: Omit<DocumentMeta, 'title'>)
           ['Timer om ugen', employment?.hoursPerWeek],
         ]);
         table(doc, flow, 'Faser', [['Tidspunkt', 2], ['Fra', 2], ['Til', 2], ['Begrundelse', 4]],
-          items(p.transitions).map((t) => [t.occurredAt, labelled(PHASES, t.from), labelled(PHASES, t.to), t.reason]));
+          items(p.transitions).map((t) => [t.occurredAt, labelled(PHASE_LABELS, t.from), labelled(PHASE_LABELS, t.to), t.reason]));
         table(doc, flow, 'Samtaler', [['Tidspunkt', 2], ['Slags', 2], ['Note', 6]], items(p.conversations).map((v) => [v.occurredAt, v.kind, v.note]));
         table(doc, flow, 'Timer', [['Uge fra', 2], ['Timer', 1]], items(p.timesheets).map((s) => [s.weekStart, s.hours]));
       }
