@@ -1,0 +1,20 @@
+/**
+ * Where a resident came from (issue 12): who brought them to a counselling case, a leisure-job
+ * programme, an activity's enrolment or an internship. The plans report bridge-building from schools,
+ * the municipal youth service and partners (001_*), so the report groups by it. The one label source.
+ */
+export const REFERRED_FROM = ['school', 'youth_service', 'housing_staff', 'partner', 'self', 'other'] as const;
+export type ReferredFrom = (typeof REFERRED_FROM)[number];
+
+export const REFERRED_FROM_LABELS: Record<ReferredFrom, string> = {
+  school: 'Skole',
+  youth_service: 'Kommunal ungeindsats (UU)',
+  housing_staff: 'Boligorganisationens personale',
+  partner: 'Samarbejdspartner',
+  self: 'Selvhenvendelse',
+  other: 'Andet',
+};
+
+/** The SQL CHECK every table with a `referred_from` column uses, so the values cannot drift apart. */
+export const REFERRED_FROM_CHECK = (column = 'referred_from'): string =>
+  `${column} IS NULL OR ${column} IN (${REFERRED_FROM.map((value) => `'${value}'`).join(', ')})`;
