@@ -15,6 +15,3 @@ export const REFERRED_FROM_LABELS: Record<ReferredFrom, string> = {
   other: 'Andet',
 };
 
-/** The SQL CHECK every table with a `referred_from` column uses, so the values cannot drift apart. */
-export const REFERRED_FROM_CHECK = (column = 'referred_from'): string =>
-  `${column} IS NULL OR ${column} IN (${REFERRED_FROM.map((value) => `'${value}'`).join(', ')})`;
