@@ -14,6 +14,7 @@ import { UsersService } from '../users/users.service';
 import { ResidentsService } from '../residents/residents.service';
 import { seedIndicators } from './demo-indicators';
 import { seedJobProgrammes } from './demo-job-programmes';
+import { seedLastHalfYear } from './demo-last-half-year';
 
 export const DEMO_PLAN_NAME = 'Den boligsociale helhedsplan i Ishøj';
 export const DEMO_PASSWORD = 'demo-password-2025';
@@ -124,6 +125,7 @@ async function seedCounselling(app: INestApplicationContext, counsellor: PlanAct
   const benefits = await cases.openCase(counsellor, { residentId: anonymous.id, topic: 'benefits', form: 'open_drop_in', openedAt: daysAgo(5) });
   await activity.recordContact(caller, benefits.id, { occurredAt: daysAgo(5, 11), channel: 'in_person', durationMinutes: 15, withAppointment: false });
   await cases.close(counsellor, benefits.id, { closedAt: daysAgo(5, 12), outcome: 'Ansøgning om boligstøtte sendt' });
+  await seedLastHalfYear(app, counsellor, caller, areas);
   await sessions.end(manager, session.id, 'demo_seeded');
 }
 

@@ -1,5 +1,7 @@
 import { DEMO_PASSWORD, seedDemoData } from '../../src/demo/demo-seed';
+import { lastCompletedHalfYear } from '../../src/demo/demo-last-half-year';
 import { Caller, login } from '../support/fixtures';
+import { completedReport } from '../support/reports';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 describe('the demo plan a newcomer starts with', () => {
@@ -34,5 +36,17 @@ describe('the demo plan a newcomer starts with', () => {
     for (const email of ['leder@ishoj.demo', 'medarbejder@ishoj.demo', 'jobcenter@ishoj.demo']) {
       await expect(login(t, email, DEMO_PASSWORD)).resolves.toHaveProperty('accessToken');
     }
+  });
+
+  it("gives the leader's first report, the last completed half-year, numbers above the suppression threshold", async () => {
+    await seedDemoData(t.app);
+    const leader = new Caller(t, (await login(t, 'leder@ishoj.demo', DEMO_PASSWORD)).accessToken);
+    const { period } = lastCompletedHalfYear();
+    const report = await completedReport(leader, period.year, period.half);
+    const counselling = report.result!.counselling as { casesStarted: number; uniqueResidents: number; casesClosed: number; contacts: number };
+    expect(counselling.casesStarted).toBe(13);
+    expect(counselling.uniqueResidents).toBe(10);
+    expect(counselling.casesClosed).toBe(9);
+    expect(counselling.contacts).toBeGreaterThanOrEqual(20);
   });
 });

@@ -1,0 +1,101 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import type { PlanActor } from '../access/actor';
+import type { UncheckedCaller } from '../access/session-checked-write';
+import type { BuiltInTopic, ContactChannel, CounsellingForm } from '../counselling/topics';
+import { CaseActivityService } from '../counselling/case-activity.service';
+import { CounsellingCasesService } from '../counselling/counselling-cases.service';
+import type { Gender } from '../residents/resident.entity';
+import { ResidentsService } from '../residents/residents.service';
+import { localMidnightIso, periodDates, previousHalfYear, type HalfYear } from '../statistics/report-period';
+
+const DAY = 86_400_000;
+const HOUR = 3_600_000;
+
+/** The last completed half-year, and a moment in it: `day` days after its first midnight, at `hour` o'clock (roughly, Danish time). */
+export function lastCompletedHalfYear(now = new Date()): { period: HalfYear; at: (day: number, hour?: number) => Date } {
+  const period = previousHalfYear(now);
+  const start = new Date(localMidnightIso(periodDates(period).fromDate)).getTime();
+  return { period, at: (day, hour = 10) => new Date(start + day * DAY + hour * HOUR) };
+}
+
+interface Matter {
+  topic: BuiltInTopic;
+  subject: string;
+  form: CounsellingForm;
+  day: number;
+  contacts: ContactChannel[];
+  closedAfterDays?: number;
+  outcome?: string;
+}
+
+interface DemoResident {
+  firstName: string;
+  lastName: string;
+  birthYear: number;
+  gender: Gender;
+  area: string;
+  matters: Matter[];
+}
+
+// Counselling in the last completed half-year (001_*: open drop-in, debt, rent arrears, digital
+// self-service, employment), enough that a new user's first report shows numbers above the
+// suppression threshold rather than zeros and "<5".
+const RESIDENTS: DemoResident[] = [
+  { firstName: 'Fatima', lastName: 'Hassan', birthYear: 1988, gender: 'female', area: 'Vejleåparken', matters: [
+    { topic: 'rent_arrears', subject: 'Restance to måneder', form: 'open_drop_in', day: 8, contacts: ['in_person', 'phone'], closedAfterDays: 30, outcome: 'Afdragsordning med boligforeningen' },
+    { topic: 'benefits', subject: 'Boligstøtte', form: 'open_drop_in', day: 40, contacts: ['in_person'], closedAfterDays: 5, outcome: 'Ansøgning sendt' },
+  ] },
+  { firstName: 'Jens', lastName: 'Nielsen', birthYear: 1961, gender: 'male', area: 'Vejleåparken', matters: [
+    { topic: 'digital_self_service', subject: 'MitID og e-Boks', form: 'open_drop_in', day: 15, contacts: ['in_person'], closedAfterDays: 1, outcome: 'MitID oprettet' },
+  ] },
+  { firstName: 'Aisha', lastName: 'Omar', birthYear: 1995, gender: 'female', area: 'Vildtbanegård I', matters: [
+    { topic: 'employment', subject: 'Jobsøgning', form: 'appointment', day: 22, contacts: ['in_person', 'email', 'in_person'] },
+    { topic: 'education', subject: 'Optagelse på HF', form: 'appointment', day: 60, contacts: ['in_person'], closedAfterDays: 20, outcome: 'Optaget' },
+  ] },
+  { firstName: 'Kasper', lastName: 'Larsen', birthYear: 1999, gender: 'male', area: 'Vildtbanegård I', matters: [
+    { topic: 'debt', subject: 'Gæld til SKAT', form: 'appointment', day: 30, contacts: ['in_person', 'phone', 'email', 'in_person'] },
+  ] },
+  { firstName: 'Mariam', lastName: 'Yusuf', birthYear: 1972, gender: 'female', area: 'Vildtbanegård II', matters: [
+    { topic: 'family', subject: 'Samvær', form: 'appointment', day: 45, contacts: ['in_person', 'phone'], closedAfterDays: 40, outcome: 'Henvist til familierådgivning' },
+  ] },
+  { firstName: 'Peter', lastName: 'Hansen', birthYear: 1955, gender: 'male', area: 'Vildtbanegård II', matters: [
+    { topic: 'health', subject: 'Hjemmehjælp', form: 'outreach', day: 70, contacts: ['home_visit', 'phone'], closedAfterDays: 14, outcome: 'Visitation bestilt' },
+  ] },
+  { firstName: 'Leyla', lastName: 'Demir', birthYear: 2002, gender: 'female', area: 'Vejleåparken', matters: [
+    { topic: 'employment', subject: 'CV og ansøgning', form: 'job_cafe', day: 90, contacts: ['in_person'], closedAfterDays: 7, outcome: 'Ansøgninger sendt' },
+    { topic: 'digital_self_service', subject: 'borger.dk', form: 'open_drop_in', day: 120, contacts: ['in_person'], closedAfterDays: 0, outcome: 'Klaret ved fremmøde' },
+  ] },
+  { firstName: 'Ole', lastName: 'Christensen', birthYear: 1968, gender: 'male', area: 'Vildtbanegård I', matters: [
+    { topic: 'rent_arrears', subject: 'Udsættelsestruet', form: 'outreach', day: 100, contacts: ['home_visit', 'in_person', 'phone'], closedAfterDays: 35, outcome: 'Restance betalt via kommunen' },
+  ] },
+  { firstName: 'Nadia', lastName: 'Ahmadi', birthYear: 1983, gender: 'female', area: 'Vildtbanegård II', matters: [
+    { topic: 'residence_permit', subject: 'Forlængelse', form: 'appointment', day: 130, contacts: ['in_person', 'email'] },
+  ] },
+  { firstName: 'Mikkel', lastName: 'Pedersen', birthYear: 1990, gender: 'male', area: 'Vejleåparken', matters: [
+    { topic: 'debt', subject: 'Kviklån', form: 'open_drop_in', day: 150, contacts: ['in_person', 'phone'] },
+  ] },
+];
+
+/** Counselling cases, contacts and closings dated in the last completed half-year, through the same services as the API. */
+export async function seedLastHalfYear(app: INestApplicationContext, counsellor: PlanActor, caller: UncheckedCaller, areas: Record<string, string>): Promise<void> {
+  const residents = app.get(ResidentsService, { strict: false });
+  const cases = app.get(CounsellingCasesService, { strict: false });
+  const activity = app.get(CaseActivityService, { strict: false });
+  const { at } = lastCompletedHalfYear();
+
+  for (const person of RESIDENTS) {
+    const resident = await residents.register(counsellor, { housingAreaId: areas[person.area], firstName: person.firstName, lastName: person.lastName, birthYear: person.birthYear, gender: person.gender });
+    for (const matter of person.matters) {
+      const opened = await cases.openCase(counsellor, { residentId: resident.id, topic: matter.topic, subject: matter.subject, form: matter.form, openedAt: at(matter.day) });
+      let last = at(matter.day);
+      for (const [index, channel] of matter.contacts.entries()) {
+        last = at(matter.day + index * 7, 11);
+        await activity.recordContact(caller, opened.id, { occurredAt: last, channel, durationMinutes: channel === 'email' ? 10 : 30, withAppointment: matter.form === 'appointment' });
+      }
+      if (matter.closedAfterDays !== undefined) {
+        const closedAt = new Date(Math.max(at(matter.day + matter.closedAfterDays, 15).getTime(), last.getTime() + HOUR));
+        await cases.close(counsellor, opened.id, { closedAt, outcome: matter.outcome });
+      }
+    }
+  }
+}
