@@ -25,7 +25,7 @@ export class ReferralFollowUpController {
   @Allow('counsellor', 'caseworker')
   @ApiOkResponse({ type: ReferralFollowUpResponse, description: 'The referral with its new status and its history' })
   @ApiForbiddenResponse({ description: 'A counsellor may only revoke; a caseworker may only accept, reject or complete (`referral_status_not_yours`)' })
-  @ApiConflictResponse({ description: 'Not allowed from the current status (`referral_transition_refused`, with `allowed`), changed since your `version` (`stale_version`), or the resident was erased (`resident_erased`)' })
+  @ApiConflictResponse({ description: 'Not allowed from the current status (`referral_transition_refused`, with `currentStatus` and `allowed`), changed since your `version` (`stale_version`), or the resident was erased (`resident_erased`)' })
   @ApiNotFoundResponse({ description: 'No such referral within your reach: another organisation\'s, or the consent no longer holds' })
   changeStatus(@PlanActor() actor: PlanActor, @Param('id', ParseIdPipe) id: string, @Body() dto: ChangeReferralStatusDto) {
     return this.followUp.changeStatus(actor, id, dto);

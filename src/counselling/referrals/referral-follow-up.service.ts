@@ -57,7 +57,7 @@ export class ReferralFollowUpService {
       if (!canMove(found.status, dto.status)) {
         throw new Conflict(`A ${found.status} referral cannot become ${dto.status}`, {
           code: 'referral_transition_refused' satisfies CounsellingProblem,
-          extra: { referralId: id, status: found.status, allowed: nextStatuses(found.status) },
+          extra: { referralId: id, currentStatus: found.status, allowed: nextStatuses(found.status) },
         });
       }
       const residentId = (await this.referrals.residentsOfCases(manager, actor, [found.caseId])).get(found.caseId) as string;
