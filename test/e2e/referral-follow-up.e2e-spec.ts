@@ -65,6 +65,14 @@ describe('referral follow-up', () => {
     expect(await owner.count(`counselling_referral_status_changes WHERE referral_id = $1`, [referral.id])).toBe(0);
   });
 
+  it("keeps a referral to the job centre from the children's centre, even when Helle's consent names both", async () => {
+    const { residentId, referral } = await helleReferredToTheJobCentre();
+    await shareCounselling(plan.counsellor, residentId, [plan.organisations.children]);
+    expect((await plan.otherCaseworker.get(`/counselling-cases?residentId=${residentId}`)).body.items).toHaveLength(1);
+    expect(idsOf((await plan.otherCaseworker.get('/referrals')).body)).not.toContain(referral.id);
+    expect((await plan.otherCaseworker.post(`/referrals/${referral.id}/status`, { status: 'accepted' })).status).toBe(404);
+  });
+
   it('shows the job centre nothing once Helle withdraws her consent, and its answer is then 404', async () => {
     const { referral, consentId } = await helleReferredToTheJobCentre();
     expectStatus(await plan.counsellor.post(`/consents/${consentId}/withdraw`, { reason: 'Helle vil ikke dele mere' }), 200, 'withdraw');
