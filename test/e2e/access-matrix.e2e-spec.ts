@@ -130,6 +130,7 @@ const MATRIX: Record<string, Role[] | 'public'> = {
 const STEP_UP_ROUTES = [
   'GET /api/v1/counselling-cases/:id',
   'GET /api/v1/job-programmes/:id',
+  'GET /api/v1/referrals',
   'GET /api/v1/residents/:id/access-log',
   'GET /api/v1/residents/:id/export',
   'POST /api/v1/residents/:id/erase',

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { RetentionService } from '../../src/resident-rights/retention.service';
-import { createPlan, expectStatus, registerResident, shareCounselling, withPlan, type PlanFixture } from '../support/fixtures';
+import { asBytes, createPlan, expectStatus, registerResident, shareCounselling, withPlan, type PlanFixture } from '../support/fixtures';
 import { ownerDatabase } from '../support/owner-database';
 import { birthDateForAge, programmeFixtures } from '../support/programme-fixtures';
 import type { TestApp } from '../support/test-app';
@@ -148,6 +148,9 @@ describe('internships for adults (praktikpladser, 004_*)', () => {
     expectStatus(await plan.counsellor.post(`/internships/${internship.id}/end`, { endedOn: '2026-05-29', outcome: 'job' }), 200, 'end');
     const copy = await plan.counsellor.get(`/residents/${helle.id}/export`);
     expect(copy.body.internships).toEqual([expect.objectContaining({ id: internship.id, startsOn: '2026-03-02', referredFrom: 'self', outcome: 'job', employer: expect.stringMatching(/^Danfoss/) })]);
+    const pdf = await asBytes(plan.counsellor.get(`/residents/${helle.id}/export?format=pdf`));
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers['content-type']).toMatch(/application\/pdf/);
 
     expectStatus(await plan.counsellor.post(`/residents/${helle.id}/erase`, { reason: 'resident_request' }), 200, 'erase');
     expect(await owner.count(`internships WHERE id = $1 AND outcome = 'job' AND hours_per_week = 15`, [internship.id])).toBe(1);

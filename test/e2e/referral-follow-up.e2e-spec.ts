@@ -1,4 +1,4 @@
-import { createPlan, expectStatus, openCase, registerResident, shareCounselling, withPlan, type PlanFixture } from '../support/fixtures';
+import { asBytes, createPlan, expectStatus, openCase, registerResident, shareCounselling, withPlan, type PlanFixture } from '../support/fixtures';
 import { ownerDatabase } from '../support/owner-database';
 import type { TestApp } from '../support/test-app';
 
@@ -147,6 +147,9 @@ describe('referral follow-up', () => {
     expectStatus(await plan.caseworker.post(`/referrals/${referral.id}/status`, { status: 'accepted', note: 'Helle starter mandag' }), 200, 'accept');
     const copy = await plan.counsellor.get(`/residents/${residentId}/export`);
     expect(copy.body.counsellingCases[0].referrals[0]).toMatchObject({ status: 'accepted', statusHistory: [expect.objectContaining({ from: 'sent', to: 'accepted', note: 'Helle starter mandag' })] });
+    const pdf = await asBytes(plan.counsellor.get(`/residents/${residentId}/export?format=pdf`));
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers['content-type']).toMatch(/application\/pdf/);
 
     expectStatus(await plan.counsellor.post(`/residents/${residentId}/erase`, { reason: 'resident_request' }), 200, 'erase');
     const row = (await owner.query(`SELECT to_status, note FROM counselling_referral_status_changes WHERE referral_id = $1`, [referral.id])).rows;

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiConflictResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { PlanActor } from '../../access/actor';
 import { Allow } from '../../access/allow.decorator';
+import { RequireStepUp } from '../../access/step-up';
 import { ParseIdPipe } from '../../common/parse-id.pipe';
 import { ChangeReferralStatusDto, ReferralQuery } from './referral-follow-up.dto';
 import { ReferralFollowUpPage, ReferralFollowUpResponse } from './referral-follow-up-response.dto';
@@ -15,6 +16,8 @@ export class ReferralFollowUpController {
   /** A caseworker: the referrals sent to their organisation, while the resident's consent to share with it holds. A counsellor: the plan's. */
   @Get()
   @Allow('counsellor', 'caseworker')
+  // Answers with the follow-up's notes and the referrals' reasons, written by others about the resident.
+  @RequireStepUp()
   @ApiOkResponse({ type: ReferralFollowUpPage, description: 'A page of referrals, most recently sent first, each with its status history' })
   list(@PlanActor() actor: PlanActor, @Query() query: ReferralQuery) {
     return this.followUp.list(actor, query);
