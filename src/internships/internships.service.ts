@@ -81,7 +81,7 @@ export class InternshipsService {
           extra: { internshipId: id, endedOn: found.endedOn, outcome: found.outcome },
         });
       }
-      await this.residents.lockForNewWork(manager, actor, found.residentId);
+      // No check for an erased resident: like closing a case, ending counts in the report and writes nothing about them.
       const problems = endProblems(found.startsOn, dto.endedOn);
       if (problems.length) throw new RuleViolation(problems, 'internship_end_before_start' satisfies InternshipsProblem);
       found.endedOn = dto.endedOn;

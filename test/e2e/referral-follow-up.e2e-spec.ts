@@ -142,7 +142,7 @@ describe('referral follow-up', () => {
     expect((await plan.counsellor.get('/referrals?status=lost')).status).toBe(400);
   });
 
-  it("puts the follow-up in Helle's copy and erases its notes with her data, keeping the statuses", async () => {
+  it("puts the follow-up in Helle's copy, erases its notes with her data, keeps the statuses and takes no new note about her", async () => {
     const { residentId, referral } = await helleReferredToTheJobCentre();
     expectStatus(await plan.caseworker.post(`/referrals/${referral.id}/status`, { status: 'accepted', note: 'Helle starter mandag' }), 200, 'accept');
     const copy = await plan.counsellor.get(`/residents/${residentId}/export`);
@@ -156,8 +156,10 @@ describe('referral follow-up', () => {
     expect(row).toEqual([{ to_status: 'accepted', note: null }]);
     expect(await owner.count(`counselling_referrals WHERE id = $1 AND status = 'accepted'`, [referral.id])).toBe(1);
 
-    const revoke = await plan.counsellor.post(`/referrals/${referral.id}/status`, { status: 'revoked', note: 'Ny tekst om en slettet beboer' });
-    expect(revoke.status).toBe(409);
-    expect(revoke.body.code).toBe('resident_erased');
+    const withNote = await plan.counsellor.post(`/referrals/${referral.id}/status`, { status: 'revoked', note: 'Ny tekst om en slettet beboer' });
+    expect(withNote.status).toBe(409);
+    expect(withNote.body.code).toBe('resident_erased');
+    // The follow-up itself goes on: the report counts where referrals ended up.
+    expectStatus(await plan.caseworker.post(`/referrals/${referral.id}/status`, { status: 'completed' }), 200, 'complete after erasure');
   });
 });

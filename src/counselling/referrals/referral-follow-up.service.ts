@@ -61,8 +61,9 @@ export class ReferralFollowUpService {
         });
       }
       const residentId = (await this.referrals.residentsOfCases(manager, actor, [found.caseId])).get(found.caseId) as string;
-      const resident = await this.residents.readable(manager, actor, residentId);
-      if (resident.erasedAt) throw residentErased(residentId);
+      // Like closing a case, the follow-up goes on after an erasure (the report counts statuses),
+      // but nothing new is written about the erased resident.
+      if (dto.note !== undefined && (await this.residents.readable(manager, actor, residentId)).erasedAt) throw residentErased(residentId);
       const changed = await this.referrals.recordChange(manager, found, { toStatus: dto.status, note: dto.note ?? null, changedBy: actor.userId, changedAt: new Date() });
       const purpose = this.access.readPurpose(actor, 'counselling', COUNSELLING_PURPOSE);
       await this.audit.record(actor, { action: 'counselling_referral.status_changed', purpose, residentId, entityType: 'counselling_referral', entityId: id }, manager);
