@@ -17,6 +17,7 @@ import { IdempotencyModule } from './idempotency/idempotency.module';
 import { IndicatorsModule } from './indicators/indicators.module';
 import { JobsModule } from './jobs/jobs.module';
 import { MailModule } from './mail/mail.module';
+import { InternshipsModule } from './internships/internships.module';
 import { JobProgrammesModule } from './job-programmes/job-programmes.module';
 import { PlansModule } from './plans/plans.module';
 import { RedisModule } from './redis/redis.module';
@@ -82,6 +83,7 @@ export class AppModule {
         EmployersModule,
         SchoolHolidaysModule,
         JobProgrammesModule,
+        InternshipsModule,
         JobsModule,
         IndicatorsModule,
         StatisticsModule.register(config.processRole),

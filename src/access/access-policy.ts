@@ -62,6 +62,33 @@ export class AccessPolicy {
     return this.owner(actor, alias, 'counselling');
   }
 
+  /**
+   * Referrals (aliased `referral`, of the case aliased `kase`) whose follow-up the actor takes
+   * part in: the plan's counsellors, who send them; a caseworker, only those sent to their own
+   * organisation and only while the consent that let them be sent (share_counselling naming that
+   * organisation) is active. Anyone else: none.
+   */
+  followedUpReferrals(actor: PlanActor, referral: string, kase: string): SqlCondition {
+    const owner = this.owner(actor, referral, 'counselling');
+    if (owner !== NOTHING || actor.role !== 'caseworker' || !actor.organisationId) return owner;
+    const shared = this.sharedByConsent(actor, `${kase}.resident_id`, 'counselling');
+    return { sql: `(${referral}.organisation_id = :accessOrganisationId AND ${shared.sql})`, params: shared.params };
+  }
+
+  /**
+   * Internships (aliased `alias`) the actor may read. An internship is for an adult, and adults are
+   * counselling-compartment residents, so it is counselling data: the counsellors read it, and
+   * others (the job centre's caseworker) only while a share_counselling consent names them.
+   */
+  readableInternships(actor: PlanActor, alias: string): SqlCondition {
+    return this.readableCounsellingCases(actor, alias);
+  }
+
+  /** Internships the actor may record and end: the counsellors of the plan. */
+  writableInternships(actor: PlanActor, alias: string): SqlCondition {
+    return this.writableCounsellingCases(actor, alias);
+  }
+
   /** Job programmes the actor may read, for the programme aliased `alias`. */
   readableJobProgrammes(actor: PlanActor, alias: string): SqlCondition {
     return this.either(this.writableJobProgrammes(actor, alias), this.sharedByConsent(actor, `${alias}.resident_id`, 'job_programmes'));

@@ -3,6 +3,7 @@ import { COMMON_PROBLEMS } from '../common/common-problems';
 import { CONSENTS_PROBLEMS } from '../consents/consents-problems';
 import { COUNSELLING_PROBLEMS } from '../counselling/counselling-problems';
 import { EMPLOYERS_PROBLEMS } from '../employers/employers-problems';
+import { INTERNSHIPS_PROBLEMS } from '../internships/internships-problems';
 import { JOB_PROGRAMMES_PROBLEMS } from '../job-programmes/job-programmes-problems';
 import { PLANS_PROBLEMS } from '../plans/plans-problems';
 import { RESIDENTS_PROBLEMS } from '../residents/residents-problems';
@@ -29,6 +30,7 @@ export const PROBLEM_CATALOGUE = {
   ...COUNSELLING_PROBLEMS,
   ...EMPLOYERS_PROBLEMS,
   ...JOB_PROGRAMMES_PROBLEMS,
+  ...INTERNSHIPS_PROBLEMS,
   ...SCHOOL_HOLIDAYS_PROBLEMS,
   ...STATISTICS_PROBLEMS,
   ...COMMON_PROBLEMS,

@@ -86,9 +86,9 @@ export class CaseActivityRepository {
     return { callerRole, callerPlanId, callerOrganisationId, residentId, status, openedAt, residentErased, contact: contact.id ? contact : null };
   }
 
-  addReferral(manager: EntityManager, fields: NewRow<CounsellingReferral>): Promise<CounsellingReferral> {
+  addReferral(manager: EntityManager, fields: Omit<NewRow<CounsellingReferral>, 'status' | 'statusChangedAt' | 'version'>): Promise<CounsellingReferral> {
     const repo = manager.getRepository(CounsellingReferral);
-    return repo.save(repo.create(fields));
+    return repo.save(repo.create({ ...fields, status: 'sent', statusChangedAt: null, version: 1 }));
   }
 
   contactsOf(manager: EntityManager, caseId: string): Promise<CounsellingContact[]> {

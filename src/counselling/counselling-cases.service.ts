@@ -47,7 +47,7 @@ export class CounsellingCasesService {
       // Locking the resident serialises concurrent opens for them; the partial unique index backs this up.
       await this.residents.lockForNewWork(manager, actor, dto.residentId);
       await this.refuseSecondOpenCase(manager, actor, dto.residentId, dto.topic);
-      const saved = await this.cases.create(manager, { planId: actor.planId, residentId: dto.residentId, topic: dto.topic, subject: dto.subject ?? null, form: dto.form, openedAt, openedBy: actor.userId });
+      const saved = await this.cases.create(manager, { planId: actor.planId, residentId: dto.residentId, topic: dto.topic, subject: dto.subject ?? null, form: dto.form, openedAt, openedBy: actor.userId, referredFrom: dto.referredFrom ?? null });
       await this.audit.record(actor, { action: 'counselling_case.opened', purpose: COUNSELLING_PURPOSE, residentId: saved.residentId, entityType: 'counselling_case', entityId: saved.id }, manager);
       return caseView(saved);
     });

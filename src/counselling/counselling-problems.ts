@@ -9,6 +9,8 @@ export const COUNSELLING_PROBLEMS = {
   referral_recipient_required: 'A referral names a recipient: organisationId or recipientName',
   organisation_not_in_plan: 'The organisation is not one of your plan\'s',
   activity_time_out_of_range: 'The time is before the case was opened, in the future, or before its last activity',
+  referral_transition_refused: 'The referral cannot move to that status from the one it has (sent → accepted | rejected | revoked; accepted → completed | revoked); `allowed` lists where it can go',
+  referral_status_not_yours: 'A counsellor only revokes a referral; only the receiving organisation\'s caseworker accepts, rejects or completes it',
   unknown_topic: 'The topic is neither built in nor one of your plan\'s own',
   topic_exists: 'A topic with this key exists already',
 } as const;

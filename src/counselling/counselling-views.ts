@@ -23,6 +23,7 @@ export const caseView = (c: CounsellingCase, freeTextShared = true): CaseRespons
   closedAt: c.closedAt,
   outcome: freeTextShared ? c.outcome : null,
   version: c.version,
+  referredFrom: c.referredFrom,
   freeTextShared,
 });
 
@@ -50,4 +51,6 @@ export const referralView = (r: CounsellingReferral, freeTextShared = true): Ref
   reason: freeTextShared ? r.reason : null,
   referredAt: r.referredAt,
   recordedBy: r.recordedBy,
+  status: r.status,
+  statusChangedAt: r.statusChangedAt,
 });

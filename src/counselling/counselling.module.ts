@@ -15,11 +15,15 @@ import { CounsellingCase } from './entities/counselling-case.entity';
 import { CounsellingContact } from './entities/counselling-contact.entity';
 import { CounsellingReferral } from './entities/counselling-referral.entity';
 import { CounsellingTopic } from './entities/counselling-topic.entity';
+import { ReferralFollowUpController } from './referrals/referral-follow-up.controller';
+import { ReferralFollowUpRepository } from './referrals/referral-follow-up.repository';
+import { ReferralFollowUpService } from './referrals/referral-follow-up.service';
+import { ReferralStatusChange } from './referrals/referral-status-change.entity';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([CounsellingCase, CounsellingContact, CounsellingReferral, CounsellingTopic]), ResidentsModule, PlansModule],
-  controllers: [CounsellingController, CounsellingTopicsController],
-  providers: [CounsellingCasesService, CaseActivityService, CounsellingTopicsService, CounsellingCasesRepository, CaseActivityRepository, CounsellingTopicsRepository, CounsellingResidentData],
+  imports: [TypeOrmModule.forFeature([CounsellingCase, CounsellingContact, CounsellingReferral, CounsellingTopic, ReferralStatusChange]), ResidentsModule, PlansModule],
+  controllers: [CounsellingController, CounsellingTopicsController, ReferralFollowUpController],
+  providers: [CounsellingCasesService, CaseActivityService, CounsellingTopicsService, CounsellingCasesRepository, CaseActivityRepository, CounsellingTopicsRepository, CounsellingResidentData, ReferralFollowUpService, ReferralFollowUpRepository],
   exports: [CounsellingResidentData],
 })
 export class CounsellingModule {}

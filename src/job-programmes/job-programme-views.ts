@@ -34,6 +34,7 @@ export const programmeView = (p: JobProgramme, freeTextShared = true): Programme
   endReason: freeTextShared ? p.endReason : null,
   ordinaryJob: p.ordinaryJobEmployerId ? { employerId: p.ordinaryJobEmployerId, startedAt: p.ordinaryJobStartedAt } : null,
   version: p.version,
+  referredFrom: p.referredFrom,
   createdAt: p.createdAt,
   freeTextShared,
 });

@@ -53,7 +53,7 @@ export class JobProgrammesRepository {
     return paginate(qb, query, 'p.created_at', 'p.id', (p) => p, (p) => ({ at: p.createdAt, id: p.id }));
   }
 
-  insert(manager: EntityManager, values: Pick<JobProgramme, 'planId' | 'residentId' | 'phase' | 'startedAt' | 'version' | 'createdBy'>): Promise<JobProgramme> {
+  insert(manager: EntityManager, values: Pick<JobProgramme, 'planId' | 'residentId' | 'phase' | 'startedAt' | 'version' | 'createdBy' | 'referredFrom'>): Promise<JobProgramme> {
     const repo = manager.getRepository(JobProgramme);
     return repo.save(repo.create(values));
   }

@@ -62,7 +62,7 @@ export class JobProgrammesService {
       const problems = eligibilityProblems({ birthDate: resident.birthDate, startedAt, housingArea: area }, { min: jobProgramme.minAge, max: jobProgramme.maxAge });
       if (problems.length) throw new RuleViolation(problems, 'programme_not_eligible' satisfies JobProgrammesProblem);
 
-      const programme = await this.programmes.insert(manager, { planId: actor.planId, residentId: resident.id, phase: 'clarification', startedAt, version: 1, createdBy: actor.userId });
+      const programme = await this.programmes.insert(manager, { planId: actor.planId, residentId: resident.id, phase: 'clarification', startedAt, version: 1, createdBy: actor.userId, referredFrom: dto.referredFrom ?? null });
       // The programme is in clarification from its start day, not from when it was typed in.
       await this.programmes.recordTransition(manager, {
         planId: actor.planId,

@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { ConsentResidentData } from '../consents/consent-resident-data';
 import { CounsellingResidentData } from '../counselling/counselling-resident-data';
 import { IdempotencyKeysRepository } from '../idempotency/idempotency-keys.repository';
+import { InternshipResidentData } from '../internships/internship-resident-data';
 import { ProgrammeResidentData } from '../job-programmes/programme-resident-data';
 import type { ErasureReason } from '../residents/erasure-reasons';
 import type { ResidentDataPart } from '../residents/resident-data-part';
@@ -22,9 +23,10 @@ export class ResidentErasure {
     counselling: CounsellingResidentData,
     programmes: ProgrammeResidentData,
     consents: ConsentResidentData,
+    internships: InternshipResidentData,
     private readonly idempotencyKeys: IdempotencyKeysRepository,
   ) {
-    this.parts = [counselling, programmes, consents];
+    this.parts = [counselling, programmes, consents, internships];
   }
 
   async erase(manager: EntityManager, residentIds: readonly string[], reason: ErasureReason): Promise<ErasedResident[]> {

@@ -3,6 +3,7 @@ import type { ProcessRole } from '../config/app-config';
 import { ConsentsModule } from '../consents/consents.module';
 import { CounsellingModule } from '../counselling/counselling.module';
 import { IdempotencyModule } from '../idempotency/idempotency.module';
+import { InternshipsModule } from '../internships/internships.module';
 import { JobProgrammesModule } from '../job-programmes/job-programmes.module';
 import { PlansModule } from '../plans/plans.module';
 import { ResidentsModule } from '../residents/residents.module';
@@ -21,7 +22,7 @@ export class ResidentRightsModule {
   static register(processRole: ProcessRole): DynamicModule {
     return {
       module: ResidentRightsModule,
-      imports: [ResidentsModule, ConsentsModule, CounsellingModule, JobProgrammesModule, IdempotencyModule, UsersModule, PlansModule],
+      imports: [ResidentsModule, ConsentsModule, CounsellingModule, JobProgrammesModule, InternshipsModule, IdempotencyModule, UsersModule, PlansModule],
       controllers: [ResidentRightsController],
       providers: [AccessLogService, ResidentExportService, ErasureService, ResidentErasure, RetentionService, ...(processRole === 'api' ? [] : [RetentionProcessor])],
       exports: [RetentionService],

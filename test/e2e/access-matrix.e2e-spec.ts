@@ -77,6 +77,9 @@ const MATRIX: Record<string, Role[] | 'public'> = {
   'POST /api/v1/counselling-cases/:id/referrals': ['counsellor'],
   'POST /api/v1/counselling-cases/:id/close': ['counsellor'],
   'POST /api/v1/counselling-cases/:id/reopen': ['counsellor'],
+  // Referral follow-up: the receiving organisation's caseworker answers, the counsellors who sent it revoke.
+  'GET /api/v1/referrals': ['counsellor', 'caseworker'],
+  'POST /api/v1/referrals/:id/status': ['counsellor', 'caseworker'],
   'GET /api/v1/counselling-topics': ['counsellor', 'leader'],
   'POST /api/v1/counselling-topics': ['leader'],
 
@@ -99,6 +102,13 @@ const MATRIX: Record<string, Role[] | 'public'> = {
   'PATCH /api/v1/job-programmes/:id/matches/:matchId': ['social_worker'],
   'PUT /api/v1/job-programmes/:id/employment': ['social_worker'],
   'POST /api/v1/job-programmes/:id/timesheets': ['social_worker'],
+  // Internships are for adults, who are counselling-compartment residents: the counsellors record
+  // them; a social worker's residents are the leisure-job youth, and only a compartment's own role
+  // changes its data. The job centre's caseworker reads them under a share_counselling consent.
+  'POST /api/v1/internships': ['counsellor'],
+  'GET /api/v1/internships': ['counsellor', 'caseworker'],
+  'GET /api/v1/internships/:id': ['counsellor', 'caseworker'],
+  'POST /api/v1/internships/:id/end': ['counsellor'],
   'GET /api/v1/school-holidays': ['social_worker', 'leader'],
   'POST /api/v1/school-holidays': ['social_worker', 'leader'],
   'DELETE /api/v1/school-holidays/:id': ['social_worker', 'leader'],
@@ -120,6 +130,7 @@ const MATRIX: Record<string, Role[] | 'public'> = {
 const STEP_UP_ROUTES = [
   'GET /api/v1/counselling-cases/:id',
   'GET /api/v1/job-programmes/:id',
+  'GET /api/v1/referrals',
   'GET /api/v1/residents/:id/access-log',
   'GET /api/v1/residents/:id/export',
   'POST /api/v1/residents/:id/erase',

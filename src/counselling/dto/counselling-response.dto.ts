@@ -1,4 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { REFERRED_FROM, type ReferredFrom } from '../../residents/referred-from';
+import { REFERRAL_STATUSES, type ReferralStatus } from '../referrals/referral-status-machine';
 import { CONTACT_CHANNELS, COUNSELLING_FORMS, type ContactChannel, type CounsellingForm } from '../topics';
 
 const WITHHELD = 'null when free text is not shared with you (`freeTextShared: false`)';
@@ -14,6 +16,7 @@ export class CaseResponse {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) closedAt: Date | null;
   @ApiProperty({ type: String, nullable: true, description: WITHHELD }) outcome: string | null;
   @ApiProperty({ description: 'Send it with close or reopen; a stale one answers 409 `stale_version`' }) version: number;
+  @ApiProperty({ enum: REFERRED_FROM, nullable: true, description: 'Who brought the resident to counselling' }) referredFrom: ReferredFrom | null;
   @ApiProperty({ description: 'Whether subject, outcome, notes and referral reasons are shown to you' }) freeTextShared: boolean;
 }
 
@@ -47,6 +50,8 @@ export class ReferralResponse {
   @ApiProperty({ type: String, nullable: true, description: WITHHELD }) reason: string | null;
   @ApiProperty({ format: 'date-time' }) referredAt: Date;
   @ApiProperty({ format: 'uuid' }) recordedBy: string;
+  @ApiProperty({ enum: REFERRAL_STATUSES, description: 'Where the follow-up stands (GET /referrals has its history)' }) status: ReferralStatus;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When the status last changed; null while it is `sent`' }) statusChangedAt: Date | null;
 }
 
 export class CaseDetailResponse extends CaseResponse {

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 import { IsInstant } from '../../common/instant.decorator';
 import { PageQuery } from '../../common/pagination';
+import { REFERRED_FROM, type ReferredFrom } from '../../residents/referred-from';
 import { CONTACT_CHANNELS, COUNSELLING_FORMS, type ContactChannel, type CounsellingForm } from '../topics';
 
 export class OpenCaseDto {
@@ -28,6 +29,11 @@ export class OpenCaseDto {
   @IsOptional()
   @IsInstant()
   openedAt?: Date;
+
+  @ApiPropertyOptional({ enum: REFERRED_FROM, description: 'Who brought the resident to counselling (bridge-building, 001_*)' })
+  @IsOptional()
+  @IsIn(REFERRED_FROM)
+  referredFrom?: ReferredFrom;
 }
 
 export class CaseQuery extends PageQuery {

@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
+import type { ReferredFrom } from '../../residents/referred-from';
 import type { CounsellingForm } from '../topics';
 
 export type CaseStatus = 'open' | 'closed';
@@ -35,6 +36,9 @@ export class CounsellingCase {
 
   @Column({ type: 'text', nullable: true })
   outcome: string | null;
+
+  @Column({ name: 'referred_from', type: 'text', nullable: true })
+  referredFrom: ReferredFrom | null;
 
   @Column({ name: 'opened_by', type: 'uuid' })
   openedBy: string;

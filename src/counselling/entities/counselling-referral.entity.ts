@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { ReferralStatus } from '../referrals/referral-status-machine';
 
 /** Passing the resident on to another body (henvisning/brobygning). */
 @Entity('counselling_referrals')
@@ -26,6 +27,17 @@ export class CounsellingReferral {
 
   @Column({ name: 'recorded_by', type: 'uuid' })
   recordedBy: string;
+
+  /** Where the follow-up stands (referrals/referral-status-machine.ts); every change is in its history. */
+  @Column({ type: 'text', default: 'sent' })
+  status: ReferralStatus;
+
+  @Column({ name: 'status_changed_at', type: 'timestamptz', nullable: true })
+  statusChangedAt: Date | null;
+
+  /** Raised by hand with each status change, under a row lock. */
+  @Column({ type: 'integer', default: 1 })
+  version: number;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

@@ -2,6 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { CONVERSATION_KINDS, CONVERSATION_PARTICIPANTS, type ConversationKind, type ConversationParticipant } from '../entities/job-programme-conversation.entity';
 import { MATCH_STATUSES, type MatchStatus } from '../entities/job-programme-match.entity';
 import { PHASES, type Phase } from '../phase-machine';
+import { REFERRED_FROM, type ReferredFrom } from '../../residents/referred-from';
 
 export class WarningResponse {
   @ApiProperty({ example: 'young_worker_weekly_hours' }) rule: string;
@@ -22,6 +23,7 @@ export class ProgrammeResponse {
   @ApiProperty({ type: String, nullable: true, description: 'null when withheld (`freeTextShared: false`)' }) endReason: string | null;
   @ApiProperty({ type: OrdinaryJobResponse, nullable: true }) ordinaryJob: OrdinaryJobResponse | null;
   @ApiProperty({ type: 'integer', description: 'Send it back with a phase change; 409 `stale_version` when it has moved on' }) version: number;
+  @ApiProperty({ enum: REFERRED_FROM, nullable: true, description: 'Who brought the youth to the programme' }) referredFrom: ReferredFrom | null;
   @ApiProperty({ format: 'date-time' }) createdAt: Date;
   @ApiProperty({ description: 'false for readers through a consent: the free text written about the youth is withheld (null)' }) freeTextShared: boolean;
 }

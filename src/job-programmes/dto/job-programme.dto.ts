@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Min } from 'class-validator';
 import { PageQuery } from '../../common/pagination';
+import { REFERRED_FROM, type ReferredFrom } from '../../residents/referred-from';
 import { PHASES, TARGET_PHASES, type Phase, type TargetPhase } from '../phase-machine';
 import { IsCalendarDate } from '../../common/calendar-date.decorator';
 import { IsInstant } from '../../common/instant.decorator';
@@ -14,6 +15,11 @@ export class CreateProgrammeDto {
   @IsOptional()
   @IsCalendarDate()
   startedAt?: string;
+
+  @ApiPropertyOptional({ enum: REFERRED_FROM, description: 'Who brought the youth to the programme (the school, the municipal youth service, ...)' })
+  @IsOptional()
+  @IsIn(REFERRED_FROM)
+  referredFrom?: ReferredFrom;
 }
 
 export class ProgrammeQuery extends PageQuery {

@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { ReferredFrom } from '../../residents/referred-from';
 import type { Phase } from '../phase-machine';
 
 /**
@@ -35,6 +36,9 @@ export class JobProgramme {
 
   @Column({ name: 'ordinary_job_started_at', type: 'date', nullable: true })
   ordinaryJobStartedAt: string | null;
+
+  @Column({ name: 'referred_from', type: 'text', nullable: true })
+  referredFrom: ReferredFrom | null;
 
   @Column({ type: 'integer', default: 1 })
   version: number;

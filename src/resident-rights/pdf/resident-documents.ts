@@ -1,6 +1,9 @@
 import { SCOPE_LABELS } from '../../consents/consent.entity';
 import { CHANNEL_LABELS, FORM_LABELS } from '../../counselling/topics';
+import { REFERRAL_STATUS_LABELS } from '../../counselling/referrals/referral-status-machine';
+import { INTERNSHIP_OUTCOME_LABELS } from '../../internships/internship-rules';
 import { PHASE_LABELS } from '../../job-programmes/phase-machine';
+import { REFERRED_FROM_LABELS } from '../../residents/referred-from';
 import { RELATION_LABELS } from '../../residents/guardian.entity';
 import { GENDER_LABELS } from '../../residents/resident.entity';
 import type { AccessLogEntry } from '../dto/resident-rights-response.dto';
@@ -60,8 +63,10 @@ export function exportPdf(copy: ResidentCopy, meta: Omit<DocumentMeta, 'title'>)
         ]);
         table(doc, flow, 'Samtaler', [['Tidspunkt', 2], ['Kanal', 2], ['Minutter', 1], ['Note', 5]],
           items(c.contacts).map((k) => [k.occurredAt, labelled(CHANNEL_LABELS, k.channel), k.durationMinutes, k.note]));
-        table(doc, flow, 'Henvisninger', [['Tidspunkt', 2], ['Til', 3], ['Begrundelse', 5]],
-          items(c.referrals).map((f) => [f.referredAt, f.organisation ?? f.recipientName, f.reason]));
+        table(doc, flow, 'Henvisninger', [['Tidspunkt', 2], ['Til', 3], ['Begrundelse', 3], ['Status', 2]],
+          items(c.referrals).map((f) => [f.referredAt, f.organisation ?? f.recipientName, f.reason, labelled(REFERRAL_STATUS_LABELS, f.status)]));
+        table(doc, flow, 'Opfølgning på henvisninger', [['Tidspunkt', 2], ['Status', 2], ['Note', 6]],
+          items(c.referrals).flatMap((f) => items(f.statusHistory).map((s) => [s.changedAt, labelled(REFERRAL_STATUS_LABELS, s.to), s.note])));
       }
     }
 
@@ -83,6 +88,12 @@ export function exportPdf(copy: ResidentCopy, meta: Omit<DocumentMeta, 'title'>)
         table(doc, flow, 'Samtaler', [['Tidspunkt', 2], ['Slags', 2], ['Note', 6]], items(p.conversations).map((v) => [v.occurredAt, v.kind, v.note]));
         table(doc, flow, 'Timer', [['Uge fra', 2], ['Timer', 1]], items(p.timesheets).map((s) => [s.weekStart, s.hours]));
       }
+    }
+
+    if (items(h.internships).length > 0) {
+      section(doc, flow, 'Praktik');
+      table(doc, flow, 'Praktikpladser', [['Virksomhed', 3], ['Fra', 2], ['Til', 2], ['Timer', 1], ['Henvist af', 2], ['Resultat', 2]],
+        items(h.internships).map((i) => [i.employer, i.startsOn, i.endedOn ?? i.endsOn, i.hoursPerWeek, labelled(REFERRED_FROM_LABELS, i.referredFrom), labelled(INTERNSHIP_OUTCOME_LABELS, i.outcome)]));
     }
 
     section(doc, flow, 'Hvem har set dine oplysninger', ACCESS_LOG_INTRO);

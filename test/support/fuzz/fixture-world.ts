@@ -65,7 +65,7 @@ interface PlanObjects {
   preferred: Record<string, Record<string, string>>;
 }
 
-/** One plan with a named and an anonymous resident, a case with a contact and a referral, consents, an employer, a programme with a match, a report, ... */
+/** One plan with a named and an anonymous resident, a case with a contact and referrals, consents, an employer, a programme with a match, an internship, a report, ... */
 async function arrangePlan(plan: PlanFixture, label: string): Promise<PlanObjects> {
   const { counsellor, socialWorker: sw, leader, admin } = plan;
   const ok = async <T = { id: string }>(what: string, res: Promise<{ status: number; body: T }> | { status: number; body: T }, status = 201): Promise<T> => {
@@ -84,6 +84,8 @@ async function arrangePlan(plan: PlanFixture, label: string): Promise<PlanObject
     'share_counselling consent',
     counsellor.post('/consents', { residentId: named.id, scope: 'share_counselling', recipientOrganisationIds: [plan.organisations.jobcenter], givenBy: 'resident', form: 'written', givenAt: anHourAgo() }),
   );
+  // Sent to the job centre under that consent, so its caseworker can follow it up.
+  const sharedReferral = await ok('referral to the job centre', counsellor.post(`/counselling-cases/${kase.id}/referrals`, { organisationId: plan.organisations.jobcenter, reason: 'Praktik' }));
 
   const f = programmeFixtures(plan);
   const youth = await f.youthWithConsent(`Yasmin${label}`);
@@ -93,6 +95,7 @@ async function arrangePlan(plan: PlanFixture, label: string): Promise<PlanObject
   await f.conversation(programme, 'clarification');
   programme = await f.moveOk(programme, { to: 'matching' });
   const match = await ok('match', sw.post(`/job-programmes/${programme.id}/matches`, { employerId }));
+  const internship = await ok('internship', counsellor.post('/internships', { residentId: named.id, employerId, startsOn: '2026-03-02', endsOn: '2026-05-29', hoursPerWeek: 15 }));
 
   const report = await ok('report', leader.post('/reports/half-year', { year: 2026, half: 1 }), 202);
   const indicator = await ok('indicator', leader.post('/indicators', { goal: 'Flere unge i job', indicator: 'Antal forløb', unit: 'unge', dataSource: 'Registreringer' }));
@@ -111,17 +114,18 @@ async function arrangePlan(plan: PlanFixture, label: string): Promise<PlanObject
       guardian: [guardian.id, youth.guardianId],
       counsellingCase: [kase.id],
       contact: [contact.id],
-      referral: [referral.id],
+      referral: [referral.id, sharedReferral.id],
       consent: [counsellingConsent.id, ...youthConsents.items.map((c) => c.id)],
       employer: [employerId],
       jobProgramme: [programme.id],
       match: [match.id],
+      internship: [internship.id],
       report: [report.id],
       indicator: [indicator.id],
     },
     preferred: {
       social_worker: { resident: youth.id, guardian: youth.guardianId, consent: youthConsents.items[0]?.id ?? counsellingConsent.id },
-      caseworker: { organisation: plan.organisations.jobcenter },
+      caseworker: { organisation: plan.organisations.jobcenter, referral: sharedReferral.id },
     },
   };
 }

@@ -1,0 +1,87 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { AccessPolicy } from '../../access/access-policy';
+import type { PlanActor } from '../../access/actor';
+import { AuditWriter } from '../../audit/audit-writer';
+import { Conflict, Forbidden, refuseStaleVersion } from '../../common/domain-errors';
+import { UnitOfWork } from '../../database/unit-of-work';
+import { residentErased, ResidentsRepository } from '../../residents/residents.repository';
+import { COUNSELLING_PURPOSE } from '../counselling-cases.service';
+import type { CounsellingProblem } from '../counselling-problems';
+import type { CounsellingReferral } from '../entities/counselling-referral.entity';
+import type { ChangeReferralStatusDto, ReferralQuery } from './referral-follow-up.dto';
+import type { ReferralFollowUpPage, ReferralFollowUpResponse } from './referral-follow-up-response.dto';
+import { ReferralFollowUpRepository } from './referral-follow-up.repository';
+import { followUpView } from './referral-follow-up-views';
+import { canMove, mayMoveTo, nextStatuses } from './referral-status-machine';
+
+/**
+ * Following a referral up (issue 12): the receiving organisation's caseworker answers it while the
+ * resident's consent to share with them holds; the counsellors who sent it see where it stands and
+ * may take it back. Every read and change is audited.
+ */
+@Injectable()
+export class ReferralFollowUpService {
+  constructor(
+    private readonly uow: UnitOfWork,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: AccessPolicy,
+    private readonly audit: AuditWriter,
+    private readonly residents: ResidentsRepository,
+    private readonly referrals: ReferralFollowUpRepository,
+  ) {}
+
+  async list(actor: PlanActor, query: ReferralQuery): Promise<ReferralFollowUpPage> {
+    const manager = this.dataSource.manager;
+    const page = await this.referrals.page(manager, actor, query);
+    const items = await this.views(manager, actor, page.items);
+    const purpose = this.access.readPurpose(actor, 'counselling', COUNSELLING_PURPOSE);
+    await this.audit.record(
+      actor,
+      items.map((f) => ({ action: 'counselling_referral.listed', purpose, residentId: f.residentId, entityType: 'counselling_referral', entityId: f.id })),
+    );
+    return { items, nextCursor: page.nextCursor };
+  }
+
+  async changeStatus(actor: PlanActor, id: string, dto: ChangeReferralStatusDto): Promise<ReferralFollowUpResponse> {
+    return this.uow.run(async (manager) => {
+      const found = await this.referrals.lockFollowedUp(manager, actor, id);
+      if (!mayMoveTo(actor.role, dto.status)) {
+        throw new Forbidden(
+          dto.status === 'revoked' ? 'Only the counsellors who sent a referral take it back' : 'Only the receiving organisation\'s caseworker accepts, rejects or completes a referral',
+          { code: 'referral_status_not_yours' satisfies CounsellingProblem },
+        );
+      }
+      refuseStaleVersion('The referral', dto.version, found.version, { referralId: id });
+      if (!canMove(found.status, dto.status)) {
+        throw new Conflict(`A ${found.status} referral cannot become ${dto.status}`, {
+          code: 'referral_transition_refused' satisfies CounsellingProblem,
+          extra: { referralId: id, currentStatus: found.status, allowed: nextStatuses(found.status) },
+        });
+      }
+      const residentId = (await this.referrals.residentsOfCases(manager, actor, [found.caseId])).get(found.caseId) as string;
+      // Like closing a case, the follow-up goes on after an erasure (the report counts statuses),
+      // but nothing new is written about the erased resident.
+      if (dto.note !== undefined && (await this.residents.readable(manager, actor, residentId)).erasedAt) throw residentErased(residentId);
+      const changed = await this.referrals.recordChange(manager, found, { toStatus: dto.status, note: dto.note ?? null, changedBy: actor.userId, changedAt: new Date() });
+      const purpose = this.access.readPurpose(actor, 'counselling', COUNSELLING_PURPOSE);
+      await this.audit.record(actor, { action: 'counselling_referral.status_changed', purpose, residentId, entityType: 'counselling_referral', entityId: id }, manager);
+      const [view] = await this.views(manager, actor, [changed]);
+      return view;
+    });
+  }
+
+  /** Views of a page, with a fixed number of queries whatever its length. */
+  private async views(manager: EntityManager, actor: PlanActor, referrals: CounsellingReferral[]): Promise<ReferralFollowUpResponse[]> {
+    const residentOf = await this.referrals.residentsOfCases(manager, actor, referrals.map((f) => f.caseId));
+    const residentIds = [...residentOf.values()];
+    const freeText = await this.residents.withCounsellingFreeTextShared(manager, actor, residentIds);
+    const names = await this.residents.displayNames(manager, actor, residentIds);
+    const histories = await this.referrals.historiesOf(manager, referrals.map((f) => f.id));
+    return referrals.map((f) => {
+      const residentId = residentOf.get(f.caseId) as string;
+      return followUpView(f, { residentId, residentName: names.get(residentId) ?? '', history: histories.get(f.id) ?? [], freeTextShared: freeText.has(residentId) });
+    });
+  }
+}
