@@ -1,3 +1,4 @@
+import { ACTIVITIES_PROBLEMS } from '../activities/activities-problems';
 import { AUTH_PROBLEMS } from '../auth/auth-problems';
 import { COMMON_PROBLEMS } from '../common/common-problems';
 import { CONSENTS_PROBLEMS } from '../consents/consents-problems';
@@ -29,6 +30,7 @@ export const PROBLEM_CATALOGUE = {
   ...COUNSELLING_PROBLEMS,
   ...EMPLOYERS_PROBLEMS,
   ...JOB_PROGRAMMES_PROBLEMS,
+  ...ACTIVITIES_PROBLEMS,
   ...SCHOOL_HOLIDAYS_PROBLEMS,
   ...STATISTICS_PROBLEMS,
   ...COMMON_PROBLEMS,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { ActivityResidentData } from '../activities/activity-resident-data';
 import { ConsentResidentData } from '../consents/consent-resident-data';
 import { CounsellingResidentData } from '../counselling/counselling-resident-data';
 import { IdempotencyKeysRepository } from '../idempotency/idempotency-keys.repository';
@@ -22,9 +23,10 @@ export class ResidentErasure {
     counselling: CounsellingResidentData,
     programmes: ProgrammeResidentData,
     consents: ConsentResidentData,
+    activities: ActivityResidentData,
     private readonly idempotencyKeys: IdempotencyKeysRepository,
   ) {
-    this.parts = [counselling, programmes, consents];
+    this.parts = [counselling, programmes, consents, activities];
   }
 
   async erase(manager: EntityManager, residentIds: readonly string[], reason: ErasureReason): Promise<ErasedResident[]> {

@@ -1,6 +1,8 @@
+import { BUILT_IN_ACTIVITY_KINDS, ENROLMENT_OUTCOME_LABELS } from '../../activities/activity-kinds';
 import { SCOPE_LABELS } from '../../consents/consent.entity';
 import { CHANNEL_LABELS, FORM_LABELS } from '../../counselling/topics';
 import { PHASE_LABELS } from '../../job-programmes/phase-machine';
+import { REFERRED_FROM_LABELS } from '../../residents/referred-from';
 import { RELATION_LABELS } from '../../residents/guardian.entity';
 import { GENDER_LABELS } from '../../residents/resident.entity';
 import type { AccessLogEntry } from '../dto/resident-rights-response.dto';
@@ -83,6 +85,15 @@ export function exportPdf(copy: ResidentCopy, meta: Omit<DocumentMeta, 'title'>)
         table(doc, flow, 'Samtaler', [['Tidspunkt', 2], ['Slags', 2], ['Note', 6]], items(p.conversations).map((v) => [v.occurredAt, v.kind, v.note]));
         table(doc, flow, 'Timer', [['Uge fra', 2], ['Timer', 1]], items(p.timesheets).map((s) => [s.weekStart, s.hours]));
       }
+    }
+
+    const activities = (h.activities ?? {}) as Item;
+    if (items(activities.enrolments).length > 0 || items(activities.sessions).length > 0) {
+      const kind = (a: Item) => a.kindLabel ?? labelled(BUILT_IN_ACTIVITY_KINDS, a.kind);
+      section(doc, flow, 'Aktiviteter');
+      table(doc, flow, 'Tilmeldinger', [['Aktivitet', 3], ['Slags', 2], ['Start', 2], ['Slut', 2], ['Resultat', 2], ['Henvist fra', 2]],
+        items(activities.enrolments).map((e) => [e.activity, kind(e), e.startedOn, e.endedOn, labelled(ENROLMENT_OUTCOME_LABELS, e.outcome), labelled(REFERRED_FROM_LABELS, e.referredFrom)]));
+      table(doc, flow, 'Deltagelse', [['Aktivitet', 4], ['Slags', 2], ['Tidspunkt', 3]], items(activities.sessions).map((s) => [s.activity, kind(s), s.startsAt]));
     }
 
     section(doc, flow, 'Hvem har set dine oplysninger', ACCESS_LOG_INTRO);
