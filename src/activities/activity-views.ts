@@ -1,4 +1,4 @@
-import type { ActivityResponse, EnrolmentResponse, HeadcountResponse } from './dto/activity-response.dto';
+import type { ActivityResponse, EnrolmentResponse, HeadcountResponse, SessionResponse } from './dto/activity-response.dto';
 import type { ActivityEnrolment } from './entities/activity-enrolment.entity';
 import type { Activity } from './entities/activity.entity';
 import type { ActivitySession } from './entities/activity-session.entity';
@@ -36,4 +36,17 @@ export const enrolmentView = (e: ActivityEnrolment): EnrolmentResponse => ({
   outcome: e.outcome,
   referredFrom: e.referredFrom,
   version: e.version,
+});
+
+/** A session with the named participants the caller may see; `withheld` counts the others. */
+export const sessionView = (s: ActivitySession, participants: SessionResponse['participants'], withheld: number): SessionResponse => ({
+  id: s.id,
+  activityId: s.activityId,
+  startsAt: s.startsAt,
+  endsAt: s.endsAt,
+  headcount: headcountView(s),
+  participants,
+  participantsWithheld: withheld,
+  note: s.note,
+  recordedBy: s.recordedBy,
 });

@@ -10,11 +10,10 @@ import { ResidentsRepository } from '../residents/residents.repository';
 import { ActivitiesRepository } from './activities.repository';
 import type { ActivitiesProblem } from './activities-problems';
 import { ACTIVITIES_PURPOSE } from './activity-kinds.service';
-import { headcountView } from './activity-views';
+import { headcountView, sessionView } from './activity-views';
 import { headcountProblems } from './attendance-rules';
 import type { SessionPage, SessionResponse, VisitResponse } from './dto/activity-response.dto';
 import type { RecordSessionDto, RecordVisitDto } from './dto/attendance.dto';
-import type { ActivitySession } from './entities/activity-session.entity';
 import type { Activity } from './entities/activity.entity';
 import { SessionsRepository } from './sessions.repository';
 import { danishMoment, slotContaining, withinDates } from './weekly-slots';
@@ -133,15 +132,3 @@ function refuseOutsideDates(activity: Activity, at: Date, field: string): void {
   const problem: ProblemItem = { field, rule: 'within_activity_dates', message: `${date} (Danish time) is outside the activity's dates (${activity.startsOn ?? '…'} to ${activity.endsOn ?? '…'})` };
   throw new RuleViolation([problem], 'activity_dates_unmet' satisfies ActivitiesProblem);
 }
-
-const sessionView = (s: ActivitySession, participants: SessionResponse['participants'], withheld: number): SessionResponse => ({
-  id: s.id,
-  activityId: s.activityId,
-  startsAt: s.startsAt,
-  endsAt: s.endsAt,
-  headcount: headcountView(s),
-  participants,
-  participantsWithheld: withheld,
-  note: s.note,
-  recordedBy: s.recordedBy,
-});
