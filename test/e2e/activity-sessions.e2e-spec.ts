@@ -133,6 +133,16 @@ describe('sessions of an activity and quick entry at the door', () => {
     expect(sessions.body.items[0].headcount).toEqual({ total: 12, women: 7, men: 5, youth: 3, adults: 9 });
   });
 
+  it('counts a visit once when the tablet at the door sends it again with the same Idempotency-Key', async () => {
+    const activity = await openCounselling();
+    const send = () => plan.counsellor.post(`/activities/${activity}/visits`, { at: '2026-03-03T19:00:00+01:00', gender: 'male' }).set('Idempotency-Key', `door-${activity}`);
+    const first = await send();
+    const retry = await send();
+    expect([first.status, retry.status]).toEqual([201, 201]);
+    expect(retry.body).toEqual(first.body);
+    expect((await plan.counsellor.get(`/activities/${activity}/sessions`)).body.items[0].headcount).toMatchObject({ total: 1, men: 1 });
+  });
+
   it('adds a named visitor to the head count and the participants, and refuses one out of reach', async () => {
     const activity = await openCounselling();
     expect((await plan.counsellor.post(`/activities/${activity}/visits`, { at: '2026-03-05T12:10:00+01:00' })).status).toBe(201);
