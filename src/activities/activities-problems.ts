@@ -6,6 +6,7 @@ export const ACTIVITIES_PROBLEMS = {
   activity_dates_unmet: 'The date or time is outside the activity\'s dates, or the activity\'s new dates leave out what is recorded',
   headcount_unmet: 'A head count breakdown exceeds the total, or the total is below the number of named participants',
   session_exists: 'The activity already has a session starting at that time (`existingSessionId`)',
+  visit_in_future: 'The visit is in the future; a visitor is recorded when they come',
   visit_outside_slots: 'The visit is not within any of the activity\'s weekly slots (Danish time)',
   enrolment_not_offered: 'The activity takes no enrolments: only courses and activities with rolling intake do',
   already_enrolled: 'The resident already has an open enrolment in the activity (`existingEnrolmentId`)',

@@ -47,7 +47,7 @@ export class AttendanceController {
   @ApiCreatedResponse({ type: VisitResponse, description: 'The slot\'s session with the visit counted' })
   @ApiNotFoundResponse({ description: NAMED_RESIDENT })
   @ApiConflictResponse({ description: 'The named resident was erased (`resident_erased`)' })
-  @ApiUnprocessableEntityResponse({ description: 'Not within any weekly slot in Danish time (`visit_outside_slots`), or outside the activity\'s dates (`activity_dates_unmet`)' })
+  @ApiUnprocessableEntityResponse({ description: 'Not within any weekly slot in Danish time (`visit_outside_slots`), in the future (`visit_in_future`), or outside the activity\'s dates (`activity_dates_unmet`)' })
   recordVisit(@PlanActor() actor: PlanActor, @Param('id', ParseIdPipe) id: string, @Body() dto: RecordVisitDto) {
     return this.sessions.recordVisit(actor, id, dto);
   }

@@ -5,6 +5,7 @@ import type { PlanActor } from '../access/actor';
 import { AuditWriter, type AuditEntry } from '../audit/audit-writer';
 import { Conflict, RuleViolation, type ProblemItem } from '../common/domain-errors';
 import type { PageQuery } from '../common/pagination';
+import { isInFuture } from '../common/time';
 import { UnitOfWork } from '../database/unit-of-work';
 import { ResidentsRepository } from '../residents/residents.repository';
 import { ActivitiesRepository } from './activities.repository';
@@ -82,6 +83,8 @@ export class SessionsService {
    */
   async recordVisit(actor: PlanActor, activityId: string, dto: RecordVisitDto): Promise<VisitResponse> {
     const at = dto.at ?? new Date();
+    // A visitor is counted when they come: a visit ahead of time would count someone who never came.
+    if (isInFuture(at)) throw new RuleViolation([{ field: 'at', rule: 'not_in_future', message: 'at is in the future; record a visitor when they come' }], 'visit_in_future' satisfies ActivitiesProblem);
     return this.uow.run(async (manager) => {
       const activity = await this.activities.find(manager, actor, activityId);
       refuseOutsideDates(activity, at, 'at');

@@ -112,13 +112,16 @@ describe('sessions of an activity and quick entry at the door', () => {
     expect(res.body).toMatchObject({ startsAt: '2026-06-30T16:00:00.000Z', endsAt: '2026-06-30T21:59:00.000Z', headcount: { total: 1, women: 1, men: null, youth: null, adults: 1 } });
   });
 
-  it('refuses a visit outside every weekly slot with visit_outside_slots', async () => {
+  it('refuses a visit outside every weekly slot, and one in the future', async () => {
     const activity = await openCounselling();
     const wednesday = await plan.counsellor.post(`/activities/${activity}/visits`, { at: '2026-03-04T13:00:00+01:00' });
     expect(wednesday.status).toBe(422);
     expect(wednesday.body.code).toBe('visit_outside_slots');
     const early = await plan.counsellor.post(`/activities/${activity}/visits`, { at: '2026-03-02T11:59:00+01:00' });
     expect(early.body.code).toBe('visit_outside_slots');
+    const tomorrow = await plan.counsellor.post(`/activities/${activity}/visits`, { at: new Date(Date.now() + 86_400_000).toISOString() });
+    expect(tomorrow.status).toBe(422);
+    expect(tomorrow.body.code).toBe('visit_in_future');
     expect(await owner.count('activity_sessions WHERE activity_id = $1', [activity])).toBe(0);
   });
 
