@@ -138,5 +138,16 @@ describe('activities of a plan and their kinds', () => {
     expect((await plan.counsellor.post(`/activities/${theirs.id}/visits`, {})).status).toBe(404);
     expect((await plan.counsellor.get(`/activities/${theirs.id}/enrolments`)).status).toBe(404);
     expect((await plan.counsellor.get('/activities')).body.items.map((a: { id: string }) => a.id)).not.toContain(theirs.id);
+    const theirCourse = await newActivity(other.counsellor, { kind: 'course', name: 'Deres kursus', rollingIntake: true });
+    const theirResident = await registerResident(other.counsellor, { housingAreaId: other.areas.eligible, firstName: 'Fremmed' });
+    const theirEnrolment = await other.counsellor.post(`/activities/${theirCourse.id}/enrolments`, { residentId: theirResident.id, startedOn: '2026-03-02' });
+    expectStatus(theirEnrolment, 201, 'their enrolment');
+    const ours = await newActivity(plan.counsellor, { kind: 'course', name: 'Vores kursus', rollingIntake: true });
+    const mine = await registerResident(plan.counsellor, { housingAreaId: plan.areas.eligible, firstName: 'Egen' });
+    expect((await plan.counsellor.post(`/activities/${theirCourse.id}/enrolments`, { residentId: mine.id, startedOn: '2026-03-02' })).status).toBe(404);
+    expect((await plan.counsellor.post(`/activities/${ours.id}/enrolments`, { residentId: theirResident.id, startedOn: '2026-03-02' })).status).toBe(404);
+    expect((await plan.counsellor.post(`/activities/${theirCourse.id}/enrolments/${theirEnrolment.body.id}/end`, { endedOn: '2026-03-20', outcome: 'completed' })).status).toBe(404);
+    expect((await plan.counsellor.post(`/activities/${ours.id}/enrolments/${theirEnrolment.body.id}/end`, { endedOn: '2026-03-20', outcome: 'completed' })).status).toBe(404);
+    expect((await plan.counsellor.post(`/activities/${ours.id}/sessions`, { startsAt: '2026-03-02T12:00:00+01:00', participantIds: [theirResident.id] })).status).toBe(404);
   });
 });
