@@ -4,6 +4,7 @@ import { LoggerModule } from 'nestjs-pino';
 import pino, { type DestinationStream } from 'pino';
 import { safeErrorFacts } from './common/safe-error';
 import { AccessModule } from './access/access.module';
+import { ActivitiesModule } from './activities/activities.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import type { AppConfig } from './config/app-config';
@@ -79,6 +80,7 @@ export class AppModule {
         SsoModule,
         ResidentsModule,
         CounsellingModule,
+        ActivitiesModule,
         ConsentsModule,
         EmployersModule,
         SchoolHolidaysModule,

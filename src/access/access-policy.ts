@@ -52,6 +52,22 @@ export class AccessPolicy {
     return this.ownCompartment(actor, alias);
   }
 
+  /**
+   * Rows of another module that are about one resident and readable exactly when the resident is
+   * (an activity's enrolments): `residentColumn` names the row's resident_id. One decision with
+   * readableResidents, so such a row is never shown where its resident is not.
+   */
+  readableThroughResident(actor: PlanActor, residentColumn: string): SqlCondition {
+    const compartment = compartmentOwnedBy(actor.role);
+    const own: SqlCondition = compartment
+      ? {
+          sql: `EXISTS (SELECT 1 FROM residents owner_r WHERE owner_r.id = ${residentColumn} AND owner_r.plan_id = :accessPlanId AND owner_r.compartment = :accessCompartment)`,
+          params: { accessPlanId: actor.planId, accessCompartment: compartment },
+        }
+      : NOTHING;
+    return this.either(own, this.sharedByConsent(actor, residentColumn, 'resident'));
+  }
+
   /** Counselling cases the actor may read, for the case aliased `alias`. */
   readableCounsellingCases(actor: PlanActor, alias: string): SqlCondition {
     return this.either(this.writableCounsellingCases(actor, alias), this.sharedByConsent(actor, `${alias}.resident_id`, 'counselling'));

@@ -1,3 +1,4 @@
+import { ACTIVITIES_PROBLEMS } from '../activities/activities-problems';
 import { AUTH_PROBLEMS } from '../auth/auth-problems';
 import { COMMON_PROBLEMS } from '../common/common-problems';
 import { CONSENTS_PROBLEMS } from '../consents/consents-problems';
@@ -31,6 +32,7 @@ export const PROBLEM_CATALOGUE = {
   ...EMPLOYERS_PROBLEMS,
   ...JOB_PROGRAMMES_PROBLEMS,
   ...INTERNSHIPS_PROBLEMS,
+  ...ACTIVITIES_PROBLEMS,
   ...SCHOOL_HOLIDAYS_PROBLEMS,
   ...STATISTICS_PROBLEMS,
   ...COMMON_PROBLEMS,

@@ -37,6 +37,12 @@ export const ACTION_LABELS: Record<string, string> = {
   'job_programme.employment_recorded': 'Registrerede ansættelsen',
   'job_programme.timesheet_recorded': 'Registrerede timer',
   'reminder.listed': 'Så en påmindelse om beboeren',
+  'activity_session.recorded': 'Registrerede beboerens deltagelse i en aktivitet',
+  'activity_session.listed': 'Så beboerens deltagelse i en aktivitet',
+  'activity_visit.recorded': 'Registrerede beboerens besøg i åben rådgivning',
+  'activity_enrolment.started': 'Tilmeldte beboeren et forløb',
+  'activity_enrolment.ended': 'Afsluttede beboerens tilmelding til et forløb',
+  'activity_enrolment.listed': 'Så beboerens tilmelding til et forløb',
 };
 
 export const PURPOSE_LABELS: Record<string, string> = {
@@ -49,6 +55,7 @@ export const PURPOSE_LABELS: Record<string, string> = {
   statistics: 'Statistik',
   data_subject_rights: 'Beboerens rettigheder (indsigt og sletning)',
   retention: 'Automatisk sletning efter opbevaringsperioden',
+  activities: 'Aktiviteter',
 };
 
 export const ROLE_LABELS: Record<string, string> = {

@@ -12,6 +12,7 @@ import { PlansService } from '../plans/plans.service';
 import { SessionsRepository } from '../users/sessions.repository';
 import { UsersService } from '../users/users.service';
 import { ResidentsService } from '../residents/residents.service';
+import { seedActivities } from './demo-activities';
 import { seedIndicators } from './demo-indicators';
 import { seedJobProgrammes } from './demo-job-programmes';
 import { seedLastHalfYear } from './demo-last-half-year';
@@ -88,6 +89,7 @@ async function seedOnce(app: INestApplicationContext): Promise<{ created: boolea
   await seedCounselling(app, users.counsellor, areas);
   await seedJobProgrammes(app, users.social_worker, areas['Vejleåparken']);
   await seedIndicators(app, plan.id);
+  await seedActivities(app, { leader: users.leader, counsellor: users.counsellor, socialWorker: users.social_worker }, areas, organisations);
   return { created: true };
 }
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { ActivityResidentData } from '../activities/activity-resident-data';
 import { ConsentResidentData } from '../consents/consent-resident-data';
 import { CounsellingResidentData } from '../counselling/counselling-resident-data';
 import { IdempotencyKeysRepository } from '../idempotency/idempotency-keys.repository';
@@ -24,9 +25,10 @@ export class ResidentErasure {
     programmes: ProgrammeResidentData,
     consents: ConsentResidentData,
     internships: InternshipResidentData,
+    activities: ActivityResidentData,
     private readonly idempotencyKeys: IdempotencyKeysRepository,
   ) {
-    this.parts = [counselling, programmes, consents, internships];
+    this.parts = [counselling, programmes, consents, internships, activities];
   }
 
   async erase(manager: EntityManager, residentIds: readonly string[], reason: ErasureReason): Promise<ErasedResident[]> {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { PlanActor } from '../access/actor';
+import { ActivityResidentData, type ActivitySection } from '../activities/activity-resident-data';
 import { AuditWriter } from '../audit/audit-writer';
 import { ConsentResidentData, type ConsentSection } from '../consents/consent-resident-data';
 import { CounsellingResidentData, type CounsellingSection } from '../counselling/counselling-resident-data';
@@ -15,7 +16,7 @@ import { AccessLogService, RIGHTS_PURPOSE } from './access-log.service';
 import type { AccessLogEntry } from './dto/resident-rights-response.dto';
 
 /** Everything held about one resident but the access log, read as one consistent snapshot. */
-export type ResidentHoldings = { exportedAt: string } & ResidentRecordSection & ConsentSection & CounsellingSection & ProgrammeSection & InternshipSection;
+export type ResidentHoldings = { exportedAt: string } & ResidentRecordSection & ConsentSection & CounsellingSection & ProgrammeSection & InternshipSection & ActivitySection;
 
 export interface ResidentCopy {
   planName: string;
@@ -40,6 +41,7 @@ export class ResidentExportService {
     private readonly counselling: CounsellingResidentData,
     private readonly programmes: ProgrammeResidentData,
     private readonly internships: InternshipResidentData,
+    private readonly activities: ActivityResidentData,
     private readonly accessLog: AccessLogService,
     private readonly plans: PlansService,
     private readonly audit: AuditWriter,
@@ -55,6 +57,7 @@ export class ResidentExportService {
       ...(await this.counselling.sectionOf(manager, actor.planId, residentId)),
       ...(await this.programmes.sectionOf(manager, actor.planId, residentId)),
       ...(await this.internships.sectionOf(manager, actor.planId, residentId)),
+      ...(await this.activities.sectionOf(manager, actor.planId, residentId)),
     }));
     const plan = await this.plans.getPlan(actor.planId);
     return { planName: plan.name, resident, holdings, accessLog: this.accessLog.wholeLog(actor.planId, residentId) };
@@ -72,6 +75,7 @@ export async function* exportJson(copy: ResidentCopy): AsyncGenerator<string> {
     counsellingCases: holdings.counsellingCases,
     jobProgrammes: holdings.jobProgrammes,
     internships: holdings.internships,
+    activities: holdings.activities,
   };
   yield `${JSON.stringify(head).slice(0, -1)},"accessLog":[`;
   let first = true;

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import type { ProcessRole } from '../config/app-config';
 import { ConsentsModule } from '../consents/consents.module';
+import { ActivitiesModule } from '../activities/activities.module';
 import { CounsellingModule } from '../counselling/counselling.module';
 import { IdempotencyModule } from '../idempotency/idempotency.module';
 import { InternshipsModule } from '../internships/internships.module';
@@ -22,7 +23,7 @@ export class ResidentRightsModule {
   static register(processRole: ProcessRole): DynamicModule {
     return {
       module: ResidentRightsModule,
-      imports: [ResidentsModule, ConsentsModule, CounsellingModule, JobProgrammesModule, InternshipsModule, IdempotencyModule, UsersModule, PlansModule],
+      imports: [ResidentsModule, ConsentsModule, CounsellingModule, JobProgrammesModule, InternshipsModule, ActivitiesModule, IdempotencyModule, UsersModule, PlansModule],
       controllers: [ResidentRightsController],
       providers: [AccessLogService, ResidentExportService, ErasureService, ResidentErasure, RetentionService, ...(processRole === 'api' ? [] : [RetentionProcessor])],
       exports: [RetentionService],

@@ -120,6 +120,22 @@ const MATRIX: Record<string, Role[] | 'public'> = {
   'POST /api/v1/indicators': ['leader'],
   'GET /api/v1/indicators': ['leader'],
   'GET /api/v1/reminders': ['counsellor', 'social_worker'],
+
+  // Activities are not personal data: those who run them (counsellors, social workers) and the
+  // leader, who plans and reports on them, manage them. Sessions and enrolments may name residents:
+  // only the compartments record them; the leader sees sessions' head counts, never enrolments.
+  'GET /api/v1/activity-kinds': ['counsellor', 'social_worker', 'leader'],
+  'POST /api/v1/activity-kinds': ['leader'],
+  'POST /api/v1/activities': ['counsellor', 'social_worker', 'leader'],
+  'GET /api/v1/activities': ['counsellor', 'social_worker', 'leader'],
+  'GET /api/v1/activities/:id': ['counsellor', 'social_worker', 'leader'],
+  'PATCH /api/v1/activities/:id': ['counsellor', 'social_worker', 'leader'],
+  'POST /api/v1/activities/:id/sessions': ['counsellor', 'social_worker'],
+  'GET /api/v1/activities/:id/sessions': ['counsellor', 'social_worker', 'leader'],
+  'POST /api/v1/activities/:id/visits': ['counsellor', 'social_worker'],
+  'POST /api/v1/activities/:id/enrolments': ['counsellor', 'social_worker'],
+  'GET /api/v1/activities/:id/enrolments': ['counsellor', 'social_worker'],
+  'POST /api/v1/activities/:id/enrolments/:enrolmentId/end': ['counsellor', 'social_worker'],
 };
 
 /**

@@ -32,6 +32,12 @@ describe('the demo plan a newcomer starts with', () => {
     const leader = new Caller(t, (await login(t, 'leder@ishoj.demo', DEMO_PASSWORD)).accessToken);
     const indicators = await leader.get('/indicators');
     expect(indicators.body.items.map((i: { goal: string }) => i.goal)).toContain('Øge de unges tilknytning til arbejdsmarkedet');
+    const activities = (await leader.get('/activities?limit=200')).body.items as { id: string; name: string; kindLabel: string }[];
+    expect(activities.map((a) => a.kindLabel)).toEqual(expect.arrayContaining(['Åben rådgivning', 'Workshop', 'Netværksmøde', 'Arrangement', 'Opsøgende arbejde', 'Social vicevært', 'Kursus']));
+    const openCounselling = activities.find((a) => a.name === 'Åben Rådgivning i Vejleåparken')!;
+    const sessions = (await leader.get(`/activities/${openCounselling.id}/sessions?limit=200`)).body.items as { headcount: { total: number } }[];
+    expect(sessions.length).toBeGreaterThan(100);
+    expect(sessions[0].headcount.total).toBe(3);
 
     for (const email of ['leder@ishoj.demo', 'medarbejder@ishoj.demo', 'jobcenter@ishoj.demo']) {
       await expect(login(t, email, DEMO_PASSWORD)).resolves.toHaveProperty('accessToken');

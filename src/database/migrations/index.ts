@@ -12,6 +12,7 @@ import { EmployerAndMatchVersions1733300000000 } from './1733300000000-employer-
 import { StaffSignIn1733500000000 } from './1733500000000-staff-sign-in';
 import { ResidentsRights1733600000000 } from './1733600000000-residents-rights';
 import { PlanSettings1733700000000 } from './1733700000000-plan-settings';
+import { Activities1733800000000 } from './1733800000000-activities';
 import { ReferralFollowUpAndInternships1733810000000 } from './1733810000000-referral-follow-up-and-internships';
 
 /** Every migration, in order. Listed explicitly so the build and the tests load the same set without globbing. */
@@ -30,5 +31,6 @@ export const MIGRATIONS = [
   StaffSignIn1733500000000,
   ResidentsRights1733600000000,
   PlanSettings1733700000000,
+  Activities1733800000000,
   ReferralFollowUpAndInternships1733810000000,
 ];

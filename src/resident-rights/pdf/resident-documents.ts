@@ -1,3 +1,4 @@
+import { BUILT_IN_ACTIVITY_KINDS, ENROLMENT_OUTCOME_LABELS } from '../../activities/activity-kinds';
 import { SCOPE_LABELS } from '../../consents/consent.entity';
 import { CHANNEL_LABELS, FORM_LABELS } from '../../counselling/topics';
 import { REFERRAL_STATUS_LABELS } from '../../counselling/referrals/referral-status-machine';
@@ -92,8 +93,17 @@ export function exportPdf(copy: ResidentCopy, meta: Omit<DocumentMeta, 'title'>)
 
     if (items(h.internships).length > 0) {
       section(doc, flow, 'Praktik');
-      table(doc, flow, 'Praktikpladser', [['Virksomhed', 3], ['Fra', 2], ['Til', 2], ['Timer', 1], ['Henvist af', 2], ['Resultat', 2]],
+      table(doc, flow, 'Praktikpladser', [['Virksomhed', 3], ['Fra', 2], ['Til', 2], ['Timer', 1], ['Henvist fra', 2], ['Resultat', 2]],
         items(h.internships).map((i) => [i.employer, i.startsOn, i.endedOn ?? i.endsOn, i.hoursPerWeek, labelled(REFERRED_FROM_LABELS, i.referredFrom), labelled(INTERNSHIP_OUTCOME_LABELS, i.outcome)]));
+    }
+
+    const activities = (h.activities ?? {}) as Item;
+    if (items(activities.enrolments).length > 0 || items(activities.sessions).length > 0) {
+      const kind = (a: Item) => a.kindLabel ?? labelled(BUILT_IN_ACTIVITY_KINDS, a.kind);
+      section(doc, flow, 'Aktiviteter');
+      table(doc, flow, 'Tilmeldinger', [['Aktivitet', 3], ['Slags', 2], ['Start', 2], ['Slut', 2], ['Resultat', 2], ['Henvist fra', 2]],
+        items(activities.enrolments).map((e) => [e.activity, kind(e), e.startedOn, e.endedOn, labelled(ENROLMENT_OUTCOME_LABELS, e.outcome), labelled(REFERRED_FROM_LABELS, e.referredFrom)]));
+      table(doc, flow, 'Deltagelse', [['Aktivitet', 4], ['Slags', 2], ['Tidspunkt', 3]], items(activities.sessions).map((s) => [s.activity, kind(s), s.startsAt]));
     }
 
     section(doc, flow, 'Hvem har set dine oplysninger', ACCESS_LOG_INTRO);

@@ -97,6 +97,15 @@ async function arrangePlan(plan: PlanFixture, label: string): Promise<PlanObject
   const match = await ok('match', sw.post(`/job-programmes/${programme.id}/matches`, { employerId }));
   const internship = await ok('internship', counsellor.post('/internships', { residentId: named.id, employerId, startsOn: '2026-03-02', endsOn: '2026-05-29', hoursPerWeek: 15 }));
 
+  await ok('activity kind', leader.post('/activity-kinds', { key: `own_kind_${label.toLowerCase()}`, label: 'Social vicevært' }));
+  const activity = await ok(
+    'activity',
+    counsellor.post('/activities', { kind: 'course', name: `Jobparat ${label}`, housingAreaId: plan.areas.notEligible, organisationId: plan.organisations.jobcenter, rollingIntake: true, capacity: 50, weeklySlots: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '00:00', end: '23:59' })) }),
+  );
+  await ok('session', counsellor.post(`/activities/${activity.id}/sessions`, { startsAt: '2026-03-02T12:00:00+01:00', headcount: { total: 5, women: 3, men: 2 }, participantIds: [named.id, anonymous.id] }));
+  await ok('visit', counsellor.post(`/activities/${activity.id}/visits`, { residentId: anonymous.id, gender: 'male' }));
+  const enrolment = await ok('enrolment', counsellor.post(`/activities/${activity.id}/enrolments`, { residentId: named.id, startedOn: '2026-03-02', referredFrom: 'self' }));
+
   const report = await ok('report', leader.post('/reports/half-year', { year: 2026, half: 1 }), 202);
   const indicator = await ok('indicator', leader.post('/indicators', { goal: 'Flere unge i job', indicator: 'Antal forløb', unit: 'unge', dataSource: 'Registreringer' }));
   const victim = await ok(
@@ -122,6 +131,8 @@ async function arrangePlan(plan: PlanFixture, label: string): Promise<PlanObject
       internship: [internship.id],
       report: [report.id],
       indicator: [indicator.id],
+      activity: [activity.id],
+      enrolment: [enrolment.id],
     },
     preferred: {
       social_worker: { resident: youth.id, guardian: youth.guardianId, consent: youthConsents.items[0]?.id ?? counsellingConsent.id },
