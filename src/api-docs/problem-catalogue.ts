@@ -3,6 +3,7 @@ import { COMMON_PROBLEMS } from '../common/common-problems';
 import { CONSENTS_PROBLEMS } from '../consents/consents-problems';
 import { COUNSELLING_PROBLEMS } from '../counselling/counselling-problems';
 import { EMPLOYERS_PROBLEMS } from '../employers/employers-problems';
+import { INDICATORS_PROBLEMS } from '../indicators/indicators-problems';
 import { JOB_PROGRAMMES_PROBLEMS } from '../job-programmes/job-programmes-problems';
 import { PLANS_PROBLEMS } from '../plans/plans-problems';
 import { RESIDENTS_PROBLEMS } from '../residents/residents-problems';
@@ -31,6 +32,7 @@ export const PROBLEM_CATALOGUE = {
   ...JOB_PROGRAMMES_PROBLEMS,
   ...SCHOOL_HOLIDAYS_PROBLEMS,
   ...STATISTICS_PROBLEMS,
+  ...INDICATORS_PROBLEMS,
   ...COMMON_PROBLEMS,
 } as const;
 

@@ -31,6 +31,13 @@ export const ACTION_LABELS: Record<string, string> = {
   'job_programme.employment_recorded': 'Registrerede ansættelsen',
   'job_programme.timesheet_recorded': 'Registrerede timer',
   'reminder.listed': 'Så en påmindelse om beboeren',
+  'plan.updated': 'Ændrede helhedsplanens oplysninger',
+  'housing_area.updated': 'Ændrede et boligområde',
+  'organisation.updated': 'Ændrede en samarbejdspartner',
+  'indicator.added': 'Tilføjede en indikator',
+  'indicator.updated': 'Ændrede en indikator',
+  'indicator_value.recorded': 'Registrerede en indikatorværdi',
+  'indicator_value.corrected': 'Rettede en indikatorværdi',
 };
 
 export const PURPOSE_LABELS: Record<string, string> = {
@@ -43,6 +50,8 @@ export const PURPOSE_LABELS: Record<string, string> = {
   statistics: 'Statistik',
   data_subject_rights: 'Beboerens rettigheder (indsigt og sletning)',
   retention: 'Automatisk sletning efter opbevaringsperioden',
+  plan_administration: 'Administration af helhedsplanen',
+  indicator_follow_up: 'Opfølgning på indikatorer',
 };
 
 export const ROLE_LABELS: Record<string, string> = {
