@@ -4,12 +4,14 @@ import type { TargetKind } from './plan-indicator.entity';
 /** Danish labels for indicators in the half-year report's exports: the one source of these words. */
 export const TARGET_BASIS_LABELS: Record<TargetBasis, string> = {
   half_of_yearly: 'Mål (halvdelen af årsmålet)',
+  half_yearly: 'Mål (halvårsmål)',
   level: 'Mål (niveau for perioden)',
   yearly_unscaled: 'Årsmål (hele året)',
 };
 
 export const TARGET_KIND_LABELS: Record<TargetKind, string> = {
   yearly: 'Antal pr. år',
+  half_yearly: 'Antal pr. halvår',
   level: 'Niveau der skal nås',
 };
 

@@ -11,6 +11,10 @@ describe('indicator targets for a half-year', () => {
     expect(halfYearTarget(0.75, 'level')).toEqual({ value: 0.75, basis: 'level' });
   });
 
+  it('keeps a target per half-year as it is', () => {
+    expect(halfYearTarget(9, 'half_yearly')).toEqual({ value: 9, basis: 'half_yearly' });
+  });
+
   it('has no half-year target when the indicator has no target yet', () => {
     expect(halfYearTarget(null, 'yearly')).toEqual({ value: null, basis: 'half_of_yearly' });
   });
@@ -19,6 +23,7 @@ describe('indicator targets for a half-year', () => {
     expect(defaultTargetKind('andel')).toBe('level');
     expect(defaultTargetKind('procent af beboerne')).toBe('level');
     expect(defaultTargetKind('unge pr. år')).toBe('yearly');
+    expect(defaultTargetKind('rådgivninger pr. halvår')).toBe('half_yearly');
   });
 });
 

@@ -6,14 +6,16 @@ export type IndicatorMetric = (typeof INDICATOR_METRICS)[number];
 
 /**
  * How a target reads against a half-year: `yearly` is an amount per year (a half-year's share of
- * it is half), `level` a share or level to reach (the same in any period).
+ * it is half), `half_yearly` an amount per half-year, `level` a share or level to reach (the same
+ * in any period).
  */
-export const TARGET_KINDS = ['yearly', 'level'] as const;
+export const TARGET_KINDS = ['yearly', 'half_yearly', 'level'] as const;
 export type TargetKind = (typeof TARGET_KINDS)[number];
 
-/** A share or a percentage is a level to reach; anything else is taken as an amount per year. */
+/** A share or a percentage is a level to reach, "pr. halvår" an amount per half-year, anything else an amount per year. */
 export function defaultTargetKind(unit: string): TargetKind {
-  return /\bandel\b|procent|%/i.test(unit) ? 'level' : 'yearly';
+  if (/\bandel\b|procent|%/i.test(unit)) return 'level';
+  return /halvår/i.test(unit) ? 'half_yearly' : 'yearly';
 }
 
 const numeric = { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) };

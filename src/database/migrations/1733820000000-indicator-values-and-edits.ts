@@ -9,8 +9,9 @@ import { APP_DB_ROLE } from '../app-db-role';
  *   (value, year, source), target and target year can change after it was added; `version` makes
  *   two leaders editing at once see a 409 `stale_version` instead of overwriting each other.
  * - `target_kind` says how a target reads against a half-year: `yearly` (an amount per year, half
- *   of it belongs to a half-year) or `level` (a share or level to reach, the same in any period).
- *   Existing shares and percentages are levels; everything else was entered as a yearly amount.
+ *   of it belongs to a half-year), `half_yearly` (an amount per half-year) or `level` (a share or
+ *   level to reach, the same in any period). Existing shares and percentages are levels, units
+ *   "pr. halvår" half-yearly; everything else was entered as a yearly amount.
  * - A value is never overwritten: a correction is a new revision of the same indicator and
  *   period, so the history of what the leader reported, and when, stays. The app may insert and
  *   read revisions but not change or delete them.
@@ -24,10 +25,11 @@ export class IndicatorValuesAndEdits1733820000000 implements MigrationInterface 
       ADD COLUMN description text CHECK (char_length(description) BETWEEN 1 AND 2000),
       ADD COLUMN baseline_source text CHECK (char_length(baseline_source) BETWEEN 1 AND 200),
       ADD COLUMN target_year smallint CHECK (target_year BETWEEN 1990 AND 2100),
-      ADD COLUMN target_kind text NOT NULL DEFAULT 'yearly' CHECK (target_kind IN ('yearly', 'level')),
+      ADD COLUMN target_kind text NOT NULL DEFAULT 'yearly' CHECK (target_kind IN ('yearly', 'half_yearly', 'level')),
       ADD COLUMN version integer NOT NULL DEFAULT 1 CHECK (version >= 1),
       ADD CONSTRAINT plan_indicators_baseline_year CHECK (baseline_year BETWEEN 1990 AND 2100),
       ADD CONSTRAINT plan_indicators_id_plan UNIQUE (id, plan_id)`);
+    await q.query(`UPDATE plan_indicators SET target_kind = 'half_yearly' WHERE unit ~* 'halvår'`);
     await q.query(`UPDATE plan_indicators SET target_kind = 'level' WHERE unit ~* '\\mandel\\M|procent|%'`);
 
     await q.query(`

@@ -13,7 +13,7 @@ export class IndicatorResponse {
   @ApiProperty({ example: 'Helhedsplanens registreringer' }) dataSource: string;
   @ApiProperty({ type: Number, nullable: true, example: 18 }) target: number | null;
   @ApiProperty({ type: 'integer', nullable: true, example: 2029 }) targetYear: number | null;
-  @ApiProperty({ enum: TARGET_KINDS, description: '`yearly`: an amount per year (half of it per half-year); `level`: a share or level to reach' }) targetKind: TargetKind;
+  @ApiProperty({ enum: TARGET_KINDS, description: '`yearly`: an amount per year (half of it per half-year); `half_yearly`: an amount per half-year; `level`: a share or level to reach' }) targetKind: TargetKind;
   @ApiProperty({ enum: INDICATOR_METRICS, nullable: true, description: 'Set when the system computes the value itself' }) metric: IndicatorMetric | null;
   @ApiProperty({ type: 'integer', example: 1, description: 'Send it back with a change (PATCH); 409 `stale_version` when it has moved on' }) version: number;
 }
