@@ -61,6 +61,16 @@ describe('indicator values', () => {
     ]);
   });
 
+  it('answers a retried value with its Idempotency-Key the first answer again, never as a correction', async () => {
+    const survey = await addIndicator(plan.leader);
+    const send = () => plan.leader.post(`/indicators/${survey.id}/values`, { period: '2026-H1', value: 0.5 }).set('Idempotency-Key', `value-${survey.id}`);
+    const first = await send();
+    const retried = await send();
+    expect(retried.status).toBe(201);
+    expect(retried.body).toEqual(first.body);
+    expect((await plan.leader.get(`/indicators/${survey.id}/values?history=true`)).body.items).toHaveLength(1);
+  });
+
   it('keeps a yearly value apart from the half-years of the same year', async () => {
     const survey = await addIndicator(plan.leader);
     expect((await plan.leader.post(`/indicators/${survey.id}/values`, { period: '2025', value: 0.3 })).body.revision).toBe(1);
