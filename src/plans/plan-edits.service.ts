@@ -17,6 +17,9 @@ import { PlansService } from './plans.service';
 
 const PURPOSE = 'plan_administration';
 
+/** The database's guard (migration 1733820000000) that an organisation's kind fits its users. */
+const KIND_FITS_USERS = 'organisation_kind_fits_its_users';
+
 /** Copies the fields the body sends onto a copy of the row; `version` is not a field. */
 function withChanges<T extends object>(row: T, dto: object, fields: readonly (keyof T & string)[]): T {
   const changed = Object.assign(Object.create(Object.getPrototypeOf(row) as object) as T, row);
@@ -67,9 +70,10 @@ export class PlanEditsService {
     });
   }
 
+  /** A kind that no longer fits the organisation's users (a caseworker's must stay municipal) is refused (422). */
   async updateOrganisation(actor: Actor, planId: string, id: string, dto: UpdateOrganisationDto): Promise<OrganisationResponse> {
     const fields = ['name', 'kind'] as const;
-    return this.edit(actor, planId, 'organisation', async (manager) => {
+    const edited = this.edit(actor, planId, 'organisation', async (manager) => {
       const organisation = await this.repository.lockOrganisation(manager, planId, id);
       if (!organisation) throw new NotFound('Organisation');
       refuseStaleVersion('The organisation', dto.version, organisation.version);
@@ -77,6 +81,11 @@ export class PlanEditsService {
         throw new Conflict(`This plan already has an organisation named "${dto.name}"`, { code: 'duplicate_organisation' });
       }
       return { before: organisation, changed: withChanges(organisation, dto, fields), fields, view: organisationView };
+    });
+    return edited.catch((error: unknown) => {
+      if ((error as { driverError?: { constraint?: string } }).driverError?.constraint !== KIND_FITS_USERS) throw error;
+      const message = dto.kind === 'municipal' ? "the plan's own staff belong to this organisation; municipal staff are caseworkers" : 'caseworkers belong to this organisation, and a caseworker belongs to a municipal organisation';
+      throw new RuleViolation([{ field: 'kind', rule: 'role_organisation_mismatch', message }], 'role_organisation_mismatch');
     });
   }
 

@@ -115,6 +115,21 @@ describe('editing a plan, its housing areas and organisations', () => {
       expect(stale.body.code).toBe('stale_version');
     });
 
+    it("refuses a kind that no longer fits the organisation's people: the jobcenter's caseworker stays in a municipal organisation", async () => {
+      const toSchool = await plan.leader.patch(`/plans/${plan.planId}/organisations/${plan.organisations.jobcenter}`, { kind: 'school' });
+      expect(toSchool.status).toBe(422);
+      expect(toSchool.body.code).toBe('role_organisation_mismatch');
+      const fresh = await createPlan(t, 'Skoleansatte');
+      const teacher = await fresh.admin.post(`/plans/${fresh.planId}/users`, { email: `laerer-${fresh.planId.slice(0, 8)}@test.dk`, name: 'Lærer', role: 'counsellor', organisationId: fresh.organisations.school, password: 'staff-password-1234' });
+      expect(teacher.status).toBe(201);
+      const toMunicipal = await fresh.leader.patch(`/plans/${fresh.planId}/organisations/${fresh.organisations.school}`, { kind: 'municipal' });
+      expect(toMunicipal.status).toBe(422);
+      expect(toMunicipal.body.code).toBe('role_organisation_mismatch');
+      expect((await fresh.leader.patch(`/plans/${fresh.planId}/organisations/${fresh.organisations.children}`, { kind: 'other' })).status).toBe(422);
+      const children = await fresh.admin.get(`/plans/${fresh.planId}/organisations`);
+      expect(children.body.items).toContainEqual(expect.objectContaining({ id: fresh.organisations.children, kind: 'municipal', version: 1 }));
+    });
+
     it("answers 404 for another plan's organisation or to another plan's leader, and 403 to the other roles", async () => {
       expect((await plan.leader.patch(`/plans/${plan.planId}/organisations/${other.organisations.school}`, { name: 'Fremmed' })).status).toBe(404);
       expect((await other.leader.patch(`/plans/${plan.planId}/organisations/${plan.organisations.school}`, { name: 'Fremmed' })).status).toBe(404);

@@ -16,6 +16,7 @@ import { APP_DB_ROLE } from '../app-db-role';
  *   period, so the history of what the leader reported, and when, stays. The app may insert and
  *   read revisions but not change or delete them.
  * - Audit events of edits carry what changed (`changes`: before and after).
+ * - An organisation's kind changes only while it still fits its users (caseworkers: municipal).
  */
 export class IndicatorValuesAndEdits1733820000000 implements MigrationInterface {
   name = 'IndicatorValuesAndEdits1733820000000';
@@ -54,11 +55,26 @@ export class IndicatorValuesAndEdits1733820000000 implements MigrationInterface 
     await q.query(`ALTER TABLE housing_areas ADD COLUMN version integer NOT NULL DEFAULT 1 CHECK (version >= 1)`);
     await q.query(`ALTER TABLE organisations ADD COLUMN version integer NOT NULL DEFAULT 1 CHECK (version >= 1)`);
 
+    // A caseworker belongs to a municipal organisation and the plan's own staff to none (users/user-rules.ts):
+    // an organisation's new kind must still fit the people in it, whichever request changes it.
+    await q.query(`
+      CREATE FUNCTION organisation_kind_fits_its_users() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF EXISTS (SELECT 1 FROM users u WHERE u.organisation_id = NEW.id AND (u.role = 'caseworker') <> (NEW.kind = 'municipal')) THEN
+          RAISE EXCEPTION 'the organisation''s users do not fit its new kind' USING ERRCODE = 'check_violation', CONSTRAINT = 'organisation_kind_fits_its_users';
+        END IF;
+        RETURN NEW;
+      END $$`);
+    await q.query(`CREATE TRIGGER organisation_kind_fits_its_users BEFORE UPDATE OF kind ON organisations
+      FOR EACH ROW WHEN (NEW.kind IS DISTINCT FROM OLD.kind) EXECUTE FUNCTION organisation_kind_fits_its_users()`);
+
     await q.query(`ALTER TABLE audit_events ADD COLUMN changes jsonb`);
   }
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE audit_events DROP COLUMN changes`);
+    await q.query(`DROP TRIGGER organisation_kind_fits_its_users ON organisations`);
+    await q.query(`DROP FUNCTION organisation_kind_fits_its_users()`);
     await q.query(`ALTER TABLE organisations DROP COLUMN version`);
     await q.query(`ALTER TABLE housing_areas DROP COLUMN version`);
     await q.query(`ALTER TABLE plans DROP COLUMN version`);
