@@ -49,6 +49,7 @@ describe('indicator values', () => {
 
     const current = await plan.leader.get(`/indicators/${survey.id}/values`);
     expect(current.body.items.map((v: { value: number }) => v.value)).toEqual([0.45]);
+    expect((await plan.leader.get(`/indicators/${survey.id}/values?history=false`)).body.items).toEqual(current.body.items);
     const history = await plan.leader.get(`/indicators/${survey.id}/values?history=true`);
     expect(history.body.items.map((v: { revision: number; current: boolean }) => [v.revision, v.current])).toEqual([
       [2, true],
