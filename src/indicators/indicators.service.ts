@@ -13,8 +13,6 @@ import type { IndicatorsProblem } from './indicators-problems';
 import { IndicatorsRepository } from './indicators.repository';
 import { defaultTargetKind, type PlanIndicator } from './plan-indicator.entity';
 
-export { indicatorView } from './indicator-views';
-
 const PURPOSE = 'indicator_follow_up';
 
 /** What an edit may change; the metric stays, so reports computed from it keep their meaning. */

@@ -1,6 +1,5 @@
 import type { IndicatorPeriodValue } from '../indicators/indicator-value.entity';
 import { halfYearTarget } from '../indicators/indicator-targets';
-import { indicatorView } from '../indicators/indicator-views';
 import type { IndicatorMetric, PlanIndicator } from '../indicators/plan-indicator.entity';
 import type { HalfYearResult, IndicatorValue } from './half-year-result';
 
@@ -10,24 +9,23 @@ import type { HalfYearResult, IndicatorValue } from './half-year-result';
  * report already run.
  */
 export function indicatorSnapshot(i: PlanIndicator, recorded: IndicatorPeriodValue | null, report: Omit<HalfYearResult, 'indicators'>): IndicatorValue {
-  const v = indicatorView(i);
   const computed = i.metric !== null;
   const target = halfYearTarget(i.target, i.targetKind);
   return {
-    id: v.id,
-    goal: v.goal,
-    indicator: v.indicator,
-    unit: v.unit,
-    baseline: v.baseline,
-    baselineYear: v.baselineYear,
-    baselineSource: v.baselineSource,
-    target: v.target,
-    targetYear: v.targetYear,
-    targetKind: v.targetKind,
+    id: i.id,
+    goal: i.goal,
+    indicator: i.indicator,
+    unit: i.unit,
+    baseline: i.baseline,
+    baselineYear: i.baselineYear,
+    baselineSource: i.baselineSource,
+    target: i.target,
+    targetYear: i.targetYear,
+    targetKind: i.targetKind,
     periodTarget: target.value,
     targetBasis: target.basis,
-    dataSource: v.dataSource,
-    metric: v.metric,
+    dataSource: i.dataSource,
+    metric: i.metric,
     value: computed ? metricValue(i.metric as IndicatorMetric, report) : (recorded?.value ?? null),
     recordedValue: !computed && recorded ? { source: recorded.source, note: recorded.note, revision: recorded.revision, recordedAt: recorded.recordedAt.toISOString() } : null,
   };
