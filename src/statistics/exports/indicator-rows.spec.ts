@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { HalfYearResult, IndicatorValue } from '../half-year-result';
 import { SAMPLE_RESULT } from '../sample-result';
-import { renderCsv, renderXlsx, type ExportMeta } from './index';
+import { renderCsv, renderPdf, renderXlsx, type ExportMeta } from './index';
 import { reportCharts } from './pdf-chart-data';
 import { buildReportModel } from './report-model';
 
@@ -93,5 +93,10 @@ describe("the half-year report's indicators", () => {
       ['Værdi H1 2026', 7],
       ['Mål (halvdelen af årsmålet)', 9],
     ]);
+  });
+
+  it('renders the PDF with the half-year target and its basis', async () => {
+    const pdf = await renderPdf(withIndicators(YOUTH_STARTED, SHARE_LEVEL), META);
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
   });
 });
