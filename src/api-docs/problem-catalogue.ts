@@ -5,6 +5,7 @@ import { CONSENTS_PROBLEMS } from '../consents/consents-problems';
 import { COUNSELLING_PROBLEMS } from '../counselling/counselling-problems';
 import { EMPLOYERS_PROBLEMS } from '../employers/employers-problems';
 import { INTERNSHIPS_PROBLEMS } from '../internships/internships-problems';
+import { INDICATORS_PROBLEMS } from '../indicators/indicators-problems';
 import { JOB_PROGRAMMES_PROBLEMS } from '../job-programmes/job-programmes-problems';
 import { PLANS_PROBLEMS } from '../plans/plans-problems';
 import { RESIDENTS_PROBLEMS } from '../residents/residents-problems';
@@ -35,6 +36,7 @@ export const PROBLEM_CATALOGUE = {
   ...ACTIVITIES_PROBLEMS,
   ...SCHOOL_HOLIDAYS_PROBLEMS,
   ...STATISTICS_PROBLEMS,
+  ...INDICATORS_PROBLEMS,
   ...COMMON_PROBLEMS,
 } as const;
 

@@ -35,4 +35,8 @@ export class AuditEvent {
 
   @Column({ name: 'request_id', type: 'text', nullable: true })
   requestId: string | null;
+
+  /** An edit's fields before and after; null for every other event. */
+  @Column({ type: 'jsonb', nullable: true })
+  changes: { before: Record<string, unknown>; after: Record<string, unknown> } | null;
 }

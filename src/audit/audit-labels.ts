@@ -43,6 +43,13 @@ export const ACTION_LABELS: Record<string, string> = {
   'activity_enrolment.started': 'Tilmeldte beboeren et forløb',
   'activity_enrolment.ended': 'Afsluttede beboerens tilmelding til et forløb',
   'activity_enrolment.listed': 'Så beboerens tilmelding til et forløb',
+  'plan.updated': 'Ændrede helhedsplanens oplysninger',
+  'housing_area.updated': 'Ændrede et boligområde',
+  'organisation.updated': 'Ændrede en samarbejdspartner',
+  'indicator.added': 'Tilføjede en indikator',
+  'indicator.updated': 'Ændrede en indikator',
+  'indicator_value.recorded': 'Registrerede en indikatorværdi',
+  'indicator_value.corrected': 'Rettede en indikatorværdi',
 };
 
 export const PURPOSE_LABELS: Record<string, string> = {
@@ -56,6 +63,8 @@ export const PURPOSE_LABELS: Record<string, string> = {
   data_subject_rights: 'Beboerens rettigheder (indsigt og sletning)',
   retention: 'Automatisk sletning efter opbevaringsperioden',
   activities: 'Aktiviteter',
+  plan_administration: 'Administration af helhedsplanen',
+  indicator_follow_up: 'Opfølgning på indikatorer',
 };
 
 export const ROLE_LABELS: Record<string, string> = {

@@ -23,6 +23,13 @@ export interface AuditEntry {
   residentId?: string | null;
   entityType?: string;
   entityId?: string | null;
+  /** For an edit: the edited fields as they were and as they became (no personal data). */
+  changes?: AuditChanges | null;
+}
+
+export interface AuditChanges {
+  before: Record<string, unknown>;
+  after: Record<string, unknown>;
 }
 
 /**

@@ -25,10 +25,10 @@ export class AuditRepository {
   async insert(manager: EntityManager, actor: AuditActor, entries: AuditEntry[]): Promise<void> {
     // One statement for any number of events: a list page of 200 residents is one round trip.
     await manager.query(
-      `${AUDIT_EVENT_INSERT}
-       SELECT $1, $2, $3, e.action, e.resident_id, e.entity_type, e.entity_id, e.purpose, $4
-       FROM unnest($5::text[], $6::uuid[], $7::text[], $8::uuid[], $9::text[])
-         AS e(action, resident_id, entity_type, entity_id, purpose)`,
+      `INSERT INTO audit_events (plan_id, actor_id, actor_role, action, resident_id, entity_type, entity_id, purpose, request_id, changes)
+       SELECT $1, $2, $3, e.action, e.resident_id, e.entity_type, e.entity_id, e.purpose, $4, e.changes
+       FROM unnest($5::text[], $6::uuid[], $7::text[], $8::uuid[], $9::text[], $10::jsonb[])
+         AS e(action, resident_id, entity_type, entity_id, purpose, changes)`,
       [
         actor.planId,
         actor.userId,
@@ -39,6 +39,7 @@ export class AuditRepository {
         entries.map((e) => e.entityType ?? null),
         entries.map((e) => e.entityId ?? null),
         entries.map((e) => e.purpose),
+        entries.map((e) => (e.changes ? JSON.stringify(e.changes) : null)),
       ],
     );
   }

@@ -36,5 +36,6 @@ export function auditEventView(e: AuditEvent): AuditEventResponse {
     entityId: e.entityId,
     purpose: e.purpose,
     requestId: e.requestId,
+    changes: e.changes ?? null,
   };
 }

@@ -10,6 +10,7 @@ export const planView = (p: Plan): PlanResponse => ({
   validFrom: p.validFrom,
   validTo: p.validTo,
   guardianConsentBelowAge: p.guardianConsentBelowAge,
+  version: p.version,
   createdAt: p.createdAt,
 });
 
@@ -18,6 +19,7 @@ export const housingAreaView = (a: HousingArea): HousingAreaResponse => ({
   planId: a.planId,
   name: a.name,
   jobProgrammeEligible: a.jobProgrammeEligible,
+  version: a.version,
 });
 
-export const organisationView = (o: Organisation): OrganisationResponse => ({ id: o.id, planId: o.planId, name: o.name, kind: o.kind });
+export const organisationView = (o: Organisation): OrganisationResponse => ({ id: o.id, planId: o.planId, name: o.name, kind: o.kind, version: o.version });

@@ -3,6 +3,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { HousingArea } from './entities/housing-area.entity';
 import { Organisation } from './entities/organisation.entity';
 import { Plan } from './entities/plan.entity';
+import { PlanEditsController } from './plan-edits.controller';
+import { PlanEditsService } from './plan-edits.service';
 import { PlanSettingsService } from './plan-settings.service';
 import { PlansController } from './plans.controller';
 import { PlansRepository } from './plans.repository';
@@ -10,8 +12,8 @@ import { PlansService } from './plans.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Plan, HousingArea, Organisation])],
-  controllers: [PlansController],
-  providers: [PlansService, PlansRepository, PlanSettingsService],
+  controllers: [PlansController, PlanEditsController],
+  providers: [PlansService, PlansRepository, PlanSettingsService, PlanEditsService],
   exports: [PlansService, PlansRepository, PlanSettingsService],
 })
 export class PlansModule {}

@@ -80,4 +80,21 @@ export class PlansRepository {
   async organisationIds(manager: EntityManager, planId: string): Promise<string[]> {
     return (await manager.getRepository(Organisation).find({ where: { planId }, select: { id: true } })).map((o) => o.id);
   }
+
+  /** One row of the plan's, locked until the caller's transaction ends (an edit reads, checks, then writes). */
+  lockPlan(manager: EntityManager, id: string): Promise<Plan | null> {
+    return manager.getRepository(Plan).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  lockHousingArea(manager: EntityManager, planId: string, id: string): Promise<HousingArea | null> {
+    return manager.getRepository(HousingArea).findOne({ where: { id, planId }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  lockOrganisation(manager: EntityManager, planId: string, id: string): Promise<Organisation | null> {
+    return manager.getRepository(Organisation).findOne({ where: { id, planId }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  save<T extends Plan | HousingArea | Organisation>(manager: EntityManager, row: T): Promise<T> {
+    return manager.save(row);
+  }
 }

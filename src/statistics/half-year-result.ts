@@ -1,7 +1,8 @@
 import { BUILT_IN_TOPICS, CHANNEL_LABELS, FORM_LABELS } from '../counselling/topics';
 import { PHASE_LABELS } from '../job-programmes/phase-machine';
 import { GENDER_LABELS } from '../residents/resident.entity';
-import type { IndicatorMetric } from '../indicators/plan-indicator.entity';
+import type { TargetBasis } from '../indicators/indicator-targets';
+import type { IndicatorMetric, TargetKind } from '../indicators/plan-indicator.entity';
 
 /**
  * The half-year report's `result` (api.md "Half-year statistics"), as stored in the immutable
@@ -24,8 +25,20 @@ export interface IndicatorValue {
    * from before it was recorded: the exports then treat the value conservatively.
    */
   metric?: IndicatorMetric | null;
-  /** The value for the period where the system can compute it; null where it comes from outside (e.g. a survey). */
+  /** The value for the period: computed where the system can, else the leader's recorded value for the half-year; null when neither. */
   value: number | null;
+  /*
+   * Recorded since indicator values and half-year targets (absent in older snapshots, which the
+   * exports print with their yearly target, labelled as such).
+   */
+  baselineSource?: string | null;
+  targetYear?: number | null;
+  targetKind?: TargetKind;
+  /** The target for this half-year (half of a yearly amount, or the level), never a whole year's next to half a year's value. */
+  periodTarget?: number | null;
+  targetBasis?: TargetBasis;
+  /** The recorded value as the report read it (source, note, which correction); null for a computed value or none. */
+  recordedValue?: { source: string | null; note: string | null; revision: number; recordedAt: string } | null;
 }
 
 export interface HalfYearResult {

@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { IndicatorsService, indicatorView } from '../indicators/indicators.service';
-import type { IndicatorMetric } from '../indicators/plan-indicator.entity';
-import type { HalfYearResult, IndicatorValue } from './half-year-result';
+import { halfYearPeriod } from '../indicators/indicator-period';
+import { IndicatorValuesService } from '../indicators/indicator-values.service';
+import { IndicatorsService } from '../indicators/indicators.service';
+import type { HalfYearResult } from './half-year-result';
 import type { ReportParameters } from './half-year-report.entity';
+import { indicatorSnapshot } from './indicator-snapshot';
 import { localMidnightIso } from './report-period';
 import { ReportsRepository } from './reports.repository';
 
@@ -23,6 +25,7 @@ export class ReportComputer {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly reports: ReportsRepository,
     private readonly indicators: IndicatorsService,
+    private readonly indicatorValues: IndicatorValuesService,
   ) {}
 
   async compute(planId: string, p: ReportParameters, interim: boolean, progress: (percent: number) => Promise<void>): Promise<HalfYearResult> {
@@ -42,25 +45,8 @@ export class ReportComputer {
     await progress(90);
     const period = { from: localMidnightIso(p.fromDate), to: localMidnightIso(p.toDate), year: p.year, half: p.half, interim };
     const partial = { period, ...sections };
-    const indicators = (await this.indicators.forPlan(planId)).map(
-      (i): IndicatorValue => ({
-        ...indicatorView(i),
-        value: i.metric ? metricValue(i.metric, partial) : null,
-      }),
-    );
+    const recorded = await this.indicatorValues.currentForPeriod(planId, halfYearPeriod(p.year, p.half));
+    const indicators = (await this.indicators.forPlan(planId)).map((i) => indicatorSnapshot(i, recorded.get(i.id) ?? null, partial));
     return { ...partial, indicators };
-  }
-}
-
-function metricValue(metric: IndicatorMetric, r: Omit<HalfYearResult, 'indicators'>): number | null {
-  switch (metric) {
-    case 'job_programmes_started':
-      return r.jobProgrammes.started;
-    case 'ordinary_job_share':
-      return r.jobProgrammes.ordinaryJobShare;
-    case 'counselling_cases_started':
-      return r.counselling.casesStarted;
-    case 'counselling_unique_residents':
-      return r.counselling.uniqueResidents;
   }
 }

@@ -47,6 +47,9 @@ const MATRIX: Record<string, Role[] | 'public'> = {
   'GET /api/v1/plans/:planId/housing-areas': ['admin'],
   'POST /api/v1/plans/:planId/organisations': ['admin'],
   'GET /api/v1/plans/:planId/organisations': ['admin'],
+  'PATCH /api/v1/plans/:planId': ['admin', 'leader'],
+  'PATCH /api/v1/plans/:planId/housing-areas/:id': ['admin', 'leader'],
+  'PATCH /api/v1/plans/:planId/organisations/:id': ['admin', 'leader'],
   'GET /api/v1/plans/:planId/settings': ['admin', 'leader'],
   'PUT /api/v1/plans/:planId/settings': ['admin', 'leader'],
   'POST /api/v1/plans/:planId/users': ['admin', 'leader'],
@@ -119,6 +122,9 @@ const MATRIX: Record<string, Role[] | 'public'> = {
   'GET /api/v1/reports/:id/export': ['leader'],
   'POST /api/v1/indicators': ['leader'],
   'GET /api/v1/indicators': ['leader'],
+  'PATCH /api/v1/indicators/:id': ['admin', 'leader'],
+  'POST /api/v1/indicators/:id/values': ['leader'],
+  'GET /api/v1/indicators/:id/values': ['leader'],
   'GET /api/v1/reminders': ['counsellor', 'social_worker'],
 
   // Activities are not personal data: those who run them (counsellors, social workers) and the

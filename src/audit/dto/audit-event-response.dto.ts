@@ -13,6 +13,14 @@ export class AuditEventResponse {
   @ApiProperty({ type: String, nullable: true }) entityId: string | null;
   @ApiProperty({ example: 'case_work' }) purpose: string;
   @ApiProperty({ type: String, nullable: true }) requestId: string | null;
+  @ApiProperty({
+    type: 'object',
+    nullable: true,
+    additionalProperties: true,
+    description: 'For an edit (plan, housing area, organisation, indicator): `{before, after}` with the fields that changed; null otherwise',
+    example: { before: { name: 'Vejleåparken' }, after: { name: 'Vejleåparken Øst' } },
+  })
+  changes: { before: Record<string, unknown>; after: Record<string, unknown> } | null;
 }
 
 export class AuditEventPage {

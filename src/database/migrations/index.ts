@@ -14,6 +14,7 @@ import { ResidentsRights1733600000000 } from './1733600000000-residents-rights';
 import { PlanSettings1733700000000 } from './1733700000000-plan-settings';
 import { Activities1733800000000 } from './1733800000000-activities';
 import { ReferralFollowUpAndInternships1733810000000 } from './1733810000000-referral-follow-up-and-internships';
+import { IndicatorValuesAndEdits1733820000000 } from './1733820000000-indicator-values-and-edits';
 
 /** Every migration, in order. Listed explicitly so the build and the tests load the same set without globbing. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   PlanSettings1733700000000,
   Activities1733800000000,
   ReferralFollowUpAndInternships1733810000000,
+  IndicatorValuesAndEdits1733820000000,
 ];

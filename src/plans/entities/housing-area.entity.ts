@@ -16,6 +16,10 @@ export class HousingArea {
   @Column({ name: 'job_programme_eligible', type: 'boolean', default: false })
   jobProgrammeEligible: boolean;
 
+  /** Raised by every edit (PATCH); a change made on an older one is 409 `stale_version`. */
+  @Column({ type: 'integer', default: 1 })
+  version: number;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

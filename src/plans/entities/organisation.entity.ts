@@ -18,6 +18,10 @@ export class Organisation {
   @Column({ type: 'text' })
   kind: OrganisationKind;
 
+  /** Raised by every edit (PATCH); a change made on an older one is 409 `stale_version`. */
+  @Column({ type: 'integer', default: 1 })
+  version: number;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

@@ -56,6 +56,10 @@ export class Plan {
   @Column({ name: 'job_programme_months_max', type: 'smallint', default: 5 })
   jobProgrammeMonthsMax: number;
 
+  /** Raised by every edit (PATCH); a change made on an older one is 409 `stale_version`. */
+  @Column({ type: 'integer', default: 1 })
+  version: number;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

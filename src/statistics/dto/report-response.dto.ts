@@ -1,5 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { ReportStatus } from '../half-year-report.entity';
+import { TARGET_BASES, type TargetBasis } from '../../indicators/indicator-targets';
+import { TARGET_KINDS, type TargetKind } from '../../indicators/plan-indicator.entity';
 
 const COUNTS = { type: 'object', additionalProperties: { type: 'integer' } } as const;
 const counts = (description: string) => ({ ...COUNTS, description });
@@ -58,6 +60,13 @@ export class ConsentsResultResponse {
   @ApiProperty() activeAtEnd: number;
 }
 
+export class RecordedIndicatorValueResponse {
+  @ApiProperty({ type: String, nullable: true }) source: string | null;
+  @ApiProperty({ type: String, nullable: true }) note: string | null;
+  @ApiProperty({ type: 'integer' }) revision: number;
+  @ApiProperty({ format: 'date-time' }) recordedAt: string;
+}
+
 export class IndicatorValueResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() goal: string;
@@ -68,7 +77,13 @@ export class IndicatorValueResponse {
   @ApiProperty({ type: Number, nullable: true }) target: number | null;
   @ApiProperty() dataSource: string;
   @ApiPropertyOptional({ type: String, nullable: true, description: 'The figure of this report the value is computed from' }) metric?: string | null;
-  @ApiProperty({ type: Number, nullable: true }) value: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'Computed from the report (`metric`), else the value recorded for the half-year' }) value: number | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) baselineSource?: string | null;
+  @ApiPropertyOptional({ type: Number, nullable: true }) targetYear?: number | null;
+  @ApiPropertyOptional({ enum: TARGET_KINDS }) targetKind?: TargetKind;
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'The target for this half-year: half of a yearly target, or the level to reach' }) periodTarget?: number | null;
+  @ApiPropertyOptional({ enum: TARGET_BASES, description: 'How `periodTarget` was derived from `target`' }) targetBasis?: TargetBasis;
+  @ApiPropertyOptional({ type: RecordedIndicatorValueResponse, nullable: true, description: 'The recorded value the report read (source, note, which correction)' }) recordedValue?: RecordedIndicatorValueResponse | null;
 }
 
 export class HalfYearResultResponse {

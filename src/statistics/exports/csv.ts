@@ -1,4 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
+import { INDICATOR_COLUMN_LABELS } from '../../indicators/indicator-labels';
 import type { HalfYearResult } from '../half-year-result';
 import type { ShownCount } from '../suppression';
 import { csvNumber, percentNumber } from './format';
@@ -50,10 +51,11 @@ export function renderCsv(result: HalfYearResult, meta: ExportMeta): Buffer {
 
   if (m.indicators.length > 0) {
     rows.push([], ['Indikatorer']);
-    rows.push(['Målsætning', 'Indikator', 'Enhed', 'Baseline', 'Baselineår', 'Mål', `Værdi ${m.periodLabel}`, 'Datakilde']);
+    const c = INDICATOR_COLUMN_LABELS;
+    rows.push([c.goal, c.indicator, c.unit, c.baseline, c.baselineYear, c.target(m.periodLabel), c.value(m.periodLabel), c.targetBasis, c.dataSource]);
     for (const i of m.indicators) {
       const value = i.valueSuppressed ? i.valueDisplay : i.value === null ? NO_VALUE : csvNumber(i.value);
-      rows.push([i.goal, i.indicator, i.unit, optional(i.baseline), i.baselineYear ?? '', optional(i.target), value, i.dataSource]);
+      rows.push([i.goal, i.indicator, i.unit, optional(i.baseline), i.baselineYear ?? '', optional(i.target), value, i.targetBasis, i.dataSource]);
     }
   }
 

@@ -46,7 +46,7 @@ describe('CSV export for Danish Excel', () => {
     for (const section of ['Emne', 'Form', 'Boligområde', 'Aldersgruppe', 'Køn', 'Kontakter fordelt på kanal', 'Henvisninger fordelt på modtager', 'Fritidsjobforløb', 'Samtykker']) {
       expect(rows.some((r) => r[0] === section)).toBe(true);
     }
-    expect(rows).toContainEqual(['Målsætning', 'Indikator', 'Enhed', 'Baseline', 'Baselineår', 'Mål', 'Værdi H1 2026', 'Datakilde']);
+    expect(rows).toContainEqual(['Målsætning', 'Indikator', 'Enhed', 'Baseline', 'Baselineår', 'Mål H1 2026', 'Værdi H1 2026', 'Målets grundlag', 'Datakilde']);
   });
 
   it('writes decimals with a comma', () => {

@@ -1,4 +1,5 @@
 import type { IndicatorValue } from '../half-year-result';
+import { TARGET_BASIS_LABELS, targetBasisText } from '../../indicators/indicator-labels';
 import type { IndicatorMetric } from '../../indicators/plan-indicator.entity';
 import { hiddenLabel, isSmallCount, SECONDARY_LABEL } from '../suppression';
 import { isCountUnit, isShareUnit, NO_VALUE, percentText, readableNumber } from './format';
@@ -10,11 +11,17 @@ export interface IndicatorRow {
   isShare: boolean;
   baseline: number | null;
   baselineYear: number | null;
+  /** The target for the report's half-year (half of a yearly target, or the level); older snapshots: the yearly target. */
   target: number | null;
+  /** How the target was derived, in Danish: "Mål (halvdelen af årsmålet): årsmål 18". */
+  targetBasis: string;
+  /** The target's short label for a chart: "Mål (halvdelen af årsmålet)". */
+  targetLabel: string;
   /** The value when it may be shown; null when unknown or hidden (see `valueDisplay`). */
   value: number | null;
   valueSuppressed: boolean;
   valueDisplay: string;
+  /** Where the value comes from: a recorded value's own source, else the indicator's data source. */
   dataSource: string;
 }
 
@@ -73,11 +80,20 @@ export function indicatorRows(indicators: IndicatorValue[], figures: PrintedFigu
       isShare,
       baseline: i.baseline,
       baselineYear: i.baselineYear,
-      target: i.target,
+      ...periodTarget(i, isShare),
       value: shownValue,
       valueSuppressed: hide,
       valueDisplay,
-      dataSource: i.dataSource,
+      dataSource: i.recordedValue?.source ?? i.dataSource,
     };
   });
+}
+
+/** Never a whole year's target next to half a year's value: the snapshot's half-year target, or an older snapshot's yearly one said as such. */
+function periodTarget(i: IndicatorValue, isShare: boolean): Pick<IndicatorRow, 'target' | 'targetBasis' | 'targetLabel'> {
+  const yearly = i.target === null ? null : isShare ? percentText(i.target) : readableNumber(i.target);
+  if (i.targetBasis === undefined || i.periodTarget === undefined) {
+    return { target: i.target, targetBasis: targetBasisText('yearly_unscaled', yearly, null), targetLabel: TARGET_BASIS_LABELS.yearly_unscaled };
+  }
+  return { target: i.periodTarget, targetBasis: targetBasisText(i.targetBasis, yearly, i.targetYear ?? null), targetLabel: TARGET_BASIS_LABELS[i.targetBasis] };
 }

@@ -50,7 +50,7 @@ function indicatorGroups(m: ReportModel): BarGroup[] {
       bars: [
         bar(`Baseline${i.baselineYear ? ` (${i.baselineYear})` : ''}`, i.baseline, COLORS.baseline),
         bar(`Værdi ${m.periodLabel}`, i.valueSuppressed ? null : i.value, COLORS.primary, i.valueSuppressed ? i.valueDisplay : undefined),
-        bar('Mål', i.target, COLORS.target),
+        bar(i.targetLabel, i.target, COLORS.target),
       ],
     };
   });

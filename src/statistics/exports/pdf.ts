@@ -6,6 +6,7 @@ import { a4Document } from '../../common/pdf/pdf-document';
 import { box, COLORS, Flow, FONT, FONT_BOLD, label, paragraph, type Doc } from '../../common/pdf/pdf-draw';
 import { drawTableFlow, drawTablePairs, type Row, type TableSpec } from '../../common/pdf/pdf-tables';
 import { buildReportModel, NO_VALUE, TOTAL_LABEL, type CountTable, type ExportMeta, type Figure, type ReportModel } from './report-model';
+import { INDICATOR_COLUMN_LABELS } from '../../indicators/indicator-labels';
 
 /*
  * A4 report for the board (common/pdf/pdf-document.ts): heading and key figures, three charts,
@@ -134,8 +135,8 @@ function tables(doc: Doc, flow: Flow, m: ReportModel): void {
       { header: 'Indikator', weight: 4 },
       { header: 'Enhed', weight: 1.3 },
       { header: 'Baseline', weight: 1.3, align: 'right' },
-      { header: 'Mål', weight: 1, align: 'right' },
-      { header: `Værdi ${m.periodLabel}`, weight: 1.2, align: 'right' },
+      { header: INDICATOR_COLUMN_LABELS.target(m.periodLabel), weight: 1.2, align: 'right' },
+      { header: INDICATOR_COLUMN_LABELS.value(m.periodLabel), weight: 1.2, align: 'right' },
       { header: 'Datakilde', weight: 2.3 },
     ],
     rows: m.indicators.map((i) => {
@@ -145,7 +146,7 @@ function tables(doc: Doc, flow: Flow, m: ReportModel): void {
           { text: i.indicator, note: i.goal },
           i.unit,
           i.baseline === null ? NO_VALUE : `${fmt(i.baseline)}${i.baselineYear ? ` (${i.baselineYear})` : ''}`,
-          fmt(i.target),
+          { text: fmt(i.target), note: i.targetBasis },
           { text: i.valueSuppressed || i.value === null ? i.valueDisplay : fmt(i.value), quiet: i.value === null },
           i.dataSource,
         ],

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import type { HalfYearResult } from '../half-year-result';
 import type { ShownCount } from '../suppression';
 import { buildReportModel, NO_VALUE, TOTAL_LABEL, type CountTable, type ExportMeta, type Figure, type ReportModel } from './report-model';
+import { INDICATOR_COLUMN_LABELS } from '../../indicators/indicator-labels';
 
 /*
  * One sheet per section. Counts are numbers (so people can sum and chart them); a hidden count
@@ -110,7 +111,8 @@ function consentSheet(wb: ExcelJS.Workbook, m: ReportModel): void {
 function indicatorSheet(wb: ExcelJS.Workbook, m: ReportModel): void {
   const ws = wb.addWorksheet('Indikatorer');
   addHeading(ws, m, 'Indikatorer');
-  addHeader(ws, ['Målsætning', 'Indikator', 'Enhed', 'Baseline', 'Baselineår', 'Mål', `Værdi ${m.periodLabel}`, 'Datakilde']);
+  const c = INDICATOR_COLUMN_LABELS;
+  addHeader(ws, [c.goal, c.indicator, c.unit, c.baseline, c.baselineYear, c.target(m.periodLabel), c.value(m.periodLabel), c.targetBasis, c.dataSource]);
   for (const i of m.indicators) {
     const row = ws.addRow([i.goal, i.indicator, i.unit]);
     const number = (col: number, value: number | null, fallback = NO_VALUE) => {
@@ -128,12 +130,13 @@ function indicatorSheet(wb: ExcelJS.Workbook, m: ReportModel): void {
     row.getCell(5).alignment = { horizontal: 'right' };
     number(6, i.target);
     number(7, i.value, i.valueDisplay);
-    row.getCell(8).value = i.dataSource;
+    row.getCell(8).value = i.targetBasis;
+    row.getCell(9).value = i.dataSource;
     row.alignment = { vertical: 'top', wrapText: true };
     [4, 5, 6, 7].forEach((c) => (row.getCell(c).alignment = { vertical: 'top', horizontal: 'right' }));
   }
   if (m.indicators.length === 0) ws.addRow(['Planen har ingen indikatorer.']);
-  widths(ws, [36, 44, 14, 11, 11, 11, 14, 28]);
+  widths(ws, [36, 44, 14, 11, 11, 11, 14, 30, 28]);
 }
 
 function aboutSheet(wb: ExcelJS.Workbook, m: ReportModel): void {

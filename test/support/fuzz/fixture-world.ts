@@ -108,6 +108,7 @@ async function arrangePlan(plan: PlanFixture, label: string): Promise<PlanObject
 
   const report = await ok('report', leader.post('/reports/half-year', { year: 2026, half: 1 }), 202);
   const indicator = await ok('indicator', leader.post('/indicators', { goal: 'Flere unge i job', indicator: 'Antal forløb', unit: 'unge', dataSource: 'Registreringer' }));
+  await ok('indicator value', leader.post(`/indicators/${indicator.id}/values`, { period: '2026-H1', value: 3, source: 'Registreringer' }));
   const victim = await ok(
     'victim user',
     admin.post(`/plans/${plan.planId}/users`, { email: `victim-${randomBytes(4).toString('hex')}@test.dk`, name: 'Offer Bruger', password: STAFF_PASSWORD, role: 'counsellor' }),
