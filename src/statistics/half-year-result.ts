@@ -62,7 +62,43 @@ export interface HalfYearResult {
     newAgreements: number;
   };
   consents: { given: number; withdrawn: number; activeAtEnd: number };
+  /**
+   * The plan's other activities (issue 12): sessions by the half-year of their start in Danish
+   * time, head counts (anonymous visitors included), named participants counted once. Absent in
+   * snapshots from before activities were recorded.
+   */
+  activities?: ActivitiesResult;
+  /** Referrals made in the period by their status at its end. Absent in older snapshots. */
+  referrals?: ReferralsResult;
   indicators: IndicatorValue[];
+}
+
+export interface ActivitiesResult {
+  sessions: number;
+  headcount: number;
+  uniqueParticipants: number;
+  byKind: Record<string, ActivityCounts>;
+  /** By housing area name; `whole_plan` for activities of the whole plan. */
+  byHousingArea: Record<string, ActivityCounts>;
+  enrolmentsStarted: number;
+  enrolmentsEnded: number;
+  enrolmentsByOutcome: Counts;
+  internshipsStarted: number;
+  internshipsEnded: number;
+  internshipsToJob: number;
+  /** The labels of the plan's own activity kinds when the report was computed (as `topicLabels`). */
+  kindLabels?: Record<string, string>;
+}
+
+/** Referrals made in the period by their status at its end. */
+export interface ReferralsResult {
+  byStatus: Counts;
+}
+
+export interface ActivityCounts {
+  sessions: number;
+  headcount: number;
+  uniqueParticipants: number;
 }
 
 /**
