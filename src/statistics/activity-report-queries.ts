@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { ActivitiesResult, ActivityCounts, ReferralsResult } from './half-year-result';
+import { WHOLE_PLAN, type ActivitiesResult, type ActivityCounts, type ReferralsResult } from './half-year-result';
 import type { ReportPeriodParams } from './report-queries';
 
 /**
@@ -10,9 +10,6 @@ import type { ReportPeriodParams } from './report-queries';
  */
 const FROM = `($2::date::timestamp AT TIME ZONE 'Europe/Copenhagen')`;
 const TO = `($3::date::timestamp AT TIME ZONE 'Europe/Copenhagen')`;
-
-/** The key of activities for the whole plan (no housing area) in `byHousingArea`. */
-export const WHOLE_PLAN = 'whole_plan';
 
 type Params = ReportPeriodParams;
 

@@ -1,4 +1,6 @@
 import { BUILT_IN_TOPICS, CHANNEL_LABELS, FORM_LABELS } from '../counselling/topics';
+import { BUILT_IN_ACTIVITY_KINDS, ENROLMENT_OUTCOME_LABELS } from '../activities/activity-kinds';
+import { REFERRAL_STATUS_LABELS } from '../counselling/referrals/referral-status-machine';
 import { PHASE_LABELS } from '../job-programmes/phase-machine';
 import { GENDER_LABELS } from '../residents/resident.entity';
 import type { IndicatorMetric } from '../indicators/plan-indicator.entity';
@@ -73,6 +75,9 @@ export interface HalfYearResult {
   indicators: IndicatorValue[];
 }
 
+/** The key of activities for the whole plan (no housing area) in `byHousingArea`. */
+export const WHOLE_PLAN = 'whole_plan';
+
 export interface ActivitiesResult {
   sessions: number;
   headcount: number;
@@ -112,6 +117,9 @@ export const LABELS = {
   channels: CHANNEL_LABELS as Record<string, string>,
   genders: GENDER_LABELS as Record<string, string>,
   phases: PHASE_LABELS as Record<string, string>,
+  activityKinds: BUILT_IN_ACTIVITY_KINDS as Record<string, string>,
+  enrolmentOutcomes: ENROLMENT_OUTCOME_LABELS as Record<string, string>,
+  referralStatuses: REFERRAL_STATUS_LABELS as Record<string, string>,
 } as const;
 
 /** The age bands reports use; age is taken at the end of the period. */

@@ -13,6 +13,7 @@ import {
 } from '../suppression';
 import { dateTimeText, halfLabel, NO_VALUE, percentText, periodText } from './format';
 import { indicatorRows, type IndicatorRow, type PrintedFigure } from './indicator-rows';
+import { activitiesModel, referralsModel, type ActivitiesModel } from './activities-model';
 import { breakdownTables, countTable, ownTotalTable, plain, tableCells, type CountTable, type Figure, type TableDef } from './count-tables';
 
 export type { IndicatorRow } from './indicator-rows';
@@ -48,6 +49,9 @@ export interface ReportModel {
   counselling: { figures: Figure[]; tables: CountTable[] };
   jobProgrammes: { figures: Figure[]; started: ShownCount; targetPerYear: number; phases: CountTable; ordinaryJobShare: ShareFigure };
   consents: Figure[];
+  /** Absent (null) in snapshots from before activities and referral follow-up were recorded. */
+  activities: ActivitiesModel | null;
+  referrals: CountTable | null;
   indicators: IndicatorRow[];
   /** One or two sentences on how small counts are hidden, for under the key figures. */
   disclosure: string;
@@ -238,6 +242,8 @@ export function buildReportModel(result: HalfYearResult, meta: ExportMeta): Repo
       count('Samtykker trukket tilbage', result.consents.withdrawn),
       count('Aktive samtykker ved periodens udgang', result.consents.activeAtEnd),
     ],
+    activities: result.activities ? activitiesModel(result.activities, t) : null,
+    referrals: result.referrals ? referralsModel(result.referrals, t) : null,
     // An indicator computed from a figure above is that figure again: shown only as it is shown.
     indicators: indicatorRows(result.indicators, { ...counselling.printed, ...jobProgrammes.printed }, t),
   };
