@@ -1,4 +1,6 @@
 import { BUILT_IN_TOPICS, CHANNEL_LABELS, FORM_LABELS } from '../counselling/topics';
+import { BUILT_IN_ACTIVITY_KINDS, ENROLMENT_OUTCOME_LABELS } from '../activities/activity-kinds';
+import { REFERRAL_STATUS_LABELS } from '../counselling/referrals/referral-status-machine';
 import { PHASE_LABELS } from '../job-programmes/phase-machine';
 import { GENDER_LABELS } from '../residents/resident.entity';
 import type { TargetBasis } from '../indicators/indicator-targets';
@@ -75,7 +77,46 @@ export interface HalfYearResult {
     newAgreements: number;
   };
   consents: { given: number; withdrawn: number; activeAtEnd: number };
+  /**
+   * The plan's other activities (issue 12): sessions by the half-year of their start in Danish
+   * time, head counts (anonymous visitors included), named participants counted once. Absent in
+   * snapshots from before activities were recorded.
+   */
+  activities?: ActivitiesResult;
+  /** Referrals made in the period by their status at its end. Absent in older snapshots. */
+  referrals?: ReferralsResult;
   indicators: IndicatorValue[];
+}
+
+/** The key of activities for the whole plan (no housing area) in `byHousingArea`. */
+export const WHOLE_PLAN = 'whole_plan';
+
+export interface ActivitiesResult {
+  sessions: number;
+  headcount: number;
+  uniqueParticipants: number;
+  byKind: Record<string, ActivityCounts>;
+  /** By housing area name; `whole_plan` for activities of the whole plan. */
+  byHousingArea: Record<string, ActivityCounts>;
+  enrolmentsStarted: number;
+  enrolmentsEnded: number;
+  enrolmentsByOutcome: Counts;
+  internshipsStarted: number;
+  internshipsEnded: number;
+  internshipsToJob: number;
+  /** The labels of the plan's own activity kinds when the report was computed (as `topicLabels`). */
+  kindLabels?: Record<string, string>;
+}
+
+/** Referrals made in the period by their status at its end. */
+export interface ReferralsResult {
+  byStatus: Counts;
+}
+
+export interface ActivityCounts {
+  sessions: number;
+  headcount: number;
+  uniqueParticipants: number;
 }
 
 /**
@@ -89,6 +130,9 @@ export const LABELS = {
   channels: CHANNEL_LABELS as Record<string, string>,
   genders: GENDER_LABELS as Record<string, string>,
   phases: PHASE_LABELS as Record<string, string>,
+  activityKinds: BUILT_IN_ACTIVITY_KINDS as Record<string, string>,
+  enrolmentOutcomes: ENROLMENT_OUTCOME_LABELS as Record<string, string>,
+  referralStatuses: REFERRAL_STATUS_LABELS as Record<string, string>,
 } as const;
 
 /** The age bands reports use; age is taken at the end of the period. */

@@ -40,7 +40,9 @@ export class ReportComputer {
       const jobProgrammes = await this.reports.jobProgrammes(manager, params, p.targetPerYear);
       await progress(75);
       const consents = await this.reports.consents(manager, params);
-      return { counselling, jobProgrammes, consents };
+      const activities = { ...(await this.reports.activities(manager, params)), kindLabels: await this.reports.activityKindLabels(manager, planId) };
+      const referrals = await this.reports.referrals(manager, params);
+      return { counselling, jobProgrammes, consents, activities, referrals };
     });
     await progress(90);
     const period = { from: localMidnightIso(p.fromDate), to: localMidnightIso(p.toDate), year: p.year, half: p.half, interim };

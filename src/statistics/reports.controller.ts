@@ -1,16 +1,17 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiConflictResponse, ApiExtraModels, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Allow } from '../access/allow.decorator';
 import { PlanActor } from '../access/actor';
 import { ExportQuery, ReportQuery, RequestReportDto } from './dto/report.dto';
-import { ReportPage, ReportRequestedResponse, ReportResponse } from './dto/report-response.dto';
+import { ActivityCountsResponse, ReportPage, ReportRequestedResponse, ReportResponse } from './dto/report-response.dto';
 import { ReportsService } from './reports.service';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 
 const EXPORT_CONTENT_TYPES = ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/pdf'];
 
 @ApiTags('Half-year statistics')
+@ApiExtraModels(ActivityCountsResponse)
 @Controller('reports')
 export class ReportsController {
   constructor(private readonly reports: ReportsService) {}

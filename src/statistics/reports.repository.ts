@@ -4,8 +4,9 @@ import type { PlanActor } from '../access/actor';
 import { paginate, type Page, type PageQuery } from '../common/pagination';
 import { inPlan } from '../database/plan-scope';
 import { HalfYearReport } from './half-year-report.entity';
-import type { HalfYearResult } from './half-year-result';
+import type { ActivitiesResult, HalfYearResult, ReferralsResult } from './half-year-result';
 import type { HalfYear } from './report-period';
+import { activitiesSection, planActivityKindLabels, referralsSection } from './activity-report-queries';
 import { consentsSection, counsellingSection, jobProgrammesSection, planTopicLabels, type ReportPeriodParams } from './report-queries';
 
 /**
@@ -136,6 +137,19 @@ export class ReportsRepository {
 
   consents(manager: EntityManager, params: ReportPeriodParams): Promise<HalfYearResult['consents']> {
     return consentsSection(manager, params);
+  }
+
+  activities(manager: EntityManager, params: ReportPeriodParams): Promise<ActivitiesResult> {
+    return activitiesSection(manager, params);
+  }
+
+  referrals(manager: EntityManager, params: ReportPeriodParams): Promise<ReferralsResult> {
+    return referralsSection(manager, params);
+  }
+
+  /** The labels of the plan's own activity kinds, as they read when the report is computed. */
+  activityKindLabels(manager: EntityManager, planId: string): Promise<Record<string, string>> {
+    return planActivityKindLabels(manager, planId);
   }
 
   /** The labels of the plan's own counselling topics, as they read when the report is computed. */

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import type { ReportStatus } from '../half-year-report.entity';
 import { TARGET_BASES, type TargetBasis } from '../../indicators/indicator-targets';
 import { TARGET_KINDS, type TargetKind } from '../../indicators/plan-indicator.entity';
@@ -60,6 +60,34 @@ export class ConsentsResultResponse {
   @ApiProperty() activeAtEnd: number;
 }
 
+export class ActivityCountsResponse {
+  @ApiProperty({ description: 'Sessions held (occasions, not people)' }) sessions: number;
+  @ApiProperty({ description: 'Visits counted at those sessions, anonymous visitors included' }) headcount: number;
+  @ApiProperty({ description: 'Named residents counted once: at a session or enrolled during the period' }) uniqueParticipants: number;
+}
+
+const BY_KEY = (description: string) => ({ type: 'object', additionalProperties: { $ref: getSchemaPath(ActivityCountsResponse) }, description }) as const;
+
+export class ActivitiesResultResponse {
+  @ApiProperty({ description: 'Sessions that started in the period (Danish time)' }) sessions: number;
+  @ApiProperty() headcount: number;
+  @ApiProperty() uniqueParticipants: number;
+  @ApiProperty(BY_KEY('By activity kind key')) byKind: Record<string, ActivityCountsResponse>;
+  @ApiProperty(BY_KEY('By housing area name; `whole_plan` for activities of the whole plan')) byHousingArea: Record<string, ActivityCountsResponse>;
+  @ApiProperty() enrolmentsStarted: number;
+  @ApiProperty() enrolmentsEnded: number;
+  @ApiProperty(counts('Enrolments ended in the period by outcome')) enrolmentsByOutcome: Record<string, number>;
+  @ApiProperty() internshipsStarted: number;
+  @ApiProperty() internshipsEnded: number;
+  @ApiProperty({ description: 'Internships that ended in the period with a job' }) internshipsToJob: number;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' }, description: 'Labels of the plan\'s own activity kinds when the report was computed' })
+  kindLabels?: Record<string, string>;
+}
+
+export class ReferralsResultResponse {
+  @ApiProperty(counts('Referrals made in the period by their status at its end')) byStatus: Record<string, number>;
+}
+
 export class RecordedIndicatorValueResponse {
   @ApiProperty({ type: String, nullable: true }) source: string | null;
   @ApiProperty({ type: String, nullable: true }) note: string | null;
@@ -91,6 +119,8 @@ export class HalfYearResultResponse {
   @ApiProperty({ type: CounsellingResultResponse }) counselling: CounsellingResultResponse;
   @ApiProperty({ type: JobProgrammesResultResponse }) jobProgrammes: JobProgrammesResultResponse;
   @ApiProperty({ type: ConsentsResultResponse }) consents: ConsentsResultResponse;
+  @ApiPropertyOptional({ type: ActivitiesResultResponse, description: 'Absent in reports computed before activities were recorded' }) activities?: ActivitiesResultResponse;
+  @ApiPropertyOptional({ type: ReferralsResultResponse, description: 'Absent in reports computed before referral follow-up' }) referrals?: ReferralsResultResponse;
   @ApiProperty({ type: [IndicatorValueResponse] }) indicators: IndicatorValueResponse[];
 }
 

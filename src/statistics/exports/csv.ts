@@ -48,6 +48,11 @@ export function renderCsv(result: HalfYearResult, meta: ExportMeta): Buffer {
   rows.push(['Fritidsjobforløb', share.label, '', share.value === null ? share.display : percentNumber(share.value)]);
   rows.push(...tableRows(m.jobProgrammes.phases));
   rows.push(...figureRows('Samtykker', m.consents));
+  if (m.activities) {
+    rows.push(...figureRows('Aktiviteter', m.activities.figures));
+    for (const table of m.activities.tables) rows.push(...tableRows(table));
+  }
+  if (m.referrals) rows.push(...tableRows(m.referrals));
 
   if (m.indicators.length > 0) {
     rows.push([], ['Indikatorer']);

@@ -127,6 +127,8 @@ function tables(doc: Doc, flow: Flow, m: ReportModel): void {
     ...m.counselling.tables.map(countSpec),
     countSpec(m.jobProgrammes.phases),
     figureSpec('Samtykker', m.consents),
+    ...(m.activities ? [figureSpec('Aktiviteter', m.activities.figures), ...m.activities.tables.map(countSpec)] : []),
+    ...(m.referrals ? [countSpec(m.referrals)] : []),
   ]);
   if (m.indicators.length === 0) return;
   drawTableFlow(doc, flow, {

@@ -13,8 +13,11 @@ import {
 } from '../suppression';
 import { dateTimeText, halfLabel, NO_VALUE, percentText, periodText } from './format';
 import { indicatorRows, type IndicatorRow, type PrintedFigure } from './indicator-rows';
+import { activitiesModel, referralsModel, type ActivitiesModel } from './activities-model';
+import { breakdownTables, countTable, ownTotalTable, plain, tableCells, type CountTable, type Figure, type TableDef } from './count-tables';
 
 export type { IndicatorRow } from './indicator-rows';
+export { TOTAL_LABEL, type CountTable, type Figure, type TableRow } from './count-tables';
 export { NO_VALUE } from './format';
 
 /** What the exporters need besides the result. `threshold` is the plan's suppression threshold. */
@@ -23,31 +26,6 @@ export interface ExportMeta {
   version: number;
   createdAt: Date;
   threshold: number;
-}
-
-/** A headline figure. Counts of residents are suppressed; other figures (targets, employers) are not. */
-export interface Figure {
-  label: string;
-  count: ShownCount;
-}
-
-export interface TableRow {
-  label: string;
-  count: ShownCount;
-  /** The row's share of the table total; null when the row or the total is hidden. */
-  share: number | null;
-}
-
-/** A one-way count table after suppression, with its total ("I alt"). */
-export interface CountTable {
-  /** Short name used as the CSV section and the category column header, e.g. "Emne". */
-  section: string;
-  /** Heading for people, e.g. "Rådgivninger fordelt på emne". */
-  title: string;
-  /** Header of the category column, e.g. "Emne", "Kanal". */
-  categoryHeader: string;
-  rows: TableRow[];
-  total: ShownCount;
 }
 
 export interface ShareFigure {
@@ -71,6 +49,9 @@ export interface ReportModel {
   counselling: { figures: Figure[]; tables: CountTable[] };
   jobProgrammes: { figures: Figure[]; started: ShownCount; targetPerYear: number; phases: CountTable; ordinaryJobShare: ShareFigure };
   consents: Figure[];
+  /** Absent (null) in snapshots from before activities and referral follow-up were recorded. */
+  activities: ActivitiesModel | null;
+  referrals: CountTable | null;
   indicators: IndicatorRow[];
   /** One or two sentences on how small counts are hidden, for under the key figures. */
   disclosure: string;
@@ -78,64 +59,8 @@ export interface ReportModel {
   about: [string, string][];
 }
 
-export const TOTAL_LABEL = 'I alt';
-
-/** A figure that is not about residents (a target, a number of employers): shown as it is. */
-function plain(value: number): ShownCount {
-  return { value, suppressed: false, reason: null, display: String(value) };
-}
-
 function ageLabel(band: string): string {
   return band === 'unknown' ? 'Ukendt' : `${band} år`;
-}
-
-/** Known keys in the labels' order, then any others in the order the result gave them. */
-function orderedKeys(counts: Counts, order: readonly string[]): string[] {
-  const keys = Object.keys(counts);
-  return [...order.filter((k) => keys.includes(k)), ...keys.filter((k) => !order.includes(k))];
-}
-
-interface TableDef {
-  section: string;
-  title: string;
-  categoryHeader?: string;
-  labels?: Record<string, string>;
-  /** For keys that are not in `labels`. */
-  labelOf?: (key: string) => string;
-  order?: readonly string[];
-}
-
-function tableCells(def: TableDef, counts: Counts): { key: string; value: number }[] {
-  return orderedKeys(counts, def.order ?? Object.keys(def.labels ?? {})).map((key) => ({ key, value: counts[key] }));
-}
-
-/** A table from cells already suppressed together with everything else they relate to. */
-function countTable({ section, title, categoryHeader, labels, labelOf }: TableDef, cells: ShownCell[], total: ShownCount): CountTable {
-  const label = (key: string) => labels?.[key] ?? labelOf?.(key) ?? key;
-  return {
-    section,
-    title,
-    categoryHeader: categoryHeader ?? section,
-    rows: cells.map((c) => ({
-      label: label(c.key),
-      count: c,
-      // A share next to a hidden total would give the total back (count / share).
-      share: c.suppressed || total.suppressed || total.value === 0 ? null : c.value / total.value,
-    })),
-    total,
-  };
-}
-
-/** Tables that break down one headline total: suppressed together, so they all show it alike. */
-function breakdownTables(defs: [TableDef, Counts][], total: number, threshold: number): { tables: CountTable[]; total: ShownCount } {
-  const cells = defs.map(([def, counts]) => tableCells(def, counts));
-  const suppressed = suppressBreakdowns(cells, total, threshold);
-  return { tables: defs.map(([def], i) => countTable(def, suppressed.tables[i], suppressed.total)), total: suppressed.total };
-}
-
-function ownTotalTable(def: TableDef, counts: Counts, threshold: number): CountTable {
-  const suppressed = suppress1d(tableCells(def, counts), threshold);
-  return countTable(def, suppressed.cells, suppressed.total as ShownCount);
 }
 
 /**
@@ -317,6 +242,8 @@ export function buildReportModel(result: HalfYearResult, meta: ExportMeta): Repo
       count('Samtykker trukket tilbage', result.consents.withdrawn),
       count('Aktive samtykker ved periodens udgang', result.consents.activeAtEnd),
     ],
+    activities: result.activities ? activitiesModel(result.activities, t) : null,
+    referrals: result.referrals ? referralsModel(result.referrals, t) : null,
     // An indicator computed from a figure above is that figure again: shown only as it is shown.
     indicators: indicatorRows(result.indicators, { ...counselling.printed, ...jobProgrammes.printed }, t),
   };

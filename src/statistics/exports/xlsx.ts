@@ -108,6 +108,19 @@ function consentSheet(wb: ExcelJS.Workbook, m: ReportModel): void {
   widths(ws, [44, 12]);
 }
 
+function activitiesSheet(wb: ExcelJS.Workbook, m: ReportModel): void {
+  if (!m.activities && !m.referrals) return;
+  const ws = wb.addWorksheet('Aktiviteter');
+  addHeading(ws, m, 'Aktiviteter');
+  if (m.activities) {
+    addFigures(ws, 'Nøgletal', m.activities.figures);
+    ws.addRow([]);
+    for (const table of m.activities.tables) addTable(ws, table);
+  }
+  if (m.referrals) addTable(ws, m.referrals);
+  widths(ws, [52, 12, 12]);
+}
+
 function indicatorSheet(wb: ExcelJS.Workbook, m: ReportModel): void {
   const ws = wb.addWorksheet('Indikatorer');
   addHeading(ws, m, 'Indikatorer');
@@ -161,6 +174,7 @@ export async function renderXlsx(result: HalfYearResult, meta: ExportMeta): Prom
   counsellingSheet(wb, m);
   jobSheet(wb, m);
   consentSheet(wb, m);
+  activitiesSheet(wb, m);
   indicatorSheet(wb, m);
   aboutSheet(wb, m);
   return Buffer.from(await wb.xlsx.writeBuffer());
