@@ -1,14 +1,12 @@
-import { AGE_BANDS, LABELS, type Counts, type HalfYearResult } from '../half-year-result';
+import { AGE_BANDS, LABELS, type HalfYearResult } from '../half-year-result';
 import {
   assertThreshold,
   hiddenLabel,
   isSmallDifference,
   SECONDARY_LABEL,
-  suppress1d,
   suppressBreakdowns,
   suppressCount,
   suppressPart,
-  type ShownCell,
   type ShownCount,
 } from '../suppression';
 import { dateTimeText, halfLabel, NO_VALUE, percentText, periodText } from './format';
