@@ -54,5 +54,10 @@ describe('the demo plan a newcomer starts with', () => {
     expect(counselling.uniqueResidents).toBe(10);
     expect(counselling.casesClosed).toBe(9);
     expect(counselling.contacts).toBeGreaterThanOrEqual(20);
+    // Open counselling three afternoons a week the whole half-year, and the other activities around it.
+    const activities = report.result!.activities as { sessions: number; headcount: number; byKind: Record<string, unknown> };
+    expect(activities.sessions).toBeGreaterThan(60);
+    expect(activities.headcount).toBeGreaterThan(500);
+    expect(Object.keys(activities.byKind)).toEqual(expect.arrayContaining(['open_counselling', 'workshop', 'network_meeting']));
   });
 });
