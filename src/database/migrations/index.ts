@@ -12,6 +12,7 @@ import { EmployerAndMatchVersions1733300000000 } from './1733300000000-employer-
 import { StaffSignIn1733500000000 } from './1733500000000-staff-sign-in';
 import { ResidentsRights1733600000000 } from './1733600000000-residents-rights';
 import { PlanSettings1733700000000 } from './1733700000000-plan-settings';
+import { DropInDayAndPossibleDuplicates1733830000000 } from './1733830000000-drop-in-day-and-possible-duplicates';
 
 /** Every migration, in order. Listed explicitly so the build and the tests load the same set without globbing. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   StaffSignIn1733500000000,
   ResidentsRights1733600000000,
   PlanSettings1733700000000,
+  DropInDayAndPossibleDuplicates1733830000000,
 ];
