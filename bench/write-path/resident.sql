@@ -7,11 +7,13 @@ SELECT u.id, u.role, u.plan_id AS "planId", u.organisation_id AS "organisationId
   FROM sessions s JOIN users u ON u.id = s.user_id
  WHERE s.id = :session_id AND s.user_id = :user_id AND s.revoked_at IS NULL AND (s.expires_at IS NULL OR s.expires_at > now()) AND u.active;
 WITH duplicates AS (
-  SELECT d.id FROM residents d
-   WHERE d.plan_id = :plan_id AND d.compartment = 'counselling' AND d.erased_at IS NULL
-     AND ((resident_name_key(d.first_name, d.last_name) = resident_name_key('Amira', 'Bench pgbench ' || :n) AND d.birth_date = '1984-05-17'::date)
-          OR resident_phone_key(d.phone) = resident_phone_key('+45 ' || lpad(:n::text, 9, '0')))
-   ORDER BY d.created_at, d.id
+  SELECT m.id FROM (
+    SELECT d.id, d.created_at FROM residents d
+     WHERE d.plan_id = :plan_id AND d.compartment = 'counselling' AND d.erased_at IS NULL
+       AND ((resident_name_key(d.first_name, d.last_name) = resident_name_key('Amira', 'Bench pgbench ' || :n) AND d.birth_date = '1984-05-17'::date)
+            OR resident_phone_key(d.phone) = resident_phone_key('+45 ' || lpad(:n::text, 9, '0')))
+    OFFSET 0) m
+   ORDER BY m.created_at, m.id
    LIMIT 10
 ), resident AS (
   INSERT INTO residents (plan_id, housing_area_id, compartment, anonymous, pseudonym, first_name, last_name, birth_date, birth_year, gender, phone, email, registered_by, confirmed_not_duplicate)
