@@ -1,5 +1,6 @@
 import { Caller, createPlan, expectStatus, openCase, registerResident, type PlanFixture, withPlan } from '../support/fixtures';
 import { ownerDatabase } from '../support/owner-database';
+import { completedReport } from '../support/reports';
 import { type TestApp } from '../support/test-app';
 
 /** Quick entry at the drop-in (issue 12, part 9): the conversation that just happened is recorded with its case, in Danish time. */
@@ -120,6 +121,21 @@ describe('quick entry at the drop-in', () => {
       expectStatus(await contact(c.id, '2026-07-01T00:00+02:00'), 201, 'first minute of H2');
       const rows = await owner.query(`SELECT min(timezone('Europe/Copenhagen', occurred_at)::date)::text AS first FROM counselling_contacts WHERE case_id = $1`, [c.id]);
       expect(rows.rows[0].first).toBe('2026-07-01');
+    });
+
+    it('still counts each case once, in the half-year it was opened, with its contacts in the same half-year or later', async () => {
+      const fresh = await createPlan(t, 'Sankthans');
+      const c = fresh.counsellor;
+      const jonas = await registerResident(c, { housingAreaId: fresh.areas.eligible, firstName: 'Jonas' });
+      // Entered at 23:40 on 30 June for the talk at 23:20, in wall-clock time: one case and one contact in H1.
+      expectStatus(await c.post('/counselling-cases', { residentId: jonas.id, topic: 'housing', form: 'open_drop_in', openedAt: '2026-06-30T23:40', firstContact: { occurredAt: '2026-06-30T23:20', channel: 'in_person' } }), 201, 'H1 case');
+      const july = await openCase(c, { residentId: jonas.id, topic: 'debt', form: 'open_drop_in', openedAt: '2026-07-01T00:05+02:00' });
+      expect((await c.post(`/counselling-cases/${july.id}/contacts`, { occurredAt: '2026-06-30T23:55+02:00', channel: 'phone' })).status).toBe(422);
+      expectStatus(await c.post(`/counselling-cases/${july.id}/contacts`, { occurredAt: '2026-07-01T00:01+02:00', channel: 'phone' }), 201, 'H2 contact');
+      const h1 = await completedReport(fresh.leader, 2026, 1);
+      const h2 = await completedReport(fresh.leader, 2026, 2);
+      expect(h1.result!.counselling).toMatchObject({ casesStarted: 1, contacts: 1, casesActive: 1, byTopic: { housing: 1 } });
+      expect(h2.result!.counselling).toMatchObject({ casesStarted: 1, contacts: 1, casesActive: 1, byTopic: { debt: 1 } });
     });
 
     it('refuses a contact on the Danish day before, even when it is the same day in UTC', async () => {
