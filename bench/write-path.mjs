@@ -218,9 +218,13 @@ function routes(rows) {
     resident: {
       title: 'POST /residents',
       status: 201,
-      next: () => json('POST', '/api/v1/residents', {
-        housingAreaId: rows.areaId, firstName: 'Amira', lastName: `Bench ${Math.floor(Math.random() * 1e9)}`, birthDate: '1984-05-17', gender: 'female', phone: '+45 20 30 40 50',
-      }),
+      // A different person each time (name and phone), so no registration is refused as a possible duplicate.
+      next: () => {
+        const n = Math.floor(Math.random() * 1e9);
+        return json('POST', '/api/v1/residents', {
+          housingAreaId: rows.areaId, firstName: 'Amira', lastName: `Bench ${n}`, birthDate: '1984-05-17', gender: 'female', phone: `+45 ${String(n).padStart(9, '0')}`,
+        });
+      },
       script: 'resident.sql',
       vars: { area_id: rows.areaId },
     },

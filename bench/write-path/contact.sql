@@ -12,7 +12,7 @@ WITH caller AS (
    WHERE c.id = overlay(overlay(md5('bench-c' || :n) placing '4' from 13) placing '8' from 17)::uuid AND c.plan_id = a.plan_id AND a.role = ANY('{counsellor}'::text[]) FOR UPDATE OF c
 ), contact AS (
   INSERT INTO counselling_contacts (plan_id, case_id, occurred_at, channel, duration_minutes, with_appointment, note, recorded_by)
-  SELECT a.plan_id, t.id, now() - interval '1 minute', 'in_person', 20, false, NULL, a.id FROM target t, caller a WHERE t.status = 'open' AND NOT t.erased AND t.opened_at <= now() - interval '1 minute' AND true
+  SELECT a.plan_id, t.id, now() - interval '1 minute', 'in_person', 20, false, NULL, a.id FROM target t, caller a WHERE t.status = 'open' AND NOT t.erased AND timezone('Europe/Copenhagen', t.opened_at)::date <= timezone('Europe/Copenhagen', now() - interval '1 minute')::date AND true
   RETURNING id, plan_id, case_id, occurred_at, channel, duration_minutes, with_appointment, note, recorded_by, created_at
 ), audited AS (
   INSERT INTO audit_events (plan_id, actor_id, actor_role, action, resident_id, entity_type, entity_id, purpose, request_id)

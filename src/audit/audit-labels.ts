@@ -5,6 +5,8 @@
  */
 export const ACTION_LABELS: Record<string, string> = {
   'resident.registered': 'Oprettede beboeren',
+  'resident.registered_despite_possible_duplicates': 'Oprettede beboeren, selv om en mulig dublet fandtes (bekræftet: ikke samme person)',
+  'resident.confirmed_not_duplicate': 'Bekræftede at beboeren ikke er en dublet',
   'resident.updated': 'Ændrede beboerens oplysninger',
   'resident.read': 'Så beboerens oplysninger',
   'resident.listed': 'Så beboeren i en liste',

@@ -29,9 +29,9 @@ export interface ContactAttempt extends CallerFound {
  * Logging a contact, the drop-in hour's hot path, in one statement (one round trip, its own
  * transaction): check the caller's session and account (src/access/session-checked-write.ts), lock
  * the case of the caller's plan, write the contact only if the caller may (a counselling role the
- * route allows), the case is open and the contact is not before its opening (the rule of
- * case-timeline.ts, which names the refusal when nothing was written), and write its audit event
- * with it. $2 are the roles that may write, $9 is the caller's verdict on the rest of the time
+ * route allows), the case is open and the contact is not on a Danish day before its opening (the
+ * rule of case-timeline.ts, which names the refusal when nothing was written; judged on the locked
+ * row, so it costs no further lookup), and write its audit event with it. $2 are the roles that may write, $9 is the caller's verdict on the rest of the time
  * rule (not in the future). The case condition is writableCounsellingCases for the plan's counsellors.
  */
 const RECORD_CONTACT = preparedStatement(
@@ -44,7 +44,8 @@ const RECORD_CONTACT = preparedStatement(
       WHERE c.id = $1 AND c.plan_id = a.plan_id AND a.role = ANY($2::text[]) FOR UPDATE OF c
    ), contact AS (
      INSERT INTO counselling_contacts (plan_id, case_id, occurred_at, channel, duration_minutes, with_appointment, note, recorded_by)
-     SELECT a.plan_id, t.id, $3, $4, $5, $6, $7, a.id FROM target t, caller a WHERE t.status = 'open' AND NOT t.erased AND t.opened_at <= $3 AND $9::boolean
+     SELECT a.plan_id, t.id, $3, $4, $5, $6, $7, a.id FROM target t, caller a WHERE t.status = 'open' AND NOT t.erased
+       AND timezone('Europe/Copenhagen', t.opened_at)::date <= timezone('Europe/Copenhagen', $3::timestamptz)::date AND $9::boolean
      RETURNING id, plan_id, case_id, occurred_at, channel, duration_minutes, with_appointment, note, recorded_by, created_at
    ), audited AS (
      ${AUDIT_EVENT_INSERT}
@@ -84,6 +85,12 @@ export class CaseActivityRepository {
     );
     const { callerRole, callerPlanId, callerOrganisationId, residentId, status, openedAt, residentErased, ...contact } = row;
     return { callerRole, callerPlanId, callerOrganisationId, residentId, status, openedAt, residentErased, contact: contact.id ? contact : null };
+  }
+
+  /** A contact written inside the caller's transaction (a case's first contact, opened with it). */
+  addContact(manager: EntityManager, fields: NewRow<CounsellingContact>): Promise<CounsellingContact> {
+    const repo = manager.getRepository(CounsellingContact);
+    return repo.save(repo.create(fields));
   }
 
   addReferral(manager: EntityManager, fields: Omit<NewRow<CounsellingReferral>, 'status' | 'statusChangedAt' | 'version'>): Promise<CounsellingReferral> {

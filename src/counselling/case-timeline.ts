@@ -1,13 +1,27 @@
 import type { ProblemItem } from '../common/domain-errors';
-import { isInFuture } from '../common/time';
+import { isInFuture, planDateOf } from '../common/time';
+
+/**
+ * Whether a contact or referral at `at` is before its case, judged by Danish calendar day: only
+ * one on an earlier day than the case was opened is. At the drop-in the case is opened after the
+ * conversation (at 10:00 for the talk at 09:58), so comparing instants refused the very contact
+ * the case was opened for (issue 12, part 9). A day is whole inside one half-year (H1 ends at
+ * midnight Danish time, 30 June/1 July), so a contact is never counted in a half-year before the
+ * one its case counts in: the counting rule (domain.md) and the report's "only cases opened
+ * before a period add residents through a contact" still hold. The database checks the same rule
+ * (migration 1733830000000).
+ */
+export function isBeforeCaseDay(at: Date, caseOpenedAt: Date): boolean {
+  return planDateOf(at) < planDateOf(caseOpenedAt);
+}
 
 /**
  * When things may be recorded on a counselling case. A contact or referral belongs to the
- * matter it is recorded on, so it cannot predate the case; nothing is recorded ahead of time.
+ * matter it is recorded on, so it cannot predate the case's day; nothing is recorded ahead of time.
  */
 export function activityTimeProblems(field: string, at: Date, caseOpenedAt: Date, now = new Date()): ProblemItem[] {
-  if (at.getTime() < caseOpenedAt.getTime()) {
-    return [{ field, rule: 'not_before_case_opened', message: `${field} is before the case was opened (${caseOpenedAt.toISOString()})` }];
+  if (isBeforeCaseDay(at, caseOpenedAt)) {
+    return [{ field, rule: 'not_before_case_opened', message: `${field} is on a day before the case was opened (${planDateOf(caseOpenedAt)}, Danish time)` }];
   }
   if (isInFuture(at, now)) {
     return [{ field, rule: 'not_in_future', message: `${field} is in the future` }];

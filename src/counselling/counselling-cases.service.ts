@@ -7,11 +7,12 @@ import { AuditWriter } from '../audit/audit-writer';
 import { Conflict, RuleViolation, refuseStaleVersion } from '../common/domain-errors';
 import { ResidentsRepository } from '../residents/residents.repository';
 import { CaseActivityRepository } from './case-activity.repository';
-import { closedAtProblems, openedAtProblems } from './case-timeline';
+import { activityTimeProblems, closedAtProblems, openedAtProblems } from './case-timeline';
 import { CounsellingCasesRepository } from './counselling-cases.repository';
 import { CounsellingTopicsService } from './counselling-topics.service';
 import { caseView, contactView, referralView } from './counselling-views';
-import type { CaseDetailResponse, CasePage, CaseResponse } from './dto/counselling-response.dto';
+import type { CaseDetailResponse, CasePage, CaseResponse, ContactResponse, OpenedCaseResponse } from './dto/counselling-response.dto';
+import type { FirstContactDto } from './dto/contact-fields.dto';
 import type { CaseQuery, CaseVersionDto, CloseCaseDto, OpenCaseDto } from './dto/counselling.dto';
 import type { CounsellingCase } from './entities/counselling-case.entity';
 import { UnitOfWork } from '../database/unit-of-work';
@@ -37,9 +38,11 @@ export class CounsellingCasesService {
    * A new matter is a new case. A second open case on the same topic for the same resident is
    * refused with the open case's id, so the matter is counted once and contacts go there.
    */
-  async openCase(actor: PlanActor, dto: OpenCaseDto): Promise<CaseResponse> {
-    const openedAt = dto.openedAt ?? new Date();
-    const problems = openedAtProblems(openedAt);
+  async openCase(actor: PlanActor, dto: OpenCaseDto): Promise<OpenedCaseResponse> {
+    // A case opened with its first contact opened when that conversation happened (issue 12, part 9).
+    const openedAt = dto.openedAt ?? dto.firstContact?.occurredAt ?? new Date();
+    const firstContactAt = dto.firstContact ? (dto.firstContact.occurredAt ?? openedAt) : undefined;
+    const problems = [...openedAtProblems(openedAt), ...(firstContactAt ? activityTimeProblems('firstContact.occurredAt', firstContactAt, openedAt) : [])];
     if (problems.length) throw new RuleViolation(problems, 'activity_time_out_of_range' satisfies CounsellingProblem);
 
     return this.uow.run(async (manager) => {
@@ -49,8 +52,25 @@ export class CounsellingCasesService {
       await this.refuseSecondOpenCase(manager, actor, dto.residentId, dto.topic);
       const saved = await this.cases.create(manager, { planId: actor.planId, residentId: dto.residentId, topic: dto.topic, subject: dto.subject ?? null, form: dto.form, openedAt, openedBy: actor.userId, referredFrom: dto.referredFrom ?? null });
       await this.audit.record(actor, { action: 'counselling_case.opened', purpose: COUNSELLING_PURPOSE, residentId: saved.residentId, entityType: 'counselling_case', entityId: saved.id }, manager);
-      return caseView(saved);
+      const firstContact = dto.firstContact && firstContactAt ? await this.recordFirstContact(manager, actor, saved, dto.firstContact, firstContactAt) : null;
+      return { ...caseView(saved), firstContact };
     });
+  }
+
+  /** The conversation the case was opened for, in the case's transaction: both are kept, or neither. */
+  private async recordFirstContact(manager: EntityManager, actor: PlanActor, opened: CounsellingCase, dto: FirstContactDto, occurredAt: Date): Promise<ContactResponse> {
+    const contact = await this.activity.addContact(manager, {
+      planId: actor.planId,
+      caseId: opened.id,
+      occurredAt,
+      channel: dto.channel,
+      durationMinutes: dto.durationMinutes ?? null,
+      withAppointment: dto.withAppointment ?? null,
+      note: dto.note ?? null,
+      recordedBy: actor.userId,
+    });
+    await this.audit.record(actor, { action: 'counselling_contact.recorded', purpose: COUNSELLING_PURPOSE, residentId: opened.residentId, entityType: 'counselling_contact', entityId: contact.id }, manager);
+    return contactView(contact);
   }
 
   /** Each row names its resident and topic; a page costs a fixed number of queries, whatever its length. */

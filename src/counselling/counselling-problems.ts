@@ -8,7 +8,7 @@ export const COUNSELLING_PROBLEMS = {
   consent_required: 'Referring to an organisation needs the resident\'s active share_counselling consent naming it',
   referral_recipient_required: 'A referral names a recipient: organisationId or recipientName',
   organisation_not_in_plan: 'The organisation is not one of your plan\'s',
-  activity_time_out_of_range: 'The time is before the case was opened, in the future, or before its last activity',
+  activity_time_out_of_range: 'The time is on a day (Danish time) before the case was opened, in the future, or before its last activity',
   referral_transition_refused: 'The referral cannot move to that status from the one it has (sent → accepted | rejected | revoked; accepted → completed | revoked); `allowed` lists where it can go',
   referral_status_not_yours: 'A counsellor only revokes a referral; only the receiving organisation\'s caseworker accepts, rejects or completes it',
   unknown_topic: 'The topic is neither built in nor one of your plan\'s own',

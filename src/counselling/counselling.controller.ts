@@ -7,7 +7,7 @@ import { SessionCheckedByWrite, UncheckedCaller } from '../access/session-checke
 import { CaseActivityService } from './case-activity.service';
 import { CounsellingCasesService } from './counselling-cases.service';
 import { CaseQuery, CaseVersionDto, CloseCaseDto, OpenCaseDto, RecordContactDto, RecordReferralDto } from './dto/counselling.dto';
-import { CaseDetailResponse, CasePage, CaseResponse, ContactResponse, ReferralResponse } from './dto/counselling-response.dto';
+import { CaseDetailResponse, CasePage, CaseResponse, ContactResponse, OpenedCaseResponse, ReferralResponse } from './dto/counselling-response.dto';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 
 @ApiTags('Counselling')
@@ -18,10 +18,11 @@ export class CounsellingController {
     private readonly activity: CaseActivityService,
   ) {}
 
-  /** Opens a case for a new matter. */
+  /** Opens a case for a new matter, with the conversation it is opened for if `firstContact` is given. */
   @Post()
   @Allow('counsellor')
-  @ApiCreatedResponse({ type: CaseResponse, description: 'The new case' })
+  @ApiCreatedResponse({ type: OpenedCaseResponse, description: 'The new case, with its first contact (or null)' })
+  @ApiUnprocessableEntityResponse({ description: 'openedAt in the future, or firstContact.occurredAt on a day before openedAt or in the future (`activity_time_out_of_range`)' })
   @ApiConflictResponse({ description: 'The resident already has an open case on this topic (`duplicate_open_case`); `existingCaseId` names it' })
   @ApiNotFoundResponse({ description: 'No such resident within your reach' })
   openCase(@PlanActor() actor: PlanActor, @Body() dto: OpenCaseDto) {
@@ -51,7 +52,7 @@ export class CounsellingController {
   @SessionCheckedByWrite()
   @ApiCreatedResponse({ type: ContactResponse, description: 'The contact' })
   @ApiConflictResponse({ description: 'The case is closed (`case_closed`)' })
-  @ApiUnprocessableEntityResponse({ description: 'Before the case was opened, or in the future' })
+  @ApiUnprocessableEntityResponse({ description: 'On a day (Danish time) before the case was opened, or in the future (`activity_time_out_of_range`)' })
   recordContact(@UncheckedCaller() caller: UncheckedCaller, @Param('id', ParseIdPipe) id: string, @Body() dto: RecordContactDto) {
     return this.activity.recordContact(caller, id, dto);
   }

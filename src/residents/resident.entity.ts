@@ -52,6 +52,13 @@ export class Resident {
   @Column({ name: 'registered_by', type: 'uuid' })
   registeredBy: string;
 
+  /**
+   * Registered (or changed) although residents with the same name and birth date or the same phone
+   * were named as possible duplicates: a person said it is someone else (possible-duplicates.ts).
+   */
+  @Column({ name: 'confirmed_not_duplicate', type: 'boolean', default: false })
+  confirmedNotDuplicate: boolean;
+
   /** When the resident's personal data was erased (on request or by retention); they are anonymous since. */
   @Column({ name: 'erased_at', type: 'timestamptz', nullable: true })
   erasedAt: Date | null;

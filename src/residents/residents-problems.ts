@@ -5,6 +5,7 @@ export const RESIDENTS_PROBLEMS = {
   not_a_compartment_owner: 'Only counsellors and social workers register residents',
   anonymous_has_no_guardians: 'An anonymous resident cannot have registered guardians; register the resident by name first',
   resident_erased: 'The resident\'s data was erased; nothing new is recorded on the record (register the person anew if they come back)',
+  possible_duplicate: 'A resident in your compartment has the same name and birth date, or the same phone (`duplicateIds`); use that record, or send `confirmNotDuplicate: true` to register a different person',
   stale_version: 'The resident changed since you read it (`version`); read it again and retry',
 } as const;
 

@@ -18,6 +18,7 @@ export class ResidentsController {
   @ApiCreatedResponse({ type: ResidentResponse, description: 'The resident; `pseudonym` is set for anonymous residents' })
   @ApiBadRequestResponse({ description: 'Validation failed, e.g. a name on an anonymous resident (`identity_not_allowed`)' })
   @ApiUnprocessableEntityResponse({ description: 'The housing area is not one of your plan (`housing_area_not_in_plan`)' })
+  @ApiConflictResponse({ description: 'Possible duplicates in your compartment: same name and birth date, or same phone (`possible_duplicate`, `duplicateIds`); send `confirmNotDuplicate: true` to register a different person' })
   register(@PlanActor() actor: PlanActor, @Body() dto: RegisterResidentDto) {
     return this.residents.register(actor, dto);
   }
@@ -45,7 +46,7 @@ export class ResidentsController {
   @Allow('counsellor', 'social_worker')
   @ApiOkResponse({ type: ResidentResponse, description: 'The resident as changed, with its new `version`' })
   @ApiNotFoundResponse({ description: 'No such resident within your reach' })
-  @ApiConflictResponse({ description: 'The resident changed since the `version` you sent (`stale_version`)' })
+  @ApiConflictResponse({ description: 'The resident changed since the `version` you sent (`stale_version`), or the change makes the record match another one (`possible_duplicate`, `duplicateIds`; `confirmNotDuplicate: true` keeps it)' })
   update(@PlanActor() actor: PlanActor, @Param('id', ParseIdPipe) id: string, @Body() dto: UpdateResidentDto) {
     return this.residents.update(actor, id, dto);
   }

@@ -11,6 +11,7 @@ import { findInPlan, inPlan } from '../database/plan-scope';
 import { PreparedStatements, preparedStatement } from '../database/prepared-statements';
 import type { ResidentQuery } from './dto/resident.dto';
 import { Guardian } from './guardian.entity';
+import { matchingResidents } from './possible-duplicates';
 import { normalisePseudonym } from './pseudonym';
 import { Resident } from './resident.entity';
 import { residentDisplayName } from './resident-views';
@@ -25,23 +26,41 @@ export function residentErased(residentId: string): Conflict {
 /**
  * Registering a resident, a drop-in hour's other write, in one statement (one round trip, its own
  * transaction): the resident is written only into a housing area of the plan, with its audit
- * event. No row back: the housing area is not one of the plan's.
+ * event, and only if no resident of the caller's compartment is a possible duplicate
+ * (possible-duplicates.ts) or the caller confirmed ($18) that this is a different person; the
+ * audit event then says so ($19). The answer's one row says which: the resident, or none and
+ * `duplicateIds`, or none and no `areaFound`. The lookup uses the unique indexes that also settle
+ * a race between two identical registrations (the loser fails on them: isDuplicateRace).
  */
 const REGISTER = preparedStatement(
   'residents_register',
-  `WITH resident AS (
-     INSERT INTO residents (plan_id, housing_area_id, compartment, anonymous, pseudonym, first_name, last_name, birth_date, birth_year, gender, phone, email, registered_by)
-     SELECT a.plan_id, a.id, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13 FROM housing_areas a WHERE a.id = $2 AND a.plan_id = $1
+  `WITH duplicates AS (
+     ${matchingResidents({ plan: '$1', compartment: '$3', firstName: '$6', lastName: '$7', birthDate: '$8', phone: '$11' })}
+   ), resident AS (
+     INSERT INTO residents (plan_id, housing_area_id, compartment, anonymous, pseudonym, first_name, last_name, birth_date, birth_year, gender, phone, email, registered_by, confirmed_not_duplicate)
+     SELECT a.plan_id, a.id, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $18::boolean AND EXISTS (SELECT 1 FROM duplicates) FROM housing_areas a
+      WHERE a.id = $2 AND a.plan_id = $1 AND ($18::boolean OR NOT EXISTS (SELECT 1 FROM duplicates))
      RETURNING *
    ), audited AS (
      ${AUDIT_EVENT_INSERT}
-     SELECT r.plan_id, $13, $14, $15, r.id, 'resident', r.id, $16, $17 FROM resident r
+     SELECT r.plan_id, $13, $14, CASE WHEN EXISTS (SELECT 1 FROM duplicates) THEN $19 ELSE $15 END, r.id, 'resident', r.id, $16, $17 FROM resident r
    )
-   SELECT id, plan_id AS "planId", housing_area_id AS "housingAreaId", compartment, anonymous, pseudonym, first_name AS "firstName", last_name AS "lastName",
-          birth_date::text AS "birthDate", birth_year AS "birthYear", gender, phone, email, registered_by AS "registeredBy", erased_at AS "erasedAt", version,
-          created_at AS "createdAt", updated_at AS "updatedAt"
-     FROM resident`,
+   SELECT r.id, r.plan_id AS "planId", r.housing_area_id AS "housingAreaId", r.compartment, r.anonymous, r.pseudonym, r.first_name AS "firstName", r.last_name AS "lastName",
+          r.birth_date::text AS "birthDate", r.birth_year AS "birthYear", r.gender, r.phone, r.email, r.registered_by AS "registeredBy", r.erased_at AS "erasedAt", r.version,
+          r.confirmed_not_duplicate AS "confirmedNotDuplicate", r.created_at AS "createdAt", r.updated_at AS "updatedAt",
+          (SELECT array_agg(d.id) FROM duplicates d) AS "duplicateIds",
+          EXISTS (SELECT 1 FROM housing_areas a WHERE a.id = $2 AND a.plan_id = $1) AS "areaFound"
+     FROM (SELECT 1) one LEFT JOIN resident r ON true`,
 );
+
+/** The possible duplicates of a resident, for a registration that lost the race to an identical one. */
+const MATCHING = preparedStatement(
+  'residents_possible_duplicates',
+  matchingResidents({ plan: '$1', compartment: '$2', firstName: '$3', lastName: '$4', birthDate: '$5', phone: '$6' }),
+);
+
+/** What registering found: the resident, or why none was written. */
+export type Registration = { resident: Resident } | { resident: null; duplicateIds: string[]; areaFound: boolean };
 
 /**
  * The residents and guardians tables. Other modules reach residents only through here (exported
@@ -128,22 +147,35 @@ export class ResidentsRepository {
     return manager.getRepository(Resident).existsBy({ planId, pseudonym });
   }
 
-  /** Registers the resident with its audit event; undefined when the housing area is not one of the plan's. Joins the request's transaction if `manager` is one. */
+  /**
+   * Registers the resident with its audit event, unless a possible duplicate is within the
+   * compartment (and not confirmed away) or the housing area is not one of the plan's. Joins the
+   * request's transaction if `manager` is one.
+   */
   async register(
     manager: EntityManager | undefined,
     actor: AuditActor & { userId: string },
     fields: Omit<Resident, 'id' | 'version' | 'createdAt' | 'updatedAt' | 'registeredBy' | 'erasedAt'>,
-    audit: Pick<AuditEntry, 'action' | 'purpose'>,
-  ): Promise<Resident | undefined> {
-    const [row] = await this.statements.rows<Resident>(
+    audit: Pick<AuditEntry, 'action' | 'purpose'> & { actionDespiteDuplicates: string },
+  ): Promise<Registration> {
+    const [row] = await this.statements.rows<Resident & { duplicateIds: string[] | null; areaFound: boolean }>(
       REGISTER,
       [
         fields.planId, fields.housingAreaId, fields.compartment, fields.anonymous, fields.pseudonym, fields.firstName, fields.lastName,
         fields.birthDate, fields.birthYear, fields.gender, fields.phone, fields.email, actor.userId, actor.role, audit.action, audit.purpose, actor.requestId,
+        fields.confirmedNotDuplicate, audit.actionDespiteDuplicates,
       ],
       manager,
     );
-    return row;
+    const { duplicateIds, areaFound, ...resident } = row;
+    if (resident.id) return { resident };
+    return { resident: null, duplicateIds: duplicateIds ?? [], areaFound };
+  }
+
+  /** The possible duplicates of these identity fields in a plan's compartment, as committed now (outside any transaction). */
+  async possibleDuplicates(planId: string, fields: Pick<Resident, 'compartment' | 'firstName' | 'lastName' | 'birthDate' | 'phone'>): Promise<string[]> {
+    const rows = await this.statements.rows<{ id: string }>(MATCHING, [planId, fields.compartment, fields.firstName, fields.lastName, fields.birthDate, fields.phone]);
+    return rows.map((r) => r.id);
   }
 
   /** Saves a changed resident; `version` moves on by one. */

@@ -12,6 +12,7 @@ import type { GuardianResponse, ResidentDetailResponse, ResidentPage, ResidentRe
 import { generatePseudonym } from './pseudonym';
 import type { Resident } from './resident.entity';
 import { identityProblems } from './resident-rules';
+import { isDuplicateRace, possibleDuplicate } from './possible-duplicates';
 import { guardianView, residentView } from './resident-views';
 import { ResidentsRepository } from './residents.repository';
 import { UnitOfWork } from '../database/unit-of-work';
@@ -43,30 +44,34 @@ export class ResidentsService {
     const anonymous = dto.anonymous ?? false;
     const problems = identityProblems(anonymous, dto);
     if (problems.length) throw new InvalidInput(problems, 'identity_not_allowed' satisfies ResidentsProblem);
-    // One statement writes the resident and its audit event (bench/README.md); a pseudonym is
-    // picked first, and the plan's unique index on pseudonyms settles a race for the same one.
+    // One statement checks for possible duplicates and writes the resident and its audit event
+    // (bench/README.md); a pseudonym is picked first, and the plan's unique index on pseudonyms
+    // settles a race for the same one.
     const manager = this.uow.current();
-    const saved = await this.repository.register(
-      manager,
-      actor,
-      {
-        planId: actor.planId,
-        housingAreaId: dto.housingAreaId,
-        compartment,
-        anonymous,
-        firstName: dto.firstName ?? null,
-        lastName: dto.lastName ?? null,
-        birthDate: dto.birthDate ?? null,
-        birthYear: dto.birthYear ?? (dto.birthDate ? Number(dto.birthDate.slice(0, 4)) : null),
-        gender: dto.gender ?? 'unknown',
-        phone: dto.phone ?? null,
-        email: dto.email?.toLowerCase() ?? null,
-        pseudonym: anonymous ? await this.freePseudonym(manager ?? this.dataSource.manager, actor.planId) : null,
-      },
-      { action: 'resident.registered', purpose: PURPOSE },
-    );
-    if (!saved) throw housingAreaNotInPlan();
-    return residentView(saved);
+    const fields = {
+      planId: actor.planId,
+      housingAreaId: dto.housingAreaId,
+      compartment,
+      anonymous,
+      firstName: dto.firstName ?? null,
+      lastName: dto.lastName ?? null,
+      birthDate: dto.birthDate ?? null,
+      birthYear: dto.birthYear ?? (dto.birthDate ? Number(dto.birthDate.slice(0, 4)) : null),
+      gender: dto.gender ?? 'unknown',
+      phone: dto.phone ?? null,
+      email: dto.email?.toLowerCase() ?? null,
+      pseudonym: anonymous ? await this.freePseudonym(manager ?? this.dataSource.manager, actor.planId) : null,
+      confirmedNotDuplicate: dto.confirmNotDuplicate ?? false,
+    };
+    const registered = await this.repository
+      .register(manager, actor, fields, { action: 'resident.registered', actionDespiteDuplicates: 'resident.registered_despite_possible_duplicates', purpose: PURPOSE })
+      .catch(async (error: unknown) => {
+        if (!isDuplicateRace(error)) throw error;
+        throw possibleDuplicate(await this.repository.possibleDuplicates(actor.planId, fields));
+      });
+    if (registered.resident) return residentView(registered.resident);
+    if (!registered.areaFound) throw housingAreaNotInPlan();
+    throw possibleDuplicate(registered.duplicateIds);
   }
 
   async list(actor: PlanActor, query: ResidentQuery): Promise<ResidentPage> {
@@ -90,7 +95,8 @@ export class ResidentsService {
 
   /** `version`, when given, must be the one the caller read: two people editing one record do not overwrite each other unseen. */
   async update(actor: PlanActor, id: string, dto: UpdateResidentDto): Promise<ResidentResponse> {
-    const { version, ...changes } = dto;
+    const { version, confirmNotDuplicate, ...changes } = dto;
+    let attempted: Resident | undefined;
     return this.uow.run(async (manager) => {
       const resident = await this.repository.lockForNewWork(manager, actor, id);
       refuseStaleVersion('The resident', version, resident.version);
@@ -99,9 +105,18 @@ export class ResidentsService {
       const problems = identityProblems(resident.anonymous, next);
       if (problems.length) throw new InvalidInput(problems, 'identity_not_allowed' satisfies ResidentsProblem);
       if (changes.housingAreaId) await this.requireHousingArea(manager, actor, changes.housingAreaId);
-      const saved = await this.repository.save(manager, Object.assign(resident, next, { email: next.email?.toLowerCase() ?? null }));
+      const confirming = confirmNotDuplicate === true && !resident.confirmedNotDuplicate;
+      if (confirming) next.confirmedNotDuplicate = true;
+      attempted = Object.assign(resident, next, { email: next.email?.toLowerCase() ?? null });
+      const saved = await this.repository.save(manager, attempted);
       await this.audit.record(actor, { action: 'resident.updated', purpose: PURPOSE, residentId: id, entityType: 'resident', entityId: id }, manager);
+      if (confirming) await this.audit.record(actor, { action: 'resident.confirmed_not_duplicate', purpose: PURPOSE, residentId: id, entityType: 'resident', entityId: id }, manager);
       return residentView(saved);
+    }).catch(async (error: unknown) => {
+      // A change that makes the record match another one not confirmed as a different person.
+      if (!isDuplicateRace(error) || !attempted) throw error;
+      const duplicateIds = await this.repository.possibleDuplicates(actor.planId, attempted);
+      throw possibleDuplicate(duplicateIds.filter((other) => other !== id));
     });
   }
 

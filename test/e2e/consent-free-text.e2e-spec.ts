@@ -31,7 +31,7 @@ describe('free text about a resident is shared only with a consent that includes
 
   /** A closed debt case whose every free-text field the counsellor filled in. */
   async function caseFullOfFreeText(firstName = 'Maria') {
-    const resident = await registerResident(plan.counsellor, { housingAreaId: plan.areas.eligible, firstName, lastName: 'Olsen', birthDate: '1980-02-02' });
+    const resident = await registerResident(plan.counsellor, { housingAreaId: plan.areas.eligible, firstName, lastName: 'Olsen', birthDate: '1980-02-02', confirmNotDuplicate: true });
     const c = await openCase(plan.counsellor, { residentId: resident.id, topic: 'debt', subject: `${WRITTEN}: gæld til SKAT efter skilsmisse`, form: 'appointment', openedAt: hoursAgo(5) });
     expectStatus(await plan.counsellor.post(`/counselling-cases/${c.id}/contacts`, { occurredAt: hoursAgo(4), channel: 'in_person', note: `${WRITTEN}: drøftede budget` }), 201, 'contact');
     const referral = { recipientName: `${WRITTEN}: Krisecentret i Ishøj`, reason: `${WRITTEN}: behov for et sikkert sted at bo`, referredAt: hoursAgo(3) };
@@ -144,10 +144,10 @@ describe('free text about a resident is shared only with a consent that includes
      * An ended programme whose every free-text field the social worker filled in, shared with the
      * jobcenter by the guardian's share_job_programme consent.
      */
-    async function sharedProgrammeFullOfFreeText() {
+    async function sharedProgrammeFullOfFreeText(firstName: string) {
       const sw = plan.socialWorker;
       const fx = programmeFixtures(plan);
-      const { p: matching, employerId, youth } = await fx.programmeIn('matching', 'Yasmin');
+      const { p: matching, employerId, youth } = await fx.programmeIn('matching', firstName);
       expectStatus(
         await sw.post(`/job-programmes/${matching.id}/conversations`, { occurredAt: anHourAgo(), kind: 'follow_up', participants: ['youth'], note: `${WRITTEN}: uro derhjemme` }),
         201,
@@ -183,7 +183,7 @@ describe('free text about a resident is shared only with a consent that includes
     }
 
     it("shows a caseworker sharing a programme by consent none of its free text: end reason, phase-change reasons, exception reason and conversation notes, in the list and in the programme", async () => {
-      const { programmeId } = await sharedProgrammeFullOfFreeText();
+      const { programmeId } = await sharedProgrammeFullOfFreeText('Yasmin');
       const { listed, detail } = await readProgramme(plan.caseworker, programmeId);
       for (const shown of [listed, detail]) expect(shown).toMatchObject({ phase: 'ended', endReason: null, freeTextShared: false });
       expect(detail.history.map((h: { to: string }) => h.to)).toEqual(['clarification', 'matching', 'employment', 'ended']);
@@ -197,7 +197,7 @@ describe('free text about a resident is shared only with a consent that includes
     });
 
     it('shows the social workers all of it in their own programmes', async () => {
-      const { programmeId } = await sharedProgrammeFullOfFreeText();
+      const { programmeId } = await sharedProgrammeFullOfFreeText('Yara');
       const { listed, detail } = await readProgramme(plan.socialWorker, programmeId);
       for (const shown of [listed, detail]) expect(shown).toMatchObject({ endReason: `${WRITTEN}: flyttet til krisecenter`, freeTextShared: true });
       expect(detail.history.map((h: { reason: string | null }) => h.reason)).toEqual([null, null, `${WRITTEN}: klar efter samtale med mor`, `${WRITTEN}: flyttet til krisecenter`]);

@@ -11,7 +11,7 @@ describe('the consent ledger and who sees what', () => {
   withPlan((world) => ({ t, plan } = world));
 
   async function residentWithCase(note = 'Drøftede budget og afdragsordning') {
-    const resident = await registerResident(plan.counsellor, { housingAreaId: plan.areas.eligible, firstName: 'Maria', lastName: 'Olsen', birthDate: '1980-02-02' });
+    const resident = await registerResident(plan.counsellor, { housingAreaId: plan.areas.eligible, firstName: 'Maria', lastName: 'Olsen', birthDate: '1980-02-02', confirmNotDuplicate: true });
     const c = await openCase(plan.counsellor, { residentId: resident.id, topic: 'debt', form: 'appointment', openedAt: hoursAgo(5) });
     await plan.counsellor.post(`/counselling-cases/${c.id}/contacts`, { occurredAt: hoursAgo(4), channel: 'in_person', note });
     return { resident, caseId: c.id };

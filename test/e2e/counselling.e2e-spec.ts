@@ -99,7 +99,7 @@ describe('counselling cases and the counting rule', () => {
     expect(events.rows).toEqual([{ action: 'counselling_contact.recorded', resident_id: resident.id, entity_type: 'counselling_contact', actor_role: 'counsellor', purpose: 'counselling' }]);
 
     const auditedBefore = await owner.count(`audit_events WHERE action = 'counselling_contact.recorded' AND resident_id = $1`, [resident.id]);
-    const tooEarly = await plan.counsellor.post(`/counselling-cases/${c.id}/contacts`, { occurredAt: '2026-02-02T09:59:59.999+01:00', channel: 'phone' });
+    const tooEarly = await plan.counsellor.post(`/counselling-cases/${c.id}/contacts`, { occurredAt: '2026-02-01T23:59:59.999+01:00', channel: 'phone' });
     expect(tooEarly.status).toBe(422);
     await plan.counsellor.post(`/counselling-cases/${c.id}/close`, { closedAt: '2026-02-03T10:00:00+01:00' });
     const closed = await plan.counsellor.post(`/counselling-cases/${c.id}/contacts`, { occurredAt: '2026-02-03T11:00:00+01:00', channel: 'phone' });

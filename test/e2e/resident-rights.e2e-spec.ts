@@ -22,7 +22,7 @@ describe("a resident's rights: access log, copy and erasure", () => {
   /** Helle, with a debt case, a contact with a note, a referral, a consent shared with the job centre and her mother as guardian. */
   async function helleWithHistory(p: PlanFixture = plan) {
     const c = p.counsellor;
-    const helle = await registerResident(c, { housingAreaId: p.areas.eligible, firstName: 'Helle', lastName: 'Hansen', birthDate: '1979-09-15', gender: 'female', phone: '+45 20 30 40 50' });
+    const helle = await registerResident(c, { housingAreaId: p.areas.eligible, firstName: 'Helle', lastName: 'Hansen', birthDate: '1979-09-15', gender: 'female', phone: '+45 20 30 40 50', confirmNotDuplicate: true });
     expectStatus(await c.post(`/residents/${helle.id}/guardians`, { name: 'Grethe Hansen', relation: 'mother', phone: '+45 21 31 41 51' }), 201, 'add guardian');
     const debt = await openCase(c, { residentId: helle.id, topic: 'debt', form: 'open_drop_in', subject: 'Gæld til SKAT efter skilsmisse', openedAt: '2025-03-03T10:00:00+01:00' });
     expectStatus(await c.post(`/counselling-cases/${debt.id}/contacts`, { occurredAt: '2025-03-03T10:05:00+01:00', channel: 'in_person', note: 'Helle græd, eksen betaler ikke' }), 201, 'contact');
@@ -173,7 +173,7 @@ describe("a resident's rights: access log, copy and erasure", () => {
 
     it("leaves no kept Idempotency-Key answer with Helle's data behind, and keeps everyone else's", async () => {
       const register = (firstName: string, key: string) =>
-        plan.counsellor.post('/residents', { housingAreaId: plan.areas.eligible, firstName, lastName: 'Idempotent', phone: '+45 99 88 77 66' }).set('Idempotency-Key', key);
+        plan.counsellor.post('/residents', { housingAreaId: plan.areas.eligible, firstName, lastName: 'Idempotent', phone: '+45 99 88 77 66', confirmNotDuplicate: true }).set('Idempotency-Key', key);
       const helle = await register('Helle', `erase-${Date.now()}-helle`);
       const other = await register('Bodil', `erase-${Date.now()}-bodil`);
       expect([helle.status, other.status]).toEqual([201, 201]);

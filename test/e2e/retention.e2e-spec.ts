@@ -41,7 +41,7 @@ describe('retention: residents kept past their plan\'s retention period are eras
 
   /** A named resident with a case that was closed, everything aged to `at`; returns the ids. */
   async function closedCaseResident(p: PlanFixture, firstName: string, at: Date): Promise<{ id: string; caseId: string }> {
-    const r = await registerResident(p.counsellor, { housingAreaId: p.areas.eligible, firstName, birthDate: '1980-02-02', phone: '+45 11 22 33 44' });
+    const r = await registerResident(p.counsellor, { housingAreaId: p.areas.eligible, firstName, birthDate: '1980-02-02', phone: '+45 11 22 33 44', confirmNotDuplicate: true });
     const kase = await openCase(p.counsellor, { residentId: r.id, topic: 'debt', form: 'appointment', subject: 'privat' });
     expectStatus(await p.counsellor.post(`/counselling-cases/${kase.id}/contacts`, { occurredAt: new Date().toISOString(), channel: 'phone', note: 'privat note' }), 201, 'contact');
     expectStatus(await p.counsellor.post(`/counselling-cases/${kase.id}/close`, { outcome: 'Løst' }), 200, 'close');

@@ -42,6 +42,11 @@ export class ContactResponse {
   @ApiProperty({ format: 'uuid' }) recordedBy: string;
 }
 
+/** A case just opened, with the contact recorded in the same call (`firstContact`), if any. */
+export class OpenedCaseResponse extends CaseResponse {
+  @ApiProperty({ type: ContactResponse, nullable: true, description: 'The first contact, when the case was opened with one' }) firstContact: ContactResponse | null;
+}
+
 export class ReferralResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) caseId: string;

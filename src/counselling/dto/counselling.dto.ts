@@ -1,9 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { IsInstant } from '../../common/instant.decorator';
 import { PageQuery } from '../../common/pagination';
 import { REFERRED_FROM, type ReferredFrom } from '../../residents/referred-from';
-import { CONTACT_CHANNELS, COUNSELLING_FORMS, type ContactChannel, type CounsellingForm } from '../topics';
+import { COUNSELLING_FORMS, type CounsellingForm } from '../topics';
+import { ContactFieldsDto, FirstContactDto } from './contact-fields.dto';
 
 export class OpenCaseDto {
   @ApiProperty({ format: 'uuid' })
@@ -34,6 +36,13 @@ export class OpenCaseDto {
   @IsOptional()
   @IsIn(REFERRED_FROM)
   referredFrom?: ReferredFrom;
+
+  @ApiPropertyOptional({ type: FirstContactDto, description: 'The conversation the case is opened for, recorded in the same transaction; openedAt defaults to its occurredAt' })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => FirstContactDto)
+  firstContact?: FirstContactDto;
 }
 
 export class CaseQuery extends PageQuery {
@@ -54,32 +63,10 @@ export class CaseQuery extends PageQuery {
   topic?: string;
 }
 
-export class RecordContactDto {
-  @ApiProperty({ example: '2026-03-02T10:15:00+01:00' })
+export class RecordContactDto extends ContactFieldsDto {
+  @ApiProperty({ example: '2026-03-02T10:15:00+01:00', description: 'Without an offset it is Danish time; it may be earlier the same day than the case was opened, not an earlier day' })
   @IsInstant()
   occurredAt: Date;
-
-  @ApiProperty({ enum: CONTACT_CHANNELS, example: 'in_person' })
-  @IsIn(CONTACT_CHANNELS)
-  channel: ContactChannel;
-
-  @ApiPropertyOptional({ example: 30 })
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(1440)
-  durationMinutes?: number;
-
-  @ApiPropertyOptional({ description: 'Whether the resident came by appointment (Åben Rådgivning takes both)' })
-  @IsOptional()
-  @IsBoolean()
-  withAppointment?: boolean;
-
-  @ApiPropertyOptional({ description: 'Optional case note; only people with access to the case see it' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(4000)
-  note?: string;
 }
 
 export class RecordReferralDto {

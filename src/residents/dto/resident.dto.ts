@@ -55,6 +55,14 @@ export class RegisterResidentDto {
   @IsEmail()
   @MaxLength(254)
   email?: string;
+
+  @ApiPropertyOptional({
+    default: false,
+    description: 'Register (or change) the resident although residents of your compartment with the same name and birth date, or the same phone, exist (409 `possible_duplicate` names them): you checked that this is a different person. Audited.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  confirmNotDuplicate?: boolean;
 }
 
 /** PATCH: fields left out stay; `null` clears a name, birth date or contact detail (a named resident keeps a name). */
