@@ -18,8 +18,9 @@ describe('internships for adults (praktikpladser, 004_*)', () => {
   const owner = ownerDatabase();
 
   const employer = (name = 'Danfoss') => programmeFixtures(plan).employer(`${name} ${randomBytes(2).toString('hex')}`, false);
+  // Each test's Helle is another person of the same name and birth date.
   const adult = (firstName = 'Helle', extra: object = {}) =>
-    registerResident(plan.counsellor, { housingAreaId: plan.areas.notEligible, firstName, lastName: 'Jensen', birthDate: '1978-04-12', gender: 'female', ...extra });
+    registerResident(plan.counsellor, { housingAreaId: plan.areas.notEligible, firstName, lastName: 'Jensen', birthDate: '1978-04-12', gender: 'female', confirmNotDuplicate: true, ...extra });
   const body = (residentId: string, employerId: string, extra: object = {}) => ({ residentId, employerId, startsOn: '2026-03-02', endsOn: '2026-05-29', hoursPerWeek: 15, ...extra });
 
   async function start(residentId: string, employerId: string, extra: object = {}): Promise<Internship> {

@@ -16,7 +16,7 @@ describe('referral follow-up', () => {
 
   /** Helle, with her consent to share her counselling with the job centre, and a case referred there. */
   async function helleReferredToTheJobCentre(firstName = 'Helle'): Promise<{ residentId: string; caseId: string; consentId: string; referral: Referral }> {
-    const helle = await registerResident(plan.counsellor, { housingAreaId: plan.areas.eligible, firstName, lastName: 'Jensen', birthDate: '1978-04-12', gender: 'female' });
+    const helle = await registerResident(plan.counsellor, { housingAreaId: plan.areas.eligible, firstName, lastName: 'Jensen', birthDate: '1978-04-12', gender: 'female', confirmNotDuplicate: true });
     const consent = await shareCounselling(plan.counsellor, helle.id, [plan.organisations.jobcenter]);
     const kase = await openCase(plan.counsellor, { residentId: helle.id, topic: 'employment', form: 'appointment', openedAt: new Date(Date.now() - 7_200_000).toISOString() });
     const referral = await plan.counsellor.post(`/counselling-cases/${kase.id}/referrals`, { organisationId: plan.organisations.jobcenter, reason: 'Ønsker praktik' });

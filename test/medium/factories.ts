@@ -59,6 +59,8 @@ export class Factories {
       anonymous,
       pseudonym: anonymous ? `Anonym ${randomUUID().slice(0, 8)}` : null,
       first_name: anonymous ? null : 'Beboer',
+      // Each factory resident is another person: never a possible duplicate of the last one.
+      last_name: anonymous ? null : `Nr. ${randomUUID().slice(0, 8)}`,
       birth_date: values.birthDate ?? null,
       birth_year: values.birthYear ?? null,
       gender: values.gender ?? 'unknown',
