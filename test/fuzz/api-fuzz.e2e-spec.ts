@@ -68,6 +68,17 @@ describe('API fuzz: every documented operation as every caller, with hostile inp
     expect((await log.drain()).map((c) => `${c.table} ${c.op}`)).toContain('residents INSERT');
   });
 
+  it("registers a resident from the document's example twice: the fuzz's valid request is not refused as a possible duplicate", async () => {
+    const op = operations.find((o) => o.key === 'POST /api/v1/residents');
+    const caller = world.callers.find((c) => c.role === 'counsellor');
+    if (!op || !caller) throw new Error('no POST /residents or no counsellor in the fuzz world');
+    const runner = new FuzzRunner(baseUrl, log, TIMEOUT_MS);
+    for (const attempt of [1, 2]) {
+      const outcome = await runner.run(baseRequest({ op, caller, world, tier: 'full', runs: RUNS, seed: SEED, opIndex: 0, allQueryNames: [] }).request);
+      expect({ attempt, status: outcome.status }).toEqual({ attempt, status: 201 });
+    }
+  });
+
   it('answers no hostile request with a 5xx, changes no row when refusing, and refuses with problem+json and a code', async () => {
     const started = Date.now();
     const runner = new FuzzRunner(baseUrl, log, TIMEOUT_MS);

@@ -40,12 +40,20 @@ export function baseValue(schema: Schema, name: string, ctx: BaseContext): unkno
     const example = typeof schema.example === 'string' ? schema.example : 'fuzz@example.dk';
     return example.replace('@', `+${randomBytes(3).toString('hex')}@`);
   }
+  // A resident's last name and phone unique too, so registering one is not refused as a possible
+  // duplicate of the fixture world's Helle (or of the last request) before the hostile field is looked at.
+  if (name === 'lastName' && typeof schema.example === 'string') return `${schema.example}-${uniqueLetters()}`;
+  if (name === 'phone' && typeof schema.example === 'string') return `+45 ${String(randomBytes(4).readUInt32BE() % 90_000_000 + 10_000_000)}`;
   if (schema.example !== undefined) return schema.example;
   if (schema.default !== undefined) return schema.default;
   if (schema.format === 'date') return '2026-03-02';
   if (schema.format === 'date-time') return '2026-03-02T10:15:00+01:00';
   const min = schema.minLength ?? 1;
   return 'Fuzz tekst'.padEnd(min, 'x');
+}
+
+function uniqueLetters(): string {
+  return [...randomBytes(6)].map((b) => String.fromCharCode(97 + (b % 26))).join('');
 }
 
 /** The base request body of an operation: every documented property with a valid value. */
