@@ -1,5 +1,7 @@
 import type { ProblemItem } from '../common/domain-errors';
-import { PLAN_TIME_ZONE } from '../common/time';
+import { instantOfPlanWallClock, planZoneOffsetMs } from '../common/time';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** A fixed weekly time, e.g. Sønderborg's open counselling Mon/Tue/Thu 12-17 (004_*): ISO weekday 1 = Monday. */
 export interface WeeklySlot {
@@ -17,36 +19,13 @@ export interface DanishMoment {
   minutes: number;
 }
 
-const WALL_CLOCK = new Intl.DateTimeFormat('en-CA', {
-  timeZone: PLAN_TIME_ZONE,
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
-
-function wallParts(at: Date): Record<string, number> {
-  const parts: Record<string, number> = {};
-  for (const p of WALL_CLOCK.formatToParts(at)) if (p.type !== 'literal') parts[p.type] = Number(p.value);
-  return parts;
-}
-
-/** The Danish wall clock of an instant, read as if it were UTC: the difference is the offset in force. */
-function wallAsUtc(at: Date): number {
-  const p = wallParts(at);
-  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second, at.getUTCMilliseconds());
-}
-
 export const minutesOf = (hhmm: string): number => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
 export function danishMoment(at: Date): DanishMoment {
-  const p = wallParts(at);
-  const date = `${String(p.year).padStart(4, '0')}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
-  const weekday = ((new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
-  return { date, weekday, minutes: p.hour * 60 + p.minute };
+  // The Danish wall clock, read through the UTC fields of the instant shifted by the offset in force.
+  const wall = new Date(at.getTime() + planZoneOffsetMs(at.getTime()));
+  const weekday = ((wall.getUTCDay() + 6) % 7) + 1;
+  return { date: wall.toISOString().slice(0, 10), weekday, minutes: wall.getUTCHours() * 60 + wall.getUTCMinutes() };
 }
 
 /**
@@ -56,9 +35,7 @@ export function danishMoment(at: Date): DanishMoment {
  */
 export function danishInstant(date: string, hhmm: string): Date {
   const wall = Date.parse(`${date}T${hhmm}:00Z`);
-  const offsets = [...new Set([wall - 12 * 3_600_000, wall + 12 * 3_600_000].map((probe) => wallAsUtc(new Date(probe)) - probe))].sort((a, b) => b - a);
-  const exact = offsets.map((offset) => wall - offset).find((instant) => wallAsUtc(new Date(instant)) === wall);
-  return new Date(exact ?? wall - Math.min(...offsets));
+  return instantOfPlanWallClock(wall) ?? new Date(wall - planZoneOffsetMs(wall - DAY_MS));
 }
 
 /** Every way the slots are impossible: a slot that ends before it starts, or two that overlap on a weekday. */

@@ -1,7 +1,8 @@
 /**
  * Where a resident came from (issue 12): who brought them to a counselling case, a leisure-job
- * programme, an activity's enrolment or an internship. The plans report bridge-building from schools,
- * the municipal youth service and partners (001_*), so the report groups by it. The one label source.
+ * programme, an activity's enrolment or an internship. The plans describe bridge-building from schools,
+ * the municipal youth service and partners (001_*); recording it lets them show where residents come
+ * from. The one label source.
  */
 export const REFERRED_FROM = ['school', 'youth_service', 'housing_staff', 'partner', 'self', 'other'] as const;
 export type ReferredFrom = (typeof REFERRED_FROM)[number];
