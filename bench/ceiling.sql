@@ -136,3 +136,33 @@ SELECT m.metric, NULL, m.n
           LEFT JOIN consent_withdrawals w ON w.consent_id = k.id
          WHERE k.plan_id = :'plan') x,
        LATERAL (VALUES ('consents.given', x.given), ('consents.withdrawn', x.withdrawn), ('consents.activeAtEnd', x.active_at_end)) AS m(metric, n);
+
+-- ------------------------------------------------------------------ referrals and activities (issue 12)
+\echo @@ referrals by their status at the end of the period
+SELECT 'referrals.byStatus', COALESCE(last.to_status, 'sent'), count(*)
+  FROM counselling_referrals f
+  LEFT JOIN LATERAL (SELECT c.to_status FROM counselling_referral_status_changes c
+                      WHERE c.referral_id = f.id AND c.changed_at < :'t'
+                      ORDER BY c.changed_at DESC, c.id DESC LIMIT 1) last ON true
+ WHERE f.plan_id = :'plan' AND f.referred_at >= :'f' AND f.referred_at < :'t'
+ GROUP BY 2;
+
+\echo @@ activities: sessions, head counts, enrolments, internships
+SELECT m.metric, NULL, m.n
+  FROM (SELECT (SELECT count(*) FROM activity_sessions WHERE plan_id = :'plan' AND starts_at >= :'f' AND starts_at < :'t') AS sessions,
+               (SELECT COALESCE(sum(GREATEST(s.headcount_total, (SELECT count(*) FROM activity_session_participants p WHERE p.session_id = s.id))), 0)
+                  FROM activity_sessions s WHERE s.plan_id = :'plan' AND s.starts_at >= :'f' AND s.starts_at < :'t') AS headcount,
+               (SELECT count(*) FROM (SELECT p.resident_id FROM activity_session_participants p JOIN activity_sessions s ON s.id = p.session_id
+                                       WHERE p.plan_id = :'plan' AND s.starts_at >= :'f' AND s.starts_at < :'t'
+                                      UNION
+                                      SELECT resident_id FROM activity_enrolments
+                                       WHERE plan_id = :'plan' AND started_on < :'to'::date AND (ended_on IS NULL OR ended_on >= :'from'::date)) u) AS participants,
+               (SELECT count(*) FROM activity_enrolments WHERE plan_id = :'plan' AND started_on >= :'from'::date AND started_on < :'to'::date) AS enrolments_started,
+               (SELECT count(*) FROM activity_enrolments WHERE plan_id = :'plan' AND ended_on >= :'from'::date AND ended_on < :'to'::date) AS enrolments_ended,
+               (SELECT count(*) FROM internships WHERE plan_id = :'plan' AND starts_on >= :'from'::date AND starts_on < :'to'::date) AS internships_started,
+               (SELECT count(*) FROM internships WHERE plan_id = :'plan' AND ended_on >= :'from'::date AND ended_on < :'to'::date) AS internships_ended,
+               (SELECT count(*) FROM internships WHERE plan_id = :'plan' AND ended_on >= :'from'::date AND ended_on < :'to'::date AND outcome = 'job') AS internships_to_job) x,
+       LATERAL (VALUES ('activities.sessions', x.sessions), ('activities.headcount', x.headcount), ('activities.uniqueParticipants', x.participants),
+                       ('activities.enrolmentsStarted', x.enrolments_started), ('activities.enrolmentsEnded', x.enrolments_ended),
+                       ('activities.internshipsStarted', x.internships_started), ('activities.internshipsEnded', x.internships_ended),
+                       ('activities.internshipsToJob', x.internships_to_job)) AS m(metric, n);

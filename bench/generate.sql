@@ -59,9 +59,11 @@ INSERT INTO users (id, plan_id, email, name, role, password_hash) VALUES
 -- ------------------------------------------------------------------ residents
 -- n <= counselled: counselling compartment, ~15% anonymous (n % 20 < 3); the last 2% are youth in
 -- the job-programme compartment. Areas are skewed 50/30/20. Anonymous residents carry a pseudonym
--- (unique per plan) and at most a birth year.
+-- (unique per plan) and at most a birth year. Names repeat every 400 residents, so some share a name
+-- and a birth date: they are different people, registered as such (confirmed_not_duplicate), or the
+-- possible-duplicate indexes (issue 12) would refuse them.
 INSERT INTO residents (id, plan_id, housing_area_id, compartment, anonymous, pseudonym, first_name, last_name,
-                       birth_date, birth_year, gender, registered_by, created_at, updated_at)
+                       birth_date, birth_year, gender, registered_by, created_at, updated_at, confirmed_not_duplicate)
 SELECT md5('r' || n)::uuid, 'b0000000-0000-4000-8000-000000000001',
        md5('area' || CASE WHEN a < 5 THEN 1 WHEN a < 8 THEN 2 ELSE 3 END)::uuid,
        CASE WHEN youth THEN 'job_programmes' ELSE 'counselling' END,
@@ -77,7 +79,8 @@ SELECT md5('r' || n)::uuid, 'b0000000-0000-4000-8000-000000000001',
        CASE WHEN g < 48 THEN 'female' WHEN g < 95 THEN 'male' WHEN g < 97 THEN 'other' ELSE 'unknown' END,
        'b0000000-0000-4000-8000-00000000c001',
        timestamptz '2025-11-01 09:00' + (n * interval '4 minutes'),
-       timestamptz '2025-11-01 09:00' + (n * interval '4 minutes')
+       timestamptz '2025-11-01 09:00' + (n * interval '4 minutes'),
+       NOT anon
   FROM (SELECT n, n > s.counselled AS youth, n <= s.counselled AND n % 20 < 3 AS anon,
                abs(hashint8extended(n, 11)) AS h, (n * 7) % 10 AS a, (n / 7) % 10 AS b, (n * 31) % 100 AS g
           FROM size s, generate_series(1, s.residents) AS n) r
