@@ -46,6 +46,8 @@ const DURATION = Number(args.duration ?? 10);
 const WARMUP = Number(args.warmup ?? 3);
 const RUNS = Number(args.runs ?? 1);
 const CONNECTIONS = String(args.connections ?? '10,32').split(',').map(Number);
+/** Digits that differ from one run to the next (registrations must not repeat a person of an earlier run). */
+const RUN_TAG = String(Date.now() % 1e8).padStart(8, '0');
 const ROUTE_NAMES = String(args.routes ?? 'contact,resident,case,list,list-deep').split(',');
 const SCRIPTS = path.join(BENCH_DIR, 'write-path');
 const TARGET_RATIO = 0.5;
@@ -201,6 +203,7 @@ async function signIn(url, count, password) {
  */
 function routes(rows) {
   let caseSeq = 0;
+  let residentSeq = 0;
   const pick = (list) => list[Math.floor(Math.random() * list.length)];
   const json = (method, pathname, body) => ({ method, path: pathname, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   return {
@@ -218,11 +221,13 @@ function routes(rows) {
     resident: {
       title: 'POST /residents',
       status: 201,
-      // A different person each time (name and phone), so no registration is refused as a possible duplicate.
+      // A different person each time (name and phone), so no registration is refused as a possible
+      // duplicate: a counter within the run, and the run's start in the phone, since --reuse keeps the
+      // residents of earlier runs (a random number drew the same person twice in 25,000 registrations).
       next: () => {
-        const n = Math.floor(Math.random() * 1e9);
+        const n = residentSeq++;
         return json('POST', '/api/v1/residents', {
-          housingAreaId: rows.areaId, firstName: 'Amira', lastName: `Bench ${n}`, birthDate: '1984-05-17', gender: 'female', phone: `+45 ${String(n).padStart(9, '0')}`,
+          housingAreaId: rows.areaId, firstName: 'Amira', lastName: `Bench ${RUN_TAG} ${n}`, birthDate: '1984-05-17', gender: 'female', phone: `+45 ${RUN_TAG}${String(n).padStart(7, '0')}`,
         });
       },
       script: 'resident.sql',
