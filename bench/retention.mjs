@@ -38,6 +38,8 @@ const { ResidentRecordData } = require(dist('residents/resident-record-data.js')
 const { CounsellingResidentData } = require(dist('counselling/counselling-resident-data.js'));
 const { ProgrammeResidentData } = require(dist('job-programmes/programme-resident-data.js'));
 const { ConsentResidentData } = require(dist('consents/consent-resident-data.js'));
+const { InternshipResidentData } = require(dist('internships/internship-resident-data.js'));
+const { ActivityResidentData } = require(dist('activities/activity-resident-data.js'));
 const { IdempotencyKeysRepository } = require(dist('idempotency/idempotency-keys.repository.js'));
 const { AuditWriter } = require(dist('audit/audit-writer.js'));
 const { AuditRepository } = require(dist('audit/audit.repository.js'));
@@ -61,7 +63,7 @@ function retentionService(dataSource, { rollback = false } = {}) {
       return result;
     };
   }
-  const erasure = new ResidentErasure(new ResidentRecordData(), new CounsellingResidentData(), new ProgrammeResidentData(), new ConsentResidentData(), new IdempotencyKeysRepository());
+  const erasure = new ResidentErasure(new ResidentRecordData(), new CounsellingResidentData(), new ProgrammeResidentData(), new ConsentResidentData(), new InternshipResidentData(), new ActivityResidentData(), new IdempotencyKeysRepository());
   const audit = new AuditWriter(new AuditRepository(), dataSource.manager);
   return new RetentionService(uow, erasure, audit, new PlansService(new PlansRepository(), dataSource.manager, uow, audit));
 }
