@@ -2,7 +2,12 @@ import type { INestApplicationContext } from '@nestjs/common';
 import type { PlanActor } from '../access/actor';
 import type { UncheckedCaller } from '../access/session-checked-write';
 import type { BuiltInTopic, ContactChannel, CounsellingForm } from '../counselling/topics';
+import { ConsentsService } from '../consents/consents.service';
 import { CaseActivityService } from '../counselling/case-activity.service';
+import { ReferralFollowUpService } from '../counselling/referrals/referral-follow-up.service';
+import { planDateOf } from '../common/time';
+import { EmployersService } from '../employers/employers.service';
+import { InternshipsService } from '../internships/internships.service';
 import { CounsellingCasesService } from '../counselling/counselling-cases.service';
 import type { Gender } from '../residents/resident.entity';
 import { ResidentsService } from '../residents/residents.service';
@@ -76,17 +81,23 @@ const RESIDENTS: DemoResident[] = [
   ] },
 ];
 
+/** Who the last half-year's residents are: first name → resident and their cases by topic. */
+export type LastHalfYearResidents = Record<string, { residentId: string; cases: Partial<Record<BuiltInTopic, string>> }>;
+
 /** Counselling cases, contacts and closings dated in the last completed half-year, through the same services as the API. */
-export async function seedLastHalfYear(app: INestApplicationContext, counsellor: PlanActor, caller: UncheckedCaller, areas: Record<string, string>): Promise<void> {
+export async function seedLastHalfYear(app: INestApplicationContext, counsellor: PlanActor, caller: UncheckedCaller, areas: Record<string, string>): Promise<LastHalfYearResidents> {
   const residents = app.get(ResidentsService, { strict: false });
   const cases = app.get(CounsellingCasesService, { strict: false });
   const activity = app.get(CaseActivityService, { strict: false });
   const { at } = lastCompletedHalfYear();
+  const seeded: LastHalfYearResidents = {};
 
   for (const person of RESIDENTS) {
     const resident = await residents.register(counsellor, { housingAreaId: areas[person.area], firstName: person.firstName, lastName: person.lastName, birthYear: person.birthYear, gender: person.gender });
+    seeded[person.firstName] = { residentId: resident.id, cases: {} };
     for (const matter of person.matters) {
       const opened = await cases.openCase(counsellor, { residentId: resident.id, topic: matter.topic, subject: matter.subject, form: matter.form, openedAt: at(matter.day) });
+      seeded[person.firstName].cases[matter.topic] = opened.id;
       let last = at(matter.day);
       for (const [index, channel] of matter.contacts.entries()) {
         last = at(matter.day + index * 7, 11);
@@ -98,4 +109,36 @@ export async function seedLastHalfYear(app: INestApplicationContext, counsellor:
       }
     }
   }
+  return seeded;
+}
+
+/**
+ * Follow-up in the last completed half-year: Aisha, looking for work, agrees to share her
+ * counselling with the job centre, is referred there (its caseworker accepts) and gets an
+ * internship (praktikplads) that ends in a job, so the first report's internship and referral
+ * rows are not empty either.
+ */
+export async function seedLastHalfYearFollowUp(
+  app: INestApplicationContext,
+  staff: { counsellor: PlanActor; socialWorker: PlanActor; caseworker: PlanActor },
+  jobCentreId: string,
+  seeded: LastHalfYearResidents,
+): Promise<void> {
+  const get = <T>(type: new (...args: never[]) => T) => app.get(type, { strict: false });
+  const { at } = lastCompletedHalfYear();
+  const day = (d: number) => planDateOf(at(d));
+  const aisha = seeded['Aisha'];
+  const employmentCase = aisha.cases.employment;
+  if (!employmentCase) throw new Error("the demo's Aisha has no employment case");
+
+  await get(ConsentsService).give(staff.counsellor, {
+    residentId: aisha.residentId, scope: 'share_counselling', recipientOrganisationIds: [jobCentreId], givenBy: 'resident', form: 'written', givenAt: at(22, 11),
+  });
+  const referral = await get(CaseActivityService).recordReferral(staff.counsellor, employmentCase, { organisationId: jobCentreId, reason: 'Afklaring til praktik', referredAt: at(25, 14) });
+  await get(ReferralFollowUpService).changeStatus(staff.caseworker, referral.id, { status: 'accepted', note: 'Samtale aftalt i jobcentret' });
+
+  const employer = await get(EmployersService).create(staff.socialWorker, { name: 'Ishøj Bycenter', sector: 'private', contactName: 'Centerchef Birgit' });
+  const internships = get(InternshipsService);
+  const internship = await internships.create(staff.counsellor, { residentId: aisha.residentId, employerId: employer.id, startsOn: day(40), endsOn: day(130), hoursPerWeek: 15, referredFrom: 'partner' });
+  await internships.end(staff.counsellor, internship.id, { endedOn: day(120), outcome: 'job' });
 }

@@ -15,7 +15,7 @@ import { ResidentsService } from '../residents/residents.service';
 import { seedActivities } from './demo-activities';
 import { seedIndicators } from './demo-indicators';
 import { seedJobProgrammes } from './demo-job-programmes';
-import { seedLastHalfYear } from './demo-last-half-year';
+import { seedLastHalfYear, seedLastHalfYearFollowUp, type LastHalfYearResidents } from './demo-last-half-year';
 
 export const DEMO_PLAN_NAME = 'Den boligsociale helhedsplan i Ishøj';
 export const DEMO_PASSWORD = 'demo-password-2025';
@@ -86,15 +86,21 @@ async function seedOnce(app: INestApplicationContext): Promise<{ created: boolea
     users[u.role] ??= { userId: created.id, role: u.role, planId: plan.id, organisationId: created.organisationId, requestId: 'demo-seed' };
   }
 
-  await seedCounselling(app, users.counsellor, areas);
+  const lastHalfYear = await seedCounselling(app, users.counsellor, areas);
   await seedJobProgrammes(app, users.social_worker, areas['Vejleåparken']);
+  await seedLastHalfYearFollowUp(
+    app,
+    { counsellor: users.counsellor, socialWorker: users.social_worker, caseworker: users.caseworker },
+    organisations['Center for Beskæftigelse og Erhverv (Jobcenter Ishøj)'],
+    lastHalfYear,
+  );
   await seedIndicators(app, plan.id);
   await seedActivities(app, { leader: users.leader, counsellor: users.counsellor, socialWorker: users.social_worker }, areas, organisations);
   return { created: true };
 }
 
 /** Helle's three matters and Mohammed's one long debt case (001_* footnote 7), plus an anonymous drop-in visitor. */
-async function seedCounselling(app: INestApplicationContext, counsellor: PlanActor, areas: Record<string, string>): Promise<void> {
+async function seedCounselling(app: INestApplicationContext, counsellor: PlanActor, areas: Record<string, string>): Promise<LastHalfYearResidents> {
   const residents = app.get(ResidentsService, { strict: false });
   const cases = app.get(CounsellingCasesService, { strict: false });
   const activity = app.get(CaseActivityService, { strict: false });
@@ -127,8 +133,9 @@ async function seedCounselling(app: INestApplicationContext, counsellor: PlanAct
   const benefits = await cases.openCase(counsellor, { residentId: anonymous.id, topic: 'benefits', form: 'open_drop_in', openedAt: daysAgo(5) });
   await activity.recordContact(caller, benefits.id, { occurredAt: daysAgo(5, 11), channel: 'in_person', durationMinutes: 15, withAppointment: false });
   await cases.close(counsellor, benefits.id, { closedAt: daysAgo(5, 12), outcome: 'Ansøgning om boligstøtte sendt' });
-  await seedLastHalfYear(app, counsellor, caller, areas);
+  const lastHalfYear = await seedLastHalfYear(app, counsellor, caller, areas);
   await sessions.end(manager, session.id, 'demo_seeded');
+  return lastHalfYear;
 }
 
 /** What `npm start` prints: the demo logins, but not their password (it is in the README, and logs are not the place for passwords). */

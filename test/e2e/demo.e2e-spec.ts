@@ -27,7 +27,7 @@ describe('the demo plan a newcomer starts with', () => {
     const programmes = await socialWorker.get('/job-programmes');
     expect(programmes.body.items.map((p: { phase: string }) => p.phase).sort()).toEqual(['clarification', 'employment', 'matching']);
     const employers = await socialWorker.get('/employers');
-    expect(employers.body.items).toHaveLength(3);
+    expect(employers.body.items).toHaveLength(4);
 
     const leader = new Caller(t, (await login(t, 'leder@ishoj.demo', DEMO_PASSWORD)).accessToken);
     const indicators = await leader.get('/indicators');
@@ -59,5 +59,13 @@ describe('the demo plan a newcomer starts with', () => {
     expect(activities.sessions).toBeGreaterThan(60);
     expect(activities.headcount).toBeGreaterThan(500);
     expect(Object.keys(activities.byKind)).toEqual(expect.arrayContaining(['open_counselling', 'workshop', 'network_meeting']));
+    // Aisha's internship ended in a job; her referral to the job centre was still only sent at the period's end.
+    expect(report.result!.activities).toMatchObject({ internshipsStarted: 1, internshipsEnded: 1, internshipsToJob: 1 });
+    expect(report.result!.referrals).toEqual({ byStatus: { sent: 1 } });
+
+    const jobCentre = new Caller(t, (await login(t, 'jobcenter@ishoj.demo', DEMO_PASSWORD)).accessToken);
+    const referrals = await jobCentre.get('/referrals');
+    expect(referrals.status).toBe(200);
+    expect(referrals.body.items.map((r: { status: string; residentName: string }) => [r.residentName, r.status])).toEqual([['Aisha Omar', 'accepted']]);
   });
 });
