@@ -6,7 +6,6 @@ import { ActivitiesController } from './activities.controller';
 import { ActivitiesRepository } from './activities.repository';
 import { ActivitiesService } from './activities.service';
 import { ActivityKindsController } from './activity-kinds.controller';
-import { ActivityKindsRepository } from './activity-kinds.repository';
 import { ActivityKindsService } from './activity-kinds.service';
 import { ActivityResidentData } from './activity-resident-data';
 import { AttendanceController } from './attendance.controller';
@@ -27,7 +26,6 @@ import { SessionsService } from './sessions.service';
     ActivitiesService,
     SessionsService,
     EnrolmentsService,
-    ActivityKindsRepository,
     ActivitiesRepository,
     SessionsRepository,
     EnrolmentsRepository,

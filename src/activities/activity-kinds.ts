@@ -16,9 +16,6 @@ export const BUILT_IN_ACTIVITY_KINDS = {
 
 export type BuiltInActivityKind = keyof typeof BUILT_IN_ACTIVITY_KINDS;
 
-export function isBuiltInActivityKind(key: string): key is BuiltInActivityKind {
-  return Object.hasOwn(BUILT_IN_ACTIVITY_KINDS, key);
-}
 
 /** How an enrolment ended (issue 12). */
 export const ENROLMENT_OUTCOMES = ['completed', 'dropped_out', 'job', 'education', 'other'] as const;

@@ -49,6 +49,8 @@ export const ACTION_LABELS: Record<string, string> = {
   'housing_area.updated': 'Ændrede et boligområde',
   'organisation.updated': 'Ændrede en samarbejdspartner',
   'indicator.added': 'Tilføjede en indikator',
+  'counselling_topic.added': 'Tilføjede et rådgivningsemne',
+  'activity_kind.added': 'Tilføjede en aktivitetstype',
   'indicator.updated': 'Ændrede en indikator',
   'indicator_value.recorded': 'Registrerede en indikatorværdi',
   'indicator_value.corrected': 'Rettede en indikatorværdi',

@@ -5,7 +5,6 @@ import { ResidentsModule } from '../residents/residents.module';
 import { CaseActivityService } from './case-activity.service';
 import { CaseActivityRepository } from './case-activity.repository';
 import { CounsellingCasesRepository } from './counselling-cases.repository';
-import { CounsellingTopicsRepository } from './counselling-topics.repository';
 import { CounsellingCasesService } from './counselling-cases.service';
 import { CounsellingTopicsController } from './counselling-topics.controller';
 import { CounsellingTopicsService } from './counselling-topics.service';
@@ -23,7 +22,7 @@ import { ReferralStatusChange } from './referrals/referral-status-change.entity'
 @Module({
   imports: [TypeOrmModule.forFeature([CounsellingCase, CounsellingContact, CounsellingReferral, CounsellingTopic, ReferralStatusChange]), ResidentsModule, PlansModule],
   controllers: [CounsellingController, CounsellingTopicsController, ReferralFollowUpController],
-  providers: [CounsellingCasesService, CaseActivityService, CounsellingTopicsService, CounsellingCasesRepository, CaseActivityRepository, CounsellingTopicsRepository, CounsellingResidentData, ReferralFollowUpService, ReferralFollowUpRepository],
+  providers: [CounsellingCasesService, CaseActivityService, CounsellingTopicsService, CounsellingCasesRepository, CaseActivityRepository, CounsellingResidentData, ReferralFollowUpService, ReferralFollowUpRepository],
   exports: [CounsellingResidentData],
 })
 export class CounsellingModule {}

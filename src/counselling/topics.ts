@@ -40,7 +40,3 @@ export const CHANNEL_LABELS: Record<ContactChannel, string> = {
   home_visit: 'Hjemmebesøg',
   video: 'Video',
 };
-
-export function isBuiltInTopic(key: string): key is BuiltInTopic {
-  return Object.hasOwn(BUILT_IN_TOPICS, key);
-}

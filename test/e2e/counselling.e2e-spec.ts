@@ -159,6 +159,18 @@ describe('counselling cases and the counting rule', () => {
     await openCase(plan.counsellor, { residentId: resident.id, topic: 'pension', form: 'appointment' });
   });
 
+  it('audits a topic the plan adds, and answers two leaders adding the same one at once with one 201 and one 409 topic_exists', async () => {
+    const [first, second] = await Promise.all([
+      plan.leader.post('/counselling-topics', { key: 'dental', label: 'Tandpleje' }),
+      plan.leader.post('/counselling-topics', { key: 'dental', label: 'Tandlæge' }),
+    ]);
+    expect([first.status, second.status].sort()).toEqual([201, 409]);
+    expect([first, second].find((res) => res.status === 409)?.body.code).toBe('topic_exists');
+    expect(
+      await owner.count(`audit_events WHERE action = 'counselling_topic.added' AND actor_id = $2 AND entity_id IN (SELECT id FROM counselling_topics WHERE plan_id = $1 AND key = 'dental')`, [plan.planId, plan.leader.user.id]),
+    ).toBe(1);
+  });
+
   describe('refusals a client can act on, and lists a person can read', () => {
     const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString();
     const named = (firstName: string) => registerResident(plan.counsellor, { housingAreaId: plan.areas.eligible, firstName, lastName: 'Jensen' });
