@@ -68,8 +68,14 @@ export class SessionsService {
     const names = await this.residents.displayNames(manager, actor, participants.map((p) => p.residentId));
     const shown = participants.filter((p) => names.has(p.residentId));
     await this.audit.record(actor, shown.map((p) => ({ action: 'activity_session.listed', purpose: ACTIVITIES_PURPOSE, residentId: p.residentId, entityType: 'activity_session', entityId: p.sessionId })));
+    const bySession = new Map<string, typeof participants>();
+    for (const p of participants) {
+      const list = bySession.get(p.sessionId);
+      if (list) list.push(p);
+      else bySession.set(p.sessionId, [p]);
+    }
     const items = page.items.map((s) => {
-      const mine = participants.filter((p) => p.sessionId === s.id);
+      const mine = bySession.get(s.id) ?? [];
       const visible = mine.filter((p) => names.has(p.residentId)).map((p) => ({ residentId: p.residentId, name: names.get(p.residentId) ?? '' }));
       return sessionView(s, visible, mine.length - visible.length);
     });
