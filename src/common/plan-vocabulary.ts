@@ -3,14 +3,8 @@ import type { PlanActor } from '../access/actor';
 import type { ProblemCode } from '../api-docs/problem-catalogue';
 import type { AuditWriter } from '../audit/audit-writer';
 import { Conflict, InvalidInput } from './domain-errors';
+import type { PlanVocabularyRow } from './plan-vocabulary-row';
 
-/** A row of a plan's own vocabulary table (counselling_topics, activity_kinds). */
-export interface VocabularyRow {
-  id: string;
-  planId: string;
-  key: string;
-  label: string;
-}
 
 export interface VocabularyEntry {
   key: string;
@@ -19,7 +13,7 @@ export interface VocabularyEntry {
 }
 
 export interface VocabularySpec {
-  entity: new () => VocabularyRow;
+  entity: new () => PlanVocabularyRow;
   /** The built-in keys and their Danish labels (the module's one label source). */
   builtIn: Readonly<Record<string, string>>;
   /** What a word is called in messages: "topic", "activity kind". */
@@ -75,7 +69,7 @@ export class PlanVocabulary {
     return Object.hasOwn(this.spec.builtIn, key);
   }
 
-  private ofPlan(manager: EntityManager, planId: string): Promise<VocabularyRow[]> {
+  private ofPlan(manager: EntityManager, planId: string): Promise<PlanVocabularyRow[]> {
     return manager.getRepository(this.spec.entity).find({ where: { planId }, order: { key: 'ASC' } });
   }
 

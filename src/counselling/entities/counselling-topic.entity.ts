@@ -1,20 +1,6 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Entity } from 'typeorm';
+import { PlanVocabularyRow } from '../../common/plan-vocabulary-row';
 
 /** A topic a plan adds next to the built-in ones. */
 @Entity('counselling_topics')
-export class CounsellingTopic {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column({ name: 'plan_id', type: 'uuid' })
-  planId: string;
-
-  @Column({ type: 'text' })
-  key: string;
-
-  @Column({ type: 'text' })
-  label: string;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-}
+export class CounsellingTopic extends PlanVocabularyRow {}
