@@ -17,7 +17,7 @@ import { testDatabaseUrl } from '../support/test-env';
  *
  * Fails on any 5xx; on any 4xx that changed a row (row triggers on every table record each
  * insert, update and delete; audit events of authentication are exempt); on any 4xx that is not
- * application/problem+json with a string `code`; and on any request slower than the timeout.
+ * application/problem+json with a string `code`; and on any request slower than the timeout, or a big or deep body whose refusal costs more than 2 s of CPU.
  *
  * FUZZ_RUNS (default 6) scales the generated (fast-check) part; FUZZ_SEED (default 20261123)
  * fixes it; FUZZ_TIMEOUT_MS (default 5000) is the per-request limit; FUZZ_VERBOSE=1 prints the

@@ -15,7 +15,7 @@ export interface BodyHostile {
   body: string;
   /** null: send the bytes with no Content-Type at all. */
   contentType: string | null;
-  /** A refusal of this input must come quickly: slower than this is a failure. */
+  /** A refusal of this input must cost little: more CPU time than this (ms) is a failure. */
   slowMs?: number;
 }
 
