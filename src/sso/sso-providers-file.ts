@@ -67,6 +67,11 @@ export function parseProvidersFile(content: unknown, context: ProvidersFileConte
   return { providers, clientSecrets };
 }
 
+/** The key and certificate files a provider names: a change in any of them is a change of the providers (key rollover). */
+export function keyFilesOf(provider: SsoProviderConfig): string[] {
+  return provider.kind === 'saml' ? [provider.idpCertFile, provider.spKeyFile, provider.spCertFile] : [];
+}
+
 function oidcProvider(raw: Raw, check: FieldCheck, context: ProvidersFileContext): OidcProviderConfig | undefined {
   check.only(raw, OIDC_FIELDS);
   const issuer = check.url(raw, 'issuer', context.production);

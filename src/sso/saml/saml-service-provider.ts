@@ -170,7 +170,8 @@ export class SamlServiceProvider {
     if (!(await this.cache.claimAnswer(requestId))) throw invalid('this answer was used already');
     const person = readOiosamlPerson((profile.attributes ?? {}) as Record<string, unknown>, { value: profile.nameID, format: profile.nameIDFormat });
     const authenticatedAt = authnInstantOf(profile);
-    return { assertion: { ...toSsoAssertion(this.provider, profile.issuer, person), ...(authenticatedAt ? { authenticatedAt } : {}) }, requestId };
+    const providerSession = { subject: profile.nameID, ...(profile.sessionIndex ? { sessionId: profile.sessionIndex } : {}) };
+    return { assertion: { ...toSsoAssertion(this.provider, profile.issuer, person), ...(authenticatedAt ? { authenticatedAt } : {}), providerSession }, requestId };
   }
 }
 
