@@ -110,7 +110,8 @@ export class SessionsRepository {
    * another provider are never touched.
    */
   async endSsoSessions(manager: EntityManager, logout: SsoLogout): Promise<{ sessionId: string; userId: string }[]> {
-    const ended: { sessionId: string; userId: string }[] = await manager.query(
+    // An UPDATE answers [rows, affected count] (as in invitations.repository.ts), not the rows alone.
+    const [ended]: [{ sessionId: string; userId: string }[], number] = await manager.query(
       `UPDATE sessions SET revoked_at = now(), revoked_reason = 'sso_logout'
         WHERE provider = $1 AND sso_subject = $2 AND revoked_at IS NULL AND ($3::text[] IS NULL OR sso_session_id = ANY($3))
         RETURNING id AS "sessionId", user_id AS "userId"`,
@@ -120,6 +121,15 @@ export class SessionsRepository {
       await manager.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = ANY($1::uuid[]) AND revoked_at IS NULL`, [ended.map((row) => row.sessionId)]);
     }
     return ended;
+  }
+
+  /** Whom the single sign-on provider of an open session signed in, for a logout we start at the provider. */
+  async ssoLinkOf(manager: EntityManager, sessionId: string): Promise<({ provider: string } & SsoSessionLink) | undefined> {
+    const [row]: { provider: string; subject: string; sessionId: string | null }[] = await manager.query(
+      `SELECT provider, sso_subject AS subject, sso_session_id AS "sessionId" FROM sessions WHERE id = $1 AND revoked_at IS NULL AND sso_subject IS NOT NULL`,
+      [sessionId],
+    );
+    return row ? { provider: row.provider, subject: row.subject, ...(row.sessionId ? { sessionId: row.sessionId } : {}) } : undefined;
   }
 
   /** Ends every session of a user (but `except`, the one asking), with their refresh tokens. */
