@@ -31,4 +31,10 @@ export interface SsoAssertion {
    * provider's session (OIDC `sid`, SAML SessionIndex) when it has one.
    */
   providerSession?: SsoSessionLink;
+  /**
+   * The IdP's own id of the message that signed the person in (SAML: the Response's ID), and of
+   * the assertion in it, so the sign-in's audit event can be matched with the IdP's log.
+   */
+  idpMessageId?: string;
+  idpAssertionId?: string;
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Redis } from 'ioredis';
-import { ConfigurationError, type AppConfig } from '../../config/app-config';
+import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { REDIS } from '../../redis/redis.module';
 import type { SsoAssertion } from '../sso-assertion';
@@ -56,7 +56,8 @@ export class SamlProtocol implements SsoProtocol<SamlProviderConfig> {
     return this.serviceProvider(provider).metadataXml();
   }
 
-  private serviceProvider(provider: SsoProviderConfig): SamlServiceProvider {
+  /** The service provider in use for a SAML provider; any other is 404 `sso_provider_unknown`. */
+  serviceProvider(provider: SsoProviderConfig): SamlServiceProvider {
     const serviceProvider = provider.kind === 'saml' ? this.serviceProviders.get(provider.id) : undefined;
     if (!serviceProvider) throw new UnknownSsoProvider();
     return serviceProvider;
