@@ -34,11 +34,11 @@ export function samlAppWorld(providerId = 'kombit-ishoj') {
   const files = idp.writeFiles();
   const providersFile = join(files.dir, 'providers.json');
   const world = { idp, files, providerId, t: undefined as unknown as TestApp, plan: undefined as unknown as PlanFixture };
-  let base: Record<string, unknown>;
+  let provider: Record<string, unknown>;
 
-  /** Writes the providers file with the KOMBIT provider, `changes` applied. */
+  /** Writes the providers file with the KOMBIT provider, `changes` applied to it as it was last written. */
   const writeProvider = (changes: Record<string, unknown> = {}) => {
-    const provider: Record<string, unknown> = { ...base, ...changes };
+    provider = { ...provider, ...changes };
     for (const [key, value] of Object.entries(provider)) if (value === undefined) delete provider[key];
     writeFileSync(providersFile, JSON.stringify({ providers: [provider] }));
   };
@@ -49,7 +49,7 @@ export function samlAppWorld(providerId = 'kombit-ishoj') {
     const setup = await createTestApp({ jwtSecret });
     world.plan = await createPlan(setup, 'KOMBIT');
     await setup.close();
-    base = {
+    provider = {
       id: providerId,
       kind: 'saml',
       displayName: 'Ishøj Kommune (KOMBIT)',
