@@ -23,7 +23,7 @@ const MATRIX: Record<string, Role[] | 'public'> = {
   'POST /api/v1/auth/saml/:provider/acs': 'public',
   'GET /api/v1/auth/saml/:provider/slo': 'public',
   'POST /api/v1/auth/saml/:provider/slo': 'public',
-  'POST /api/v1/auth/saml/logout': [...ROLES],
+  'POST /api/v1/auth/saml/logout': 'public',
   'GET /api/v1/me': [...ROLES],
   'GET /api/v1/auth/providers': 'public',
   'GET /api/v1/auth/sso/:provider/login': 'public',

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { STAFF_PASSWORD } from '../support/fixtures';
 import { ownerDatabase } from '../support/owner-database';
 import { caseworker, RETURN_URL, samlAppWorld } from '../support/saml-app-world';
@@ -92,8 +92,8 @@ describe('single logout with KOMBIT\'s Context Handler (SAML)', () => {
   it('logs out here at once and sends the browser to the IdP with a signed LogoutRequest for the person and its session, whose answer lands on the returnUrl', async () => {
     const person = caseworker();
     const sessionIndex = `_${randomUUID()}`;
-    const token = await saml.sessionOf(person, { sessionIndex });
-    const { logoutUrl } = (await saml.http().post(`${API}/auth/saml/logout`).set('Authorization', `Bearer ${token}`).expect(200)).body;
+    const { accessToken: token, refreshToken } = await saml.tokensOf(person, { sessionIndex });
+    const { logoutUrl } = (await saml.http().post(`${API}/auth/saml/logout`).send({ refreshToken }).expect(200)).body;
     await me(token).expect(401);
     const metadata = await saml.metadata();
     const request = world.idp.readLogoutRequest(logoutUrl, metadata);
@@ -108,9 +108,13 @@ describe('single logout with KOMBIT\'s Context Handler (SAML)', () => {
 
   it('logs out a session opened by a password with no IdP to visit (logoutUrl null)', async () => {
     const login = await saml.http().post(`${API}/auth/login`).send({ email: world.plan.counsellor.user.email, password: STAFF_PASSWORD }).expect(200);
-    const res = await saml.http().post(`${API}/auth/saml/logout`).set('Authorization', `Bearer ${login.body.accessToken}`).expect(200);
+    const res = await saml.http().post(`${API}/auth/saml/logout`).send({ refreshToken: login.body.refreshToken }).expect(200);
     expect(res.body).toEqual({ logoutUrl: null });
     await me(login.body.accessToken).expect(401);
+    // Like POST /auth/logout, a token that is not genuine tells nothing and ends nothing.
+    const forged = `${randomUUID()}.${randomBytes(32).toString('base64url')}`;
+    const res2 = await saml.http().post(`${API}/auth/saml/logout`).send({ refreshToken: forged });
+    expect([res2.status, res2.body]).toEqual([200, { logoutUrl: null }]);
   });
 
   it('refuses parameters the binding does not have, and a logout endpoint of a provider that is not there', async () => {

@@ -1,6 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { Actor } from '../../access/actor';
+import { InjectEntityManager } from '@nestjs/typeorm';
+import type { EntityManager } from 'typeorm';
 import { AuditWriter } from '../../audit/audit-writer';
+import { AuthService } from '../../auth/auth.service';
 import { AUTHENTICATION, type RequestOrigin } from '../../auth/sign-in.service';
 import { Unauthenticated } from '../../common/domain-errors';
 import { UnitOfWork } from '../../database/unit-of-work';
@@ -31,6 +33,8 @@ export class SamlLogouts {
     private readonly users: UsersRepository,
     private readonly audit: AuditWriter,
     private readonly uow: UnitOfWork,
+    private readonly auth: AuthService,
+    @InjectEntityManager() private readonly manager: EntityManager,
   ) {}
 
   /** A message of the IdP at our SingleLogoutService; answers where the browser goes next. */
@@ -68,21 +72,14 @@ export class SamlLogouts {
   }
 
   /**
-   * POST /auth/saml/logout: ends the caller's session and, when a SAML provider opened it, answers
-   * the IdP's URL with our signed LogoutRequest for the browser to go to; otherwise null.
+   * POST /auth/saml/logout: ends the session of the refresh token (as POST /auth/logout does, and
+   * as quietly for a token that is not genuine) and, when a SAML provider opened that session,
+   * answers the IdP's URL with our signed LogoutRequest for the browser to go to; otherwise null.
    */
-  async ours(actor: Actor, origin: RequestOrigin): Promise<string | null> {
-    const sessionId = actor.sessionId as string;
-    const link = await this.uow.run(async (manager) => {
-      const found = await this.sessions.ssoLinkOf(manager, sessionId);
-      await this.sessions.end(manager, sessionId, 'logout');
-      await this.audit.record(
-        { userId: actor.userId, role: actor.role, planId: actor.planId, requestId: origin.requestId },
-        { action: 'auth.logout', purpose: AUTHENTICATION, entityType: 'user', entityId: actor.userId },
-        manager,
-      );
-      return found;
-    });
+  async ours(refreshToken: string, origin: RequestOrigin): Promise<string | null> {
+    const sessionId = await this.auth.sessionOfRefreshToken(refreshToken);
+    const link = sessionId ? await this.sessions.ssoLinkOf(this.manager, sessionId) : undefined;
+    await this.auth.logout(refreshToken, origin);
     const provider = link && this.providers.list().find((p) => p.id === link.provider);
     if (!link || provider?.kind !== 'saml') return null;
     return this.saml.serviceProvider(provider).logout.requestUrl(link);

@@ -14,9 +14,8 @@ import {
   ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Allow, Public } from '../../access/allow.decorator';
-import { CurrentActor, type Actor } from '../../access/actor';
-import { ROLES } from '../../access/roles';
+import { Public } from '../../access/allow.decorator';
+import { RefreshDto } from '../../auth/dto/auth.dto';
 import { FORM_BODY_ROUTE } from '../../common/form-body';
 import { SsoLogins } from '../sso-logins.service';
 import { SsoProviders } from '../sso-providers';
@@ -105,15 +104,15 @@ export class SamlController {
   }
 
   /**
-   * Logs you out: your session ends at once (as POST /auth/logout), and when a SAML provider
-   * (KOMBIT) opened it, `logoutUrl` is where the browser goes next to log out there too; the IdP
-   * sends it back to the provider's returnUrl with `#logout=done`.
+   * Logs you out: the session of the refresh token ends at once (as POST /auth/logout), and when a
+   * SAML provider (KOMBIT) opened it, `logoutUrl` is where the browser goes next to log out there
+   * too; the IdP sends it back to the provider's returnUrl with `#logout=done`.
    */
   @Post('logout')
-  @Allow(...ROLES)
+  @Public()
   @HttpCode(200)
   @ApiOkResponse({ type: SamlLogoutResponse })
-  async logout(@CurrentActor() actor: Actor, @Req() request: FastifyRequest): Promise<SamlLogoutResponse> {
-    return { logoutUrl: await this.logouts.ours(actor, requestOrigin(request)) };
+  async logout(@Body() dto: RefreshDto, @Req() request: FastifyRequest): Promise<SamlLogoutResponse> {
+    return { logoutUrl: await this.logouts.ours(dto.refreshToken, requestOrigin(request)) };
   }
 }
