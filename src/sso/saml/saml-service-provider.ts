@@ -14,14 +14,12 @@ import { signedRedirectUrl } from './saml-redirect';
 import type { RedisSamlRequestCache } from './saml-request-cache';
 import { checkResponse } from './saml-response';
 import { SamlSingleLogout } from './saml-single-logout';
-import { SamlRefusal } from './saml-xml';
+import { SAML_CLOCK_SKEW_MS, SamlRefusal } from './saml-xml';
 
 export { readSamlKeys } from './saml-keys';
 
 /** A sign-in lasts as long as the SSO state that started it. */
 export const SAML_REQUEST_TTL_MS = SSO_STATE_TTL_SECONDS * 1000;
-/** Servers synchronised by NTP differ by far less; more would stretch the IdP's five-minute validity. */
-export const CLOCK_SKEW_MS = 30_000;
 /** The kinds of node-saml's refusals (of the signed assertion's content), by its messages (lib/saml.js). */
 const NODE_SAML_REASONS: [RegExp, string][] = [
   [/InResponseTo/i, 'InResponseTo: not a request of ours, answered already, or none (IdP-initiated)'],
@@ -95,7 +93,7 @@ export class SamlServiceProvider {
       idpCert: keys.idpCertPems,
       // The AuthnRequest leaves node-saml unsigned and uncompressed: signedRedirectUrl signs it with our algorithm.
       skipRequestCompression: true,
-      acceptedClockSkewMs: CLOCK_SKEW_MS,
+      acceptedClockSkewMs: SAML_CLOCK_SKEW_MS,
       // Only answers to requests we sent (no IdP-initiated sign-in, no answer kept for later).
       validateInResponseTo: ValidateInResponseTo.always,
       requestIdExpirationPeriodMs: cache.ttlMs,

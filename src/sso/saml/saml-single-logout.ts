@@ -5,10 +5,8 @@ import type { SamlKeys } from './saml-keys';
 import { logoutRequestXml, logoutResponseXml, newMessageId, readIdpLogoutRequest, readIdpLogoutResponse, type IdpLogoutRequest, type IdpLogoutResponse, type LogoutExpectations } from './saml-logout-messages';
 import { readSignedRedirect, signedRedirectUrl } from './saml-redirect';
 import type { RedisSamlRequestCache } from './saml-request-cache';
-import { SamlRefusal, STATUS_SUCCESS } from './saml-xml';
+import { SAML_CLOCK_SKEW_MS, SamlRefusal, STATUS_SUCCESS } from './saml-xml';
 
-/** Servers synchronised by NTP differ by far less. */
-const CLOCK_SKEW_MS = 30_000;
 /** A logout message is delivered by the browser within seconds; one issued longer ago than this is refused. */
 const LOGOUT_MESSAGE_MAX_AGE_MS = 5 * 60_000;
 const PARTIAL_LOGOUT = 'urn:oasis:names:tc:SAML:2.0:status:PartialLogout';
@@ -47,7 +45,7 @@ export class SamlSingleLogout {
       idpEntityId: this.provider.idpEntityId,
       idpCertPems: this.keys.idpCertPems,
       decryptionKeyPems: this.keys.spKeys.map((key) => key.keyPem),
-      clockSkewMs: CLOCK_SKEW_MS,
+      clockSkewMs: SAML_CLOCK_SKEW_MS,
       maxAgeMs: LOGOUT_MESSAGE_MAX_AGE_MS,
     };
   }
@@ -92,7 +90,7 @@ export class SamlSingleLogout {
     const signedAsXml = input.binding === 'post';
     if (kind === 'SAMLRequest') {
       const request = await readIdpLogoutRequest(xml, signedAsXml, this.expectations);
-      if (!(await this.cache.claimMessage(request.id, LOGOUT_MESSAGE_MAX_AGE_MS + 2 * CLOCK_SKEW_MS))) throw new SamlRefusal('this LogoutRequest was received already');
+      if (!(await this.cache.claimMessage(request.id, LOGOUT_MESSAGE_MAX_AGE_MS + 2 * SAML_CLOCK_SKEW_MS))) throw new SamlRefusal('this LogoutRequest was received already');
       return { message: { kind: 'request', ...request }, relayState };
     }
     const response = readIdpLogoutResponse(xml, signedAsXml, this.expectations);

@@ -8,6 +8,9 @@ export const SAML_NS = {
   xmlenc: 'http://www.w3.org/2001/04/xmlenc#',
 } as const;
 
+/** Servers synchronised by NTP differ by far less; more would stretch the IdP's five-minute validity. */
+export const SAML_CLOCK_SKEW_MS = 30_000;
+
 export const STATUS_SUCCESS = 'urn:oasis:names:tc:SAML:2.0:status:Success';
 export const BINDING_REDIRECT = 'urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect';
 export const BINDING_POST = 'urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST';
