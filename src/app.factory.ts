@@ -44,7 +44,9 @@ export async function createApp(config: AppConfig, options: { logger?: boolean; 
   });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
-  app.enableShutdownHooks();
+  // SIGTERM and SIGINT stop the service gracefully; SIGHUP is not a stop: it reloads the single
+  // sign-on providers and their keys (src/sso/sso-providers.ts), as daemons conventionally do.
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
   // helmet's defaults (nosniff, HSTS, a strict Content-Security-Policy, no framing by others, ...),
   // built into Nest 12; the CSP allows only this origin's own scripts, which Swagger UI and the
   // set-password page keep to.

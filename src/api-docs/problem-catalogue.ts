@@ -10,6 +10,7 @@ import { JOB_PROGRAMMES_PROBLEMS } from '../job-programmes/job-programmes-proble
 import { PLANS_PROBLEMS } from '../plans/plans-problems';
 import { RESIDENTS_PROBLEMS } from '../residents/residents-problems';
 import { RESIDENT_RIGHTS_PROBLEMS } from '../resident-rights/resident-rights-problems';
+import { SAML_PROBLEMS } from '../sso/saml/saml-problems';
 import { SSO_PROBLEMS } from '../sso/sso-problems';
 import { SCHOOL_HOLIDAYS_PROBLEMS } from '../school-holidays/school-holidays-problems';
 import { STATISTICS_PROBLEMS } from '../statistics/statistics-problems';
@@ -24,6 +25,7 @@ import { USERS_PROBLEMS } from '../users/users-problems';
 export const PROBLEM_CATALOGUE = {
   ...AUTH_PROBLEMS,
   ...SSO_PROBLEMS,
+  ...SAML_PROBLEMS,
   ...USERS_PROBLEMS,
   ...PLANS_PROBLEMS,
   ...RESIDENTS_PROBLEMS,

@@ -52,6 +52,6 @@ import { jwtKey } from './jwt-key';
     PasskeysRepository,
     PasskeysService,
   ],
-  exports: [AccessTokenVerifier, SignInService, MfaChallenges, LoginThrottle],
+  exports: [AccessTokenVerifier, SignInService, MfaChallenges, LoginThrottle, AuthService],
 })
 export class AuthModule {}

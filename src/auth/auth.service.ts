@@ -105,6 +105,17 @@ export class AuthService {
     if (stored && this.secretMatches(stored.secretHash, parsed.secret)) await this.endSession(stored, 'logout', 'auth.logout', origin);
   }
 
+  /**
+   * The session a refresh token belongs to, when the token is genuine: a logout that also ends the
+   * session at its single sign-on provider reads the session's link to it before it ends.
+   */
+  async sessionOfRefreshToken(token: string): Promise<string | undefined> {
+    const parsed = parseRefreshToken(token);
+    if (!parsed) return undefined;
+    const stored = await this.refreshTokens.findById(this.manager, parsed.id);
+    return stored && this.secretMatches(stored.secretHash, parsed.secret) ? stored.familyId : undefined;
+  }
+
   /** Changes one's own password; every other session of the user ends (a thief's included). */
   async changePassword(actor: Actor, sessionId: string, currentPassword: string, newPassword: string, address: string): Promise<void> {
     const user = await this.users.findActiveUserWithPasswordById(actor.userId);

@@ -1,4 +1,5 @@
 import type { Role } from '../access/roles';
+import type { SsoSessionLink } from '../users/sessions.repository';
 import type { SsoMembership, SsoProviderConfig } from './sso-provider-config';
 
 /**
@@ -24,4 +25,16 @@ export interface SsoAssertion {
    * long before this sign-in when the provider reused its own session; step-up reads it.
    */
   authenticatedAt?: Date;
+  /**
+   * How the provider's logout messages will name this sign-in: the protocol's own subject (OIDC
+   * `sub`, which may differ from the identity claim, e.g. Entra ID's `oid`; SAML NameID) and the
+   * provider's session (OIDC `sid`, SAML SessionIndex) when it has one.
+   */
+  providerSession?: SsoSessionLink;
+  /**
+   * The IdP's own id of the message that signed the person in (SAML: the Response's ID), and of
+   * the assertion in it, so the sign-in's audit event can be matched with the IdP's log.
+   */
+  idpMessageId?: string;
+  idpAssertionId?: string;
 }

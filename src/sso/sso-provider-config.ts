@@ -48,19 +48,58 @@ export interface OidcProviderConfig extends SsoProviderBase {
 
 export type NsisLevel = 'Low' | 'Substantial' | 'High';
 
+/**
+ * What we sign SAML messages with (AuthnRequest, LogoutRequest, LogoutResponse, our metadata):
+ * RSASSA-PSS with SHA-256 (`http://www.w3.org/2007/05/xmldsig-more#sha256-rsa-MGF1`), the scheme
+ * of OCES3 certificates that KOMBIT's Context Handler and NemLog-in 3 connect with, or RSA
+ * PKCS#1 v1.5 with SHA-256 for an IdP that cannot verify PSS.
+ */
+export type SamlSignatureAlgorithm = 'rsa-pss-sha256' | 'rsa-sha256';
+
+/** One of our key pairs: PEM files of the private key and its certificate. */
+export interface SamlKeyPairFiles {
+  keyFile: string;
+  certFile: string;
+}
+
+/** Who the IdP's administrators contact about this service (SAML metadata ContactPerson). */
+export interface SamlContact {
+  type: 'technical' | 'support' | 'administrative' | 'billing' | 'other';
+  company?: string;
+  givenName?: string;
+  surName?: string;
+  email: string;
+  telephone?: string;
+}
+
 export interface SamlProviderConfig extends SsoProviderBase {
   kind: 'saml';
   /** The IdP's single sign-on URL (HTTP-Redirect binding for the AuthnRequest). */
   entryPoint: string;
+  /** The IdP's single logout URL (HTTP-Redirect binding); the entryPoint when not given. */
+  logoutUrl?: string;
   /** The IdP's entity id, which its responses must name as Issuer. */
   idpEntityId: string;
-  /** PEM file of the IdP's signing certificate. */
-  idpCertFile: string;
+  /**
+   * PEM files of the IdP's signing certificates: an answer signed by any of them is accepted, so
+   * the IdP's new certificate is added before it switches and the old one removed after
+   * (the file's `idpCertFile`, one file, is read as a list of one).
+   */
+  idpCertFiles: string[];
   /** Our entity id, as registered with the IdP. */
   spEntityId: string;
-  /** PEM files of our signing key and certificate (the AuthnRequest is signed; encrypted assertions are decrypted with the same key). */
-  spKeyFile: string;
-  spCertFile: string;
+  /**
+   * Our key pairs (the file's `spKeys`, or `spKeyFile` and `spCertFile` for one): the first signs
+   * what we send, every one decrypts what is encrypted to it, and our metadata lists the signing
+   * and encryption certificates of all of them, so a new key is published before it is used.
+   */
+  spKeys: SamlKeyPairFiles[];
+  /** Default `rsa-pss-sha256`. */
+  signatureAlgorithm?: SamlSignatureAlgorithm;
+  /** Refuse an assertion that is not encrypted to us (default true: KOMBIT encrypts every assertion). */
+  requireEncryptedAssertions?: boolean;
+  /** The contact person our metadata names. */
+  contact: SamlContact;
   /** KOMBIT privilege (brugersystemrolle) URI → our role. */
   privileges: Record<string, PlanRole>;
   /** The municipality's CVR number → plan membership. A CVR not listed is refused (403 sso_no_plan). */

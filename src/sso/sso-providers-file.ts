@@ -1,6 +1,6 @@
 import { isAbsolute, resolve } from 'node:path';
 import { PLAN_ROLES, type PlanRole } from '../access/roles';
-import type { NsisLevel, OidcProviderConfig, SamlProviderConfig, SsoMembership, SsoProviderConfig } from './sso-provider-config';
+import type { NsisLevel, OidcProviderConfig, SamlContact, SamlKeyPairFiles, SamlProviderConfig, SamlSignatureAlgorithm, SsoMembership, SsoProviderConfig } from './sso-provider-config';
 
 /** What reading the providers file needs from outside: the environment (secrets), and whether a key file can be read. */
 export interface ProvidersFileContext {
@@ -22,7 +22,26 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const NSIS_LEVELS: readonly NsisLevel[] = ['Low', 'Substantial', 'High'];
 const COMMON_FIELDS = ['id', 'kind', 'displayName', 'returnUrl'];
 const OIDC_FIELDS = [...COMMON_FIELDS, 'issuer', 'clientId', 'clientSecretEnv', 'tokenEndpointAuthMethod', 'subjectClaim', 'emailClaim', 'rolesClaim', 'roles', 'membership', 'mfa', 'scopes'];
-const SAML_FIELDS = [...COMMON_FIELDS, 'entryPoint', 'idpEntityId', 'idpCertFile', 'spEntityId', 'spKeyFile', 'spCertFile', 'privileges', 'municipalities', 'minimumLoa'];
+const SAML_FIELDS = [
+  ...COMMON_FIELDS,
+  'entryPoint',
+  'logoutUrl',
+  'idpEntityId',
+  'idpCertFile',
+  'idpCertFiles',
+  'spEntityId',
+  'spKeyFile',
+  'spCertFile',
+  'spKeys',
+  'signatureAlgorithm',
+  'requireEncryptedAssertions',
+  'contact',
+  'privileges',
+  'municipalities',
+  'minimumLoa',
+];
+const SAML_SIGNATURE_ALGORITHMS: readonly SamlSignatureAlgorithm[] = ['rsa-pss-sha256', 'rsa-sha256'];
+const CONTACT_TYPES: readonly SamlContact['type'][] = ['technical', 'support', 'administrative', 'billing', 'other'];
 
 type Raw = Record<string, unknown>;
 const isObject = (value: unknown): value is Raw => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -65,6 +84,11 @@ export function parseProvidersFile(content: unknown, context: ProvidersFileConte
   });
   if (problems.length) throw new Error(`${context.file} has mistakes:\n- ${problems.join('\n- ')}`);
   return { providers, clientSecrets };
+}
+
+/** The key and certificate files a provider names: a change in any of them is a change of the providers (key rollover). */
+export function keyFilesOf(provider: SsoProviderConfig): string[] {
+  return provider.kind === 'saml' ? [...provider.idpCertFiles, ...provider.spKeys.flatMap((pair) => [pair.keyFile, pair.certFile])] : [];
 }
 
 function oidcProvider(raw: Raw, check: FieldCheck, context: ProvidersFileContext): OidcProviderConfig | undefined {
@@ -111,20 +135,80 @@ function samlProvider(raw: Raw, check: FieldCheck, context: ProvidersFileContext
     }
   }
   if (raw.minimumLoa !== undefined && !NSIS_LEVELS.includes(raw.minimumLoa as NsisLevel)) check.fail('minimumLoa', `must be one of ${NSIS_LEVELS.join(', ')}`);
+  if (raw.signatureAlgorithm !== undefined && !SAML_SIGNATURE_ALGORITHMS.includes(raw.signatureAlgorithm as SamlSignatureAlgorithm)) {
+    check.fail('signatureAlgorithm', `must be one of ${SAML_SIGNATURE_ALGORITHMS.join(', ')}`);
+  }
+  if (raw.requireEncryptedAssertions !== undefined && typeof raw.requireEncryptedAssertions !== 'boolean') check.fail('requireEncryptedAssertions', 'must be true or false');
   const provider = {
     kind: 'saml' as const,
     ...common(raw, check, context),
     entryPoint: check.url(raw, 'entryPoint', context.production),
+    logoutUrl: raw.logoutUrl === undefined ? undefined : check.url(raw, 'logoutUrl', context.production),
     idpEntityId: check.string(raw, 'idpEntityId'),
-    idpCertFile: check.file(raw, 'idpCertFile', context),
+    idpCertFiles: idpCertFiles(raw, check, context),
     spEntityId: check.string(raw, 'spEntityId'),
-    spKeyFile: check.file(raw, 'spKeyFile', context),
-    spCertFile: check.file(raw, 'spCertFile', context),
+    spKeys: spKeys(raw, check, context),
+    signatureAlgorithm: raw.signatureAlgorithm as SamlSignatureAlgorithm | undefined,
+    requireEncryptedAssertions: raw.requireEncryptedAssertions as boolean | undefined,
+    contact: contact(raw.contact, check),
     privileges: check.roleMap(raw, 'privileges'),
     municipalities,
     minimumLoa: raw.minimumLoa as NsisLevel | undefined,
   };
   return check.ok ? (provider as SamlProviderConfig) : undefined;
+}
+
+/** `idpCertFiles` (a list, for the IdP's old and new certificate during its key rollover) or the single `idpCertFile`. */
+function idpCertFiles(raw: Raw, check: FieldCheck, context: ProvidersFileContext): string[] {
+  if (raw.idpCertFile !== undefined && raw.idpCertFiles !== undefined) check.fail('idpCertFiles', 'and idpCertFile cannot both be given (list every certificate in idpCertFiles)');
+  if (raw.idpCertFiles === undefined && raw.idpCertFile === undefined) {
+    check.fail('idpCertFiles', 'is required: the PEM files of the IdP\'s signing certificates (or idpCertFile for one)');
+    return [];
+  }
+  if (raw.idpCertFiles === undefined) return [check.file(raw, 'idpCertFile', context)];
+  if (!Array.isArray(raw.idpCertFiles) || raw.idpCertFiles.length === 0) {
+    check.fail('idpCertFiles', 'must be a non-empty list of certificate files');
+    return [];
+  }
+  return raw.idpCertFiles.map((_, index) => check.file(raw.idpCertFiles as Raw, String(index), context, 'idpCertFiles.'));
+}
+
+/** `spKeys` ([{ keyFile, certFile }], the first signs) or the single pair `spKeyFile` and `spCertFile`. */
+function spKeys(raw: Raw, check: FieldCheck, context: ProvidersFileContext): SamlKeyPairFiles[] {
+  if (raw.spKeys === undefined && raw.spKeyFile === undefined && raw.spCertFile === undefined) {
+    check.fail('spKeys', 'is required: our key pairs [{ "keyFile": ..., "certFile": ... }] (or spKeyFile and spCertFile for one)');
+    return [];
+  }
+  if (raw.spKeys === undefined) return [{ keyFile: check.file(raw, 'spKeyFile', context), certFile: check.file(raw, 'spCertFile', context) }];
+  if (raw.spKeyFile !== undefined || raw.spCertFile !== undefined) check.fail('spKeys', 'and spKeyFile/spCertFile cannot both be given (list every key pair in spKeys)');
+  if (!Array.isArray(raw.spKeys) || raw.spKeys.length === 0) {
+    check.fail('spKeys', 'must be a non-empty list of { "keyFile": ..., "certFile": ... }, the signing key first');
+    return [];
+  }
+  return raw.spKeys.map((pair, index) => {
+    const where = `spKeys.${index}.`;
+    if (!isObject(pair)) {
+      check.fail(`spKeys.${index}`, 'must be { "keyFile": ..., "certFile": ... }');
+      return { keyFile: '', certFile: '' };
+    }
+    check.only(pair, ['keyFile', 'certFile'], where);
+    return { keyFile: check.file(pair, 'keyFile', context, where), certFile: check.file(pair, 'certFile', context, where) };
+  });
+}
+
+/** The metadata's ContactPerson: KOMBIT's administration needs someone to call about the connection. */
+function contact(value: unknown, check: FieldCheck): SamlContact {
+  if (!isObject(value)) {
+    check.fail('contact', 'must be { "type": "technical", "company": ..., "email": ... } (the contact person our SAML metadata names)');
+    return { type: 'technical', email: '' };
+  }
+  check.only(value, ['type', 'company', 'givenName', 'surName', 'email', 'telephone'], 'contact.');
+  const type = value.type ?? 'technical';
+  if (!CONTACT_TYPES.includes(type as SamlContact['type'])) check.fail('contact.type', `must be one of ${CONTACT_TYPES.join(', ')}`);
+  const email = check.string(value, 'email', 'contact.');
+  if (typeof email === 'string' && !/^[^\s@]+@[^\s@]+$/.test(email)) check.fail('contact.email', 'must be an e-mail address');
+  const optional = (field: string) => (value[field] === undefined ? undefined : check.string(value, field, 'contact.'));
+  return { type: type as SamlContact['type'], company: optional('company'), givenName: optional('givenName'), surName: optional('surName'), email, telephone: optional('telephone') };
 }
 
 function common(raw: Raw, check: FieldCheck, context: ProvidersFileContext) {
@@ -148,9 +232,9 @@ class FieldCheck {
     for (const key of Object.keys(raw)) if (!fields.includes(key)) this.fail(prefix + key, 'is not a field of this kind of provider (a typo?)');
   }
 
-  string(raw: Raw, field: string): string {
+  string(raw: Raw, field: string, prefix = ''): string {
     const value = raw[field];
-    if (typeof value !== 'string' || value.trim() === '') this.fail(field, 'is required (a non-empty string)');
+    if (typeof value !== 'string' || value.trim() === '') this.fail(prefix + field, 'is required (a non-empty string)');
     return value as string;
   }
 
@@ -176,11 +260,11 @@ class FieldCheck {
     return value;
   }
 
-  file(raw: Raw, field: string, context: ProvidersFileContext): string {
-    const value = this.string(raw, field);
+  file(raw: Raw, field: string, context: ProvidersFileContext, prefix = ''): string {
+    const value = this.string(raw, field, prefix);
     if (typeof value !== 'string') return value;
     const path = isAbsolute(value) ? value : resolve(context.file, '..', value);
-    if (!context.fileReadable(path)) this.fail(field, `names ${path}, which cannot be read`);
+    if (!context.fileReadable(path)) this.fail(prefix + field, `names ${path}, which cannot be read`);
     return path;
   }
 

@@ -79,7 +79,13 @@ export class SsoSignInService {
         const now = new Date();
         // The provider's own time of authentication, so a session it reused from this morning does not pass step-up; never later than now.
         const authenticatedAt = assertion.authenticatedAt && assertion.authenticatedAt < now ? assertion.authenticatedAt : now;
-        const proof = { amr, authenticatedAt, provider: assertion.provider.id, expiresAt: new Date(now.getTime() + this.config.ssoSessionHours * 3600_000) };
+        const proof = {
+          amr,
+          authenticatedAt,
+          provider: assertion.provider.id,
+          expiresAt: new Date(now.getTime() + this.config.ssoSessionHours * 3600_000),
+          ...(assertion.providerSession ? { sso: assertion.providerSession } : {}),
+        };
         return this.signIn.firstFactorProved(user, proof, origin, manager);
       });
     } catch (error) {

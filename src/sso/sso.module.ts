@@ -5,6 +5,7 @@ import { UsersModule } from '../users/users.module';
 import { ExchangeCodes } from './exchange-codes';
 import { ExternalIdentitiesRepository } from './external-identities.repository';
 import { OidcProtocol } from './oidc/oidc-protocol';
+import { SamlLogouts } from './saml/saml-logouts.service';
 import { SamlProtocol } from './saml/saml-protocol';
 import { SamlController } from './saml/saml.controller';
 import { SsoLinkTokens } from './sso-link-tokens';
@@ -19,7 +20,7 @@ import { SsoController } from './sso.controller';
 @Module({
   imports: [AuthModule, UsersModule, PlansModule],
   controllers: [SsoController, SamlController],
-  providers: [SsoProviders, SsoProtocols, SsoStates, ExchangeCodes, ExternalIdentitiesRepository, SsoSignInService, SsoLogins, SsoLinkTokens, OidcProtocol, SamlProtocol],
+  providers: [SsoProviders, SsoProtocols, SsoStates, ExchangeCodes, ExternalIdentitiesRepository, SsoSignInService, SsoLogins, SsoLinkTokens, OidcProtocol, SamlProtocol, SamlLogouts],
   // For the SAML protocol (src/sso/saml/): it registers with SsoProtocols and finishes through SsoLogins.
   exports: [SsoProviders, SsoProtocols, SsoStates, SsoLogins],
 })

@@ -33,9 +33,17 @@ export class Session {
   @Column({ type: 'text', nullable: true })
   provider: string | null;
 
+  /** Whom the provider signed in (OIDC `sub`, SAML NameID): a logout it starts names this. */
+  @Column({ name: 'sso_subject', type: 'text', nullable: true })
+  ssoSubject: string | null;
+
+  /** The provider's own session (OIDC `sid`, SAML SessionIndex), when it names one. */
+  @Column({ name: 'sso_session_id', type: 'text', nullable: true })
+  ssoSessionId: string | null;
+
   /** A hard end (single sign-on sessions end within a working day); null = while refresh tokens last. */
   @Column({ name: 'expires_at', type: 'timestamptz', nullable: true })
   expiresAt: Date | null;
 }
 
-export type SessionEndReason = 'logout' | 'refresh_token_reused' | 'role_changed' | 'deactivated' | 'password_changed' | 'account_inactive' | 'mfa_reset' | 'demo_seeded';
+export type SessionEndReason = 'logout' | 'refresh_token_reused' | 'role_changed' | 'deactivated' | 'password_changed' | 'account_inactive' | 'mfa_reset' | 'demo_seeded' | 'sso_logout';

@@ -20,6 +20,22 @@ export interface SignInProof {
   authenticatedAt: Date;
   provider?: string;
   expiresAt?: Date;
+  /** Whom the single sign-on provider signed in, and its own session, so a logout it starts ends this one. */
+  sso?: SsoSessionLink;
+}
+
+/** The provider's name for the person (OIDC `sub`, SAML NameID) and for its own session (OIDC `sid`, SAML SessionIndex). */
+export interface SsoSessionLink {
+  subject: string;
+  sessionId?: string;
+}
+
+/** The sessions a logout at a provider ends: the person's sign-ins from it, or only those from one of its sessions. */
+export interface SsoLogout {
+  provider: string;
+  subject: string;
+  /** Without it, every open session of the person from this provider ends (SAML LogoutRequest without SessionIndex, OIDC logout token without `sid`). */
+  sessionIds?: string[];
 }
 
 export interface OpenedSession {
@@ -56,9 +72,9 @@ export class SessionsRepository {
   async open(manager: EntityManager, userId: string, how: SignInProof): Promise<OpenedSession> {
     const id = randomUUID();
     const [row]: { authenticatedAt: Date }[] = await manager.query(
-      `INSERT INTO sessions (id, user_id, amr, authenticated_at, provider, expires_at) VALUES ($1, $2, $3, $4, $5, $6)
+      `INSERT INTO sessions (id, user_id, amr, authenticated_at, provider, expires_at, sso_subject, sso_session_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
        RETURNING authenticated_at AS "authenticatedAt"`,
-      [id, userId, how.amr, how.authenticatedAt, how.provider ?? null, how.expiresAt ?? null],
+      [id, userId, how.amr, how.authenticatedAt, how.provider ?? null, how.expiresAt ?? null, how.sso?.subject ?? null, how.sso?.sessionId ?? null],
     );
     return { id, amr: how.amr, authenticatedAt: row.authenticatedAt };
   }
@@ -86,6 +102,34 @@ export class SessionsRepository {
   async end(manager: EntityManager, sessionId: string, reason: SessionEndReason): Promise<void> {
     await manager.query(`UPDATE sessions SET revoked_at = now(), revoked_reason = $2 WHERE id = $1 AND revoked_at IS NULL`, [sessionId, reason]);
     await manager.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL`, [sessionId]);
+  }
+
+  /**
+   * Ends the sessions a logout at a single sign-on provider names, with their refresh tokens;
+   * answers the users whose sessions ended (for the audit log). Sessions opened by a password or
+   * another provider are never touched.
+   */
+  async endSsoSessions(manager: EntityManager, logout: SsoLogout): Promise<{ sessionId: string; userId: string }[]> {
+    // An UPDATE answers [rows, affected count] (as in invitations.repository.ts), not the rows alone.
+    const [ended]: [{ sessionId: string; userId: string }[], number] = await manager.query(
+      `UPDATE sessions SET revoked_at = now(), revoked_reason = 'sso_logout'
+        WHERE provider = $1 AND sso_subject = $2 AND revoked_at IS NULL AND ($3::text[] IS NULL OR sso_session_id = ANY($3))
+        RETURNING id AS "sessionId", user_id AS "userId"`,
+      [logout.provider, logout.subject, logout.sessionIds?.length ? logout.sessionIds : null],
+    );
+    if (ended.length) {
+      await manager.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = ANY($1::uuid[]) AND revoked_at IS NULL`, [ended.map((row) => row.sessionId)]);
+    }
+    return ended;
+  }
+
+  /** Whom the single sign-on provider of an open session signed in, for a logout we start at the provider. */
+  async ssoLinkOf(manager: EntityManager, sessionId: string): Promise<({ provider: string } & SsoSessionLink) | undefined> {
+    const [row]: { provider: string; subject: string; sessionId: string | null }[] = await manager.query(
+      `SELECT provider, sso_subject AS subject, sso_session_id AS "sessionId" FROM sessions WHERE id = $1 AND revoked_at IS NULL AND sso_subject IS NOT NULL`,
+      [sessionId],
+    );
+    return row ? { provider: row.provider, subject: row.subject, ...(row.sessionId ? { sessionId: row.sessionId } : {}) } : undefined;
   }
 
   /** Ends every session of a user (but `except`, the one asking), with their refresh tokens. */

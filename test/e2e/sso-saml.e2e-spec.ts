@@ -5,7 +5,7 @@ import { inflateRawSync } from 'node:zlib';
 import type { Response } from 'supertest';
 import { createPlan, type PlanFixture } from '../support/fixtures';
 import { makeTestKeyPair } from '../support/self-signed-cert';
-import { TestSamlIdp, type SamlPerson, type SamlPost, type AnswerOptions } from '../support/saml-idp';
+import { readSpMetadata, TestSamlIdp, type SamlPerson, type SamlPost, type AnswerOptions } from '../support/saml-idp';
 import { API, createTestApp, type TestApp } from '../support/test-app';
 
 const ISHOJ = '29189765';
@@ -54,6 +54,7 @@ describe('signing in through KOMBIT\'s Context Handler (OIOSAML 3)', () => {
       spEntityId: SP_ENTITY_ID,
       spKeyFile: 'sp.key',
       spCertFile: 'sp.pem',
+      contact: { type: 'technical', company: 'Helhedsplan drift', email: 'drift@helhedsplan.test' },
       privileges: { [CASEWORKER]: 'caseworker' },
       municipalities: { [ISHOJ]: { planId: plan.planId, organisationId: plan.organisations.jobcenter } },
     };
@@ -184,12 +185,12 @@ describe('signing in through KOMBIT\'s Context Handler (OIOSAML 3)', () => {
     expect(outcome(await postToAcs({ SAMLResponse: Buffer.from('<not-saml/>').toString('base64'), RelayState }, cookie))).toEqual({ error: 'sso_assertion_invalid' });
   });
 
-  it('serves our metadata, naming our entity id and ACS, without sign-in', async () => {
+  it('serves our signed metadata, naming our entity id, ACS, single logout and contact, without sign-in', async () => {
     const res = await t.http().get(`${API}/auth/saml/${PROVIDER}/metadata`).expect(200);
     expect(res.headers['content-type']).toMatch(/^application\/samlmetadata\+xml/);
-    expect(res.text).toContain(`entityID="${SP_ENTITY_ID}"`);
-    expect(res.text).toContain(`Location="${ACS}"`);
+    expect(readSpMetadata(res.text)).toMatchObject({ entityId: SP_ENTITY_ID, acsUrl: ACS, sloUrl: ACS.replace(/acs$/, 'slo') });
     expect(res.text).toContain('AuthnRequestsSigned="true"');
+    expect(res.text).toContain('<md:EmailAddress>mailto:drift@helhedsplan.test</md:EmailAddress>');
     const unknown = await t.http().get(`${API}/auth/saml/nobody/metadata`).expect(404);
     expect(unknown.body.code).toBe('sso_provider_unknown');
   });

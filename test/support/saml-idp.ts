@@ -1,38 +1,33 @@
+import { DOMParser } from '@xmldom/xmldom';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import * as samlify from 'samlify';
+import { ALG, encryptTo, pemOf, readRedirect, redirectUrl, signElement, verifyDocumentSignature, type XmlSigning } from './saml-idp-crypto';
+import { failureXml, logoutRequestXml, logoutResponseXml, responseXml, type SamlPerson } from './saml-idp-messages';
 import { makeTestKeyPair, type TestKeyPair } from './self-signed-cert';
 
+export type { SamlPerson } from './saml-idp-messages';
+export { privilegeListOf } from './saml-idp-messages';
+
 /**
- * TEST ONLY: a SAML identity provider shaped like KOMBIT's Context Handler (OIOSAML 3), made with
- * samlify. It reads our signed AuthnRequest from the redirect URL (checking its signature against
- * our metadata) and answers with a Response whose assertion is signed (and, by default,
- * encrypted to us), carrying the OIOSAML 3 attributes of a chosen person. Most options options the
- * answer in one way each, for the refusal tests.
+ * TEST ONLY: a SAML identity provider shaped like KOMBIT's Context Handler (OIOSAML 3). It reads
+ * our metadata as the IdP's administration does (its signature must verify), takes our
+ * AuthnRequest from the redirect URL only when its signature (RSASSA-PSS or RSA, never SHA-1)
+ * verifies with a signing certificate of that metadata, and answers with a Response whose
+ * assertion is signed and encrypted to an encryption certificate of that metadata, carrying the
+ * OIOSAML 3 attributes of a chosen person. It also sends and reads single logout messages. Each
+ * option spoils the answer in one way, for the refusal tests.
  */
 
-// samlify wants an XSD validator for what it parses; in tests it parses only our own AuthnRequests
-// and metadata. The service never uses samlify: it checks answers with node-saml.
-samlify.setSchemaValidator({ validate: () => Promise.resolve('skipped in tests') });
-
-const BINDING_REDIRECT = 'urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect';
-const RSA_SHA256 = 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256';
-
-export interface SamlPerson {
-  cvr: string;
-  /** CVR → privilege URIs, one PrivilegeGroup each. */
-  privileges: Record<string, string[]>;
-  loa: 'Low' | 'Substantial' | 'High';
-  uuid: string;
-  name: string;
-  email: string;
-}
+const SAML_PROTOCOL = 'urn:oasis:names:tc:SAML:2.0:protocol';
+const ASSERTION_XPATH = "//*[local-name(.)='Assertion']";
 
 export interface AnswerOptions {
   /** Sign with this key instead of the IdP's own (whose certificate the service trusts). */
   signWith?: TestKeyPair;
+  signatureAlgorithm?: string;
+  digestAlgorithm?: string;
   /** Neither sign nor encrypt. */
   unsigned?: boolean;
   audience?: string;
@@ -43,14 +38,22 @@ export interface AnswerOptions {
   /** Issued eleven minutes ago, valid for five. */
   expired?: boolean;
   recipient?: string;
-  /** Send the assertion in clear (KOMBIT always encrypts; OIOSAML allows the SP to take both). */
+  /** The Response's Destination (default our ACS); null leaves it out. */
+  destination?: string | null;
+  /** Send the assertion in clear (for a provider with `requireEncryptedAssertions: false`, and the tests that tamper with it). */
   plain?: boolean;
+  /** Encrypt to this encryption certificate of the metadata (by its place; default the first). */
+  encryptTo?: number;
   /** Sign the Response around the signed assertion too (OIOSAML allows it). */
   signResponse?: boolean;
   /** Answer that the sign-in failed (the person cancelled), without an assertion, unsigned as IdPs do. */
   failed?: boolean;
-  /** Raw attributes to add or replace (name → value). */
+  /** The IdP's session the assertion names (AuthnStatement SessionIndex); default a new one. */
+  sessionIndex?: string;
+  /** Raw attributes to add or replace (name → value; '' leaves one out). */
   attributes?: Record<string, string>;
+  /** Changes the Response as sent (signed, encrypted unless `plain`): an attacker's hands. */
+  tamper?: (signedXml: string) => string;
 }
 
 export interface SamlPost {
@@ -58,45 +61,46 @@ export interface SamlPost {
   RelayState: string;
 }
 
-const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
-export function privilegeListOf(groups: Record<string, string[]>): string {
-  const body = Object.entries(groups)
-    .map(([cvr, uris]) => `<PrivilegeGroup Scope="urn:dk:gov:saml:cvrNumberIdentifier:${cvr}">${uris.map((u) => `<Privilege>${escapeXml(u)}</Privilege>`).join('')}</PrivilegeGroup>`)
-    .join('');
-  const xml = `<?xml version="1.0" encoding="UTF-8"?><bpp:PrivilegeList xmlns:bpp="http://digst.dk/oiosaml/basic_privilege_profile" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">${body}</bpp:PrivilegeList>`;
-  return Buffer.from(xml).toString('base64');
+/** Our metadata as the IdP takes it in. */
+export interface SpMetadataView {
+  entityId: string;
+  signingCertPems: string[];
+  encryptionCertPems: string[];
+  acsUrl: string;
+  sloUrl: string;
+  requestedAttributes: { name: string; required: boolean }[];
 }
 
-function attributeStatement(person: SamlPerson, extra: Record<string, string>): string {
-  const values: Record<string, string> = {
-    'https://data.gov.dk/model/core/specVersion': 'OIO-SAML-3.0',
-    'https://data.gov.dk/model/core/kombitSpecVer': '2.0',
-    'https://data.gov.dk/concept/core/nsis/loa': person.loa,
-    'https://data.gov.dk/model/core/eid/professional/cvr': person.cvr,
-    'https://data.gov.dk/model/core/eid/professional/orgName': `Organisation ${person.cvr}`,
-    'https://data.gov.dk/model/core/eid/professional/uuid/persistent': person.uuid,
-    'https://data.gov.dk/model/core/eid/fullName': person.name,
-    'https://data.gov.dk/model/core/eid/email': person.email,
-    'https://data.gov.dk/model/core/eid/privilegesIntermediate': privilegeListOf(person.privileges),
-    ...extra,
+const elements = (root: Document | Element, localName: string) => Array.from(root.getElementsByTagNameNS('*', localName));
+
+/** Reads our SP metadata; refuses it unless it is signed by one of the signing certificates it lists. */
+export function readSpMetadata(xml: string): SpMetadataView {
+  const document = new DOMParser().parseFromString(xml, 'text/xml');
+  const certs = (use: string) => elements(document, 'KeyDescriptor').filter((k) => k.getAttribute('use') === use).map((k) => pemOf(elements(k, 'X509Certificate')[0].textContent ?? ''));
+  const signingCertPems = certs('signing');
+  if (!signingCertPems.some((cert) => verifyDocumentSignature(xml, cert))) throw new Error('test IdP: the metadata is not signed by a signing certificate it lists');
+  const slo = elements(document, 'SingleLogoutService').find((s) => s.getAttribute('Binding')?.endsWith('HTTP-Redirect'));
+  return {
+    entityId: document.documentElement.getAttribute('entityID') ?? '',
+    signingCertPems,
+    encryptionCertPems: certs('encryption'),
+    acsUrl: elements(document, 'AssertionConsumerService')[0]?.getAttribute('Location') ?? '',
+    sloUrl: slo?.getAttribute('Location') ?? '',
+    requestedAttributes: elements(document, 'RequestedAttribute').map((a) => ({ name: a.getAttribute('Name') ?? '', required: a.getAttribute('isRequired') === 'true' })),
   };
-  return Object.entries(values)
-    .map(
-      ([name, value]) =>
-        `<saml:Attribute Name="${escapeXml(name)}" NameFormat="urn:oasis:names:tc:SAML:2.0:attrname-format:uri"><saml:AttributeValue xsi:type="xs:string">${escapeXml(value)}</saml:AttributeValue></saml:Attribute>`,
-    )
-    .join('');
 }
 
 export class TestSamlIdp {
   readonly entityId: string;
   readonly ssoUrl: string;
-  readonly keys: TestKeyPair;
+  readonly sloUrl: string;
+  /** The key the IdP signs with now; a test swaps it to roll the IdP's key over. */
+  keys: TestKeyPair;
 
   constructor(name = 'kombit') {
     this.entityId = `https://saml.${name}.test.helhedsplan.local/idp`;
     this.ssoUrl = `https://saml.${name}.test.helhedsplan.local/sso`;
+    this.sloUrl = `https://saml.${name}.test.helhedsplan.local/slo`;
     this.keys = makeTestKeyPair(`${name} test IdP`);
   }
 
@@ -111,72 +115,117 @@ export class TestSamlIdp {
     return { dir, ...files };
   }
 
-  private identityProvider(keys: TestKeyPair, encrypt: boolean) {
-    return samlify.IdentityProvider({
-      entityID: this.entityId,
-      privateKey: keys.privateKeyPem,
-      signingCert: keys.certPem,
-      requestSignatureAlgorithm: RSA_SHA256,
-      wantAuthnRequestsSigned: true,
-      isAssertionEncrypted: encrypt,
-      nameIDFormat: ['urn:oasis:names:tc:SAML:2.0:nameid-format:persistent'],
-      singleSignOnService: [{ Binding: BINDING_REDIRECT, Location: this.ssoUrl }],
-      singleLogoutService: [{ Binding: BINDING_REDIRECT, Location: `${this.ssoUrl}/logout` }],
-    });
+  /** Our AuthnRequest as the IdP reads it: signed by our metadata's key, to this IdP, for our metadata's ACS. */
+  readAuthnRequest(url: string, spMetadata: string): { id: string; acsUrl: string; relayState?: string; sigAlg: string; forceAuthn: boolean; xml: string } {
+    const metadata = readSpMetadata(spMetadata);
+    const { xml, relayState, sigAlg } = readRedirect(url, metadata.signingCertPems);
+    const request = new DOMParser().parseFromString(xml, 'text/xml').documentElement;
+    if (request.localName !== 'AuthnRequest' || request.namespaceURI !== SAML_PROTOCOL) throw new Error('test IdP: not an AuthnRequest');
+    if (request.getAttribute('Destination') !== this.ssoUrl) throw new Error('test IdP: the AuthnRequest is for another IdP');
+    const acsUrl = request.getAttribute('AssertionConsumerServiceURL') ?? '';
+    if (acsUrl !== metadata.acsUrl) throw new Error('test IdP: the ACS is not the metadata\'s');
+    return { id: request.getAttribute('ID') ?? '', acsUrl, relayState, sigAlg, forceAuthn: request.getAttribute('ForceAuthn') === 'true', xml };
   }
 
-  /**
-   * Reads the AuthnRequest from our redirect URL as the IdP would (its signature is checked
-   * against the signing certificate in `spMetadata`), and answers it for `person`.
-   */
+  /** Reads the AuthnRequest from our redirect URL as the IdP would, and answers it for `person`. */
   async answer(authnRequestUrl: string, spMetadata: string, person: SamlPerson, options: AnswerOptions = {}): Promise<SamlPost> {
-    const sp = samlify.ServiceProvider({ metadata: spMetadata, wantMessageSigned: options.signResponse === true });
-    const url = new URL(authnRequestUrl);
-    const query = Object.fromEntries(url.searchParams);
-    const octetString = url.search
-      .slice(1)
-      .split('&')
-      .filter((part) => !part.startsWith('Signature='))
-      .join('&');
-    const request = await this.identityProvider(this.keys, false).parseLoginRequest(sp, 'redirect', { query, octetString });
-    const requestId = String((request.extract.request as Record<string, unknown>).id);
-    const acsUrl = String((request.extract.request as Record<string, unknown>).assertionConsumerServiceUrl);
-    const xml = this.responseXml(acsUrl, requestId, person, options, sp.entityMeta.getEntityID());
-    const relayState = query.RelayState ?? '';
-    if (options.failed) return { SAMLResponse: Buffer.from(this.failureXml(acsUrl, requestId)).toString('base64'), RelayState: relayState };
-    if (options.unsigned) return { SAMLResponse: Buffer.from(xml).toString('base64'), RelayState: relayState };
-    const idp = this.identityProvider(options.signWith ?? this.keys, !options.plain);
-    const { context } = await idp.createLoginResponse(sp, { ...request }, 'post', {}, { customTagReplacement: () => ({ id: '', context: xml }) });
-    return { SAMLResponse: context, RelayState: relayState };
+    const metadata = readSpMetadata(spMetadata);
+    const request = this.readAuthnRequest(authnRequestUrl, spMetadata);
+    const relayState = request.relayState ?? '';
+    if (options.failed) return { SAMLResponse: Buffer.from(failureXml(this.entityId, request.acsUrl, request.id)).toString('base64'), RelayState: relayState };
+    let xml = responseXml({
+      issuer: options.issuer ?? this.entityId,
+      destination: options.destination === undefined ? request.acsUrl : options.destination,
+      inResponseTo: options.unsolicited ? null : (options.inResponseTo ?? request.id),
+      recipient: options.recipient ?? request.acsUrl,
+      audience: options.audience ?? metadata.entityId,
+      issuedAt: new Date(Date.now() - (options.expired ? 11 * 60_000 : 0)),
+      attributes: options.attributes ?? {},
+      person,
+      sessionIndex: options.sessionIndex ?? `_${randomUUID()}`,
+    });
+    if (!options.unsigned) {
+      const key = options.signWith ?? this.keys;
+      const signing: XmlSigning = { keyPem: key.privateKeyPem, certPem: key.certPem, algorithm: options.signatureAlgorithm, digest: options.digestAlgorithm };
+      xml = signElement(xml, ASSERTION_XPATH, signing);
+      if (!options.plain) xml = await this.encrypt(xml, metadata.encryptionCertPems[options.encryptTo ?? 0]);
+      if (options.signResponse) xml = signElement(xml, '/*', signing);
+    }
+    if (options.tamper) xml = options.tamper(xml);
+    return { SAMLResponse: Buffer.from(xml).toString('base64'), RelayState: relayState };
   }
 
-  private failureXml(acsUrl: string, requestId: string): string {
-    return (
-      `<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="_${randomUUID()}" Version="2.0" IssueInstant="${new Date().toISOString()}" Destination="${escapeXml(acsUrl)}" InResponseTo="${escapeXml(requestId)}">` +
-      `<saml:Issuer>${escapeXml(this.entityId)}</saml:Issuer>` +
-      '<samlp:Status><samlp:StatusCode Value="urn:oasis:names:tc:SAML:2.0:status:Responder"><samlp:StatusCode Value="urn:oasis:names:tc:SAML:2.0:status:AuthnFailed"/></samlp:StatusCode>' +
-      '<samlp:StatusMessage>The user cancelled</samlp:StatusMessage></samlp:Status></samlp:Response>'
-    );
+  /** Replaces the signed assertion with an EncryptedAssertion to `certPem`. */
+  private async encrypt(signedResponse: string, certPem: string): Promise<string> {
+    const start = signedResponse.indexOf('<saml:Assertion ');
+    const end = signedResponse.indexOf('</saml:Assertion>') + '</saml:Assertion>'.length;
+    const encrypted = await encryptTo(signedResponse.slice(start, end), certPem);
+    return `${signedResponse.slice(0, start)}<saml:EncryptedAssertion>${encrypted}</saml:EncryptedAssertion>${signedResponse.slice(end)}`;
   }
 
-  private responseXml(acsUrl: string, requestId: string, person: SamlPerson, options: AnswerOptions, spEntityId: string): string {
-    const issued = new Date(Date.now() - (options.expired ? 11 * 60_000 : 0));
-    const until = new Date(issued.getTime() + 5 * 60_000).toISOString();
-    const inResponseTo = options.unsolicited ? '' : ` InResponseTo="${escapeXml(options.inResponseTo ?? requestId)}"`;
-    const issuer = escapeXml(options.issuer ?? this.entityId);
-    const assertionId = `_${randomUUID()}`;
-    return (
-      `<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="_${randomUUID()}" Version="2.0" IssueInstant="${issued.toISOString()}" Destination="${escapeXml(acsUrl)}"${inResponseTo}>` +
-      `<saml:Issuer>${issuer}</saml:Issuer>` +
-      '<samlp:Status><samlp:StatusCode Value="urn:oasis:names:tc:SAML:2.0:status:Success"/></samlp:Status>' +
-      `<saml:Assertion xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" ID="${assertionId}" Version="2.0" IssueInstant="${issued.toISOString()}">` +
-      `<saml:Issuer>${issuer}</saml:Issuer>` +
-      `<saml:Subject><saml:NameID Format="urn:oasis:names:tc:SAML:2.0:nameid-format:persistent">${escapeXml(person.uuid)}</saml:NameID>` +
-      `<saml:SubjectConfirmation Method="urn:oasis:names:tc:SAML:2.0:cm:bearer"><saml:SubjectConfirmationData NotOnOrAfter="${until}" Recipient="${escapeXml(options.recipient ?? acsUrl)}"${inResponseTo}/></saml:SubjectConfirmation></saml:Subject>` +
-      `<saml:Conditions NotBefore="${issued.toISOString()}" NotOnOrAfter="${until}"><saml:AudienceRestriction><saml:Audience>${escapeXml(options.audience ?? spEntityId)}</saml:Audience></saml:AudienceRestriction></saml:Conditions>` +
-      `<saml:AuthnStatement AuthnInstant="${issued.toISOString()}" SessionIndex="${assertionId}"><saml:AuthnContext><saml:AuthnContextClassRef>https://data.gov.dk/concept/core/nsis/loa/${person.loa}</saml:AuthnContextClassRef></saml:AuthnContext></saml:AuthnStatement>` +
-      `<saml:AttributeStatement>${attributeStatement(person, options.attributes ?? {})}</saml:AttributeStatement>` +
-      '</saml:Assertion></samlp:Response>'
-    );
+  /** The IdP's LogoutRequest for a person (and one of its sessions) to our single logout endpoint. */
+  logoutRequest(spMetadata: string, who: { nameId: string; sessionIndex?: string }, options: LogoutRequestOptions = {}): { id: string; url: string; form: { SAMLRequest: string; RelayState: string } } {
+    const metadata = readSpMetadata(spMetadata);
+    const id = options.id ?? `_${randomUUID()}`;
+    const now = Date.now();
+    let xml = logoutRequestXml({
+      id,
+      issuer: options.issuer ?? this.entityId,
+      destination: options.destination ?? metadata.sloUrl,
+      nameId: who.nameId,
+      sessionIndex: who.sessionIndex,
+      issuedAt: new Date(now - (options.issuedMinutesAgo ?? 0) * 60_000),
+      notOnOrAfter: options.notOnOrAfter ?? new Date(now + 5 * 60_000),
+    });
+    const key = options.signWith ?? this.keys;
+    const relayState = 'idp-logout-state';
+    const url = redirectUrl(metadata.sloUrl, 'SAMLRequest', xml, options.unsigned ? null : { keyPem: key.privateKeyPem, algorithm: options.signatureAlgorithm }, relayState);
+    if (!options.unsigned) xml = signElement(xml, '/*', { keyPem: key.privateKeyPem, certPem: key.certPem, algorithm: options.signatureAlgorithm });
+    return { id, url, form: { SAMLRequest: Buffer.from(xml).toString('base64'), RelayState: relayState } };
   }
+
+  /** Our answer to a LogoutRequest of the IdP's, as the IdP reads it (signed by our metadata's key). */
+  readLogoutResponse(url: string, spMetadata: string): { inResponseTo: string; status: string; destination: string; issuer: string; relayState?: string } {
+    const { xml, relayState } = readRedirect(url, readSpMetadata(spMetadata).signingCertPems);
+    const response = new DOMParser().parseFromString(xml, 'text/xml').documentElement;
+    if (response.localName !== 'LogoutResponse') throw new Error('test IdP: not a LogoutResponse');
+    return {
+      inResponseTo: response.getAttribute('InResponseTo') ?? '',
+      status: elements(response, 'StatusCode')[0]?.getAttribute('Value') ?? '',
+      destination: response.getAttribute('Destination') ?? '',
+      issuer: elements(response, 'Issuer')[0]?.textContent ?? '',
+      relayState,
+    };
+  }
+
+  /** Our LogoutRequest (a logout that started with us), as the IdP reads it. */
+  readLogoutRequest(url: string, spMetadata: string): { id: string; nameId: string; sessionIndex?: string; destination: string } {
+    const { xml } = readRedirect(url, readSpMetadata(spMetadata).signingCertPems);
+    const request = new DOMParser().parseFromString(xml, 'text/xml').documentElement;
+    if (request.localName !== 'LogoutRequest') throw new Error('test IdP: not a LogoutRequest');
+    return {
+      id: request.getAttribute('ID') ?? '',
+      nameId: elements(request, 'NameID')[0]?.textContent ?? '',
+      sessionIndex: elements(request, 'SessionIndex')[0]?.textContent ?? undefined,
+      destination: request.getAttribute('Destination') ?? '',
+    };
+  }
+
+  /** The IdP's signed LogoutResponse to our LogoutRequest `inResponseTo`, by HTTP-Redirect. */
+  logoutResponseUrl(spMetadata: string, inResponseTo: string, options: { status?: string; signWith?: TestKeyPair } = {}): string {
+    const metadata = readSpMetadata(spMetadata);
+    const xml = logoutResponseXml({ id: `_${randomUUID()}`, issuer: this.entityId, destination: metadata.sloUrl, inResponseTo, status: options.status });
+    return redirectUrl(metadata.sloUrl, 'SAMLResponse', xml, { keyPem: (options.signWith ?? this.keys).privateKeyPem, algorithm: ALG.rsaSha256 });
+  }
+}
+
+export interface LogoutRequestOptions {
+  id?: string;
+  issuer?: string;
+  destination?: string;
+  issuedMinutesAgo?: number;
+  notOnOrAfter?: Date;
+  signWith?: TestKeyPair;
+  signatureAlgorithm?: string;
+  unsigned?: boolean;
 }

@@ -43,6 +43,8 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     mfaEncryptionKey: randomBytes(32),
     stepUpMaxAgeSeconds: 900,
     ssoSessionHours: 10,
+    // Tests reload the providers file themselves (SIGHUP), never on a timer.
+    ssoProvidersReloadSeconds: 0,
     webauthnRpId: 'localhost',
     webauthnOrigin: 'http://localhost:3000',
     ...overrides,

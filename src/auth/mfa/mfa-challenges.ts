@@ -30,6 +30,9 @@ interface MfaClaims {
   at: number;
   prov?: string;
   sxp?: number;
+  /** The provider's subject and session (SignInProof.sso), carried to the session the second factor opens. */
+  ssub?: string;
+  ssid?: string;
   jti: string;
 }
 
@@ -48,6 +51,7 @@ export class MfaChallenges {
       at: proof.authenticatedAt.getTime(),
       ...(proof.provider ? { prov: proof.provider } : {}),
       ...(proof.expiresAt ? { sxp: proof.expiresAt.getTime() } : {}),
+      ...(proof.sso ? { ssub: proof.sso.subject, ...(proof.sso.sessionId ? { ssid: proof.sso.sessionId } : {}) } : {}),
       jti: randomUUID(),
     };
     return this.jwt.signAsync(claims, { expiresIn: MFA_TOKEN_TTL_SECONDS, issuer: JWT_ISSUER, audience: MFA_AUDIENCE });
@@ -71,6 +75,7 @@ export class MfaChallenges {
       authenticatedAt: new Date(claims.at),
       provider: claims.prov,
       expiresAt: claims.sxp ? new Date(claims.sxp) : undefined,
+      sso: claims.ssub ? { subject: claims.ssub, ...(claims.ssid ? { sessionId: claims.ssid } : {}) } : undefined,
     };
   }
 

@@ -30,6 +30,7 @@ export function assertionFromClaims(provider: OidcProviderConfig, claims: Record
     roles,
     membership: provider.membership,
     multiFactor,
+    ...(text(claims.sub) ? { providerSession: { subject: claims.sub as string, ...(text(claims.sid) ? { sessionId: claims.sid as string } : {}) } } : {}),
     ...(typeof claims.auth_time === 'number' && Number.isFinite(claims.auth_time) ? { authenticatedAt: new Date(claims.auth_time * 1000) } : {}),
   };
 }

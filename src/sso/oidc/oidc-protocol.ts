@@ -37,6 +37,8 @@ export class OidcProtocol implements SsoProtocol<OidcProviderConfig> {
     private readonly providers: SsoProviders,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
+    // A changed providers file (a new client, issuer or key) starts from a fresh discovery.
+    providers.register(() => () => this.discovered.clear());
     protocols.register('oidc', this);
   }
 

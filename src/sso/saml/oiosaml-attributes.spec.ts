@@ -14,10 +14,10 @@ const provider: SamlProviderConfig = {
   returnUrl: 'http://localhost:3000/login',
   entryPoint: 'https://idp.test/sso',
   idpEntityId: 'https://idp.test',
-  idpCertFile: 'idp.pem',
+  idpCertFiles: ['idp.pem'],
   spEntityId: 'https://helhedsplan.test/saml',
-  spKeyFile: 'sp.key',
-  spCertFile: 'sp.pem',
+  spKeys: [{ keyFile: 'sp.key', certFile: 'sp.pem' }],
+  contact: { type: 'technical', email: 'drift@helhedsplan.test' },
   privileges: { [CASEWORKER_PRIVILEGE]: 'caseworker', [LEADER_PRIVILEGE]: 'leader' },
   municipalities: { [ISHOJ]: { planId: '8a4f7a0e-0000-4000-8000-000000000001', organisationId: '8a4f7a0e-0000-4000-8000-000000000002' } },
 };

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Redis } from 'ioredis';
-import { ConfigurationError, type AppConfig } from '../../config/app-config';
+import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { REDIS } from '../../redis/redis.module';
 import type { SsoAssertion } from '../sso-assertion';
@@ -20,20 +20,22 @@ import { readSamlKeys, SAML_REQUEST_TTL_MS, SamlServiceProvider } from './saml-s
  */
 @Injectable()
 export class SamlProtocol implements SsoProtocol<SamlProviderConfig> {
-  private readonly serviceProviders = new Map<string, SamlServiceProvider>();
+  private serviceProviders = new Map<string, SamlServiceProvider>();
 
   constructor(protocols: SsoProtocols, providers: SsoProviders, @Inject(REDIS) redis: Redis, @Inject(APP_CONFIG) config: AppConfig) {
-    for (const provider of providers.list()) {
-      if (provider.kind !== 'saml') continue;
-      let keys;
-      try {
-        keys = readSamlKeys(provider);
-      } catch (error) {
-        throw new ConfigurationError(`SSO_PROVIDERS_FILE: ${(error as Error).message}`, { cause: error });
+    // Every SAML provider's keys are read when the providers are (at start-up and at every reload), so a
+    // missing or broken key file stops the start, or leaves the keys in use in place, with its name.
+    providers.register((list) => {
+      const next = new Map<string, SamlServiceProvider>();
+      for (const provider of list) {
+        if (provider.kind !== 'saml') continue;
+        const cache = new RedisSamlRequestCache(redis, provider.id, SAML_REQUEST_TTL_MS);
+        next.set(provider.id, new SamlServiceProvider(provider, readSamlKeys(provider), config.publicUrl, cache));
       }
-      const cache = new RedisSamlRequestCache(redis, provider.id, SAML_REQUEST_TTL_MS);
-      this.serviceProviders.set(provider.id, new SamlServiceProvider(provider, keys, config.publicUrl, cache));
-    }
+      return () => {
+        this.serviceProviders = next;
+      };
+    });
     protocols.register('saml', this);
   }
 
@@ -54,7 +56,8 @@ export class SamlProtocol implements SsoProtocol<SamlProviderConfig> {
     return this.serviceProvider(provider).metadataXml();
   }
 
-  private serviceProvider(provider: SsoProviderConfig): SamlServiceProvider {
+  /** The service provider in use for a SAML provider; any other is 404 `sso_provider_unknown`. */
+  serviceProvider(provider: SsoProviderConfig): SamlServiceProvider {
     const serviceProvider = provider.kind === 'saml' ? this.serviceProviders.get(provider.id) : undefined;
     if (!serviceProvider) throw new UnknownSsoProvider();
     return serviceProvider;

@@ -40,6 +40,24 @@ export class RedisSamlRequestCache implements CacheProvider {
     return (await this.call(() => this.redis.set(`saml:answered:${this.providerId}:${requestId}`, '1', 'PX', this.ttlMs, 'NX'))) === 'OK';
   }
 
+  /** Remembers a LogoutRequest we sent, so that the IdP's LogoutResponse to it is taken, once. */
+  async rememberLogoutRequest(id: string): Promise<void> {
+    await this.call(() => this.redis.set(`saml:logout:${this.providerId}:${id}`, '1', 'PX', this.ttlMs, 'NX'));
+  }
+
+  /** Whether `id` is a LogoutRequest of ours not answered yet; it is answered from now on. */
+  async takeLogoutRequest(id: string): Promise<boolean> {
+    return (await this.call(() => this.redis.getdel(`saml:logout:${this.providerId}:${id}`))) !== null;
+  }
+
+  /**
+   * Marks a message of the IdP (its ID) as received, for as long as it could be accepted: true for
+   * the first time only, so a captured LogoutRequest cannot be played again.
+   */
+  async claimMessage(id: string, ttlMs: number): Promise<boolean> {
+    return (await this.call(() => this.redis.set(`saml:seen:${this.providerId}:${id}`, '1', 'PX', ttlMs, 'NX'))) === 'OK';
+  }
+
   /** Redis away is 503 (try again), never a refused sign-in or a 500. */
   private async call<T>(op: () => Promise<T>): Promise<T> {
     try {
