@@ -9,6 +9,7 @@ import type { DestinationStream } from 'pino';
 import { setUpApiDocs } from './api-docs/api-docs';
 import { AppModule, requestIdFor } from './app.module';
 import type { AppConfig } from './config/app-config';
+import { fastifyTrustProxy } from './config/trust-proxy';
 import { acceptsFormBody, parseFormBody, readBounded, refuseFormBody, refuseJsonBody } from './common/form-body';
 import { assertUtf8, JSON_BODY_LIMIT_BYTES, parseJsonBody } from './common/json-body';
 import { answerFrameworkError, ProblemFilter } from './common/problem.filter';
@@ -21,7 +22,7 @@ export { API_PREFIX };
 /** Builds the HTTP application exactly as production runs it; tests use the same factory. */
 export async function createApp(config: AppConfig, options: { logger?: boolean; logStream?: DestinationStream } = {}): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
-    trustProxy: config.trustProxy,
+    trustProxy: fastifyTrustProxy(config.trustProxy),
     bodyLimit: JSON_BODY_LIMIT_BYTES,
     genReqId: (req: IncomingMessage) => requestIdFor(req.headers['x-request-id']),
     frameworkErrors: answerFrameworkError,
