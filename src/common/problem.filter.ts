@@ -3,6 +3,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isDatabaseUnavailable } from '../database/availability';
 import { DependencyUnavailable, DomainError, ProblemItem, TooManyRequests } from './domain-errors';
+import { boundDetail, boundItems, shorten } from './problem-bounds';
 import { safeErrorFacts } from './safe-error';
 import { isRedisUnavailable } from '../redis/redis-availability';
 
@@ -116,7 +117,19 @@ export class ProblemFilter implements ExceptionFilter {
   }
 }
 
+/** Every problem leaves here bounded (problem-bounds.ts), whoever built it. */
 export function toProblem(exception: unknown): Problem {
+  return bounded(unboundedProblem(exception));
+}
+
+function bounded(problem: Problem): Problem {
+  if (!problem.errors) return { ...problem, detail: shorten(problem.detail, 1000) };
+  const items = boundItems(problem.errors);
+  const describe = (e: ProblemItem) => (e.field ? `${e.field}: ${e.message}` : e.message);
+  return { ...problem, detail: boundDetail(problem.detail, items, describe), ...items };
+}
+
+function unboundedProblem(exception: unknown): Problem {
   if (exception instanceof DomainError) {
     // Extension members first, so they can never overwrite the standard ones.
     return {
@@ -146,7 +159,7 @@ export function toProblem(exception: unknown): Problem {
     return problem;
   }
   const unavailable = unavailableDependency(exception);
-  if (unavailable) return toProblem(unavailable);
+  if (unavailable) return unboundedProblem(unavailable);
   const err = exception as { code?: string; statusCode?: number; message?: string };
   // Fastify's own errors (malformed JSON, body too large, wrong content type) carry a 4xx statusCode.
   if (typeof err?.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500) {
