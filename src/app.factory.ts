@@ -11,7 +11,7 @@ import { AppModule, requestIdFor } from './app.module';
 import type { AppConfig } from './config/app-config';
 import { fastifyTrustProxy } from './config/trust-proxy';
 import { acceptsFormBody, parseFormBody, readBounded, refuseFormBody, refuseJsonBody } from './common/form-body';
-import { assertUtf8, JSON_BODY_LIMIT_BYTES, parseJsonBody } from './common/json-body';
+import { ACCEPTED_CONTENT_ENCODING, assertUtf8, JSON_BODY_LIMIT_BYTES, parseJsonBody, refusedContentEncoding } from './common/json-body';
 import { answerFrameworkError, ProblemFilter } from './common/problem.filter';
 import { createValidationPipe } from './common/validation';
 import { API_PREFIX } from './common/api-prefix';
@@ -89,6 +89,15 @@ function acceptJsonBodiesOnly(app: NestFastifyApplication): void {
     if (failure) throw failure;
     return parsed;
   };
+  fastify.addHook('onRequest', async (request, reply) => {
+    const refused = refusedContentEncoding(request.headers['content-encoding']);
+    if (refused) {
+      void reply.header('Accept-Encoding', ACCEPTED_CONTENT_ENCODING);
+      answerFrameworkError(refused, request, reply);
+      return reply;
+    }
+    return undefined;
+  });
   fastify.removeAllContentTypeParsers();
   fastify.addContentTypeParser('application/json', { parseAs: 'buffer', bodyLimit: JSON_BODY_LIMIT_BYTES }, (request, body, done) => {
     try {

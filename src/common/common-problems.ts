@@ -10,6 +10,7 @@ export const COMMON_PROBLEMS = {
   body_not_object: 'The JSON body is not an object',
   payload_too_large: 'The body is larger than any request of this API needs',
   unsupported_media_type: 'The body is not application/json in UTF-8',
+  unsupported_content_encoding: 'The body is compressed or otherwise encoded (Content-Encoding other than identity); send it as it is',
   malformed_url: 'The path is not a valid URL (bad percent-encoding or invalid UTF-8)',
   url_too_long: 'A part of the path is longer than any id',
   invalid_cursor: 'The cursor is not one this API issued',
