@@ -13,6 +13,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'resident.exported': 'Udleverede en kopi af beboerens data',
   'resident.access_log_read': 'Så hvem der har set beboerens data',
   'resident.erased': 'Slettede beboerens personoplysninger',
+  'answer.replayed': 'Så beboerens oplysninger igen (svaret på en gentaget forespørgsel)',
   'guardian.added': 'Tilføjede en forælder/værge',
   'consent.given': 'Registrerede et samtykke',
   'consent.withdrawn': 'Registrerede tilbagetrækning af et samtykke',

@@ -58,6 +58,22 @@ export class AuditRepository {
     );
   }
 
+  /**
+   * The residents of one request's events (AuditWriter.residentsOfRequest). Found through the
+   * plan-and-time index: the actor's plan, since the transaction began (less a second: occurred_at
+   * is rounded to the millisecond), then the actor and request id.
+   */
+  async residentsOfRequest(manager: EntityManager, userId: string, requestId: string): Promise<{ residentId: string; purpose: string }[]> {
+    return manager.query(
+      `SELECT DISTINCT e.resident_id::text AS "residentId", e.purpose
+         FROM audit_events e
+        WHERE e.plan_id = (SELECT u.plan_id FROM users u WHERE u.id = $1)
+          AND e.occurred_at >= transaction_timestamp() - interval '1 second'
+          AND e.actor_id = $1 AND e.request_id = $2 AND e.resident_id IS NOT NULL`,
+      [userId, requestId],
+    );
+  }
+
   page<R>(manager: EntityManager, filter: AuditFilter, query: PageQuery, toView: (e: AuditEvent) => R): Promise<Page<R>> {
     const qb = manager.getRepository(AuditEvent).createQueryBuilder('a');
     if (filter.planId) qb.where('a.plan_id = :planId', { planId: filter.planId });
