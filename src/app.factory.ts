@@ -7,6 +7,7 @@ import type { FastifyRequest } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { setUpApiDocs } from './api-docs/api-docs';
+import { RefusedReadAudit } from './audit/refused-reads';
 import { AppModule, requestIdFor } from './app.module';
 import type { AppConfig } from './config/app-config';
 import { fastifyTrustProxy } from './config/trust-proxy';
@@ -44,7 +45,8 @@ export async function createApp(config: AppConfig, options: { logger?: boolean; 
     ],
   });
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new ProblemFilter());
+  const refusedReads = app.get(RefusedReadAudit);
+  app.useGlobalFilters(new ProblemFilter((request, refusal) => refusedReads.record(request, refusal)));
   app.enableShutdownHooks();
   // helmet's defaults (nosniff, HSTS, a strict Content-Security-Policy, no framing by others, ...),
   // built into Nest 12; the CSP allows only this origin's own scripts, which Swagger UI and the

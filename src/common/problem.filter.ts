@@ -93,10 +93,15 @@ export function answerFrameworkError(error: unknown, request: FastifyRequest, re
   void reply.status(problem.status).header('Content-Type', 'application/problem+json').header('Cache-Control', 'no-store').send(problem);
 }
 
+/** Called with every refusal before it is sent (the audit of refused reads, src/audit/refused-reads.ts). */
+export type RefusalRecorder = (request: FastifyRequest, refusal: { status: number; code: string }) => Promise<void>;
+
 /** Turns every error into application/problem+json (RFC 9457) with a stable `code`, so clients see one error shape. */
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
+
+  constructor(private readonly recordRefusal?: RefusalRecorder) {}
 
   catch(caught: unknown, host: ArgumentsHost): void {
     // An unreachable PostgreSQL or Redis is a 503 with Retry-After, whichever layer noticed it.
@@ -115,7 +120,15 @@ export class ProblemFilter implements ExceptionFilter {
       void reply.header('Retry-After', String(exception.retryAfterSeconds));
     }
     if (reply.sent) return;
-    void reply.status(problem.status).header('Content-Type', 'application/problem+json').header('Cache-Control', 'no-store').send(problem);
+    const send = () => {
+      if (!reply.sent) void reply.status(problem.status).header('Content-Type', 'application/problem+json').header('Cache-Control', 'no-store').send(problem);
+    };
+    if (!this.recordRefusal || problem.status >= 500 || !request) return send();
+    // The refusal is sent once its audit event is written (Nest's router hands Fastify the reply
+    // and waits for it to be sent); a failed write is logged, and the refusal stands.
+    void this.recordRefusal(request, problem)
+      .catch((error: unknown) => this.logger.error({ requestId: request.id, error: safeErrorFacts(error) }, 'a refused read could not be audited'))
+      .finally(send);
   }
 }
 
