@@ -7,10 +7,12 @@ import type { FastifyRequest } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { setUpApiDocs } from './api-docs/api-docs';
+import { RefusedReadAudit } from './audit/refused-reads';
 import { AppModule, requestIdFor } from './app.module';
 import type { AppConfig } from './config/app-config';
+import { fastifyTrustProxy } from './config/trust-proxy';
 import { acceptsFormBody, parseFormBody, readBounded, refuseFormBody, refuseJsonBody } from './common/form-body';
-import { assertUtf8, JSON_BODY_LIMIT_BYTES, parseJsonBody } from './common/json-body';
+import { ACCEPTED_CONTENT_ENCODING, assertUtf8, JSON_BODY_LIMIT_BYTES, parseJsonBody, refusedContentEncoding } from './common/json-body';
 import { answerFrameworkError, ProblemFilter } from './common/problem.filter';
 import { createValidationPipe } from './common/validation';
 import { API_PREFIX } from './common/api-prefix';
@@ -21,7 +23,7 @@ export { API_PREFIX };
 /** Builds the HTTP application exactly as production runs it; tests use the same factory. */
 export async function createApp(config: AppConfig, options: { logger?: boolean; logStream?: DestinationStream } = {}): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
-    trustProxy: config.trustProxy,
+    trustProxy: fastifyTrustProxy(config.trustProxy),
     bodyLimit: JSON_BODY_LIMIT_BYTES,
     genReqId: (req: IncomingMessage) => requestIdFor(req.headers['x-request-id']),
     frameworkErrors: answerFrameworkError,
@@ -43,7 +45,8 @@ export async function createApp(config: AppConfig, options: { logger?: boolean; 
     ],
   });
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new ProblemFilter());
+  const refusedReads = app.get(RefusedReadAudit);
+  app.useGlobalFilters(new ProblemFilter((request, refusal) => refusedReads.record(request, refusal)));
   // SIGTERM and SIGINT stop the service gracefully; SIGHUP is not a stop: it reloads the single
   // sign-on providers and their keys (src/sso/sso-providers.ts), as daemons conventionally do.
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
@@ -90,6 +93,15 @@ function acceptJsonBodiesOnly(app: NestFastifyApplication): void {
     if (failure) throw failure;
     return parsed;
   };
+  fastify.addHook('onRequest', async (request, reply) => {
+    const refused = refusedContentEncoding(request.headers['content-encoding']);
+    if (refused) {
+      void reply.header('Accept-Encoding', ACCEPTED_CONTENT_ENCODING);
+      answerFrameworkError(refused, request, reply);
+      return reply;
+    }
+    return undefined;
+  });
   fastify.removeAllContentTypeParsers();
   fastify.addContentTypeParser('application/json', { parseAs: 'buffer', bodyLimit: JSON_BODY_LIMIT_BYTES }, (request, body, done) => {
     try {

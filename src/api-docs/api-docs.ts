@@ -50,13 +50,15 @@ export function withProblems(document: OpenAPIObject): OpenAPIObject {
       instance: { type: 'string' },
       errors: {
         type: 'array',
-        description: 'Every unmet rule or invalid field (400, 422)',
+        description: 'Every unmet rule or invalid field (400, 422), at most the first 20; `errorsOmitted` says how many more there were',
         items: {
           type: 'object',
           required: ['message'],
           properties: { field: { type: 'string' }, rule: { type: 'string' }, message: { type: 'string' } },
         },
       },
+      errorCount: { type: 'integer', description: 'Present when `errors` was cut: how many items there were in all' },
+      errorsOmitted: { type: 'integer', description: 'Present when `errors` was cut: how many items are not shown' },
     },
   };
   const problem = { 'application/problem+json': { schema: { $ref: `#/components/schemas/${PROBLEM_SCHEMA}` } } };

@@ -13,6 +13,9 @@ export const ACTION_LABELS: Record<string, string> = {
   'resident.exported': 'Udleverede en kopi af beboerens data',
   'resident.access_log_read': 'Så hvem der har set beboerens data',
   'resident.erased': 'Slettede beboerens personoplysninger',
+  'read.refused': 'Forsøgte at se oplysninger og fik afslag',
+  'audit_log.read': 'Så logningen af hvem der har set og ændret oplysninger',
+  'answer.replayed': 'Så beboerens oplysninger igen (svaret på en gentaget forespørgsel)',
   'guardian.added': 'Tilføjede en forælder/værge',
   'consent.given': 'Registrerede et samtykke',
   'consent.withdrawn': 'Registrerede tilbagetrækning af et samtykke',
@@ -69,6 +72,8 @@ export const PURPOSE_LABELS: Record<string, string> = {
   activities: 'Aktiviteter',
   plan_administration: 'Administration af helhedsplanen',
   indicator_follow_up: 'Opfølgning på indikatorer',
+  access_control: 'Adgangskontrol',
+  oversight: 'Tilsyn med behandlingen af personoplysninger',
 };
 
 export const ROLE_LABELS: Record<string, string> = {

@@ -54,6 +54,15 @@ export class AuditWriter {
     await this.events.insertSystemEvents(manager, requestId, entry, residents);
   }
 
+  /**
+   * The residents this request's events are about, with the purpose of each event: whose data the
+   * request showed or changed (every such read or change is audited). Read in the request's own
+   * transaction, so events not yet committed count.
+   */
+  residentsOfRequest(manager: EntityManager, actor: { userId: string; requestId: string }): Promise<{ residentId: string; purpose: string }[]> {
+    return this.events.residentsOfRequest(manager, actor.userId, actor.requestId);
+  }
+
   /** A page of the events about one resident of the plan, newest first: their access log. */
   residentLog<R>(planId: string, residentId: string, query: PageQuery, toView: (e: AuditEvent) => R, manager: EntityManager = this.manager): Promise<Page<R>> {
     return this.events.page(manager, { planId, residentId }, query, toView);

@@ -5,12 +5,13 @@ import { AuditEvent } from './audit-event.entity';
 import { AuditRepository } from './audit.repository';
 import { AuditService } from './audit.service';
 import { AuditWriter } from './audit-writer';
+import { RefusedReadAudit } from './refused-reads';
 
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature([AuditEvent])],
   controllers: [AuditController],
-  providers: [AuditWriter, AuditService, AuditRepository],
-  exports: [AuditWriter],
+  providers: [AuditWriter, AuditService, AuditRepository, RefusedReadAudit],
+  exports: [AuditWriter, RefusedReadAudit],
 })
 export class AuditModule {}

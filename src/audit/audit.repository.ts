@@ -58,6 +58,33 @@ export class AuditRepository {
     );
   }
 
+  /**
+   * Whether the resident is one of the plan's. An event is filed under a resident only then: an id
+   * a caller sent about another plan's resident (a refused read, a filter) stays out of this
+   * plan's log and out of that resident's access log in the other plan.
+   */
+  async isResidentOfPlan(manager: EntityManager, residentId: string, planId: string | null): Promise<boolean> {
+    if (!planId) return false;
+    const rows: unknown[] = await manager.query(`SELECT 1 FROM residents WHERE id = $1 AND plan_id = $2`, [residentId, planId]);
+    return rows.length > 0;
+  }
+
+  /**
+   * The residents of one request's events (AuditWriter.residentsOfRequest). Found through the
+   * plan-and-time index: the actor's plan, since the transaction began (less a second: occurred_at
+   * is rounded to the millisecond), then the actor and request id.
+   */
+  async residentsOfRequest(manager: EntityManager, userId: string, requestId: string): Promise<{ residentId: string; purpose: string }[]> {
+    return manager.query(
+      `SELECT DISTINCT e.resident_id::text AS "residentId", e.purpose
+         FROM audit_events e
+        WHERE e.plan_id = (SELECT u.plan_id FROM users u WHERE u.id = $1)
+          AND e.occurred_at >= transaction_timestamp() - interval '1 second'
+          AND e.actor_id = $1 AND e.request_id = $2 AND e.resident_id IS NOT NULL`,
+      [userId, requestId],
+    );
+  }
+
   page<R>(manager: EntityManager, filter: AuditFilter, query: PageQuery, toView: (e: AuditEvent) => R): Promise<Page<R>> {
     const qb = manager.getRepository(AuditEvent).createQueryBuilder('a');
     if (filter.planId) qb.where('a.plan_id = :planId', { planId: filter.planId });

@@ -10,6 +10,7 @@ export const COMMON_PROBLEMS = {
   body_not_object: 'The JSON body is not an object',
   payload_too_large: 'The body is larger than any request of this API needs',
   unsupported_media_type: 'The body is not application/json in UTF-8',
+  unsupported_content_encoding: 'The body is compressed or otherwise encoded (Content-Encoding other than identity); send it as it is',
   malformed_url: 'The path is not a valid URL (bad percent-encoding or invalid UTF-8)',
   url_too_long: 'A part of the path is longer than any id',
   invalid_cursor: 'The cursor is not one this API issued',
@@ -27,6 +28,9 @@ export const COMMON_PROBLEMS = {
   idempotency_key_invalid: 'Idempotency-Key is not 1-255 visible ASCII characters',
   idempotency_key_reused: 'This Idempotency-Key was used within 24 hours for another request',
   idempotency_key_in_progress: 'The first request with this Idempotency-Key is still being processed',
+  idempotency_answer_not_kept: 'The request with this Idempotency-Key was carried out; its answer held secrets and is not kept: send the request again with a new key',
+  idempotency_answer_withdrawn: 'The request with this Idempotency-Key was carried out; its answer is no longer shown: the resident was erased, or you may no longer see their data (a consent was withdrawn or has expired)',
+  gone: 'What was asked for existed and is gone on purpose',
   dependency_unavailable: 'PostgreSQL cannot be reached; retry after `Retry-After` seconds (never 401 for that)',
   internal_error: 'An unexpected error; it has been logged with the request id',
 } as const;

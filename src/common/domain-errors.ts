@@ -74,6 +74,13 @@ export class RuleViolation extends DomainError {
   }
 }
 
+/** 410: what was asked for existed and is gone on purpose (a kept answer that may not be shown again). */
+export class Gone extends DomainError {
+  readonly status = 410;
+  readonly title = 'Gone';
+  protected readonly defaultCode = 'gone';
+}
+
 /** 403: the caller's role may not do this at all. */
 export class Forbidden extends DomainError {
   readonly status = 403;

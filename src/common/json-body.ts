@@ -14,6 +14,21 @@ export function assertUtf8(contentType: string | undefined): void {
 }
 
 /**
+ * A body is read as sent: no decompression (a gzip bomb of a few KB would unpack past every limit
+ * here, and Fastify would otherwise hand the compressed bytes to JSON.parse). Any coding but
+ * `identity`, alone or in a list, is 415 with `Accept-Encoding: identity` (RFC 9110 §15.5.16),
+ * before the body or the token is read.
+ */
+export function refusedContentEncoding(header: string | string[] | undefined): UnsupportedEncoding | undefined {
+  if (header === undefined) return undefined;
+  const codings = ([] as string[]).concat(header).flatMap((h) => h.split(',')).map((c) => c.trim().toLowerCase()).filter(Boolean);
+  if (codings.every((c) => c === 'identity')) return undefined;
+  return new UnsupportedEncoding('Send the body uncompressed (Content-Encoding: identity, or none)', { code: 'unsupported_content_encoding' });
+}
+
+export const ACCEPTED_CONTENT_ENCODING = 'identity';
+
+/**
  * Limits on request bodies, checked before any parsing work. The largest body this API takes
  * (a 4,000-character note with its fields) is a few KB; a megabyte of nested arrays is an
  * attack, and parsing and validating it would hold the event loop for everyone else.

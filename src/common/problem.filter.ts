@@ -3,6 +3,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isDatabaseUnavailable } from '../database/availability';
 import { DependencyUnavailable, DomainError, ProblemItem, TooManyRequests } from './domain-errors';
+import { boundDetail, boundItems, shorten } from './problem-bounds';
 import { safeErrorFacts } from './safe-error';
 import { isRedisUnavailable } from '../redis/redis-availability';
 
@@ -24,6 +25,7 @@ const TITLES: Record<number, string> = {
   404: 'Not found',
   405: 'Method not allowed',
   409: 'Conflict',
+  410: 'Gone',
   413: 'Payload too large',
   414: 'URI too long',
   415: 'Unsupported media type',
@@ -42,6 +44,7 @@ export const CODES_BY_STATUS: Record<number, ProblemCode> = {
   405: 'method_not_allowed',
   406: 'not_acceptable',
   409: 'conflict',
+  410: 'gone',
   413: 'payload_too_large',
   414: 'url_too_long',
   415: 'unsupported_media_type',
@@ -90,10 +93,15 @@ export function answerFrameworkError(error: unknown, request: FastifyRequest, re
   void reply.status(problem.status).header('Content-Type', 'application/problem+json').header('Cache-Control', 'no-store').send(problem);
 }
 
+/** Called with every refusal before it is sent (the audit of refused reads, src/audit/refused-reads.ts). */
+export type RefusalRecorder = (request: FastifyRequest, refusal: { status: number; code: string }) => Promise<void>;
+
 /** Turns every error into application/problem+json (RFC 9457) with a stable `code`, so clients see one error shape. */
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
+
+  constructor(private readonly recordRefusal?: RefusalRecorder) {}
 
   catch(caught: unknown, host: ArgumentsHost): void {
     // An unreachable PostgreSQL or Redis is a 503 with Retry-After, whichever layer noticed it.
@@ -112,11 +120,31 @@ export class ProblemFilter implements ExceptionFilter {
       void reply.header('Retry-After', String(exception.retryAfterSeconds));
     }
     if (reply.sent) return;
-    void reply.status(problem.status).header('Content-Type', 'application/problem+json').header('Cache-Control', 'no-store').send(problem);
+    const send = () => {
+      if (!reply.sent) void reply.status(problem.status).header('Content-Type', 'application/problem+json').header('Cache-Control', 'no-store').send(problem);
+    };
+    if (!this.recordRefusal || problem.status >= 500 || !request) return send();
+    // The refusal is sent once its audit event is written (Nest's router hands Fastify the reply
+    // and waits for it to be sent); a failed write is logged, and the refusal stands.
+    void this.recordRefusal(request, problem)
+      .catch((error: unknown) => this.logger.error({ requestId: request.id, error: safeErrorFacts(error) }, 'a refused read could not be audited'))
+      .finally(send);
   }
 }
 
+/** Every problem leaves here bounded (problem-bounds.ts), whoever built it. */
 export function toProblem(exception: unknown): Problem {
+  return bounded(unboundedProblem(exception));
+}
+
+function bounded(problem: Problem): Problem {
+  if (!problem.errors) return { ...problem, detail: shorten(problem.detail, 1000) };
+  const items = boundItems(problem.errors);
+  const describe = (e: ProblemItem) => (e.field ? `${e.field}: ${e.message}` : e.message);
+  return { ...problem, detail: boundDetail(problem.detail, items, describe), ...items };
+}
+
+function unboundedProblem(exception: unknown): Problem {
   if (exception instanceof DomainError) {
     // Extension members first, so they can never overwrite the standard ones.
     return {
@@ -146,7 +174,7 @@ export function toProblem(exception: unknown): Problem {
     return problem;
   }
   const unavailable = unavailableDependency(exception);
-  if (unavailable) return toProblem(unavailable);
+  if (unavailable) return unboundedProblem(unavailable);
   const err = exception as { code?: string; statusCode?: number; message?: string };
   // Fastify's own errors (malformed JSON, body too large, wrong content type) carry a 4xx statusCode.
   if (typeof err?.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500) {

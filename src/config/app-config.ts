@@ -1,6 +1,7 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { hkdfSync } from 'node:crypto';
 import { ROLES, type Role } from '../access/roles';
+import { parseTrustProxy, type TrustProxy } from './trust-proxy';
 import { IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 export const PROCESS_ROLES = ['api', 'worker', 'all'] as const;
@@ -43,9 +44,10 @@ class Environment {
   @Matches(/^https?:\/\/[^\s/]+(:\d+)?(\/[^\s]*)?$/, { message: 'PUBLIC_URL must be the http(s) address users reach the service at' })
   PUBLIC_URL?: string;
 
+  /** A hop count or a list of proxy addresses; parsed by trust-proxy.ts. */
   @IsOptional()
-  @Transform(toBool)
-  TRUST_PROXY?: boolean;
+  @IsString()
+  TRUST_PROXY?: string;
 
   @IsString({ message: 'JWT_SECRET is required (at least 32 characters); `npm start` generates one for local use' })
   @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
@@ -220,8 +222,8 @@ export interface AppConfig {
   port: number;
   /** The address users reach the service at, for links in e-mails (invitations). */
   publicUrl: string;
-  /** Honour X-Forwarded-For (behind a reverse proxy): the client address drives login throttling. */
-  trustProxy: boolean;
+  /** Which proxies may name the client's address in X-Forwarded-For (trust-proxy.ts): it drives login throttling. */
+  trustProxy: TrustProxy;
   jwtSecret: string;
   accessTokenTtlSeconds: number;
   refreshTokenTtlSeconds: number;
@@ -308,6 +310,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (production && !parsed.MFA_ENCRYPTION_KEY) {
     problems.push('MFA_ENCRYPTION_KEY is required under NODE_ENV=production: it encrypts the TOTP secrets at rest (openssl rand -base64 32)');
   }
+  const trustProxy = parseTrustProxy(parsed.TRUST_PROXY);
+  if ('problem' in trustProxy) problems.push(trustProxy.problem);
   const unknownRoles = (parsed.MFA_REQUIRED_ROLES ?? '').split(',').map((r) => r.trim()).filter((r) => r && !(ROLES as readonly string[]).includes(r));
   if (unknownRoles.length) problems.push(`MFA_REQUIRED_ROLES names unknown roles: ${unknownRoles.join(', ')} (roles: ${ROLES.join(', ')})`);
   if (problems.length > 0) {
@@ -326,7 +330,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     redisPrefix: parsed.REDIS_PREFIX ?? 'hp',
     port,
     publicUrl,
-    trustProxy: parsed.TRUST_PROXY ?? false,
+    trustProxy: 'value' in trustProxy ? trustProxy.value : false,
     jwtSecret: parsed.JWT_SECRET,
     accessTokenTtlSeconds: parsed.ACCESS_TOKEN_TTL_SECONDS ?? 900,
     refreshTokenTtlSeconds: parsed.REFRESH_TOKEN_TTL_SECONDS ?? 30 * 24 * 3600,

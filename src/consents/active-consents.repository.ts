@@ -34,3 +34,30 @@ export async function activeConsentExists(manager: Pick<EntityManager, 'query'>,
   );
   return rows.length > 0;
 }
+
+/**
+ * The consents active right now that let a reader of this organisation see these residents (any
+ * scope that names the organisation): what admitted an answer that a kept idempotent answer holds.
+ */
+export async function activeConsentIdsNaming(manager: Pick<EntityManager, 'query'>, q: { planId: string; organisationId: string; residentIds: readonly string[] }): Promise<string[]> {
+  if (q.residentIds.length === 0) return [];
+  const rows: { id: string }[] = await manager.query(
+    `SELECT k.id::text AS id FROM consents k
+      WHERE k.resident_id = ANY($1::uuid[]) AND k.plan_id = $2
+        AND EXISTS (SELECT 1 FROM consent_recipients kr WHERE kr.consent_id = k.id AND kr.organisation_id = $3)
+        AND ${ACTIVE_CONSENT_SQL('k')}`,
+    [q.residentIds, q.planId, q.organisationId],
+  );
+  return rows.map((r) => r.id);
+}
+
+/** Of these consents, those no longer active (withdrawn or expired since). */
+export async function consentsNoLongerActive(manager: Pick<EntityManager, 'query'>, consentIds: readonly string[]): Promise<string[]> {
+  if (consentIds.length === 0) return [];
+  const rows: { id: string }[] = await manager.query(
+    `SELECT c.id::text AS id FROM unnest($1::uuid[]) AS c(id)
+      WHERE NOT EXISTS (SELECT 1 FROM consents k WHERE k.id = c.id AND ${ACTIVE_CONSENT_SQL('k')})`,
+    [consentIds],
+  );
+  return rows.map((r) => r.id);
+}

@@ -32,4 +32,4 @@ export function consentHistory(facts: ConsentFacts, at = new Date()): ConsentEve
 }
 
 // The active-consent SQL and its query live with the other ledger queries; access/ and reminders/ read them from here.
-export { ACTIVE_CONSENT_SQL, activeConsentExists as hasActiveConsent, type ActiveConsentQuery } from './active-consents.repository';
+export { ACTIVE_CONSENT_SQL, activeConsentExists as hasActiveConsent, activeConsentIdsNaming, consentsNoLongerActive, type ActiveConsentQuery } from './active-consents.repository';

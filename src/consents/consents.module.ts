@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { IdempotencyModule } from '../idempotency/idempotency.module';
 import { PlansModule } from '../plans/plans.module';
 import { ResidentsModule } from '../residents/residents.module';
 import { ConsentWithdrawal } from './consent-withdrawal.entity';
@@ -10,7 +11,7 @@ import { ConsentsRepository } from './consents.repository';
 import { ConsentsService } from './consents.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Consent, ConsentWithdrawal]), ResidentsModule, PlansModule],
+  imports: [TypeOrmModule.forFeature([Consent, ConsentWithdrawal]), ResidentsModule, PlansModule, IdempotencyModule],
   controllers: [ConsentsController],
   providers: [ConsentsService, ConsentsRepository, ConsentResidentData],
   exports: [ConsentsService, ConsentsRepository, ConsentResidentData],

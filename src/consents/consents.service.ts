@@ -18,6 +18,7 @@ import type { ConsentQuery, GiveConsentDto, WithdrawConsentDto } from './dto/con
 import { UnitOfWork } from '../database/unit-of-work';
 import { Outbox } from '../jobs/outbox';
 import { JOBS, REMINDERS_QUEUE } from '../jobs/queues';
+import { IdempotencyKeysRepository } from '../idempotency/idempotency-keys.repository';
 
 const PURPOSE = 'consent_ledger';
 
@@ -32,6 +33,7 @@ export class ConsentsService {
     private readonly consents: ConsentsRepository,
     private readonly plans: PlansService,
     private readonly outbox: Outbox,
+    private readonly idempotencyKeys: IdempotencyKeysRepository,
   ) {}
 
   async give(actor: PlanActor, dto: GiveConsentDto): Promise<ConsentResponse> {
@@ -89,6 +91,8 @@ export class ConsentsService {
       if (withdrawnAt.getTime() < consent.givenAt.getTime()) problems.push({ field: 'withdrawnAt', rule: 'after_given', message: 'withdrawnAt is before the consent was given' });
       if (problems.length) throw new RuleViolation(problems, 'withdrawal_time_out_of_range' satisfies ConsentsProblem);
       const withdrawal = await this.consents.recordWithdrawal(manager, { consentId: id, withdrawnAt, reason: dto.reason ?? null, recordedBy: actor.userId });
+      // Answers kept for retries that this consent let others see are not shown again (issue 20).
+      await this.idempotencyKeys.forgetAnswersSharedBy(manager, id);
       await this.audit.record(actor, { action: 'consent.withdrawn', purpose: PURPOSE, residentId: consent.residentId, entityType: 'consent', entityId: id }, manager);
       await this.recomputeRemindersIfParticipation(manager, consent.scope);
       const recipients = await this.consents.recipientsOf(manager, [id]);

@@ -143,6 +143,20 @@ export class ResidentsRepository {
     return new Set(rows.map((r) => r.id));
   }
 
+  /**
+   * Of these residents, those the actor may read now and that are not erased, with their
+   * compartment: whether a kept answer about them may be shown again (src/idempotency/).
+   */
+  async readableNotErased(manager: EntityManager, actor: PlanActor, ids: readonly string[]): Promise<Map<string, Resident['compartment']>> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Map();
+    const rows = await inPlan(manager, Resident, 'r', actor, this.access.readableResidents(actor, 'r'))
+      .andWhere('r.id IN (:...replayIds)', { replayIds: unique })
+      .andWhere('r.erased_at IS NULL')
+      .getMany();
+    return new Map(rows.map((r) => [r.id, r.compartment]));
+  }
+
   pseudonymTaken(manager: EntityManager, planId: string, pseudonym: string): Promise<boolean> {
     return manager.getRepository(Resident).existsBy({ planId, pseudonym });
   }

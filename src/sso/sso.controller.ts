@@ -1,4 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Redirect, Req, Res } from '@nestjs/common';
+import { AnswerHoldsSecrets } from '../idempotency/answer-holds-secrets';
 import { requestOrigin } from '../auth/request-origin';
 import {
   ApiExtraModels,
@@ -66,6 +67,7 @@ export class SsoController {
    * provider's role still applies, and the e-mail plays no part.
    */
   @Post('auth/sso/:provider/link')
+  @AnswerHoldsSecrets()
   @Allow(...PLAN_ROLES)
   @RequireStepUp()
   @HttpCode(200)

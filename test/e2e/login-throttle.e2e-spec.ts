@@ -8,13 +8,13 @@ import { API, createTestApp, testConfig, type TestApp } from '../support/test-ap
  * unknown addresses, by at most a minute.
  */
 describe('login throttling', () => {
-  const shared = testConfig({ trustProxy: true });
+  const shared = testConfig({ trustProxy: 1 });
   let one: TestApp;
   let two: TestApp;
   let plan: PlanFixture;
 
   beforeAll(async () => {
-    const same = { redisPrefix: shared.redisPrefix, jwtSecret: shared.jwtSecret, trustProxy: true };
+    const same = { redisPrefix: shared.redisPrefix, jwtSecret: shared.jwtSecret, trustProxy: 1 };
     one = await createTestApp(same);
     two = await createTestApp(same);
     plan = await createPlan(one, 'Gætteri');
@@ -59,5 +59,39 @@ describe('login throttling', () => {
     expect(stranger.status).toBe(429);
     expect(Number(stranger.headers['retry-after'])).toBeLessThanOrEqual(60);
     expect((await attempt(two, email, STAFF_PASSWORD, '192.0.2.20')).status).toBe(200);
+  });
+});
+
+/**
+ * Behind a proxy the client's address is the one the nearest trusted proxy saw (TRUST_PROXY is a
+ * hop count or the proxies' addresses): a guesser who writes addresses of their own at the left
+ * of X-Forwarded-For is still counted at the address the proxy appended.
+ */
+describe.each([
+  ['one trusted hop', 1 as const],
+  ['the proxy named by its address', ['127.0.0.1', '::1', '::ffff:127.0.0.1']],
+])('login throttling behind a proxy trusted as %s', (_label, trustProxy) => {
+  let t: TestApp;
+  let plan: PlanFixture;
+
+  beforeAll(async () => {
+    t = await createTestApp({ trustProxy });
+    plan = await createPlan(t, 'Falske adresser');
+  });
+  afterAll(() => t.close());
+
+  it('counts guesses at the address the proxy saw, whatever the client writes at the left of X-Forwarded-For', async () => {
+    const email = `spoofer-${randomBytes(4).toString('hex')}@test.dk`;
+    expectStatus(await plan.admin.post(`/plans/${plan.planId}/users`, { email, name: 'Mål', password: STAFF_PASSWORD, role: 'counsellor' }), 201, 'create');
+    const statuses: number[] = [];
+    for (let i = 0; i < 7; i += 1) {
+      const spoofed = `198.51.100.${i + 1}, 203.0.113.${i + 1}`;
+      const res = await t.http().post(`${API}/auth/login`).set('X-Forwarded-For', `${spoofed}, 192.0.2.77`).send({ email, password: `wrong-${i}` });
+      statuses.push(res.status);
+    }
+    // Five free attempts for the account at 192.0.2.77, then it waits: the spoofed entries were never the address.
+    expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
+    expect(statuses.slice(5)).toEqual([429, 429]);
+    expect((await t.http().post(`${API}/auth/login`).set('X-Forwarded-For', '192.0.2.88').send({ email, password: STAFF_PASSWORD })).status).toBe(200);
   });
 });

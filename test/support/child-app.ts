@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import type { AppConfig } from '../../src/config/app-config';
+import { trustProxyVariable } from '../../src/config/trust-proxy';
 
 // Tests run from the repository root (npm test), as the child does.
 const ROOT = resolve(process.cwd());
@@ -20,7 +21,7 @@ export function childEnv(config: AppConfig): Record<string, string> {
     REDIS_PREFIX: config.redisPrefix,
     PORT: config.port,
     PUBLIC_URL: config.publicUrl,
-    TRUST_PROXY: config.trustProxy,
+    TRUST_PROXY: trustProxyVariable(config.trustProxy),
     JWT_SECRET: config.jwtSecret,
     ACCESS_TOKEN_TTL_SECONDS: config.accessTokenTtlSeconds,
     REFRESH_TOKEN_TTL_SECONDS: config.refreshTokenTtlSeconds,

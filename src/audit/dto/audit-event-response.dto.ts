@@ -17,7 +17,7 @@ export class AuditEventResponse {
     type: 'object',
     nullable: true,
     additionalProperties: true,
-    description: 'For an edit (plan, housing area, organisation, indicator): `{before, after}` with the fields that changed; null otherwise',
+    description: 'For an edit (plan, housing area, organisation, indicator): `{before, after}` with the fields that changed; for a read of this log (`audit_log.read`): `after` holds its filters; null otherwise',
     example: { before: { name: 'Vejleåparken' }, after: { name: 'Vejleåparken Øst' } },
   })
   changes: { before: Record<string, unknown>; after: Record<string, unknown> } | null;

@@ -1,4 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { AnswerHoldsSecrets } from '../../idempotency/answer-holds-secrets';
 import { requestOrigin } from '../request-origin';
 import { ApiConflictResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
@@ -75,6 +76,7 @@ export class MfaController {
 
   /** Ten new recovery codes; the earlier ones stop working. Needs a recent sign-in with your second factor. */
   @Post('auth/mfa/recovery-codes')
+  @AnswerHoldsSecrets()
   @Allow(...ROLES)
   @RequireStepUp()
   @HttpCode(200)

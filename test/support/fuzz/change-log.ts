@@ -78,11 +78,13 @@ export class ChangeLog {
 
 /**
  * Rows written while a refused request runs that are not its doing: audit events of authentication
- * (auth.*), by design; and the outbox relay marking an earlier request's job handed over (an
+ * (auth.*), by design; the audit event of a read the access policy refused (read.refused, issue
+ * 20: who tried is attributed), which is the refusal's own record and no change of data; and the outbox relay marking an earlier request's job handed over (an
  * UPDATE after Redis took it, however late a loaded machine makes it). A refused request that
  * filed a job would show as an outbox INSERT, which stays a failure.
  */
 export function isExempt(change: RowChange): boolean {
   if (change.table === 'outbox' && change.op === 'UPDATE') return true;
-  return change.table === 'audit_events' && change.op === 'INSERT' && (change.action ?? '').startsWith('auth.');
+  const action = change.action ?? '';
+  return change.table === 'audit_events' && change.op === 'INSERT' && (action.startsWith('auth.') || action === 'read.refused');
 }
