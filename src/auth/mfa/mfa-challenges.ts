@@ -4,8 +4,9 @@ import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { Unauthenticated } from '../../common/domain-errors';
 import { REDIS } from '../../redis/redis.module';
-import type { SignInProof } from '../../users/sessions.repository';
+import type { NsisLevelName } from '../../audit/sign-in-details';
 import { JWT_ISSUER } from '../access-claims';
+import type { FirstFactorMethod, FirstFactorProof } from '../sign-in-audit';
 
 /** A token for the second step of a sign-in only: never accepted as an access token (another audience). */
 const MFA_AUDIENCE = 'helhedsplan-mfa';
@@ -16,7 +17,7 @@ const MFA_TOKEN_TTL_SECONDS = 300;
  * user must first enrol one (`enrol`). An enrol challenge is given only to a user who has no
  * second factor, so it can never be used to add a factor past an existing one.
  */
-export interface MfaChallenge extends SignInProof {
+export interface MfaChallenge extends FirstFactorProof {
   userId: string;
   stage: 'verify' | 'enrol';
   /** The token's own id: a challenge completes a sign-in once. */
@@ -30,6 +31,10 @@ interface MfaClaims {
   at: number;
   prov?: string;
   sxp?: number;
+  /** For the audit log of the sign-in's second step: the first factor's method, NSIS level and the IdP's message id. */
+  mth?: FirstFactorMethod;
+  nsis?: NsisLevelName;
+  idp?: string;
   jti: string;
 }
 
@@ -40,7 +45,7 @@ export class MfaChallenges {
     @Inject(REDIS) private readonly redis: Redis,
   ) {}
 
-  sign(userId: string, stage: MfaChallenge['stage'], proof: SignInProof): Promise<string> {
+  sign(userId: string, stage: MfaChallenge['stage'], proof: FirstFactorProof): Promise<string> {
     const claims: MfaClaims = {
       sub: userId,
       stage,
@@ -48,6 +53,9 @@ export class MfaChallenges {
       at: proof.authenticatedAt.getTime(),
       ...(proof.provider ? { prov: proof.provider } : {}),
       ...(proof.expiresAt ? { sxp: proof.expiresAt.getTime() } : {}),
+      ...(proof.method ? { mth: proof.method } : {}),
+      ...(proof.nsisLevel ? { nsis: proof.nsisLevel } : {}),
+      ...(proof.idpMessageId ? { idp: proof.idpMessageId } : {}),
       jti: randomUUID(),
     };
     return this.jwt.signAsync(claims, { expiresIn: MFA_TOKEN_TTL_SECONDS, issuer: JWT_ISSUER, audience: MFA_AUDIENCE });
@@ -71,6 +79,9 @@ export class MfaChallenges {
       authenticatedAt: new Date(claims.at),
       provider: claims.prov,
       expiresAt: claims.sxp ? new Date(claims.sxp) : undefined,
+      method: claims.mth,
+      nsisLevel: claims.nsis,
+      idpMessageId: claims.idp,
     };
   }
 
