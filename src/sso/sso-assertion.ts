@@ -1,5 +1,5 @@
 import type { Role } from '../access/roles';
-import type { SsoMembership, SsoProviderConfig } from './sso-provider-config';
+import type { NsisLevel, SsoMembership, SsoProviderConfig } from './sso-provider-config';
 
 /**
  * What a provider proved about a person, after the protocol checks (signature, audience, nonce
@@ -24,4 +24,12 @@ export interface SsoAssertion {
    * long before this sign-in when the provider reused its own session; step-up reads it.
    */
   authenticatedAt?: Date;
+  /** The NSIS assurance level the provider asserted (SAML: OIOSAML 3's loa attribute), for the audit log. */
+  nsisLevel?: NsisLevel;
+  /**
+   * The identity provider's id of the message that signed the person in (SAML: the Response's ID,
+   * or the Assertion's), recorded in the audit log's sign-in details (`idpMessageId`) so that a
+   * sign-in can be matched with the IdP's own log. Filled by the protocol that knows it.
+   */
+  idpMessageId?: string;
 }
