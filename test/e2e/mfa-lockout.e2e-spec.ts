@@ -2,6 +2,8 @@ import { JwtService } from '@nestjs/jwt';
 import { randomBytes } from 'node:crypto';
 import { generate } from 'otplib';
 import { JWT_AUDIENCE, JWT_ISSUER } from '../../src/auth/access-claims';
+import { LoginThrottle } from '../../src/auth/login-throttle';
+import { TooManyRequests } from '../../src/common/domain-errors';
 import { createPlan, expectStatus, STAFF_PASSWORD, type PlanFixture } from '../support/fixtures';
 import { ownerDatabase } from '../support/owner-database';
 import { SmtpCatcher } from '../support/smtp-catcher';
@@ -141,6 +143,18 @@ describe('locking the second factor after ten wrong attempts in a row', () => {
     expect((await stateOf(user.id)).failures).toBe(0);
     // A recovery code still signs in meanwhile.
     await post('/auth/mfa/recovery', { mfaToken: await mfaToken(user), code: user.recoveryCodes[0] }).expect(200);
+  });
+
+  it('makes a guesser wait no longer than the back-off that was set when the clock was stepped back an hour', async () => {
+    const throttle = t.app.get(LoginThrottle);
+    const account = `mfa:${randomBytes(8).toString('hex')}`;
+    const start = Date.now();
+    // Five free attempts; the fifth sets a one-second back-off, the sixth (after it) a two-second one.
+    for (let i = 0; i < 5; i += 1) await throttle.begin(account, '198.51.100.250', start);
+    await throttle.begin(account, '198.51.100.250', start + 1_500);
+    const refusal = await throttle.begin(account, '198.51.100.250', start + 1_500 - 3_600_000).catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(TooManyRequests);
+    expect((refusal as TooManyRequests).retryAfterSeconds).toBeLessThanOrEqual(2);
   });
 
   it('resets only after a recent sign-in of the leader (step-up), and e-mails the user', async () => {
