@@ -72,7 +72,7 @@ export class AuthService {
       return await this.signIn.firstFactorProved(user, { amr: [AMR.password], authenticatedAt: new Date(), method: 'password' }, origin);
     } catch (error) {
       // The password was right, and still no sign-in (a locked second factor): the leader sees why.
-      if (error instanceof DomainError) {
+      if (error instanceof DomainError && error.status < 500) {
         await this.audit.record(
           { userId: user.id, role: user.role, planId: user.planId, requestId: origin.requestId },
           {
