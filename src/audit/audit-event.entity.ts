@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { SignInDetails } from './sign-in-details';
 
 /** One append-only audit record: who did what to which resident's data, why, and when. */
 @Entity('audit_events')
@@ -39,4 +40,8 @@ export class AuditEvent {
   /** An edit's fields before and after; null for every other event. */
   @Column({ type: 'jsonb', nullable: true })
   changes: { before: Record<string, unknown>; after: Record<string, unknown> } | null;
+
+  /** A sign-in-related event's circumstances (src/audit/sign-in-details.ts); null for every other event. */
+  @Column({ type: 'jsonb', nullable: true })
+  details: SignInDetails | null;
 }

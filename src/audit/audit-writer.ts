@@ -4,6 +4,7 @@ import type { EntityManager } from 'typeorm';
 import type { Page, PageQuery } from '../common/pagination';
 import type { AuditEvent } from './audit-event.entity';
 import { AuditRepository } from './audit.repository';
+import type { SignInDetails } from './sign-in-details';
 
 /**
  * Who an event is about as the log records it: usually the caller (an Actor). For sign-in events
@@ -25,6 +26,8 @@ export interface AuditEntry {
   entityId?: string | null;
   /** For an edit: the edited fields as they were and as they became (no personal data). */
   changes?: AuditChanges | null;
+  /** For a sign-in-related event: how it happened (address, user agent, provider, method, outcome). */
+  details?: SignInDetails | null;
 }
 
 export interface AuditChanges {

@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { paginate, type Page, type PageQuery } from '../common/pagination';
 import { AuditEvent } from './audit-event.entity';
+import { AUDIT_KIND_PREFIX, type AuditKind } from './audit-kinds';
 import type { AuditActor, AuditEntry } from './audit-writer';
+import type { SignInOutcome } from './sign-in-details';
 
 export interface AuditFilter {
   /** One plan's events; undefined: every plan's and the platform's own (the admin's view). */
@@ -11,7 +13,17 @@ export interface AuditFilter {
   actorId?: string;
   from?: Date;
   to?: Date;
+  /** An action, or the family it names (`auth.sso_refused` finds `auth.sso_refused.sso_no_role`). */
+  action?: string;
+  kind?: AuditKind;
+  /** Sign-in events' details (src/audit/sign-in-details.ts). */
+  provider?: string;
+  outcome?: SignInOutcome;
+  address?: string;
 }
+
+/** `auth.login_failed` as a LIKE prefix: its underscores are letters, not wildcards. */
+const likePrefix = (prefix: string) => prefix.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
  * The head of every INSERT into the audit log, for the statements that write an event together
@@ -25,10 +37,10 @@ export class AuditRepository {
   async insert(manager: EntityManager, actor: AuditActor, entries: AuditEntry[]): Promise<void> {
     // One statement for any number of events: a list page of 200 residents is one round trip.
     await manager.query(
-      `INSERT INTO audit_events (plan_id, actor_id, actor_role, action, resident_id, entity_type, entity_id, purpose, request_id, changes)
-       SELECT $1, $2, $3, e.action, e.resident_id, e.entity_type, e.entity_id, e.purpose, $4, e.changes
-       FROM unnest($5::text[], $6::uuid[], $7::text[], $8::uuid[], $9::text[], $10::jsonb[])
-         AS e(action, resident_id, entity_type, entity_id, purpose, changes)`,
+      `INSERT INTO audit_events (plan_id, actor_id, actor_role, action, resident_id, entity_type, entity_id, purpose, request_id, changes, details)
+       SELECT $1, $2, $3, e.action, e.resident_id, e.entity_type, e.entity_id, e.purpose, $4, e.changes, e.details
+       FROM unnest($5::text[], $6::uuid[], $7::text[], $8::uuid[], $9::text[], $10::jsonb[], $11::jsonb[])
+         AS e(action, resident_id, entity_type, entity_id, purpose, changes, details)`,
       [
         actor.planId,
         actor.userId,
@@ -40,6 +52,7 @@ export class AuditRepository {
         entries.map((e) => e.entityId ?? null),
         entries.map((e) => e.purpose),
         entries.map((e) => (e.changes ? JSON.stringify(e.changes) : null)),
+        entries.map((e) => (e.details ? JSON.stringify(e.details) : null)),
       ],
     );
   }
@@ -93,6 +106,12 @@ export class AuditRepository {
     if (filter.actorId) qb.andWhere('a.actor_id = :actorId', { actorId: filter.actorId });
     if (filter.from) qb.andWhere('a.occurred_at >= :from', { from: filter.from });
     if (filter.to) qb.andWhere('a.occurred_at < :to', { to: filter.to });
+    if (filter.action) qb.andWhere(`(a.action = :action OR a.action LIKE :actionFamily)`, { action: filter.action, actionFamily: `${likePrefix(filter.action)}.%` });
+    // The kind's prefix is written out (not a parameter) so the partial index audit_events_sign_in applies.
+    if (filter.kind) qb.andWhere(`a.action LIKE '${likePrefix(AUDIT_KIND_PREFIX[filter.kind])}%'`);
+    if (filter.provider) qb.andWhere(`a.details->>'provider' = :provider`, { provider: filter.provider });
+    if (filter.outcome) qb.andWhere(`a.details->>'outcome' = :outcome`, { outcome: filter.outcome });
+    if (filter.address) qb.andWhere(`a.details->>'address' = :address`, { address: filter.address });
     return paginate(qb, query, 'a.occurred_at', 'a.id', toView, (e) => ({ at: e.occurredAt, id: e.id }));
   }
 }

@@ -51,5 +51,6 @@ export function auditEventView(e: AuditEvent): AuditEventResponse {
     purpose: e.purpose,
     requestId: e.requestId,
     changes: e.changes ?? null,
+    details: e.details ?? null,
   };
 }

@@ -3,6 +3,7 @@ import { requestOrigin } from './request-origin';
 import {
   ApiConflictResponse,
   ApiExtraModels,
+  ApiForbiddenResponse,
   getSchemaPath,
   ApiNoContentResponse,
   ApiOkResponse,
@@ -31,6 +32,7 @@ export class AuthController {
   @ApiExtraModels(TokenPairResponse, MfaChallengeResponse)
   @ApiOkResponse({ description: 'Tokens, or the second step the sign-in still needs (`status`)', schema: { oneOf: [{ $ref: getSchemaPath(TokenPairResponse) }, { $ref: getSchemaPath(MfaChallengeResponse) }] } })
   @ApiUnauthorizedResponse({ description: '`invalid_credentials`: wrong e-mail or password' })
+  @ApiForbiddenResponse({ description: '`mfa_locked`: the password is right, but your second factor is locked after 10 wrong attempts in a row; ask your leader to reset it' })
   @ApiTooManyRequestsResponse({ description: 'Too many attempts for this account or address; Retry-After says how long to wait' })
   login(@Body() dto: LoginDto, @Req() request: FastifyRequest): Promise<SignInResponse> {
     return this.auth.login(dto.email, dto.password, requestOrigin(request));
@@ -74,7 +76,7 @@ export class AuthController {
   @ApiNoContentResponse({ description: 'Changed; every other session of yours has ended' })
   @ApiUnauthorizedResponse({ description: '`invalid_credentials`: the current password is wrong' })
   async changePassword(@CurrentActor() actor: Actor, @Body() dto: ChangePasswordDto, @Req() request: FastifyRequest): Promise<void> {
-    await this.auth.changePassword(actor, actor.sessionId ?? '', dto.currentPassword, dto.newPassword, request.ip);
+    await this.auth.changePassword(actor, actor.sessionId ?? '', dto.currentPassword, dto.newPassword, requestOrigin(request));
   }
 
   @Get('me')

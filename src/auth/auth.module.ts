@@ -12,9 +12,14 @@ import { JwtStrategy } from './jwt.strategy';
 import { LoginThrottle } from './login-throttle';
 import { RefreshToken } from './refresh-token.entity';
 import { RefreshTokensRepository } from './refresh-tokens.repository';
+import { AccountNoticeProcessor } from './account-notices/account-notice.processor';
+import { AccountNotices } from './account-notices/account-notices';
+import { MfaPolicyAnnouncement } from './mfa/mfa-policy-announcement';
 import { Enrollers } from './mfa/enroller';
 import { MfaChallenges } from './mfa/mfa-challenges';
 import { MfaFactorsRepository } from './mfa/mfa-factors.repository';
+import { MfaLockouts } from './mfa/mfa-lockouts';
+import { MfaUserStateRepository } from './mfa/mfa-user-state.repository';
 import { MfaController } from './mfa/mfa.controller';
 import { MfaService } from './mfa/mfa.service';
 import { PasskeysController } from './mfa/passkeys.controller';
@@ -51,6 +56,11 @@ import { jwtKey } from './jwt-key';
     Enrollers,
     PasskeysRepository,
     PasskeysService,
+    MfaUserStateRepository,
+    MfaLockouts,
+    AccountNotices,
+    AccountNoticeProcessor,
+    MfaPolicyAnnouncement,
   ],
   exports: [AccessTokenVerifier, SignInService, MfaChallenges, LoginThrottle, AuthService],
 })

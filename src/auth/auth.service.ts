@@ -4,7 +4,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../access/actor';
 import { AuditWriter } from '../audit/audit-writer';
-import { RuleViolation, Unauthenticated } from '../common/domain-errors';
+import { DomainError, RuleViolation, Unauthenticated } from '../common/domain-errors';
 import { UnitOfWork } from '../database/unit-of-work';
 import { InvitationsService } from '../users/invitations.service';
 import { SessionsRepository } from '../users/sessions.repository';
@@ -15,6 +15,7 @@ import { LoginThrottle } from './login-throttle';
 import { decoyPasswordHash, verifyPassword } from './passwords';
 import type { RefreshToken } from './refresh-token.entity';
 import { RefreshTokensRepository } from './refresh-tokens.repository';
+import { LOCAL_PROVIDER, signInDetails } from './sign-in-audit';
 import { AUTHENTICATION, SignInService, type RequestOrigin } from './sign-in.service';
 import { hashSecret, TokenIssuer } from './token-issuer';
 
@@ -56,12 +57,35 @@ export class AuthService {
       const account = user ?? (await this.users.accountOf(email));
       await this.audit.record(
         { userId: null, role: null, planId: account?.planId ?? null, requestId: origin.requestId },
-        { action: 'auth.login_failed', purpose: AUTHENTICATION, entityType: account ? 'user' : undefined, entityId: account?.id ?? null },
+        {
+          action: 'auth.login_failed',
+          purpose: AUTHENTICATION,
+          entityType: account ? 'user' : undefined,
+          entityId: account?.id ?? null,
+          details: signInDetails(origin, { provider: LOCAL_PROVIDER, method: 'password', outcome: 'failed', reason: 'invalid_credentials' }),
+        },
       );
       throw new Unauthenticated('Wrong e-mail or password', { code: 'invalid_credentials' });
     }
     await this.throttle.succeeded(email, origin.address);
-    return this.signIn.firstFactorProved(user, { amr: [AMR.password], authenticatedAt: new Date() }, origin);
+    try {
+      return await this.signIn.firstFactorProved(user, { amr: [AMR.password], authenticatedAt: new Date(), method: 'password' }, origin);
+    } catch (error) {
+      // The password was right, and still no sign-in (a locked second factor): the leader sees why.
+      if (error instanceof DomainError && error.status < 500) {
+        await this.audit.record(
+          { userId: user.id, role: user.role, planId: user.planId, requestId: origin.requestId },
+          {
+            action: 'auth.login_refused',
+            purpose: AUTHENTICATION,
+            entityType: 'user',
+            entityId: user.id,
+            details: signInDetails(origin, { provider: LOCAL_PROVIDER, method: 'password', outcome: 'refused', reason: error.code }),
+          },
+        );
+      }
+      throw error;
+    }
   }
 
   /** The invitee sets a password and is signed in at once (or, where their role must use MFA, goes on to enrol a second factor). */
@@ -69,7 +93,7 @@ export class AuthService {
     // One transaction: a used invitation without a session (the invitee locked out) cannot happen.
     return this.uow.run(async (manager) => {
       const user = await this.invitations.accept(token, password, origin.requestId);
-      return this.signIn.firstFactorProved(user, { amr: [AMR.password], authenticatedAt: new Date() }, origin, manager);
+      return this.signIn.firstFactorProved(user, { amr: [AMR.password], authenticatedAt: new Date(), method: 'password' }, origin, manager);
     });
   }
 
@@ -117,21 +141,22 @@ export class AuthService {
   }
 
   /** Changes one's own password; every other session of the user ends (a thief's included). */
-  async changePassword(actor: Actor, sessionId: string, currentPassword: string, newPassword: string, address: string): Promise<void> {
+  async changePassword(actor: Actor, sessionId: string, currentPassword: string, newPassword: string, origin: RequestOrigin): Promise<void> {
     const user = await this.users.findActiveUserWithPasswordById(actor.userId);
     if (!user) throw new Unauthenticated('The account is no longer active', { code: 'session_ended' });
-    await this.throttle.begin(user.email, address);
+    await this.throttle.begin(user.email, origin.address);
     if (!user.passwordHash) {
       throw new RuleViolation([{ rule: 'single_sign_on_account', message: 'this account signs in through single sign-on and has no password here' }], 'single_sign_on_account');
     }
     if (!(await verifyPassword(user.passwordHash, currentPassword))) {
       throw new Unauthenticated('The current password is wrong', { code: 'invalid_credentials' });
     }
-    await this.throttle.succeeded(user.email, address);
+    await this.throttle.succeeded(user.email, origin.address);
     await this.uow.run(async (manager) => {
       await this.users.setPassword(manager, user, newPassword);
       await this.sessions.endAllOf(manager, user.id, 'password_changed', sessionId);
-      await this.audit.record(actor, { action: 'user.password_changed', purpose: AUTHENTICATION, entityType: 'user', entityId: user.id }, manager);
+      const details = signInDetails(origin, { provider: LOCAL_PROVIDER, method: 'password', outcome: 'changed' });
+      await this.audit.record(actor, { action: 'user.password_changed', purpose: AUTHENTICATION, entityType: 'user', entityId: user.id, details }, manager);
     });
   }
 
@@ -147,7 +172,13 @@ export class AuthService {
       const user = await this.users.findActiveUser(stored.userId, manager);
       await this.audit.record(
         { userId: user?.id ?? null, role: user?.role ?? null, planId: user?.planId ?? null, requestId: origin.requestId },
-        { action, purpose: AUTHENTICATION, entityType: 'user', entityId: stored.userId },
+        {
+          action,
+          purpose: AUTHENTICATION,
+          entityType: 'user',
+          entityId: stored.userId,
+          details: signInDetails(origin, { method: 'refresh_token', outcome: 'ended', ...(reason === 'refresh_token_reused' ? { reason: 'refresh_token_reused' } : {}) }),
+        },
         manager,
       );
     });

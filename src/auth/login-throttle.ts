@@ -31,7 +31,9 @@ const FADE_MS = 15 * 60_000;
 const KNOWN_ADDRESS_MS = 30 * 24 * 3600_000;
 
 // KEYS: pair, address, account, known-addresses; ARGV: now, fade, address, then free/base/cap for each counter.
-// Answers 0 when the attempt may go ahead (and is counted), else the milliseconds to wait.
+// Answers 0 when the attempt may go ahead (and is counted), else the milliseconds to wait. A wait
+// is never longer than the back-off that set it: when the clock has been stepped back since
+// (`until` then lies further ahead than the delay), the delay stands, not the distance to `until`.
 const BEGIN = `
 local now = tonumber(ARGV[1])
 local fade = tonumber(ARGV[2])
@@ -40,7 +42,9 @@ local last = useAccount and 3 or 2
 local wait = 0
 for i = 1, last do
   local untilMs = tonumber(redis.call('HGET', KEYS[i], 'until') or '0')
-  if untilMs - now > wait then wait = untilMs - now end
+  local delay = tonumber(redis.call('HGET', KEYS[i], 'delay') or ARGV[3 + i * 3])
+  local left = math.min(untilMs - now, delay)
+  if left > wait then wait = left end
 end
 if wait > 0 then return wait end
 for i = 1, last do
@@ -48,7 +52,7 @@ for i = 1, last do
   local free = tonumber(ARGV[1 + i * 3])
   if n >= free then
     local delay = math.min(tonumber(ARGV[2 + i * 3]) * 2 ^ (n - free), tonumber(ARGV[3 + i * 3]))
-    redis.call('HSET', KEYS[i], 'until', now + delay)
+    redis.call('HSET', KEYS[i], 'until', now + delay, 'delay', delay)
   end
   redis.call('PEXPIRE', KEYS[i], fade + tonumber(ARGV[3 + i * 3]))
 end
@@ -82,11 +86,11 @@ export class LoginThrottle {
     }
   }
 
-  /** Counts an attempt to sign in as `account` from `address`, or refuses it with 429 and Retry-After. */
-  async begin(account: string, address: string): Promise<void> {
+  /** Counts an attempt to sign in as `account` from `address`, or refuses it with 429 and Retry-After. `now`: the clock's reading (tests step it). */
+  async begin(account: string, address: string, now = Date.now()): Promise<void> {
     const { keys, addressId } = this.keys(account, address);
     const counters = [PAIR, ADDRESS, ACCOUNT].flatMap((c) => [c.free, c.baseMs, c.capMs]);
-    const waitMs = await this.safely(() => this.redis.loginAttemptBegin(...keys, Date.now(), FADE_MS, addressId, ...counters));
+    const waitMs = await this.safely(() => this.redis.loginAttemptBegin(...keys, now, FADE_MS, addressId, ...counters));
     if (waitMs && waitMs > 0) {
       throw new TooManyRequests('Too many attempts to sign in; wait a little and try again', Math.ceil(waitMs / 1000));
     }

@@ -6,32 +6,23 @@ import { AuditWriter } from '../audit/audit-writer';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { UnitOfWork } from '../database/unit-of-work';
-import { SessionsRepository, type SignInProof } from '../users/sessions.repository';
+import { SessionsRepository } from '../users/sessions.repository';
 import { isMultiFactor } from './authentication-methods';
 import type { MfaChallengeResponse, SignInResponse, TokenPairResponse } from './dto/auth-response.dto';
 import { invalidMfaToken, MfaChallenges, type MfaChallenge } from './mfa/mfa-challenges';
 import { MfaFactorsRepository } from './mfa/mfa-factors.repository';
+import { MfaLockouts } from './mfa/mfa-lockouts';
+import { METHOD_OF_AMR, signInDetails, type FirstFactorProof } from './sign-in-audit';
+import { AUTHENTICATION, type RequestOrigin, type SigningInUser } from './sign-in-types';
 import { TokenIssuer } from './token-issuer';
 
-/** Where a request came from, for the audit log and throttling. */
-export interface RequestOrigin {
-  address: string;
-  requestId: string;
-}
-
-export interface SigningInUser {
-  id: string;
-  role: Role;
-  planId: string | null;
-}
-
-export const AUTHENTICATION = 'authentication';
+export { AUTHENTICATION, type RequestOrigin, type SigningInUser } from './sign-in-types';
 
 /**
  * The one place a sign-in becomes a session, whatever proved the first factor (a password, an
- * OpenID Connect or SAML provider). A user with a second factor is asked for it; a user whose role
- * must use one and has none enrols before getting a token (MFA_REQUIRED_ROLES); a provider that
- * asserted its own multi-factor login is trusted for it.
+ * OpenID Connect or SAML provider). A user with a second factor is asked for it (unless it is
+ * locked: 403 `mfa_locked`); a user whose role must use one and has none enrols before getting a
+ * token (MFA_REQUIRED_ROLES); a provider that asserted its own multi-factor login is trusted for it.
  */
 @Injectable()
 export class SignInService {
@@ -39,6 +30,7 @@ export class SignInService {
     private readonly sessions: SessionsRepository,
     private readonly factors: MfaFactorsRepository,
     private readonly challenges: MfaChallenges,
+    private readonly lockouts: MfaLockouts,
     private readonly tokens: TokenIssuer,
     private readonly audit: AuditWriter,
     private readonly uow: UnitOfWork,
@@ -51,18 +43,21 @@ export class SignInService {
   }
 
   /** The first factor is proved: tokens, or the second step still needed. */
-  async firstFactorProved(user: SigningInUser, proof: SignInProof, origin: RequestOrigin, manager?: EntityManager): Promise<SignInResponse> {
+  async firstFactorProved(user: SigningInUser, proof: FirstFactorProof, origin: RequestOrigin, manager?: EntityManager): Promise<SignInResponse> {
     if (!isMultiFactor(proof.amr)) {
       const methods = await this.factors.methodsOf(manager ?? this.manager, user.id);
       if (methods.length > 0) {
+        // Told at once, rather than after a code: the password was right, and the way on is the leader.
+        await this.lockouts.assertNotLocked(manager ?? this.manager, user.id);
         return { status: 'mfa_required', mfaToken: await this.challenges.sign(user.id, 'verify', proof), methods } satisfies MfaChallengeResponse;
       }
       if (this.mfaRequiredFor(user.role)) {
         return { status: 'mfa_enrolment_required', mfaToken: await this.challenges.sign(user.id, 'enrol', proof) } satisfies MfaChallengeResponse;
       }
     }
-    if (manager) return this.openSession(manager, user, proof, origin);
-    return this.uow.run((inTransaction) => this.openSession(inTransaction, user, proof, origin));
+    const method = proof.method ?? 'password';
+    if (manager) return this.openSession(manager, user, proof, origin, method);
+    return this.uow.run((inTransaction) => this.openSession(inTransaction, user, proof, origin, method));
   }
 
   /**
@@ -71,15 +66,22 @@ export class SignInService {
    */
   async secondFactorProved(manager: EntityManager, user: SigningInUser, challenge: MfaChallenge, method: string, origin: RequestOrigin): Promise<TokenPairResponse> {
     if (!(await this.challenges.complete(challenge))) throw invalidMfaToken();
-    const proof: SignInProof = { ...challenge, amr: [...new Set([...challenge.amr, method])] };
-    return this.openSession(manager, user, proof, origin);
+    const proof: FirstFactorProof = { ...challenge, amr: [...new Set([...challenge.amr, method])] };
+    return this.openSession(manager, user, proof, origin, METHOD_OF_AMR[method] ?? method);
   }
 
-  private async openSession(manager: EntityManager, user: SigningInUser, proof: SignInProof, origin: RequestOrigin): Promise<TokenPairResponse> {
-    const session = await this.sessions.open(manager, user.id, proof);
+  /** `method`: the step that completed the sign-in, as the audit log names it. */
+  private async openSession(manager: EntityManager, user: SigningInUser, proof: FirstFactorProof, origin: RequestOrigin, method: string): Promise<TokenPairResponse> {
+    const session = await this.sessions.open(manager, user.id, { amr: proof.amr, authenticatedAt: proof.authenticatedAt, provider: proof.provider, expiresAt: proof.expiresAt });
     await this.audit.record(
       { userId: user.id, role: user.role, planId: user.planId, requestId: origin.requestId },
-      { action: 'auth.login_succeeded', purpose: AUTHENTICATION, entityType: 'user', entityId: user.id },
+      {
+        action: 'auth.login_succeeded',
+        purpose: AUTHENTICATION,
+        entityType: 'user',
+        entityId: user.id,
+        details: signInDetails(origin, { outcome: 'succeeded', method, amr: proof.amr }, proof),
+      },
       manager,
     );
     return this.tokens.issue(manager, user, session);

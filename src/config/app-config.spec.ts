@@ -32,6 +32,17 @@ describe('the configuration', () => {
     expect(() => loadConfig({ ...base, MFA_REQUIRED_ROLES: 'counselor' })).toThrow(/MFA_REQUIRED_ROLES names unknown roles: counselor/);
   });
 
+  it('refuses MFA_REQUIRED_ROLES naming no role under NODE_ENV=production, unless ALLOW_NO_MFA=true overrides it', () => {
+    expect(() => loadConfig({ ...production, MFA_REQUIRED_ROLES: '' })).toThrow(/MFA_REQUIRED_ROLES names no role.*ALLOW_NO_MFA=true/s);
+    expect(() => loadConfig({ ...production, MFA_REQUIRED_ROLES: ' , ' })).toThrow(/MFA_REQUIRED_ROLES names no role/);
+    expect(() => loadConfig({ ...production, MFA_REQUIRED_ROLES: '', ALLOW_NO_MFA: 'false' })).toThrow(/MFA_REQUIRED_ROLES names no role/);
+    expect(loadConfig({ ...production, MFA_REQUIRED_ROLES: '', ALLOW_NO_MFA: 'true' }).mfaRequiredRoles).toEqual([]);
+    expect(loadConfig({ ...production, MFA_REQUIRED_ROLES: 'leader' }).mfaRequiredRoles).toEqual(['leader']);
+    expect(loadConfig(production).mfaRequiredRoles).toHaveLength(5);
+    // Outside production an empty list stays the way to try the demo without an authenticator app.
+    expect(loadConfig({ ...base, MFA_REQUIRED_ROLES: '' }).mfaRequiredRoles).toEqual([]);
+  });
+
   it('keeps ten connections to PostgreSQL per process unless DATABASE_POOL_SIZE says otherwise, between 1 and 100', () => {
     expect(loadConfig(base).databasePoolSize).toBe(10);
     expect(loadConfig({ ...base, DATABASE_POOL_SIZE: '4' }).databasePoolSize).toBe(4);

@@ -169,6 +169,11 @@ class Environment {
   @IsString()
   MFA_REQUIRED_ROLES?: string;
 
+  /** The explicit, logged override that lets MFA_REQUIRED_ROLES name no role under NODE_ENV=production. */
+  @IsOptional()
+  @Transform(toBool)
+  ALLOW_NO_MFA?: boolean;
+
   @IsOptional()
   @Matches(/^[A-Za-z0-9+/_-]{43}=?$/, { message: 'MFA_ENCRYPTION_KEY must be 32 random bytes in base64 (openssl rand -base64 32)' })
   MFA_ENCRYPTION_KEY?: string;
@@ -314,6 +319,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if ('problem' in trustProxy) problems.push(trustProxy.problem);
   const unknownRoles = (parsed.MFA_REQUIRED_ROLES ?? '').split(',').map((r) => r.trim()).filter((r) => r && !(ROLES as readonly string[]).includes(r));
   if (unknownRoles.length) problems.push(`MFA_REQUIRED_ROLES names unknown roles: ${unknownRoles.join(', ')} (roles: ${ROLES.join(', ')})`);
+  // Read from `env` itself: an empty value (no roles) means something here, unlike elsewhere.
+  const mfaRequiredRoles = parseMfaRoles(env.MFA_REQUIRED_ROLES);
+  if (production && mfaRequiredRoles.length === 0 && !unknownRoles.length && !parsed.ALLOW_NO_MFA) {
+    // An empty MFA_REQUIRED_ROLES= (meant for trying the demo) would silently let everyone in on a password alone.
+    problems.push(
+      'MFA_REQUIRED_ROLES names no role, which turns the second factor off for everyone: refused under NODE_ENV=production ' +
+        '(the Danish Data Protection Agency expects no password-only access to such data). Leave it unset (every role), ' +
+        'or set ALLOW_NO_MFA=true to override; the override is logged at every start',
+    );
+  }
   if (problems.length > 0) {
     throw new ConfigurationError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
   }
@@ -351,8 +366,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     mailDir: parsed.MAIL_DIR ?? '.data/mail',
     invitationTtlHours: parsed.INVITATION_TTL_HOURS ?? 72,
     logLevel: parsed.LOG_LEVEL ?? 'info',
-    // Read from `env` itself: an empty value (no roles) means something here, unlike elsewhere.
-    mfaRequiredRoles: parseMfaRoles(env.MFA_REQUIRED_ROLES),
+    mfaRequiredRoles,
     mfaEncryptionKey: parsed.MFA_ENCRYPTION_KEY
       ? Buffer.from(parsed.MFA_ENCRYPTION_KEY, 'base64')
       : Buffer.from(hkdfSync('sha256', parsed.JWT_SECRET, 'helhedsplan', 'totp-secrets', 32)),

@@ -3,8 +3,10 @@ export const STATISTICS_QUEUE = 'statistics';
 export const REMINDERS_QUEUE = 'reminders';
 export const INVITATION_MAIL_QUEUE = 'invitation-mail';
 export const RETENTION_QUEUE = 'retention';
+/** E-mails telling staff what happened to their account (a second factor locked or reset). */
+export const ACCOUNT_MAIL_QUEUE = 'account-mail';
 /** Every queue, for the queue workers, the reconciler and the dashboard. */
-export const QUEUES = [STATISTICS_QUEUE, REMINDERS_QUEUE, INVITATION_MAIL_QUEUE, RETENTION_QUEUE] as const;
+export const QUEUES = [STATISTICS_QUEUE, REMINDERS_QUEUE, INVITATION_MAIL_QUEUE, RETENTION_QUEUE, ACCOUNT_MAIL_QUEUE] as const;
 
 export const JOBS = {
   /** Compute one half-year report snapshot. */
@@ -20,7 +22,17 @@ export const JOBS = {
   eraseExpiredResidents: 'erase-expired-residents',
   /** Send (or send again) an invitation e-mail with a fresh one-time link. */
   sendInvitation: 'send-invitation',
+  /** Tell a user by e-mail that their second factor was locked or reset (src/auth/account-notices/). */
+  sendAccountNotice: 'send-account-notice',
 } as const;
+
+/** What an account notice tells; the worker reads the address and name when it sends, so the queue holds no personal data. */
+export interface AccountNoticeJob {
+  userId: string;
+  notice: 'mfa_locked' | 'mfa_reset';
+  /** When it happened (ISO 8601), for the e-mail. */
+  at: string;
+}
 
 export interface SendInvitationJob {
   invitationId: string;

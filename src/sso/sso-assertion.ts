@@ -1,6 +1,6 @@
 import type { Role } from '../access/roles';
 import type { SsoSessionLink } from '../users/sessions.repository';
-import type { SsoMembership, SsoProviderConfig } from './sso-provider-config';
+import type { NsisLevel, SsoMembership, SsoProviderConfig } from './sso-provider-config';
 
 /**
  * What a provider proved about a person, after the protocol checks (signature, audience, nonce
@@ -37,4 +37,6 @@ export interface SsoAssertion {
    */
   idpMessageId?: string;
   idpAssertionId?: string;
+  /** The NSIS assurance level the provider asserted (SAML: OIOSAML 3's loa attribute), for the audit log. */
+  nsisLevel?: NsisLevel;
 }

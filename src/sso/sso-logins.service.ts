@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AuditWriter } from '../audit/audit-writer';
+import { signInDetails } from '../auth/sign-in-audit';
 import { AUTHENTICATION, type RequestOrigin } from '../auth/sign-in.service';
 import { API_PREFIX } from '../common/api-prefix';
 import { unavailableDependency } from '../common/problem.filter';
@@ -105,7 +106,11 @@ export class SsoLogins {
     this.logger.warn({ providerId: provider.id, code: error.code }, 'single sign-on refused');
     await this.audit.record(
       { userId: null, role: null, planId: provider.kind === 'oidc' ? (provider.membership?.planId ?? null) : null, requestId: origin.requestId },
-      { action: `auth.sso_refused.${error.code}`, purpose: AUTHENTICATION },
+      {
+        action: `auth.sso_refused.${error.code}`,
+        purpose: AUTHENTICATION,
+        details: signInDetails(origin, { provider: provider.id, method: provider.kind, outcome: 'refused', reason: error.code }),
+      },
     );
     return { location: returnUrlWith(provider, { error: error.code }) };
   }

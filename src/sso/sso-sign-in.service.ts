@@ -4,6 +4,7 @@ import type { PlanRole } from '../access/roles';
 import { AuditWriter } from '../audit/audit-writer';
 import { AMR } from '../auth/authentication-methods';
 import type { SignInResponse } from '../auth/dto/auth-response.dto';
+import { signInDetails, type FirstFactorProof } from '../auth/sign-in-audit';
 import { AUTHENTICATION, SignInService, type RequestOrigin, type SigningInUser } from '../auth/sign-in.service';
 import { DomainError, NotFound, Unauthenticated } from '../common/domain-errors';
 import type { AppConfig } from '../config/app-config';
@@ -21,6 +22,15 @@ import { ssoRefusal } from './sso-errors';
 import type { SsoMembership } from './sso-provider-config';
 import { chooseRole, isRefused, joiningRoute, linkedAccountDecision, newAccountProblem, usableEmail } from './sso-rules';
 import type { SsoState } from './sso-states';
+
+/** What the audit log's sign-in details keep of an assertion beside the provider: how, at which level, and the IdP's message id. */
+function auditedProof(assertion: SsoAssertion): Pick<FirstFactorProof, 'method' | 'nsisLevel' | 'idpMessageId'> {
+  return {
+    method: assertion.provider.kind,
+    ...(assertion.nsisLevel ? { nsisLevel: assertion.nsisLevel } : {}),
+    ...(assertion.idpMessageId ? { idpMessageId: assertion.idpMessageId } : {}),
+  };
+}
 
 /** What is known of the person so far, so that a refusal is audited where the plan's leader sees it. */
 interface Known {
@@ -74,23 +84,25 @@ export class SsoSignInService {
           identityId = (await this.identities.link(manager, { userId: user.id, providerId: assertion.provider.id, issuer: assertion.issuer, subject: assertion.subject })).id;
           await this.audit.record(this.as(user, origin), { action: 'user.sso_linked', purpose: USER_MANAGEMENT, entityType: 'external_identity', entityId: identityId }, manager);
         }
-        await this.audit.record(this.as(user, origin), { action: 'auth.sso_authenticated', purpose: AUTHENTICATION, entityType: 'external_identity', entityId: identityId }, manager);
         const amr = assertion.multiFactor ? [AMR.federated, AMR.providerMfa] : [AMR.federated];
         const now = new Date();
         // The provider's own time of authentication, so a session it reused from this morning does not pass step-up; never later than now.
         const authenticatedAt = assertion.authenticatedAt && assertion.authenticatedAt < now ? assertion.authenticatedAt : now;
-        const proof = {
+        const proof: FirstFactorProof = {
           amr,
           authenticatedAt,
           provider: assertion.provider.id,
           expiresAt: new Date(now.getTime() + this.config.ssoSessionHours * 3600_000),
+          ...auditedProof(assertion),
           ...(assertion.providerSession ? { sso: assertion.providerSession } : {}),
         };
+        const details = signInDetails(origin, { method: assertion.provider.kind, outcome: 'succeeded', amr }, proof);
+        await this.audit.record(this.as(user, origin), { action: 'auth.sso_authenticated', purpose: AUTHENTICATION, entityType: 'external_identity', entityId: identityId, details }, manager);
         return this.signIn.firstFactorProved(user, proof, origin, manager);
       });
     } catch (error) {
       // The refusal is written after the failed transaction rolled back, or it would roll back with it.
-      if (error instanceof DomainError) await this.refused(error, known, origin);
+      if (error instanceof DomainError) await this.refused(error, assertion, known, origin);
       throw error;
     }
   }
@@ -148,10 +160,17 @@ export class SsoSignInService {
     return this.users.insert(manager, { planId: plan.id, organisationId: membership.organisationId, email: email as string, name: name?.trim() || (email as string), role, passwordHash: null });
   }
 
-  private async refused(error: DomainError, known: Known, origin: RequestOrigin): Promise<void> {
+  private async refused(error: DomainError, assertion: SsoAssertion, known: Known, origin: RequestOrigin): Promise<void> {
+    const proof = { amr: [], authenticatedAt: new Date(), provider: assertion.provider.id, ...auditedProof(assertion) };
     await this.audit.record(
       { userId: null, role: null, planId: known.planId, requestId: origin.requestId },
-      { action: `auth.sso_refused.${error.code}`, purpose: AUTHENTICATION, entityType: known.userId ? 'user' : undefined, entityId: known.userId },
+      {
+        action: `auth.sso_refused.${error.code}`,
+        purpose: AUTHENTICATION,
+        entityType: known.userId ? 'user' : undefined,
+        entityId: known.userId,
+        details: signInDetails(origin, { method: assertion.provider.kind, outcome: 'refused', reason: error.code }, proof),
+      },
     );
   }
 

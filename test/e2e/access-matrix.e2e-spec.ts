@@ -149,8 +149,8 @@ const MATRIX: Record<string, Role[] | 'public'> = {
 
 /**
  * The reads that need a recent sign-in with a second factor (step-up): every route that answers
- * with case notes or conversation notes, a resident's access log, copy and erasure, and changes
- * to one's own second factors.
+ * with case notes or conversation notes, a resident's access log, copy and erasure, changes
+ * to one's own second factors, and a leader's or the admin's reset of someone else's.
  */
 const STEP_UP_ROUTES = [
   'GET /api/v1/counselling-cases/:id',
@@ -161,6 +161,7 @@ const STEP_UP_ROUTES = [
   'POST /api/v1/residents/:id/erase',
   'POST /api/v1/auth/mfa/recovery-codes',
   'DELETE /api/v1/auth/mfa/passkeys/:id',
+  'POST /api/v1/users/:id/mfa/reset',
   'POST /api/v1/auth/sso/:provider/link',
 ];
 

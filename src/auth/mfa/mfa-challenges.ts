@@ -4,8 +4,9 @@ import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { Unauthenticated } from '../../common/domain-errors';
 import { REDIS } from '../../redis/redis.module';
-import type { SignInProof } from '../../users/sessions.repository';
+import type { NsisLevelName } from '../../audit/sign-in-details';
 import { JWT_ISSUER } from '../access-claims';
+import type { FirstFactorMethod, FirstFactorProof } from '../sign-in-audit';
 
 /** A token for the second step of a sign-in only: never accepted as an access token (another audience). */
 const MFA_AUDIENCE = 'helhedsplan-mfa';
@@ -16,7 +17,7 @@ const MFA_TOKEN_TTL_SECONDS = 300;
  * user must first enrol one (`enrol`). An enrol challenge is given only to a user who has no
  * second factor, so it can never be used to add a factor past an existing one.
  */
-export interface MfaChallenge extends SignInProof {
+export interface MfaChallenge extends FirstFactorProof {
   userId: string;
   stage: 'verify' | 'enrol';
   /** The token's own id: a challenge completes a sign-in once. */
@@ -33,6 +34,10 @@ interface MfaClaims {
   /** The provider's subject and session (SignInProof.sso), carried to the session the second factor opens. */
   ssub?: string;
   ssid?: string;
+  /** For the audit log of the sign-in's second step: the first factor's method, NSIS level and the IdP's message id. */
+  mth?: FirstFactorMethod;
+  nsis?: NsisLevelName;
+  idp?: string;
   jti: string;
 }
 
@@ -43,7 +48,7 @@ export class MfaChallenges {
     @Inject(REDIS) private readonly redis: Redis,
   ) {}
 
-  sign(userId: string, stage: MfaChallenge['stage'], proof: SignInProof): Promise<string> {
+  sign(userId: string, stage: MfaChallenge['stage'], proof: FirstFactorProof): Promise<string> {
     const claims: MfaClaims = {
       sub: userId,
       stage,
@@ -52,6 +57,9 @@ export class MfaChallenges {
       ...(proof.provider ? { prov: proof.provider } : {}),
       ...(proof.expiresAt ? { sxp: proof.expiresAt.getTime() } : {}),
       ...(proof.sso ? { ssub: proof.sso.subject, ...(proof.sso.sessionId ? { ssid: proof.sso.sessionId } : {}) } : {}),
+      ...(proof.method ? { mth: proof.method } : {}),
+      ...(proof.nsisLevel ? { nsis: proof.nsisLevel } : {}),
+      ...(proof.idpMessageId ? { idp: proof.idpMessageId } : {}),
       jti: randomUUID(),
     };
     return this.jwt.signAsync(claims, { expiresIn: MFA_TOKEN_TTL_SECONDS, issuer: JWT_ISSUER, audience: MFA_AUDIENCE });
@@ -76,6 +84,9 @@ export class MfaChallenges {
       provider: claims.prov,
       expiresAt: claims.sxp ? new Date(claims.sxp) : undefined,
       sso: claims.ssub ? { subject: claims.ssub, ...(claims.ssid ? { sessionId: claims.ssid } : {}) } : undefined,
+      method: claims.mth,
+      nsisLevel: claims.nsis,
+      idpMessageId: claims.idp,
     };
   }
 

@@ -1,7 +1,16 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { AnswerHoldsSecrets } from '../../idempotency/answer-holds-secrets';
 import { requestOrigin } from '../request-origin';
-import { ApiConflictResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiForbiddenResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { Allow, Public } from '../../access/allow.decorator';
 import { CurrentActor, type Actor } from '../../access/actor';
@@ -27,10 +36,10 @@ export class MfaController {
   @Public()
   @HttpCode(200)
   @ApiOkResponse({ type: TotpEnrolmentResponse })
-  @ApiUnauthorizedResponse({ description: '`mfa_token_invalid`, or without one no recent sign-in (`unauthenticated`, `step_up_required`)' })
+  @ApiUnauthorizedResponse({ description: '`mfa_token_invalid`; `mfa_enrolment_closed` (a factor was enrolled since the sign-in began: sign in again); or without an mfaToken no recent sign-in (`unauthenticated`, `step_up_required`)' })
   @ApiConflictResponse({ description: '`totp_already_enrolled`: you have an authenticator app already' })
   async enrolTotp(@Body() dto: MfaTokenDto, @Req() request: FastifyRequest): Promise<TotpEnrolmentResponse> {
-    return this.mfa.startTotp(await this.enrollers.fromRequest(dto.mfaToken, request));
+    return this.mfa.startTotp(await this.enrollers.fromRequest(dto.mfaToken, request), requestOrigin(request));
   }
 
   /** Confirms the app with a code from it. At sign-in this completes the sign-in; a first second factor comes with recovery codes. */
@@ -38,7 +47,7 @@ export class MfaController {
   @Public()
   @HttpCode(200)
   @ApiOkResponse({ type: EnrolmentResponse })
-  @ApiUnauthorizedResponse({ description: '`mfa_code_invalid`, `mfa_token_invalid`, `step_up_required`' })
+  @ApiUnauthorizedResponse({ description: '`mfa_code_invalid`, `mfa_token_invalid`, `mfa_enrolment_closed`, `step_up_required`' })
   @ApiTooManyRequestsResponse({ description: 'Too many wrong codes; Retry-After says how long to wait' })
   async confirmTotp(@Body() dto: ConfirmTotpDto, @Req() request: FastifyRequest): Promise<EnrolmentResponse> {
     return this.mfa.confirmTotp(await this.enrollers.fromRequest(dto.mfaToken, request), dto.code, requestOrigin(request));
@@ -50,6 +59,7 @@ export class MfaController {
   @HttpCode(200)
   @ApiOkResponse({ type: TokenPairResponse })
   @ApiUnauthorizedResponse({ description: '`mfa_code_invalid`: wrong, expired or already used; `mfa_token_invalid`' })
+  @ApiForbiddenResponse({ description: '`mfa_locked`: 10 wrong second factors in a row locked it; ask your leader to reset it' })
   @ApiTooManyRequestsResponse({ description: 'Too many wrong codes; Retry-After says how long to wait' })
   signInWithTotp(@Body() dto: TotpSignInDto, @Req() request: FastifyRequest): Promise<TokenPairResponse> {
     return this.mfa.signInWithTotp(dto.mfaToken, dto.code, requestOrigin(request));
@@ -61,6 +71,7 @@ export class MfaController {
   @HttpCode(200)
   @ApiOkResponse({ type: TokenPairResponse })
   @ApiUnauthorizedResponse({ description: '`recovery_code_invalid`: wrong or already used; `mfa_token_invalid`' })
+  @ApiForbiddenResponse({ description: '`mfa_locked`: 10 wrong second factors in a row locked it; ask your leader to reset it' })
   @ApiTooManyRequestsResponse({ description: 'Too many wrong codes; Retry-After says how long to wait' })
   signInWithRecoveryCode(@Body() dto: RecoverySignInDto, @Req() request: FastifyRequest): Promise<TokenPairResponse> {
     return this.mfa.signInWithRecoveryCode(dto.mfaToken, dto.code, requestOrigin(request));
@@ -86,13 +97,18 @@ export class MfaController {
     return this.mfa.renewRecoveryCodes(actor);
   }
 
-  /** Removes a user's second factors (lost phone, no recovery codes) and ends their sessions; they enrol again at the next sign-in. Audited. */
+  /**
+   * Removes a user's second factors (lost phone, no recovery codes) or unlocks a locked one, and ends
+   * their sessions; they enrol again at the next sign-in. Needs your recent sign-in (step-up); the
+   * user is told by e-mail. Audited.
+   */
   @Post('users/:id/mfa/reset')
   @Allow('leader', 'admin')
+  @RequireStepUp()
   @HttpCode(204)
-  @ApiNoContentResponse({ description: 'Reset; every session of the user has ended' })
+  @ApiNoContentResponse({ description: 'Reset; every session of the user has ended, and the user is e-mailed' })
   @ApiNotFoundResponse({ description: 'No such user within your reach' })
-  async reset(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) userId: string): Promise<void> {
-    await this.mfa.reset(actor, userId);
+  async reset(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) userId: string, @Req() request: FastifyRequest): Promise<void> {
+    await this.mfa.reset(actor, userId, requestOrigin(request));
   }
 }

@@ -3,27 +3,33 @@ import { InjectEntityManager } from '@nestjs/typeorm';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../../access/actor';
 import { AuditWriter } from '../../audit/audit-writer';
+import type { SignInDetails } from '../../audit/sign-in-details';
 import { Conflict, NotFound, Unauthenticated, type DomainError } from '../../common/domain-errors';
 import { UnitOfWork } from '../../database/unit-of-work';
 import { SessionsRepository } from '../../users/sessions.repository';
 import type { User } from '../../users/user.entity';
 import { UsersService } from '../../users/users.service';
+import { AccountNotices } from '../account-notices/account-notices';
 import { AMR, type AuthenticationMethod, type MfaMethod } from '../authentication-methods';
 import type { EnrolmentResponse, TokenPairResponse, TotpEnrolmentResponse } from '../dto/auth-response.dto';
 import { LoginThrottle } from '../login-throttle';
+import { METHOD_OF_AMR, signInDetails } from '../sign-in-audit';
 import { AUTHENTICATION, SignInService, type RequestOrigin } from '../sign-in.service';
 import type { Enroller } from './enroller';
 import { MfaChallenges, type MfaChallenge } from './mfa-challenges';
 import { MfaFactorsRepository } from './mfa-factors.repository';
+import { MfaLockouts } from './mfa-lockouts';
 import { hashRecoveryCode, newRecoveryCodes } from './recovery-codes';
 import { TotpService } from './totp.service';
 
 /**
  * A second factor put to the test: `check` proves it in the sign-in's transaction and records its
- * use (or, enrolling, stores it); when it answers false the attempt is refused with `refusal()`.
+ * use (or, enrolling, stores it). It answers true when proved, false when wrong, and `'spent'`
+ * when it is the right code but used already (or the server's clock went back): refused, but no
+ * guess, so it does not count towards the lock. A refused attempt is answered with `refusal()`.
  */
 export interface FactorCheck {
-  check: (manager: EntityManager, user: User) => Promise<boolean>;
+  check: (manager: EntityManager, user: User) => Promise<boolean | 'spent'>;
   refusal: () => DomainError;
 }
 
@@ -33,10 +39,24 @@ export interface MfaStatus {
   required: boolean;
 }
 
+/** A transaction's outcome: its answer, or the refusal to throw once it has committed what the refusal leaves behind (the count, the audit). */
+type Outcome<T> = { answer: T } | { refusal: DomainError };
+
+function answerOf<T>(outcome: Outcome<T>): T {
+  if ('refusal' in outcome) throw outcome.refusal;
+  return outcome.answer;
+}
+
+export function mfaEnrolmentClosed(): Unauthenticated {
+  return new Unauthenticated('A second factor was enrolled since this sign-in began; sign in again and use it', { code: 'mfa_enrolment_closed' });
+}
+
 /**
  * The second factor: enrolling an authenticator app, proving it at sign-in, recovery codes, and
  * a reset by the leader or the admin. Attempts are throttled per account and address like
- * passwords, and every outcome is audited under the user's plan.
+ * passwords, wrong ones counted towards a lock (MfaLockouts), and every outcome is audited under
+ * the user's plan. A user's attempts, enrolments and resets take the user's row in mfa_user_state,
+ * so they happen one after the other.
  */
 @Injectable()
 export class MfaService {
@@ -45,6 +65,8 @@ export class MfaService {
     private readonly factors: MfaFactorsRepository,
     private readonly challenges: MfaChallenges,
     private readonly signIn: SignInService,
+    private readonly lockouts: MfaLockouts,
+    private readonly notices: AccountNotices,
     private readonly users: UsersService,
     private readonly sessions: SessionsRepository,
     private readonly throttle: LoginThrottle,
@@ -53,8 +75,8 @@ export class MfaService {
     @InjectEntityManager() private readonly manager: EntityManager,
   ) {}
 
-  async startTotp(enroller: Enroller): Promise<TotpEnrolmentResponse> {
-    const user = await this.enrollingUser(enroller);
+  async startTotp(enroller: Enroller, origin: RequestOrigin): Promise<TotpEnrolmentResponse> {
+    const user = await this.enrollingUser(enroller, 'totp', origin);
     const started = await this.totp.start(this.manager, user);
     if (!started) throw new Conflict('You already have an authenticator app; ask your leader to reset it to enrol another', { code: 'totp_already_enrolled' });
     return started;
@@ -70,24 +92,39 @@ export class MfaService {
 
   /**
    * Enrols a second factor (an authenticator app or a passkey) that `factor` proves and stores,
-   * throttled like sign-in. The first second factor comes with ten recovery codes; at sign-in,
-   * the enrolment completes the sign-in.
+   * throttled like sign-in. An enrolment challenge (at sign-in, for a user with no second factor)
+   * adds a factor only while the user still has none, checked with the user's row taken in the
+   * transaction that adds it: of two challenges of the same user, one enrols and the other is
+   * refused (401 `mfa_enrolment_closed`). A signed-in user (bearer token and step-up) may add more.
+   * The first second factor comes with ten recovery codes; at sign-in, the enrolment completes the sign-in.
    */
   async enrol(enroller: Enroller, method: 'totp' | 'passkey', origin: RequestOrigin, factor: FactorCheck): Promise<EnrolmentResponse> {
-    const user = await this.enrollingUser(enroller);
+    const user = await this.enrollingUser(enroller, method, origin);
+    const challenge = 'challenge' in enroller ? enroller.challenge : undefined;
     await this.throttle.begin(throttleKey(user.id), origin.address);
-    return this.uow.run(async (manager) => {
+    const outcome = await this.uow.run(async (manager): Promise<Outcome<EnrolmentResponse>> => {
+      await this.lockouts.lockForChange(manager, user.id);
       const firstFactor = (await this.factors.methodsOf(manager, user.id)).length === 0;
-      if (!(await factor.check(manager, user))) {
-        await this.failed(user, origin, 'auth.mfa_failed');
-        throw factor.refusal();
+      if (challenge && !firstFactor) {
+        const refusal = mfaEnrolmentClosed();
+        await this.audit.record(this.actorOf(user, origin), this.failedEvent(user, origin, { method, outcome: 'refused', reason: refusal.code }, challenge), manager);
+        return { refusal };
       }
-      await this.audit.record(this.actorOf(user, origin), { action: `user.mfa_enrolled.${method}`, purpose: AUTHENTICATION, entityType: 'user', entityId: user.id }, manager);
+      if ((await factor.check(manager, user)) !== true) {
+        // Enrolling is no guess at an existing factor: audited, not counted towards the lock.
+        const refusal = factor.refusal();
+        await this.audit.record(this.actorOf(user, origin), this.failedEvent(user, origin, { method, outcome: 'failed', reason: refusal.code }, challenge), manager);
+        return { refusal };
+      }
+      const details = signInDetails(origin, { method, outcome: 'changed' }, challenge);
+      await this.audit.record(this.actorOf(user, origin), { action: `user.mfa_enrolled.${method}`, purpose: AUTHENTICATION, entityType: 'user', entityId: user.id, details }, manager);
       const recoveryCodes = firstFactor ? await this.issueRecoveryCodes(manager, user.id) : undefined;
-      const tokens = 'challenge' in enroller ? await this.signIn.secondFactorProved(manager, user, enroller.challenge, AMR[method], origin) : undefined;
-      await this.throttle.succeeded(throttleKey(user.id), origin.address);
-      return { ...tokens, ...(recoveryCodes ? { recoveryCodes } : {}) };
+      const tokens = challenge ? await this.signIn.secondFactorProved(manager, user, challenge, AMR[method], origin) : undefined;
+      return { answer: { ...tokens, ...(recoveryCodes ? { recoveryCodes } : {}) } };
     });
+    const enrolled = answerOf(outcome);
+    await this.throttle.succeeded(throttleKey(user.id), origin.address);
+    return enrolled;
   }
 
   /** The second step of a sign-in with the authenticator app's code. */
@@ -100,29 +137,43 @@ export class MfaService {
 
   /** The second step with a recovery code, each of which works once. */
   async signInWithRecoveryCode(mfaToken: string, code: string, origin: RequestOrigin): Promise<TokenPairResponse> {
-    return this.signInWithSecondFactor(await this.challenges.verify(mfaToken, 'verify'), AMR.recoveryCode, origin, {
+    const challenge = await this.challenges.verify(mfaToken, 'verify');
+    return this.signInWithSecondFactor(challenge, AMR.recoveryCode, origin, {
       check: async (manager, user) => {
         if (!(await this.factors.useRecoveryCode(manager, user.id, hashRecoveryCode(code)))) return false;
-        await this.audit.record(this.actorOf(user, origin), { action: 'auth.recovery_code_used', purpose: AUTHENTICATION, entityType: 'user', entityId: user.id }, manager);
+        const details = signInDetails(origin, { method: 'recovery_code', outcome: 'succeeded' }, challenge);
+        await this.audit.record(this.actorOf(user, origin), { action: 'auth.recovery_code_used', purpose: AUTHENTICATION, entityType: 'user', entityId: user.id, details }, manager);
         return true;
       },
       refusal: () => new Unauthenticated('The recovery code is wrong or was used already', { code: 'recovery_code_invalid' }),
     });
   }
 
-  /** The second step of a sign-in (a `verify` challenge) with a factor that `factor` proves, throttled like passwords. */
+  /**
+   * The second step of a sign-in (a `verify` challenge) with a factor that `factor` proves,
+   * throttled like passwords. A wrong factor is counted in the attempt's own transaction, which
+   * commits, so the count outlives the refusal; the tenth in a row locks the factor (MfaLockouts).
+   */
   async signInWithSecondFactor(challenge: MfaChallenge, method: AuthenticationMethod, origin: RequestOrigin, factor: FactorCheck): Promise<TokenPairResponse> {
     const user = await this.activeUser(challenge.userId);
     await this.throttle.begin(throttleKey(user.id), origin.address);
-    return this.uow.run(async (manager) => {
-      if (!(await factor.check(manager, user))) {
-        await this.failed(user, origin, 'auth.mfa_failed');
-        throw factor.refusal();
-      }
-      const tokens = await this.signIn.secondFactorProved(manager, user, challenge, method, origin);
-      await this.throttle.succeeded(throttleKey(user.id), origin.address);
-      return tokens;
+    const attempt = { method: METHOD_OF_AMR[method] ?? method, refusal: factor.refusal() };
+    const outcome = await this.uow.run(async (manager): Promise<Outcome<TokenPairResponse>> => {
+      const locked = await this.lockouts.begin(manager, user, challenge, attempt, origin);
+      if (locked) return { refusal: locked };
+      const proved = await factor.check(manager, user);
+      if (proved !== true) return { refusal: await this.lockouts.failed(manager, user, challenge, attempt, origin, proved !== 'spent') };
+      await this.lockouts.succeeded(manager, user.id);
+      return { answer: await this.signIn.secondFactorProved(manager, user, challenge, method, origin) };
     });
+    const tokens = answerOf(outcome);
+    await this.throttle.succeeded(throttleKey(user.id), origin.address);
+    return tokens;
+  }
+
+  /** Refuses (403 `mfa_locked`) the options for a second step whose factor is locked. */
+  async assertNotLocked(userId: string): Promise<void> {
+    await this.lockouts.assertNotLocked(this.manager, userId);
   }
 
   async status(actor: Actor): Promise<MfaStatus> {
@@ -147,16 +198,22 @@ export class MfaService {
 
   /**
    * The leader (of the user's plan) or the admin removes a user's second factors, for a lost phone
-   * and no recovery codes. Every session of the user ends; at the next sign-in they enrol again.
+   * and no recovery codes, or a locked factor, which it unlocks. Every session of the user ends; at
+   * the next sign-in they enrol again. The user is told by e-mail, so a reset they did not ask
+   * for does not go unnoticed. The route needs a recent sign-in of the one resetting (step-up).
    */
-  async reset(actor: Actor, userId: string): Promise<void> {
+  async reset(actor: Actor, userId: string, origin: RequestOrigin): Promise<void> {
     await this.uow.run(async (manager) => {
       const user = await this.users.findActiveUser(userId, manager);
       const reachable = user && user.role !== 'admin' && (actor.role === 'admin' || user.planId === actor.planId);
       if (!user || !reachable) throw new NotFound('User');
+      await this.lockouts.lockForChange(manager, userId);
       await this.factors.removeAll(manager, userId);
+      await this.lockouts.unlock(manager, userId);
       await this.sessions.endAllOf(manager, userId, 'mfa_reset');
-      await this.audit.record({ ...actor, planId: user.planId }, { action: 'user.mfa_reset', purpose: 'user_management', entityType: 'user', entityId: userId }, manager);
+      const details = signInDetails(origin, { outcome: 'changed' });
+      await this.audit.record({ ...actor, planId: user.planId }, { action: 'user.mfa_reset', purpose: 'user_management', entityType: 'user', entityId: userId, details }, manager);
+      await this.notices.file(manager, userId, 'mfa_reset');
     });
   }
 
@@ -166,14 +223,25 @@ export class MfaService {
     return codes;
   }
 
-  /** The user an enrolment is for; a `verify` challenge enrols nothing. */
-  async enrollingUser(enroller: Enroller): Promise<User> {
+  /**
+   * The user an enrolment (of `method`) is for; a `verify` challenge enrols nothing, nor an `enrol`
+   * one once the user has a factor (audited: it is how a second sign-in would add its own factor).
+   */
+  async enrollingUser(enroller: Enroller, method: 'totp' | 'passkey', origin: RequestOrigin): Promise<User> {
     if ('actor' in enroller) return this.activeUser(enroller.actor.userId);
-    if (enroller.challenge.stage !== 'enrol') {
+    const challenge = enroller.challenge;
+    if (challenge.stage !== 'enrol') {
       // A verify challenge belongs to a user who has a factor: adding another needs that one first.
       throw new Unauthenticated('Prove your second factor first; factors are added when signed in', { code: 'mfa_token_invalid' });
     }
-    return this.activeUser(enroller.challenge.userId);
+    const user = await this.activeUser(challenge.userId);
+    // Checked again, with the user's row taken, in the transaction that adds the factor (enrol()).
+    if ((await this.factors.methodsOf(this.manager, user.id)).length > 0) {
+      const refusal = mfaEnrolmentClosed();
+      await this.audit.record(this.actorOf(user, origin), this.failedEvent(user, origin, { method, outcome: 'refused', reason: refusal.code }, challenge));
+      throw refusal;
+    }
+    return user;
   }
 
   private async activeUser(userId: string): Promise<User> {
@@ -182,9 +250,8 @@ export class MfaService {
     return user;
   }
 
-  private async failed(user: User, origin: RequestOrigin, action: string): Promise<void> {
-    // Outside the transaction that is about to roll back: a failed attempt stays in the log.
-    await this.audit.record(this.actorOf(user, origin), { action, purpose: AUTHENTICATION, entityType: 'user', entityId: user.id });
+  private failedEvent(user: User, origin: RequestOrigin, details: Omit<SignInDetails, 'address' | 'userAgent'>, challenge?: MfaChallenge) {
+    return { action: 'auth.mfa_failed', purpose: AUTHENTICATION, entityType: 'user', entityId: user.id, details: signInDetails(origin, details, challenge) };
   }
 
   private actorOf(user: User, origin: RequestOrigin) {

@@ -1,6 +1,15 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { requestOrigin } from '../request-origin';
-import { ApiConflictResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiForbiddenResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '@simplewebauthn/server';
 import type { FastifyRequest } from 'fastify';
 import { Allow, Public } from '../../access/allow.decorator';
@@ -29,9 +38,9 @@ export class PasskeysController {
   @Public()
   @HttpCode(200)
   @ApiOkResponse({ type: PasskeyRegistrationOptionsResponse })
-  @ApiUnauthorizedResponse({ description: '`mfa_token_invalid`, or without one no recent sign-in (`unauthenticated`, `step_up_required`)' })
+  @ApiUnauthorizedResponse({ description: '`mfa_token_invalid`; `mfa_enrolment_closed` (a factor was enrolled since the sign-in began: sign in again); or without an mfaToken no recent sign-in (`unauthenticated`, `step_up_required`)' })
   async registrationOptions(@Body() dto: MfaTokenDto, @Req() request: FastifyRequest): Promise<PasskeyRegistrationOptionsResponse> {
-    return this.passkeys.registrationOptions(await this.enrollers.fromRequest(dto.mfaToken, request));
+    return this.passkeys.registrationOptions(await this.enrollers.fromRequest(dto.mfaToken, request), requestOrigin(request));
   }
 
   /** Registers the passkey with what the browser answered. At sign-in this completes the sign-in; a first second factor comes with recovery codes. */
@@ -39,7 +48,7 @@ export class PasskeysController {
   @Public()
   @HttpCode(200)
   @ApiOkResponse({ type: EnrolmentResponse })
-  @ApiUnauthorizedResponse({ description: '`passkey_invalid`: not an answer to the challenge, or not from this site; `mfa_token_invalid`, `step_up_required`' })
+  @ApiUnauthorizedResponse({ description: '`passkey_invalid`: not an answer to the challenge, or not from this site; `mfa_token_invalid`, `mfa_enrolment_closed`, `step_up_required`' })
   @ApiConflictResponse({ description: '`passkey_already_registered`' })
   @ApiTooManyRequestsResponse({ description: 'Too many failed attempts; Retry-After says how long to wait' })
   async register(@Body() dto: RegisterPasskeyDto, @Req() request: FastifyRequest): Promise<EnrolmentResponse> {
@@ -53,6 +62,7 @@ export class PasskeysController {
   @HttpCode(200)
   @ApiOkResponse({ type: PasskeySignInOptionsResponse })
   @ApiUnauthorizedResponse({ description: '`mfa_token_invalid`' })
+  @ApiForbiddenResponse({ description: '`mfa_locked`: 10 wrong second factors in a row locked it; ask your leader to reset it' })
   @ApiConflictResponse({ description: '`mfa_not_enrolled`: you have no passkey' })
   signInOptions(@Body() dto: PasskeyOptionsDto): Promise<PasskeySignInOptionsResponse> {
     return this.passkeys.signInOptions(dto.mfaToken);
@@ -64,6 +74,7 @@ export class PasskeysController {
   @HttpCode(200)
   @ApiOkResponse({ type: TokenPairResponse })
   @ApiUnauthorizedResponse({ description: '`passkey_invalid`: wrong or used challenge, another site, a bad signature, not your passkey, or a signature counter that did not go up; `mfa_token_invalid`' })
+  @ApiForbiddenResponse({ description: '`mfa_locked`: 10 wrong second factors in a row locked it; ask your leader to reset it' })
   @ApiTooManyRequestsResponse({ description: 'Too many failed attempts; Retry-After says how long to wait' })
   signIn(@Body() dto: PasskeySignInDto, @Req() request: FastifyRequest): Promise<TokenPairResponse> {
     return this.passkeys.signIn(dto.mfaToken, dto.response as AuthenticationResponseJSON, requestOrigin(request));

@@ -70,8 +70,8 @@ export class PasskeysService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async registrationOptions(enroller: Enroller): Promise<PublicKeyCredentialCreationOptionsJSON> {
-    const user = await this.mfa.enrollingUser(enroller);
+  async registrationOptions(enroller: Enroller, origin: RequestOrigin): Promise<PublicKeyCredentialCreationOptionsJSON> {
+    const user = await this.mfa.enrollingUser(enroller, 'passkey', origin);
     const existing = await this.passkeys.listOf(this.manager, user.id);
     const options = await generateRegistrationOptions({
       rpName: RP_NAME,
@@ -113,6 +113,7 @@ export class PasskeysService {
   /** The challenge for the second step of a sign-in, naming the user's passkeys. */
   async signInOptions(mfaToken: string): Promise<PublicKeyCredentialRequestOptionsJSON> {
     const challenge = await this.challenges.verify(mfaToken, 'verify');
+    await this.mfa.assertNotLocked(challenge.userId);
     const passkeys = await this.passkeys.listOf(this.manager, challenge.userId);
     if (passkeys.length === 0) throw new Conflict('You have no passkey; use another of your second factors', { code: 'mfa_not_enrolled' });
     const options = await generateAuthenticationOptions({ rpID: this.config.webauthnRpId, allowCredentials: passkeys.map(descriptor), userVerification: 'preferred' });

@@ -5,10 +5,9 @@ import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { MfaFactorsRepository } from './mfa-factors.repository';
 import { TotpSecretCipher } from './totp-secret-cipher';
+import { stepToFollow, TOLERANCE_SECONDS } from './totp-steps';
 
 const ISSUER = 'Helhedsplan';
-// One 30-second step either side: a phone clock a little off, or a code typed as it turned over.
-const TOLERANCE_SECONDS = 30;
 
 /**
  * Authenticator apps (RFC 6238: SHA-1, 6 digits, 30 seconds, as every app reads them). The secret
@@ -34,19 +33,20 @@ export class TotpService {
 
   /**
    * Whether `code` is the user's current code (from the confirmed app, or with `confirming` from the
-   * one being enrolled, which it then confirms). A code is used up by the answer.
+   * one being enrolled, which it then confirms): true, and the code is used up; false for a wrong
+   * code; `'spent'` for a right one from a step accepted already (replayed, or the server's clock
+   * went back), which is refused but is no guess. One clock reading serves the whole check.
    */
-  async check(manager: EntityManager, userId: string, code: string, confirming = false): Promise<boolean> {
+  async check(manager: EntityManager, userId: string, code: string, confirming = false, now = Date.now()): Promise<boolean | 'spent'> {
     const stored = await this.factors.findTotp(manager, userId);
     if (!stored || (stored.confirmedAt === null) !== confirming) return false;
     const secret = this.cipher.decrypt(stored.secretCiphertext, userId);
-    const result = await verify({
-      secret,
-      token: code,
-      epochTolerance: TOLERANCE_SECONDS,
-      ...(stored.lastTimeStep !== null ? { afterTimeStep: stored.lastTimeStep } : {}),
-    });
-    if (!result.valid || !('timeStep' in result)) return false;
-    return this.factors.acceptTimeStep(manager, userId, result.timeStep);
+    const epoch = Math.floor(now / 1000);
+    const afterTimeStep = stepToFollow(stored.lastTimeStep, epoch);
+    const result = await verify({ secret, token: code, epoch, epochTolerance: TOLERANCE_SECONDS, ...(afterTimeStep !== undefined ? { afterTimeStep } : {}) });
+    if (result.valid && 'timeStep' in result && (await this.factors.acceptTimeStep(manager, userId, result.timeStep))) return true;
+    if (afterTimeStep === undefined) return false;
+    const rightButUsed = await verify({ secret, token: code, epoch, epochTolerance: TOLERANCE_SECONDS });
+    return rightButUsed.valid ? 'spent' : false;
   }
 }

@@ -18,6 +18,7 @@ import { IndicatorValuesAndEdits1733820000000 } from './1733820000000-indicator-
 import { DropInDayAndPossibleDuplicates1733830000000 } from './1733830000000-drop-in-day-and-possible-duplicates';
 import { SsoSessionLinks1733900000000 } from './1733900000000-sso-session-links';
 import { KeptAnswersAboutResidents1733920000000 } from './1733920000000-kept-answers-about-residents';
+import { SignInHardening1733910000000 } from './1733910000000-sign-in-hardening';
 
 /** Every migration, in order. Listed explicitly so the build and the tests load the same set without globbing. */
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   DropInDayAndPossibleDuplicates1733830000000,
   SsoSessionLinks1733900000000,
   KeptAnswersAboutResidents1733920000000,
+  SignInHardening1733910000000,
 ];

@@ -66,11 +66,12 @@ describe('reading a KOMBIT sign-in (OIOSAML 3 attributes)', () => {
       roles: ['caseworker'],
       membership: provider.municipalities[ISHOJ],
       multiFactor: true,
+      nsisLevel: 'Substantial',
     });
   });
 
   it('counts High as multi-factor and refuses Low below the default minimum (Betydelig)', () => {
-    expect(assertionFor(caseworker({ [A.loa]: 'High' })).multiFactor).toBe(true);
+    expect(assertionFor(caseworker({ [A.loa]: 'High' }))).toMatchObject({ multiFactor: true, nsisLevel: 'High' });
     expect(codeOf(() => assertionFor(caseworker({ [A.loa]: 'Low' })))).toBe('sso_loa_too_low');
   });
 

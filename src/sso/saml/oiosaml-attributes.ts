@@ -213,5 +213,6 @@ export function toSsoAssertion(provider: SamlProviderConfig, issuer: string, per
     roles: [...roles],
     membership,
     multiFactor: meetsLoa(person.loa, 'Substantial'),
+    nsisLevel: person.loa,
   };
 }
