@@ -21,6 +21,7 @@ import { PasskeysController } from './mfa/passkeys.controller';
 import { PasskeysRepository } from './mfa/passkeys.repository';
 import { PasskeysService } from './mfa/passkeys.service';
 import { TotpService } from './mfa/totp.service';
+import { ProviderLogouts } from './provider-logouts';
 import { SignInService } from './sign-in.service';
 import { TokenIssuer } from './token-issuer';
 import { jwtKey } from './jwt-key';
@@ -51,7 +52,8 @@ import { jwtKey } from './jwt-key';
     Enrollers,
     PasskeysRepository,
     PasskeysService,
+    ProviderLogouts,
   ],
-  exports: [AccessTokenVerifier, SignInService, MfaChallenges, LoginThrottle],
+  exports: [AccessTokenVerifier, SignInService, MfaChallenges, LoginThrottle, ProviderLogouts],
 })
 export class AuthModule {}
