@@ -66,7 +66,9 @@ export class TestOidcProvider {
     const provider = new Provider(issuer, {
       clients: clients.map((c) => ({
         client_id: c.clientId,
-        ...(c.jwks ? { token_endpoint_auth_method: 'private_key_jwt', jwks: { keys: c.jwks } } : { client_secret: c.clientSecret, token_endpoint_auth_method: 'client_secret_post' }),
+        // A client's keys by jwks_uri, served below: oidc-provider copies static metadata with structuredClone, whose objects
+        // come from outside jest's realm, and then refuses an inline jwks as not a plain object.
+        ...(c.jwks ? { token_endpoint_auth_method: 'private_key_jwt', jwks_uri: `${issuer}/client-jwks/${c.clientId}` } : { client_secret: c.clientSecret, token_endpoint_auth_method: 'client_secret_post' }),
         redirect_uris: [c.redirectUri],
         post_logout_redirect_uris: c.postLogoutRedirectUris ?? [],
         ...(c.backchannelLogoutUri ? { backchannel_logout_uri: c.backchannelLogoutUri, backchannel_logout_session_required: true } : {}),
@@ -102,7 +104,14 @@ export class TestOidcProvider {
       if (ctx.path === '/token' && typeof assertion === 'string') op.lastClientAssertion = assertion;
     });
     const app = provider.callback();
+    const clientJwks = new Map(clients.filter((c) => c.jwks).map((c) => [`/client-jwks/${c.clientId}`, JSON.stringify({ keys: c.jwks })]));
     handle = (req, res) => {
+      const jwks = clientJwks.get(req.url ?? '');
+      if (jwks) {
+        res.setHeader('content-type', 'application/json');
+        res.end(jwks);
+        return;
+      }
       if (req.url?.startsWith('/interaction/')) {
         op.interact(provider, req, res).catch((error: unknown) => {
           res.statusCode = 500;
