@@ -17,6 +17,7 @@ import { ReferralFollowUpAndInternships1733810000000 } from './1733810000000-ref
 import { IndicatorValuesAndEdits1733820000000 } from './1733820000000-indicator-values-and-edits';
 import { DropInDayAndPossibleDuplicates1733830000000 } from './1733830000000-drop-in-day-and-possible-duplicates';
 import { SsoSessionLinks1733900000000 } from './1733900000000-sso-session-links';
+import { SsoSessionLogoutIndex1733950000000 } from './1733950000000-sso-session-logout-index';
 
 /** Every migration, in order. Listed explicitly so the build and the tests load the same set without globbing. */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   IndicatorValuesAndEdits1733820000000,
   DropInDayAndPossibleDuplicates1733830000000,
   SsoSessionLinks1733900000000,
+  SsoSessionLogoutIndex1733950000000,
 ];
