@@ -16,7 +16,7 @@ export const SSO_PROBLEMS = {
   sso_identity_in_use: 'This provider identity is linked to another account here',
   sso_other_plan: 'The provider signs people in to another plan than your account\'s',
   sso_reauthentication_unproven:
-    'The provider did not prove a fresh sign-in for the step-up: its ID token must carry auth_time (Entra ID: the optional claim auth_time), from the last 5 minutes',
+    'The provider did not prove a fresh sign-in for the step-up: its ID token must carry auth_time (Entra ID: the optional claim auth_time), and a recent one',
   sso_logout_token_invalid: 'The back-channel logout token failed its checks (signature, issuer, audience, age, events, sub or sid, nonce) or was used already',
   exchange_code_invalid: 'The one-time sign-in code is unknown, expired (60 seconds) or was used already',
 } as const;

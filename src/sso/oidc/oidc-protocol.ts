@@ -49,6 +49,8 @@ function isAuthTimeFailure(error: unknown): boolean {
 export class OidcProtocol implements SsoProtocol<OidcProviderConfig> {
   private readonly logger = new Logger(OidcProtocol.name);
   private readonly discovered = new Map<string, { at: number; configuration: Promise<client.Configuration> }>();
+  /** Providers already logged as giving no auth_time (once each, until the providers change). */
+  private readonly withoutAuthTime = new Set<string>();
 
   constructor(
     protocols: SsoProtocols,
@@ -58,7 +60,10 @@ export class OidcProtocol implements SsoProtocol<OidcProviderConfig> {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     // A changed providers file (a new client, issuer, secret or key) starts from a fresh discovery.
-    providers.register(() => () => this.discovered.clear());
+    providers.register(() => () => {
+      this.discovered.clear();
+      this.withoutAuthTime.clear();
+    });
     protocols.register('oidc', this);
   }
 
@@ -105,6 +110,11 @@ export class OidcProtocol implements SsoProtocol<OidcProviderConfig> {
       throw this.refusal(provider, error, state);
     }
     const assertion = assertionFromClaims(provider, claims);
+    if (claims.auth_time === undefined && !this.withoutAuthTime.has(provider.id)) {
+      this.withoutAuthTime.add(provider.id);
+      // The operator's to fix (Entra ID: Token configuration, optional claim auth_time); until then nobody passes step-up through this provider.
+      this.logger.warn({ providerId: provider.id }, 'the provider\'s ID tokens carry no auth_time: its sign-ins never pass step-up');
+    }
     await this.idTokenHints.remember(provider, assertion.providerSession, idToken);
     return assertion;
   }
