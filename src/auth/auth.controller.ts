@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { requestOrigin } from './request-origin';
 import {
   ApiConflictResponse,
@@ -11,14 +11,14 @@ import {
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Allow, Public } from '../access/allow.decorator';
 import { CurrentActor, type Actor } from '../access/actor';
 import { ROLES } from '../access/roles';
 import { AcceptInvitationDto, ChangePasswordDto } from '../users/dto/user.dto';
 import { AuthService } from './auth.service';
 import { LoginDto, RefreshDto } from './dto/auth.dto';
-import { MeResponse, MfaChallengeResponse, TokenPairResponse, type SignInResponse } from './dto/auth-response.dto';
+import { LogoutResponse, MeResponse, MfaChallengeResponse, TokenPairResponse, type SignInResponse } from './dto/auth-response.dto';
 
 
 @ApiTags('Auth')
@@ -48,13 +48,21 @@ export class AuthController {
     return this.auth.refresh(dto.refreshToken, requestOrigin(request));
   }
 
-  /** Ends the session: its refresh and access tokens stop working at once. */
+  /**
+   * Ends the session: its refresh and access tokens stop working at once. A session opened by
+   * single sign-on answers 200 with the provider's logout URL: send the browser there, or the
+   * provider's own session signs the next person at this computer in without a password.
+   */
   @Post('auth/logout')
   @Public()
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'The session is ended' })
-  async logout(@Body() dto: RefreshDto, @Req() request: FastifyRequest): Promise<void> {
-    await this.auth.logout(dto.refreshToken, requestOrigin(request));
+  @ApiOkResponse({ type: LogoutResponse, description: 'The session is ended; it was opened by single sign-on: send the browser to `providerLogoutUrl`' })
+  async logout(@Body() dto: RefreshDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<LogoutResponse | void> {
+    const providerLogoutUrl = await this.auth.logout(dto.refreshToken, requestOrigin(request));
+    if (!providerLogoutUrl) return;
+    void reply.status(200);
+    return { providerLogoutUrl };
   }
 
   /** The invitee sets their password with the token from the invitation link, and is signed in. */

@@ -26,6 +26,7 @@ import { PasskeysController } from './mfa/passkeys.controller';
 import { PasskeysRepository } from './mfa/passkeys.repository';
 import { PasskeysService } from './mfa/passkeys.service';
 import { TotpService } from './mfa/totp.service';
+import { ProviderLogouts } from './provider-logouts';
 import { SignInService } from './sign-in.service';
 import { TokenIssuer } from './token-issuer';
 import { jwtKey } from './jwt-key';
@@ -61,7 +62,8 @@ import { jwtKey } from './jwt-key';
     AccountNotices,
     AccountNoticeProcessor,
     MfaPolicyAnnouncement,
+    ProviderLogouts,
   ],
-  exports: [AccessTokenVerifier, SignInService, MfaChallenges, LoginThrottle, AuthService],
+  exports: [AccessTokenVerifier, SignInService, MfaChallenges, LoginThrottle, AuthService, ProviderLogouts],
 })
 export class AuthModule {}

@@ -13,6 +13,7 @@ import { AMR } from './authentication-methods';
 import type { MeResponse, SignInResponse, TokenPairResponse } from './dto/auth-response.dto';
 import { LoginThrottle } from './login-throttle';
 import { decoyPasswordHash, verifyPassword } from './passwords';
+import { ProviderLogouts } from './provider-logouts';
 import type { RefreshToken } from './refresh-token.entity';
 import { RefreshTokensRepository } from './refresh-tokens.repository';
 import { LOCAL_PROVIDER, signInDetails } from './sign-in-audit';
@@ -45,6 +46,7 @@ export class AuthService {
     private readonly throttle: LoginThrottle,
     private readonly audit: AuditWriter,
     private readonly uow: UnitOfWork,
+    private readonly providerLogouts: ProviderLogouts,
     @InjectEntityManager() private readonly manager: EntityManager,
   ) {}
 
@@ -121,12 +123,19 @@ export class AuthService {
     return this.uow.run((manager) => this.tokens.issue(manager, user, session));
   }
 
-  /** Ends the session the refresh token belongs to. Unknown tokens are ignored, so logout never tells an attacker anything. */
-  async logout(token: string, origin: RequestOrigin): Promise<void> {
+  /**
+   * Ends the session the refresh token belongs to. Unknown tokens are ignored, so logout never
+   * tells an attacker anything. A session a single sign-on provider opened answers where the
+   * browser signs out at the provider too (ProviderLogouts), once ours has ended.
+   */
+  async logout(token: string, origin: RequestOrigin): Promise<string | undefined> {
     const parsed = parseRefreshToken(token);
-    if (!parsed) return;
+    if (!parsed) return undefined;
     const stored = await this.refreshTokens.findById(this.manager, parsed.id);
-    if (stored && this.secretMatches(stored.secretHash, parsed.secret)) await this.endSession(stored, 'logout', 'auth.logout', origin);
+    if (!stored || !this.secretMatches(stored.secretHash, parsed.secret)) return undefined;
+    await this.endSession(stored, 'logout', 'auth.logout', origin);
+    const link = await this.sessions.ssoLinkOf(this.manager, stored.familyId);
+    return link ? this.providerLogouts.urlFor(link) : undefined;
   }
 
   /**

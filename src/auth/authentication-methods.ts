@@ -10,13 +10,19 @@ export const AMR = {
   recoveryCode: 'rcv',
   /** Signed in by a single sign-on provider. */
   federated: 'fed',
-  /** The provider asserted that it used more than one factor (OIDC amr/acr, SAML NSIS level). */
+  /** The provider asserted that it used more than one factor (OIDC amr/acr/acrs, SAML NSIS level). */
   providerMfa: 'mfa',
+  /**
+   * The provider's tokens say nothing of the factors, but the operator states that its policy
+   * requires MFA for this application (providers file `tenantEnforcesMfa`): a trust decision,
+   * recorded as such so the audit and the tokens tell it from an asserted second factor.
+   */
+  providerPolicy: 'provider_policy',
 } as const;
 
 export type AuthenticationMethod = (typeof AMR)[keyof typeof AMR];
 
-const SECOND_FACTORS: ReadonlySet<string> = new Set([AMR.totp, AMR.passkey, AMR.recoveryCode, AMR.providerMfa]);
+const SECOND_FACTORS: ReadonlySet<string> = new Set([AMR.totp, AMR.passkey, AMR.recoveryCode, AMR.providerMfa, AMR.providerPolicy]);
 
 /** Whether a sign-in used a second factor. */
 export function isMultiFactor(amr: readonly string[]): boolean {

@@ -3,8 +3,9 @@ import { InvalidInput, PayloadTooLarge } from './domain-errors';
 import { assertUtf8, UnsupportedEncoding } from './json-body';
 
 /**
- * HTML form posts (application/x-www-form-urlencoded) are read only where a browser is sent by
- * someone else's page and cannot send JSON: the SAML POST binding's ACS. Such a route says so
+ * HTML form posts (application/x-www-form-urlencoded) are read only where someone else's page or
+ * server cannot send JSON: the SAML POST binding's ACS, and the OpenID Connect back-channel logout
+ * an OpenID Provider posts (its spec's encoding). Such a route says so
  * with `@RouteConfig(FORM_BODY_ROUTE)`; everywhere else a form is 415 before a byte of it is read,
  * and on such a route a JSON body is 415 too.
  */

@@ -21,6 +21,11 @@ export interface SsoAssertion {
   /** Whether the provider asserted a multi-factor sign-in (OIDC amr/acr; SAML NSIS Substantial or High). */
   multiFactor: boolean;
   /**
+   * The sign-in counts as multi-factor only by the operator's statement that the provider's policy
+   * requires MFA (OIDC `tenantEnforcesMfa`), not by anything in the answer: amr `provider_policy`.
+   */
+  multiFactorByPolicy?: boolean;
+  /**
    * When the person authenticated at the provider (OIDC auth_time, SAML AuthnInstant), which can be
    * long before this sign-in when the provider reused its own session; step-up reads it.
    */

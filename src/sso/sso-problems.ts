@@ -15,6 +15,9 @@ export const SSO_PROBLEMS = {
   sso_link_invalid: 'The link to your account is unknown, expired (10 minutes), used or for another provider; start linking again while signed in',
   sso_identity_in_use: 'This provider identity is linked to another account here',
   sso_other_plan: 'The provider signs people in to another plan than your account\'s',
+  sso_reauthentication_unproven:
+    'The provider did not prove a fresh sign-in for the step-up: its ID token must carry auth_time (Entra ID: the optional claim auth_time), and a recent one',
+  sso_logout_token_invalid: 'The back-channel logout token failed its checks (signature, issuer, audience, age, events, sub or sid, nonce) or was used already',
   exchange_code_invalid: 'The one-time sign-in code is unknown, expired (60 seconds) or was used already',
 } as const;
 

@@ -22,15 +22,29 @@ export interface SsoMembership {
   organisationId: string | null;
 }
 
+/** How we prove to the token endpoint that we are the client (OpenID Connect Core 1.0, 9). */
+export type OidcClientAuthMethod = 'client_secret_post' | 'client_secret_basic' | 'private_key_jwt';
+
 export interface OidcProviderConfig extends SsoProviderBase {
   kind: 'oidc';
   /** The issuer URL; its discovery document (/.well-known/openid-configuration) is read at first use. */
   issuer: string;
   clientId: string;
-  /** The name of the environment variable that holds the client secret. */
-  clientSecretEnv: string;
-  /** How the client secret is sent to the token endpoint (default `client_secret_post`). */
-  tokenEndpointAuthMethod?: 'client_secret_post' | 'client_secret_basic';
+  /** The name of the environment variable that holds the client secret (the secret methods only). */
+  clientSecretEnv?: string;
+  /**
+   * How the client authenticates at the token endpoint (default `client_secret_post`). With
+   * `private_key_jwt` it signs an assertion with `clientKeyFile`, and `clientCertFile` is the
+   * certificate uploaded to the app registration (Entra ID finds it by its thumbprint).
+   */
+  tokenEndpointAuthMethod?: OidcClientAuthMethod;
+  clientKeyFile?: string;
+  clientCertFile?: string;
+  /**
+   * When the client secret expires, as the provider shows it (Entra ID: Certificates & secrets);
+   * the app cannot ask. GET /health/ready shows the platform admin the days left.
+   */
+  clientSecretExpiresAt?: string;
   /** The claim that names the person stably in the issuer (Entra ID: `oid`; default `sub`). */
   subjectClaim?: string;
   /** The claim with the e-mail address, for a new account (default `email`; Entra ID without the optional `email` claim: `preferred_username`). */
@@ -40,8 +54,20 @@ export interface OidcProviderConfig extends SsoProviderBase {
   /** Provider role or group value → our role. A user with no mapped value is refused (403 sso_no_role). */
   roles: Record<string, PlanRole>;
   membership?: SsoMembership;
-  /** `amr` values, or `acr` values, that mean the provider used more than one factor (Entra ID: amr `mfa`). */
-  mfa: { amr?: string[]; acr?: string[] };
+  /**
+   * What makes a sign-in multi-factor: `amr` or `acr` values the provider asserts, or Entra ID
+   * Conditional Access authentication contexts (`acrs`, c1-c99) whose policy requires MFA; the
+   * contexts are asked for in every authorization request (the `claims` parameter).
+   */
+  mfa: { amr?: string[]; acr?: string[]; acrs?: string[] };
+  /**
+   * The operator's statement that the provider's own policy (Entra ID Conditional Access) requires
+   * MFA for every sign-in to this application: a trust decision, since the tokens cannot show it.
+   * Such sign-ins count as multi-factor, recorded as amr `provider_policy`.
+   */
+  tenantEnforcesMfa?: boolean;
+  /** Where the provider sends the browser after a logout we start (default `returnUrl`); it must be registered with the provider. */
+  postLogoutRedirectUri?: string;
   /** Extra scopes beyond `openid profile email`. */
   scopes?: string[];
 }

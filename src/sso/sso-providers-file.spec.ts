@@ -109,6 +109,34 @@ describe('the SSO providers file, read at start-up', () => {
     expect(parseProvidersFile(example, { ...context, env: { SSO_AAB_CLIENT_SECRET: 'x' } }).providers.map((p) => p.kind)).toEqual(['oidc', 'saml']);
   });
 
+  it('takes an Entra ID client certificate instead of a secret, and keeps each method to its own credential', () => {
+    const byKey = { ...entra, clientSecretEnv: undefined, tokenEndpointAuthMethod: 'private_key_jwt', clientKeyFile: 'keys/aab-client.key', clientCertFile: 'keys/aab-client.pem' };
+    const [provider] = parse([byKey]).providers;
+    expect(provider).toMatchObject({ tokenEndpointAuthMethod: 'private_key_jwt', clientKeyFile: '/etc/helhedsplan/keys/aab-client.key', clientCertFile: '/etc/helhedsplan/keys/aab-client.pem' });
+    expect(keyFilesOf(provider)).toEqual(['/etc/helhedsplan/keys/aab-client.key', '/etc/helhedsplan/keys/aab-client.pem']);
+    expect(parse([byKey]).clientSecrets.has('aab-entra')).toBe(false);
+    expect(() => parse([{ ...byKey, clientCertFile: undefined }])).toThrow(/clientCertFile is required/);
+    expect(() => parse([{ ...byKey, clientSecretEnv: 'AAB_SECRET' }])).toThrow(/clientSecretEnv is not used with tokenEndpointAuthMethod "private_key_jwt"/);
+    expect(() => parse([{ ...entra, clientKeyFile: 'keys/aab-client.key' }])).toThrow(/clientKeyFile is not used with tokenEndpointAuthMethod "client_secret_post"/);
+    expect(() => parse([{ ...entra, tokenEndpointAuthMethod: 'tls_client_auth' }])).toThrow(/tokenEndpointAuthMethod must be one of/);
+    expect(() => parse([byKey], { fileReadable: (path) => !path.endsWith('aab-client.key') })).toThrow(/clientKeyFile names \/etc\/helhedsplan\/keys\/aab-client.key, which cannot be read/);
+  });
+
+  it('reads when the client secret expires, as a date or a moment', () => {
+    expect(parse([{ ...entra, clientSecretExpiresAt: '2027-06-30' }]).providers[0]).toMatchObject({ clientSecretExpiresAt: '2027-06-30' });
+    expect(parse([{ ...entra, clientSecretExpiresAt: '2027-06-30T12:00:00Z' }]).providers).toHaveLength(1);
+    for (const bad of ['30-06-2027', '2027-02-30', '2027-06-30T25:00:00Z', 'next year', 20270630]) expect(() => parse([{ ...entra, clientSecretExpiresAt: bad }])).toThrow(/clientSecretExpiresAt must be a date/);
+  });
+
+  it('takes Entra ID authentication contexts and the tenant\'s MFA policy as what counts as multi-factor, explicitly', () => {
+    const [provider] = parse([{ ...entra, mfa: { acrs: ['c1', 'c25'] }, tenantEnforcesMfa: true, postLogoutRedirectUri: 'https://helhedsplan.example.dk/signed-out' }]).providers;
+    expect(provider).toMatchObject({ mfa: { acrs: ['c1', 'c25'] }, tenantEnforcesMfa: true, postLogoutRedirectUri: 'https://helhedsplan.example.dk/signed-out' });
+    expect(() => parse([{ ...entra, mfa: { acrs: ['c0'] } }])).toThrow(/mfa.acrs must list authentication context ids c1 to c99/);
+    expect(() => parse([{ ...entra, mfa: { acrs: ['C1', 'c100'] } }])).toThrow(/mfa.acrs must list/);
+    expect(() => parse([{ ...entra, tenantEnforcesMfa: 'yes' }])).toThrow(/tenantEnforcesMfa must be true or false/);
+    expect(() => parse([{ ...entra, postLogoutRedirectUri: 'http://evil.example' }])).toThrow(/postLogoutRedirectUri must use https/);
+  });
+
   it('refuses a file without a providers list', () => {
     expect(() => parseProvidersFile([], context)).toThrow(/expected a JSON object \{ "providers"/);
   });

@@ -1,6 +1,6 @@
 import { isAbsolute, resolve } from 'node:path';
 import { PLAN_ROLES, type PlanRole } from '../access/roles';
-import type { NsisLevel, OidcProviderConfig, SamlContact, SamlKeyPairFiles, SamlProviderConfig, SamlSignatureAlgorithm, SsoMembership, SsoProviderConfig } from './sso-provider-config';
+import type { NsisLevel, OidcClientAuthMethod, OidcProviderConfig, SamlContact, SamlKeyPairFiles, SamlProviderConfig, SamlSignatureAlgorithm, SsoMembership, SsoProviderConfig } from './sso-provider-config';
 
 /** What reading the providers file needs from outside: the environment (secrets), and whether a key file can be read. */
 export interface ProvidersFileContext {
@@ -21,7 +21,30 @@ const ID = /^[a-z0-9-]+$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const NSIS_LEVELS: readonly NsisLevel[] = ['Low', 'Substantial', 'High'];
 const COMMON_FIELDS = ['id', 'kind', 'displayName', 'returnUrl'];
-const OIDC_FIELDS = [...COMMON_FIELDS, 'issuer', 'clientId', 'clientSecretEnv', 'tokenEndpointAuthMethod', 'subjectClaim', 'emailClaim', 'rolesClaim', 'roles', 'membership', 'mfa', 'scopes'];
+const OIDC_FIELDS = [
+  ...COMMON_FIELDS,
+  'issuer',
+  'clientId',
+  'clientSecretEnv',
+  'tokenEndpointAuthMethod',
+  'clientKeyFile',
+  'clientCertFile',
+  'clientSecretExpiresAt',
+  'subjectClaim',
+  'emailClaim',
+  'rolesClaim',
+  'roles',
+  'membership',
+  'mfa',
+  'tenantEnforcesMfa',
+  'postLogoutRedirectUri',
+  'scopes',
+];
+const OIDC_AUTH_METHODS: readonly OidcClientAuthMethod[] = ['client_secret_post', 'client_secret_basic', 'private_key_jwt'];
+/** Entra ID's Conditional Access authentication context ids. */
+const AUTH_CONTEXT = /^c([1-9]|[1-9][0-9])$/;
+/** A date (2026-06-30) or a moment (2026-06-30T12:00:00Z), as the Entra admin center shows a secret's expiry. */
+const DATE_OR_MOMENT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/;
 const SAML_FIELDS = [
   ...COMMON_FIELDS,
   'entryPoint',
@@ -73,8 +96,8 @@ export function parseProvidersFile(content: unknown, context: ProvidersFileConte
       const provider = oidcProvider(raw, check, context);
       if (provider) providers.push(provider);
       const secret = typeof raw.clientSecretEnv === 'string' ? context.env[raw.clientSecretEnv] : undefined;
-      if (typeof raw.clientSecretEnv === 'string' && !secret) check.fail('clientSecretEnv', `names ${raw.clientSecretEnv}, which is not set`);
-      if (id && secret) clientSecrets.set(id, secret);
+      if (typeof raw.clientSecretEnv === 'string' && raw.tokenEndpointAuthMethod !== 'private_key_jwt' && !secret) check.fail('clientSecretEnv', `names ${raw.clientSecretEnv}, which is not set`);
+      if (id && secret && provider?.tokenEndpointAuthMethod !== 'private_key_jwt') clientSecrets.set(id, secret);
     } else if (raw.kind === 'saml') {
       const provider = samlProvider(raw, check, context);
       if (provider) providers.push(provider);
@@ -88,35 +111,52 @@ export function parseProvidersFile(content: unknown, context: ProvidersFileConte
 
 /** The key and certificate files a provider names: a change in any of them is a change of the providers (key rollover). */
 export function keyFilesOf(provider: SsoProviderConfig): string[] {
-  return provider.kind === 'saml' ? [...provider.idpCertFiles, ...provider.spKeys.flatMap((pair) => [pair.keyFile, pair.certFile])] : [];
+  if (provider.kind === 'oidc') return [provider.clientKeyFile, provider.clientCertFile].filter((file): file is string => file !== undefined);
+  return [...provider.idpCertFiles, ...provider.spKeys.flatMap((pair) => [pair.keyFile, pair.certFile])];
 }
 
 function oidcProvider(raw: Raw, check: FieldCheck, context: ProvidersFileContext): OidcProviderConfig | undefined {
   check.only(raw, OIDC_FIELDS);
   const issuer = check.url(raw, 'issuer', context.production);
-  const method = raw.tokenEndpointAuthMethod;
-  if (method !== undefined && method !== 'client_secret_post' && method !== 'client_secret_basic') {
-    check.fail('tokenEndpointAuthMethod', 'must be "client_secret_post" or "client_secret_basic"');
+  const method = (raw.tokenEndpointAuthMethod ?? 'client_secret_post') as OidcClientAuthMethod;
+  if (!OIDC_AUTH_METHODS.includes(method)) check.fail('tokenEndpointAuthMethod', `must be one of ${OIDC_AUTH_METHODS.join(', ')}`);
+  const byKey = method === 'private_key_jwt';
+  // Each method's credential and nothing else: a secret left in the file next to a key would look like it is used.
+  for (const field of byKey ? ['clientSecretEnv', 'clientSecretExpiresAt'] : ['clientKeyFile', 'clientCertFile']) {
+    if (raw[field] !== undefined) check.fail(field, `is not used with tokenEndpointAuthMethod "${method}"; remove it`);
+  }
+  const expiresAt = raw.clientSecretExpiresAt;
+  // Date.parse takes 2027-02-30 as 2 March: the day must come back as written.
+  const realDate = (value: string) => !Number.isNaN(Date.parse(value)) && new Date(Date.parse(value.slice(0, 10))).toISOString().slice(0, 10) === value.slice(0, 10);
+  if (expiresAt !== undefined && (typeof expiresAt !== 'string' || !DATE_OR_MOMENT.test(expiresAt) || !realDate(expiresAt))) {
+    check.fail('clientSecretExpiresAt', 'must be a date (2026-06-30) or a moment (2026-06-30T12:00:00Z)');
   }
   const mfa = raw.mfa;
-  if (!isObject(mfa)) check.fail('mfa', 'must be an object { "amr": [...], "acr": [...] } naming what counts as multi-factor (may be empty)');
+  if (!isObject(mfa)) check.fail('mfa', 'must be an object { "amr": [...], "acr": [...], "acrs": [...] } naming what counts as multi-factor (may be empty)');
   else {
-    check.only(mfa, ['amr', 'acr'], 'mfa.');
-    for (const key of ['amr', 'acr']) if (mfa[key] !== undefined) check.stringList(mfa, key, 'mfa.');
+    check.only(mfa, ['amr', 'acr', 'acrs'], 'mfa.');
+    for (const key of ['amr', 'acr', 'acrs']) if (mfa[key] !== undefined) check.stringList(mfa, key, 'mfa.');
+    if (Array.isArray(mfa.acrs) && !mfa.acrs.every((value) => typeof value === 'string' && AUTH_CONTEXT.test(value))) {
+      check.fail('mfa.acrs', 'must list authentication context ids c1 to c99 (Entra ID Conditional Access)');
+    }
   }
+  if (raw.tenantEnforcesMfa !== undefined && typeof raw.tenantEnforcesMfa !== 'boolean') check.fail('tenantEnforcesMfa', 'must be true or false');
   const provider = {
     kind: 'oidc' as const,
     ...common(raw, check, context),
     issuer,
     clientId: check.string(raw, 'clientId'),
-    clientSecretEnv: check.string(raw, 'clientSecretEnv'),
-    tokenEndpointAuthMethod: method as OidcProviderConfig['tokenEndpointAuthMethod'],
+    ...(byKey ? { clientKeyFile: check.file(raw, 'clientKeyFile', context), clientCertFile: check.file(raw, 'clientCertFile', context) } : { clientSecretEnv: check.string(raw, 'clientSecretEnv') }),
+    tokenEndpointAuthMethod: raw.tokenEndpointAuthMethod as OidcClientAuthMethod | undefined,
+    clientSecretExpiresAt: expiresAt as string | undefined,
     subjectClaim: check.optionalString(raw, 'subjectClaim'),
     emailClaim: check.optionalString(raw, 'emailClaim'),
     rolesClaim: check.string(raw, 'rolesClaim'),
     roles: check.roleMap(raw, 'roles'),
     membership: raw.membership === undefined ? undefined : check.membership(raw.membership, 'membership'),
-    mfa: isObject(mfa) ? { amr: mfa.amr as string[] | undefined, acr: mfa.acr as string[] | undefined } : { amr: [], acr: [] },
+    mfa: isObject(mfa) ? { amr: mfa.amr as string[] | undefined, acr: mfa.acr as string[] | undefined, acrs: mfa.acrs as string[] | undefined } : { amr: [], acr: [] },
+    tenantEnforcesMfa: raw.tenantEnforcesMfa === true ? true : undefined,
+    postLogoutRedirectUri: raw.postLogoutRedirectUri === undefined ? undefined : check.url(raw, 'postLogoutRedirectUri', context.production),
     scopes: raw.scopes === undefined ? undefined : check.stringList(raw, 'scopes'),
   };
   return check.ok ? (provider as OidcProviderConfig) : undefined;

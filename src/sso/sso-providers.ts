@@ -132,9 +132,9 @@ export class SsoProviders implements OnModuleInit, OnApplicationShutdown {
     return provider;
   }
 
-  /** The OIDC client secret, from the environment variable the file names (checked at start-up). */
-  clientSecret(provider: OidcProviderConfig): string {
-    return this.current.clientSecrets.get(provider.id) as string;
+  /** The OIDC client secret, from the environment variable the file names (checked at start-up); none for `private_key_jwt`. */
+  clientSecret(provider: OidcProviderConfig): string | undefined {
+    return this.current.clientSecrets.get(provider.id);
   }
 
   /** The file and the key files it names, with a fingerprint of all their bytes. */

@@ -84,7 +84,12 @@ export class SsoSignInService {
           identityId = (await this.identities.link(manager, { userId: user.id, providerId: assertion.provider.id, issuer: assertion.issuer, subject: assertion.subject })).id;
           await this.audit.record(this.as(user, origin), { action: 'user.sso_linked', purpose: USER_MANAGEMENT, entityType: 'external_identity', entityId: identityId }, manager);
         }
-        const amr = assertion.multiFactor ? [AMR.federated, AMR.providerMfa] : [AMR.federated];
+        const secondFactor = assertion.multiFactorByPolicy ? AMR.providerPolicy : AMR.providerMfa;
+        const amr = assertion.multiFactor ? [AMR.federated, secondFactor] : [AMR.federated];
+        if (assertion.multiFactor && assertion.multiFactorByPolicy) {
+          // A trust decision the leader should be able to see, sign-in by sign-in: MFA taken on the operator's word.
+          await this.audit.record(this.as(user, origin), { action: 'auth.sso_mfa_by_provider_policy', purpose: AUTHENTICATION, entityType: 'external_identity', entityId: identityId }, manager);
+        }
         const now = new Date();
         // The provider's own time of authentication, so a session it reused from this morning does not pass step-up; never later than now.
         const authenticatedAt = assertion.authenticatedAt && assertion.authenticatedAt < now ? assertion.authenticatedAt : now;

@@ -33,7 +33,8 @@ export interface SsoSessionLink {
 /** The sessions a logout at a provider ends: the person's sign-ins from it, or only those from one of its sessions. */
 export interface SsoLogout {
   provider: string;
-  subject: string;
+  /** Absent only for an OIDC logout token that names the provider's session (`sid`) alone; then `sessionIds` is required. */
+  subject?: string;
   /** Without it, every open session of the person from this provider ends (SAML LogoutRequest without SessionIndex, OIDC logout token without `sid`). */
   sessionIds?: string[];
 }
@@ -110,12 +111,14 @@ export class SessionsRepository {
    * another provider are never touched.
    */
   async endSsoSessions(manager: EntityManager, logout: SsoLogout): Promise<{ sessionId: string; userId: string }[]> {
-    // An UPDATE answers [rows, affected count] (as in invitations.repository.ts), not the rows alone.
+    // Never "every session of the provider": a logout names a person, a session of theirs, or both.
+    if (logout.subject === undefined && !logout.sessionIds?.length) throw new Error('an SSO logout names a subject or a session');
+    // An UPDATE ... RETURNING answers [rows, affected count] through TypeORM's postgres driver.
     const [ended]: [{ sessionId: string; userId: string }[], number] = await manager.query(
       `UPDATE sessions SET revoked_at = now(), revoked_reason = 'sso_logout'
-        WHERE provider = $1 AND sso_subject = $2 AND revoked_at IS NULL AND ($3::text[] IS NULL OR sso_session_id = ANY($3))
+        WHERE provider = $1 AND sso_subject IS NOT NULL AND ($2::text IS NULL OR sso_subject = $2) AND revoked_at IS NULL AND ($3::text[] IS NULL OR sso_session_id = ANY($3))
         RETURNING id AS "sessionId", user_id AS "userId"`,
-      [logout.provider, logout.subject, logout.sessionIds?.length ? logout.sessionIds : null],
+      [logout.provider, logout.subject ?? null, logout.sessionIds?.length ? logout.sessionIds : null],
     );
     if (ended.length) {
       await manager.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = ANY($1::uuid[]) AND revoked_at IS NULL`, [ended.map((row) => row.sessionId)]);
@@ -123,10 +126,10 @@ export class SessionsRepository {
     return ended;
   }
 
-  /** Whom the single sign-on provider of an open session signed in, for a logout we start at the provider. */
+  /** The provider, subject and provider session a single sign-on session was opened with (our logout then ends it there too). */
   async ssoLinkOf(manager: EntityManager, sessionId: string): Promise<({ provider: string } & SsoSessionLink) | undefined> {
     const [row]: { provider: string; subject: string; sessionId: string | null }[] = await manager.query(
-      `SELECT provider, sso_subject AS subject, sso_session_id AS "sessionId" FROM sessions WHERE id = $1 AND revoked_at IS NULL AND sso_subject IS NOT NULL`,
+      `SELECT provider, sso_subject AS subject, sso_session_id AS "sessionId" FROM sessions WHERE id = $1 AND provider IS NOT NULL AND sso_subject IS NOT NULL`,
       [sessionId],
     );
     return row ? { provider: row.provider, subject: row.subject, ...(row.sessionId ? { sessionId: row.sessionId } : {}) } : undefined;

@@ -28,6 +28,8 @@ const MATRIX: Record<string, Role[] | 'public'> = {
   'GET /api/v1/auth/providers': 'public',
   'GET /api/v1/auth/sso/:provider/login': 'public',
   'GET /api/v1/auth/sso/:provider/callback': 'public',
+  // Called by the OpenID Provider itself; the signed logout token is the credential.
+  'POST /api/v1/auth/sso/:provider/backchannel-logout': 'public',
   'POST /api/v1/auth/exchange': 'public',
   'POST /api/v1/auth/sso/:provider/link': ['leader', 'counsellor', 'social_worker', 'caseworker'],
   'POST /api/v1/auth/mfa/passkey/register/options': 'public',

@@ -1,4 +1,4 @@
-import type { Response } from 'supertest';
+import type { Response as TestResponse } from 'supertest';
 import { API, type TestApp } from './test-app';
 
 /** Where a sign-in ended: the returnUrl, with the one-time code or the refusal's code from its fragment. */
@@ -29,7 +29,7 @@ export class TestBrowser {
   ) {}
 
   /** Our login route: the answer (302 to the provider, or to the returnUrl with an error). */
-  async startSignIn(providerId: string, invitation?: string, options: { reauth?: boolean; link?: string } = {}): Promise<Response> {
+  async startSignIn(providerId: string, invitation?: string, options: { reauth?: boolean; link?: string } = {}): Promise<TestResponse> {
     const params = new URLSearchParams({ ...(invitation ? { invitation } : {}), ...(options.reauth ? { reauth: 'true' } : {}), ...(options.link ? { link: options.link } : {}) });
     const query = params.size ? `?${params}` : '';
     const res = await this.t.http().get(`${API}/auth/sso/${providerId}/login${query}`);
@@ -45,17 +45,48 @@ export class TestBrowser {
     tamper?.(url);
     for (let hop = 0; hop < 10; hop++) {
       if (url.href.startsWith(this.publicUrl)) return url.href;
-      const res = await fetch(url, { redirect: 'manual', headers: { Cookie: [...this.providerCookies].map(([k, v]) => `${k}=${v}`).join('; ') } });
-      for (const header of res.headers.getSetCookie()) {
-        const [pair] = header.split(';');
-        const [name, ...value] = pair.split('=');
-        this.providerCookies.set(name.trim(), value.join('='));
-      }
+      const res = await fetch(url, { redirect: 'manual', headers: { Cookie: this.providerCookieHeader() } });
+      this.keepProviderCookies(res);
       const location = res.headers.get('location');
       if (!location) throw new Error(`the provider answered ${res.status} without a redirect: ${await res.text()}`);
       url = new URL(location, url);
     }
     throw new Error('the provider kept redirecting');
+  }
+
+  /**
+   * Follows our logout's `providerLogoutUrl` to the provider, confirms the logout there as the
+   * person would (the provider's form), and answers where the provider sends the browser back to.
+   */
+  async logoutAtProvider(providerLogoutUrl: string): Promise<string> {
+    const page = await fetch(providerLogoutUrl, { redirect: 'manual', headers: { Cookie: this.providerCookieHeader() } });
+    this.keepProviderCookies(page);
+    const form = await page.text();
+    const action = /action="([^"]+)"/.exec(form)?.[1];
+    const xsrf = /name="xsrf" value="([^"]+)"/.exec(form)?.[1];
+    if (!action || !xsrf) throw new Error(`the provider answered ${page.status} without its logout form: ${form}`);
+    const confirmed = await fetch(new URL(action, providerLogoutUrl), {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { Cookie: this.providerCookieHeader(), 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ xsrf, logout: 'yes' }),
+    });
+    this.keepProviderCookies(confirmed);
+    const location = confirmed.headers.get('location');
+    if (!location) throw new Error(`the provider's logout answered ${confirmed.status} without a redirect`);
+    return new URL(location, providerLogoutUrl).href;
+  }
+
+  private providerCookieHeader(): string {
+    return [...this.providerCookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+
+  private keepProviderCookies(res: Response): void {
+    for (const header of res.headers.getSetCookie()) {
+      const [pair] = header.split(';');
+      const [name, ...value] = pair.split('=');
+      this.providerCookies.set(name.trim(), value.join('='));
+    }
   }
 
   /** Our callback, as the browser follows the provider's redirect to it (with this browser's cookie, or the one given). */

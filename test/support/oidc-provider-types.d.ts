@@ -5,6 +5,7 @@ declare module 'oidc-provider' {
   interface Interaction {
     uid: string;
     params: Record<string, unknown>;
+    prompt?: { name: string; details?: Record<string, unknown> };
   }
 
   export class Provider {
@@ -12,7 +13,8 @@ declare module 'oidc-provider' {
     callback(): (req: IncomingMessage, res: ServerResponse) => void;
     interactionDetails(req: IncomingMessage, res: ServerResponse): Promise<Interaction>;
     interactionFinished(req: IncomingMessage, res: ServerResponse, result: Record<string, unknown>, options?: { mergeWithLastSubmission?: boolean }): Promise<void>;
-    Grant: new (properties: { accountId: string; clientId: string }) => { addOIDCScope(scope: string): void; save(): Promise<string> };
+    Grant: new (properties: { accountId: string; clientId: string }) => { addOIDCScope(scope: string): void; addOIDCClaims(claims: string[]): void; save(): Promise<string> };
+    use(middleware: (ctx: { path: string; oidc?: { body?: Record<string, unknown> } }, next: () => Promise<void>) => Promise<void>): void;
   }
 }
 

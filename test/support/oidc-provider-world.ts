@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { AppConfig } from '../../src/config/app-config';
 import { Caller, createPlan, type PlanFixture } from './fixtures';
 import { TestBrowser, type SignInOutcome } from './oidc-provider-browser';
-import { TestOidcProvider, type TestAccount } from './oidc-provider';
+import { TestOidcProvider, type TestAccount, type TestClient } from './oidc-provider';
 import { SmtpCatcher } from './smtp-catcher';
 import { API, createTestApp, type TestApp } from './test-app';
 
@@ -20,6 +20,8 @@ const ROLE_MAP = { [APP_ROLES.leader]: 'leader', [APP_ROLES.counsellor]: 'counse
 
 export interface OidcWorld {
   t: TestApp;
+  /** The folder of the providers file (`providers.json`), where key files go. */
+  dir: string;
   plan: PlanFixture;
   /** The plan's leader and admin, callers of `t`. */
   leader: Caller;
@@ -28,6 +30,14 @@ export interface OidcWorld {
   op: TestOidcProvider;
   otherOp: TestOidcProvider;
   smtp: SmtpCatcher;
+}
+
+/** More providers of the first test provider, for a test file's own subject (made before the provider starts). */
+export interface ExtraProviders {
+  /** Each extra provider's client at the test provider (`client(id)` with changes) and entry in the providers file (`provider(...)` with changes). */
+  make: (setup: { dir: string; plan: PlanFixture; appUrl: string; client: (id: string) => TestClient; provider: (id: string, issuer: string, membership?: object) => Record<string, unknown> }) => Promise<{ clients: TestClient[]; providers: ((issuer: string) => Record<string, unknown>)[] }>;
+  /** The app listens on a real loopback port (`appUrl`), for the provider to call it (back-channel logout). */
+  listen?: boolean;
 }
 
 /**
@@ -41,7 +51,7 @@ export interface OidcWorld {
  * - `other-tenant`: another issuer, mapped to the plan;
  * - `down`: an issuer nobody answers at.
  */
-export function oidcWorld(overrides: Partial<AppConfig> = {}): () => OidcWorld {
+export function oidcWorld(overrides: Partial<AppConfig> = {}, extra?: ExtraProviders): () => OidcWorld {
   let world: OidcWorld | undefined;
   let dir = '';
   beforeAll(async () => {
@@ -53,9 +63,9 @@ export function oidcWorld(overrides: Partial<AppConfig> = {}): () => OidcWorld {
 
     const secret = randomBytes(24).toString('base64url');
     process.env[SECRET_ENV] = secret;
-    const client = (id: string) => ({ clientId: `helhedsplan-${id}`, clientSecret: secret, redirectUri: `${PUBLIC_URL}${API}/auth/sso/${id}/callback` });
-    const op = await TestOidcProvider.start([client('aab'), client('kommune'), client('invite-only')]);
-    const otherOp = await TestOidcProvider.start([client('other-tenant')]);
+    dir = await mkdtemp(join(tmpdir(), 'sso-oidc-'));
+    const appPort = await closedPort();
+    const client = (id: string): TestClient => ({ clientId: `helhedsplan-${id}`, clientSecret: secret, redirectUri: `${PUBLIC_URL}${API}/auth/sso/${id}/callback`, postLogoutRedirectUris: [RETURN_URL] });
     const provider = (id: string, issuer: string, membership?: object) => ({
       id,
       kind: 'oidc',
@@ -70,9 +80,12 @@ export function oidcWorld(overrides: Partial<AppConfig> = {}): () => OidcWorld {
       ...(membership ? { membership } : {}),
       mfa: { amr: ['mfa'] },
     });
-    dir = await mkdtemp(join(tmpdir(), 'sso-oidc-'));
+    const extras = extra ? await extra.make({ dir, plan, appUrl: `http://127.0.0.1:${appPort}`, client, provider }) : { clients: [], providers: [] };
+    const op = await TestOidcProvider.start([client('aab'), client('kommune'), client('invite-only'), ...extras.clients]);
+    const otherOp = await TestOidcProvider.start([client('other-tenant')]);
     const file = join(dir, 'sso-providers.json');
     const providers = [
+      ...extras.providers.map((entry) => entry(op.issuer)),
       provider('aab', op.issuer, { planId: plan.planId, organisationId: null }),
       provider('kommune', op.issuer, { planId: plan.planId, organisationId: plan.organisations.jobcenter }),
       provider('invite-only', op.issuer),
@@ -81,7 +94,8 @@ export function oidcWorld(overrides: Partial<AppConfig> = {}): () => OidcWorld {
     ];
     await writeFile(file, JSON.stringify({ providers }));
     const t = await createTestApp({ ...shared, ssoProvidersFile: file, ...overrides });
-    world = { t, plan, op, otherOp, smtp, leader: new Caller(t, plan.leader.token, plan.leader.user), admin: new Caller(t, plan.admin.token, plan.admin.user) };
+    if (extra?.listen) await t.app.listen(appPort, '127.0.0.1');
+    world = { t, dir, plan, op, otherOp, smtp, leader: new Caller(t, plan.leader.token, plan.leader.user), admin: new Caller(t, plan.admin.token, plan.admin.user) };
   });
   afterAll(async () => {
     await world?.t.close();

@@ -22,6 +22,12 @@ export class MeResponse {
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) organisationId: string | null;
 }
 
+/** A logout of a session that single sign-on opened: the provider's own session ends where the browser is sent. */
+export class LogoutResponse {
+  @ApiProperty({ format: 'uri', description: 'Send the browser here to sign out at the provider too (OpenID Connect RP-initiated logout); it comes back to the provider\'s returnUrl' })
+  providerLogoutUrl: string;
+}
+
 /** The first factor is proved; the sign-in goes on at /auth/mfa/* with the mfaToken. */
 export class MfaChallengeResponse {
   @ApiProperty({

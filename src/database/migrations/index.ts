@@ -19,6 +19,7 @@ import { DropInDayAndPossibleDuplicates1733830000000 } from './1733830000000-dro
 import { SsoSessionLinks1733900000000 } from './1733900000000-sso-session-links';
 import { KeptAnswersAboutResidents1733920000000 } from './1733920000000-kept-answers-about-residents';
 import { SignInHardening1733910000000 } from './1733910000000-sign-in-hardening';
+import { SsoSessionLogoutIndex1733950000000 } from './1733950000000-sso-session-logout-index';
 
 /** Every migration, in order. Listed explicitly so the build and the tests load the same set without globbing. */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   SsoSessionLinks1733900000000,
   KeptAnswersAboutResidents1733920000000,
   SignInHardening1733910000000,
+  SsoSessionLogoutIndex1733950000000,
 ];

@@ -1,5 +1,5 @@
 import type { OidcProviderConfig } from '../sso-provider-config';
-import { assertionFromClaims } from './oidc-claims';
+import { assertionFromClaims, UNKNOWN_AUTHENTICATION_TIME } from './oidc-claims';
 
 const entra: OidcProviderConfig = {
   kind: 'oidc',
@@ -33,6 +33,25 @@ describe('what an ID token says about the person', () => {
     const byAcr = { ...entra, mfa: { acr: ['urn:example:loa:substantial'] } };
     expect(assertionFromClaims(byAcr, { ...claims, acr: 'urn:example:loa:substantial' }).multiFactor).toBe(true);
     expect(assertionFromClaims(byAcr, { ...claims, acr: 'urn:example:loa:low' }).multiFactor).toBe(false);
+  });
+
+  it('counts an Entra ID authentication context the file lists (acrs) as multi-factor', () => {
+    const byContext = { ...entra, mfa: { acrs: ['c1'] } };
+    expect(assertionFromClaims(byContext, { ...claims, acrs: ['c1'] })).toMatchObject({ multiFactor: true });
+    expect(assertionFromClaims(byContext, { ...claims, acrs: ['c2'] }).multiFactor).toBe(false);
+    expect(assertionFromClaims(byContext, claims).multiFactor).toBe(false);
+  });
+
+  it('takes the tenant\'s MFA policy on the operator\'s word only when the file says so, and marks it as such', () => {
+    expect(assertionFromClaims({ ...entra, tenantEnforcesMfa: true }, claims)).toMatchObject({ multiFactor: true, multiFactorByPolicy: true });
+    expect(assertionFromClaims({ ...entra, tenantEnforcesMfa: true }, { ...claims, amr: ['pwd', 'mfa'] })).not.toHaveProperty('multiFactorByPolicy');
+    expect(assertionFromClaims(entra, claims)).not.toHaveProperty('multiFactorByPolicy');
+  });
+
+  it('takes the provider\'s auth_time as the time of authentication, and an unknown one as long ago, never as now', () => {
+    expect(assertionFromClaims(entra, { ...claims, auth_time: 1_800_000_000 }).authenticatedAt).toEqual(new Date(1_800_000_000_000));
+    expect(assertionFromClaims(entra, claims).authenticatedAt).toBe(UNKNOWN_AUTHENTICATION_TIME);
+    expect(UNKNOWN_AUTHENTICATION_TIME.getTime()).toBe(0);
   });
 
   it('refuses a token without the subject claim', () => {

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import type { EntityManager } from 'typeorm';
 import { AuditWriter } from '../../audit/audit-writer';
+import { ProviderLogouts } from '../../auth/provider-logouts';
 import { AuthService } from '../../auth/auth.service';
 import { AUTHENTICATION, type RequestOrigin } from '../../auth/sign-in.service';
 import { Unauthenticated } from '../../common/domain-errors';
@@ -35,7 +36,14 @@ export class SamlLogouts {
     private readonly uow: UnitOfWork,
     private readonly auth: AuthService,
     @InjectEntityManager() private readonly manager: EntityManager,
-  ) {}
+    providerLogouts: ProviderLogouts,
+  ) {
+    // POST /auth/logout (and the web app's) of a session KOMBIT opened answers our signed LogoutRequest too.
+    providerLogouts.register(async (session) => {
+      const provider = this.providers.list().find((p) => p.id === session.provider);
+      return provider?.kind === 'saml' ? this.saml.serviceProvider(provider).logout.requestUrl(session) : undefined;
+    });
+  }
 
   /** A message of the IdP at our SingleLogoutService; answers where the browser goes next. */
   async atEndpoint(providerId: string, input: SloInput, origin: RequestOrigin): Promise<string> {
@@ -77,12 +85,8 @@ export class SamlLogouts {
    * answers the IdP's URL with our signed LogoutRequest for the browser to go to; otherwise null.
    */
   async ours(refreshToken: string, origin: RequestOrigin): Promise<string | null> {
-    const sessionId = await this.auth.sessionOfRefreshToken(refreshToken);
-    const link = sessionId ? await this.sessions.ssoLinkOf(this.manager, sessionId) : undefined;
-    await this.auth.logout(refreshToken, origin);
-    const provider = link && this.providers.list().find((p) => p.id === link.provider);
-    if (!link || provider?.kind !== 'saml') return null;
-    return this.saml.serviceProvider(provider).logout.requestUrl(link);
+    // The same as POST /auth/logout, whose provider logouts include this protocol's (registered above).
+    return (await this.auth.logout(refreshToken, origin)) ?? null;
   }
 
   private samlProvider(providerId: string): SamlProviderConfig {
