@@ -89,8 +89,9 @@ export class TooManyRequests extends DomainError {
   constructor(
     detail: string,
     readonly retryAfterSeconds: number,
+    options: DomainErrorOptions = {},
   ) {
-    super(detail);
+    super(detail, options);
   }
 }
 
