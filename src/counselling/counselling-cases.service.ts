@@ -5,7 +5,7 @@ import { AccessPolicy } from '../access/access-policy';
 import type { PlanActor } from '../access/actor';
 import { AuditWriter } from '../audit/audit-writer';
 import { Conflict, RuleViolation, refuseStaleVersion } from '../common/domain-errors';
-import { ResidentsRepository } from '../residents/residents.repository';
+import { residentErased, ResidentsRepository } from '../residents/residents.repository';
 import { CaseActivityRepository } from './case-activity.repository';
 import { activityTimeProblems, closedAtProblems, openedAtProblems } from './case-timeline';
 import { CounsellingCasesRepository } from './counselling-cases.repository';
@@ -113,8 +113,12 @@ export class CounsellingCasesService {
 
   async close(actor: PlanActor, id: string, dto: CloseCaseDto): Promise<CaseResponse> {
     return this.uow.run(async (manager) => {
+      // An erased resident's open case can still be closed (the report counts it), but no outcome
+      // is written about them; held, so an erasure cannot slip between this check and the write.
+      const { erased } = await this.residents.holdAgainstErasure(manager, await this.cases.residentOf(manager, actor, id));
       const found = await this.lockCurrent(manager, actor, id, dto);
       if (found.status === 'closed') throw new Conflict('The counselling case is already closed', { code: 'case_already_closed' satisfies CounsellingProblem, extra: { caseId: id } });
+      if (erased && dto.outcome !== undefined) throw residentErased(found.residentId);
       const closedAt = dto.closedAt ?? new Date();
       const problems = closedAtProblems(closedAt, found.openedAt, await this.activity.lastActivityAt(manager, id));
       if (problems.length) throw new RuleViolation(problems, 'activity_time_out_of_range' satisfies CounsellingProblem);
@@ -130,9 +134,10 @@ export class CounsellingCasesService {
   /** Reopening keeps the case's original opening (it still counts once, when it was opened). */
   async reopen(actor: PlanActor, id: string, dto: CaseVersionDto = {}): Promise<CaseResponse> {
     return this.uow.run(async (manager) => {
+      // The resident before the case: an erasure's order (ResidentsRepository.holdAgainstErasure).
+      await this.residents.lockForNewWork(manager, actor, await this.cases.residentOf(manager, actor, id));
       const found = await this.lockCurrent(manager, actor, id, dto);
       if (found.status === 'open') throw new Conflict('The counselling case is already open', { code: 'case_already_open' satisfies CounsellingProblem, extra: { caseId: id } });
-      await this.residents.lockForNewWork(manager, actor, found.residentId);
       await this.refuseSecondOpenCase(manager, actor, found.residentId, found.topic, id);
       found.status = 'open';
       found.closedAt = null;
