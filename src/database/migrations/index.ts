@@ -15,6 +15,7 @@ import { PlanSettings1733700000000 } from './1733700000000-plan-settings';
 import { Activities1733800000000 } from './1733800000000-activities';
 import { ReferralFollowUpAndInternships1733810000000 } from './1733810000000-referral-follow-up-and-internships';
 import { IndicatorValuesAndEdits1733820000000 } from './1733820000000-indicator-values-and-edits';
+import { SessionNoteCompartment1733940000000 } from './1733940000000-session-note-compartment';
 import { DropInDayAndPossibleDuplicates1733830000000 } from './1733830000000-drop-in-day-and-possible-duplicates';
 
 /** Every migration, in order. Listed explicitly so the build and the tests load the same set without globbing. */
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   ReferralFollowUpAndInternships1733810000000,
   IndicatorValuesAndEdits1733820000000,
   DropInDayAndPossibleDuplicates1733830000000,
+  SessionNoteCompartment1733940000000,
 ];
