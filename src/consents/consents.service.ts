@@ -9,7 +9,7 @@ import { PlansService } from '../plans/plans.service';
 import { ResidentsRepository } from '../residents/residents.repository';
 import { consentProblems } from './consent-rules';
 import { consentStatus } from './consent-state';
-import { consentView } from './consent-views';
+import { consentListItem, consentView } from './consent-views';
 import type { ConsentScope } from './consent.entity';
 import { consentRefusalCode, type ConsentsProblem } from './consents-problems';
 import { ConsentsRepository } from './consents.repository';
@@ -106,7 +106,7 @@ export class ConsentsService {
       actor,
       page.items.map((k) => ({ action: 'consent.listed', purpose: PURPOSE, residentId: k.residentId, entityType: 'consent', entityId: k.id })),
     );
-    return { items: page.items.map((k) => consentView(k, recipients.get(k.id) ?? [], withdrawals.get(k.id) ?? null)), nextCursor: page.nextCursor };
+    return { items: page.items.map((k) => consentListItem(k, recipients.get(k.id) ?? [], withdrawals.get(k.id) ?? null)), nextCursor: page.nextCursor };
   }
 
   /** For other modules' guards: whether the resident has an active consent of this scope right now. */

@@ -10,7 +10,7 @@ import { CaseActivityRepository } from './case-activity.repository';
 import { activityTimeProblems, closedAtProblems, openedAtProblems } from './case-timeline';
 import { CounsellingCasesRepository } from './counselling-cases.repository';
 import { CounsellingTopicsService } from './counselling-topics.service';
-import { caseView, contactView, referralView } from './counselling-views';
+import { caseSummaryView, caseView, contactView, referralView } from './counselling-views';
 import type { CaseDetailResponse, CasePage, CaseResponse, ContactResponse, OpenedCaseResponse } from './dto/counselling-response.dto';
 import type { FirstContactDto } from './dto/contact-fields.dto';
 import type { CaseQuery, CaseVersionDto, CloseCaseDto, OpenCaseDto } from './dto/counselling.dto';
@@ -87,7 +87,7 @@ export class CounsellingCasesService {
     const freeText = await this.residents.withCounsellingFreeTextShared(manager, actor, residentIds);
     const names = await this.residents.displayNames(manager, actor, residentIds);
     const labelOf = await this.topics.labels(manager, actor.planId);
-    const items = page.items.map((c) => ({ ...caseView(c, freeText.has(c.residentId)), residentName: names.get(c.residentId) ?? '', topicLabel: labelOf(c.topic) }));
+    const items = page.items.map((c) => ({ ...caseSummaryView(c, freeText.has(c.residentId)), residentName: names.get(c.residentId) ?? '', topicLabel: labelOf(c.topic) }));
     return { items, nextCursor: page.nextCursor };
   }
 
