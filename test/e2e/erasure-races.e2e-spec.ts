@@ -1,5 +1,5 @@
 import { RetentionService } from '../../src/resident-rights/retention.service';
-import { createPlan, expectStatus, openCase, registerResident, type PlanFixture, withPlan } from '../support/fixtures';
+import { createPlan, expectStatus, openCase, registerResident, shareCounselling, type PlanFixture, withPlan } from '../support/fixtures';
 import { ownerDatabase, type OwnerDatabase } from '../support/owner-database';
 import { type TestApp } from '../support/test-app';
 import { waitFor } from '../support/wait-for';
@@ -148,5 +148,15 @@ describe('erasure and new work on the same resident at the same moment', () => {
     expect({ status: withOutcome.status, code: withOutcome.body.code }).toEqual({ status: 409, code: 'resident_erased' });
     expectStatus(await plan.counsellor.post(`/counselling-cases/${kase.id}/close`, {}), 200, 'close without an outcome');
     expect(await owner.count(`counselling_cases WHERE id = $1 AND outcome IS NOT NULL`, [kase.id])).toBe(0);
+  });
+
+  it('lets an erased resident\'s consent be withdrawn, but writes no reason about them', async () => {
+    const r = await registerResident(plan.counsellor, { housingAreaId: plan.areas.eligible, firstName: 'Trækker tilbage', birthDate: '1980-02-02', confirmNotDuplicate: true });
+    const consent = await shareCounselling(plan.counsellor, r.id, [plan.organisations.jobcenter]);
+    expectStatus(await plan.counsellor.post(`/residents/${r.id}/erase`, { reason: 'resident_request' }), 200, 'erase');
+    const withReason = await plan.counsellor.post(`/consents/${consent.id}/withdraw`, { reason: 'Flyttet til Aarhus' });
+    expect({ status: withReason.status, code: withReason.body.code }).toEqual({ status: 409, code: 'resident_erased' });
+    expectStatus(await plan.counsellor.post(`/consents/${consent.id}/withdraw`, {}), 200, 'withdraw without a reason');
+    expect(await owner.count(`consent_withdrawals WHERE consent_id = $1 AND reason IS NOT NULL`, [consent.id])).toBe(0);
   });
 });
