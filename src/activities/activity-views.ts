@@ -1,4 +1,4 @@
-import type { ActivityResponse, EnrolmentResponse, HeadcountResponse, SessionResponse } from './dto/activity-response.dto';
+import type { ActivityResponse, EnrolmentResponse, HeadcountResponse, SessionListItem, SessionResponse } from './dto/activity-response.dto';
 import type { ActivityEnrolment } from './entities/activity-enrolment.entity';
 import type { Activity } from './entities/activity.entity';
 import type { ActivitySession } from './entities/activity-session.entity';
@@ -39,7 +39,8 @@ export const enrolmentView = (e: ActivityEnrolment): EnrolmentResponse => ({
 });
 
 /** A session with the named participants the caller may see; `withheld` counts the others. */
-export const sessionView = (s: ActivitySession, participants: SessionResponse['participants'], withheld: number): SessionResponse => ({
+/** A session without its note, for lists. */
+export const sessionListItem = (s: ActivitySession, participants: SessionListItem['participants'], withheld: number): SessionListItem => ({
   id: s.id,
   activityId: s.activityId,
   startsAt: s.startsAt,
@@ -47,6 +48,10 @@ export const sessionView = (s: ActivitySession, participants: SessionResponse['p
   headcount: headcountView(s),
   participants,
   participantsWithheld: withheld,
-  note: s.note,
   recordedBy: s.recordedBy,
+});
+
+export const sessionView = (s: ActivitySession, participants: SessionResponse['participants'], withheld: number): SessionResponse => ({
+  ...sessionListItem(s, participants, withheld),
+  note: s.note,
 });

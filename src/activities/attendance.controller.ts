@@ -2,10 +2,11 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { Allow } from '../access/allow.decorator';
 import { PlanActor } from '../access/actor';
+import { RequireStepUp } from '../access/step-up';
 import { PageQuery } from '../common/pagination';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { EndEnrolmentDto, EnrolDto, EnrolmentQuery, RecordSessionDto, RecordVisitDto } from './dto/attendance.dto';
-import { EnrolmentPage, EnrolmentResponse, SessionPage, SessionResponse, VisitResponse } from './dto/activity-response.dto';
+import { EnrolmentPage, EnrolmentResponse, SessionDetailResponse, SessionPage, SessionResponse, VisitResponse } from './dto/activity-response.dto';
 import { EnrolmentsService } from './enrolments.service';
 import { SessionsService } from './sessions.service';
 
@@ -39,6 +40,16 @@ export class AttendanceController {
   @ApiNotFoundResponse({ description: 'No such activity in your plan' })
   listSessions(@PlanActor() actor: PlanActor, @Param('id', ParseIdPipe) id: string, @Query() query: PageQuery) {
     return this.sessions.list(actor, id, query);
+  }
+
+  /** One session with its note, which only the staff of the compartment that recorded the session read. */
+  @Get('sessions/:sessionId')
+  @Allow('counsellor', 'social_worker')
+  @RequireStepUp()
+  @ApiOkResponse({ type: SessionDetailResponse, description: 'The session; its note only if your compartment recorded it (`noteShared`)' })
+  @ApiNotFoundResponse({ description: 'No such session of an activity in your plan' })
+  getSession(@PlanActor() actor: PlanActor, @Param('id', ParseIdPipe) id: string, @Param('sessionId', ParseIdPipe) sessionId: string) {
+    return this.sessions.get(actor, id, sessionId);
   }
 
   /** One visitor at the door of a weekly slot: the slot's session is made if needed and counts one more. */

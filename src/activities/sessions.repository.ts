@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { PlanActor } from '../access/actor';
+import type { Compartment } from '../access/roles';
 import { paginate, type Page, type PageQuery } from '../common/pagination';
 import { inPlan } from '../database/plan-scope';
 import type { Headcount } from './attendance-rules';
@@ -8,7 +9,7 @@ import { ActivitySession } from './entities/activity-session.entity';
 
 const SESSION_COLUMNS = `id, plan_id AS "planId", activity_id AS "activityId", starts_at AS "startsAt", ends_at AS "endsAt",
   headcount_total AS "headcountTotal", headcount_women AS "headcountWomen", headcount_men AS "headcountMen",
-  headcount_youth AS "headcountYouth", headcount_adults AS "headcountAdults", note, recorded_by AS "recordedBy",
+  headcount_youth AS "headcountYouth", headcount_adults AS "headcountAdults", note, compartment, recorded_by AS "recordedBy",
   created_at AS "createdAt", updated_at AS "updatedAt"`;
 
 export interface NewSession {
@@ -18,6 +19,7 @@ export interface NewSession {
   endsAt: Date | null;
   headcount: Headcount;
   note: string | null;
+  compartment: Compartment;
   recordedBy: string;
 }
 
@@ -37,11 +39,11 @@ export class SessionsRepository {
   /** The new session, or undefined when the activity has one starting at that instant already. */
   async insert(manager: EntityManager, s: NewSession): Promise<ActivitySession | undefined> {
     const rows: ActivitySession[] = await manager.query(
-      `INSERT INTO activity_sessions (plan_id, activity_id, starts_at, ends_at, headcount_total, headcount_women, headcount_men, headcount_youth, headcount_adults, note, recorded_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+      `INSERT INTO activity_sessions (plan_id, activity_id, starts_at, ends_at, headcount_total, headcount_women, headcount_men, headcount_youth, headcount_adults, note, recorded_by, compartment)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
        ON CONFLICT (activity_id, starts_at) DO NOTHING
        RETURNING ${SESSION_COLUMNS}`,
-      [s.planId, s.activityId, s.startsAt, s.endsAt, s.headcount.total, s.headcount.women ?? null, s.headcount.men ?? null, s.headcount.youth ?? null, s.headcount.adults ?? null, s.note, s.recordedBy],
+      [s.planId, s.activityId, s.startsAt, s.endsAt, s.headcount.total, s.headcount.women ?? null, s.headcount.men ?? null, s.headcount.youth ?? null, s.headcount.adults ?? null, s.note, s.recordedBy, s.compartment],
     );
     return rows[0];
   }
@@ -91,6 +93,11 @@ export class SessionsRepository {
   page(manager: EntityManager, actor: PlanActor, activityId: string, query: PageQuery): Promise<Page<ActivitySession>> {
     const qb = inPlan(manager, ActivitySession, 's', actor).andWhere('s.activity_id = :activityId', { activityId });
     return paginate(qb, query, 's.starts_at', 's.id', (s) => s, (s) => ({ at: s.startsAt, id: s.id }));
+  }
+
+  /** The activity's session of the caller's plan, or null. */
+  findOfActivity(manager: EntityManager, actor: PlanActor, activityId: string, sessionId: string): Promise<ActivitySession | null> {
+    return inPlan(manager, ActivitySession, 's', actor).andWhere('s.activity_id = :activityId AND s.id = :sessionId', { activityId, sessionId }).getOne();
   }
 
   /** The named participants of these sessions of the plan; one query for a page. */

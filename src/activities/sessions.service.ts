@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { PlanActor } from '../access/actor';
+import { compartmentOwnedBy } from '../access/roles';
 import { AuditWriter, type AuditEntry } from '../audit/audit-writer';
-import { Conflict, RuleViolation, type ProblemItem } from '../common/domain-errors';
+import { Conflict, NotFound, RuleViolation, type ProblemItem } from '../common/domain-errors';
 import type { PageQuery } from '../common/pagination';
 import { isInFuture } from '../common/time';
 import { UnitOfWork } from '../database/unit-of-work';
@@ -11,9 +12,9 @@ import { ResidentsRepository } from '../residents/residents.repository';
 import { ActivitiesRepository } from './activities.repository';
 import type { ActivitiesProblem } from './activities-problems';
 import { ACTIVITIES_PURPOSE } from './activity-kinds.service';
-import { headcountView, sessionView } from './activity-views';
+import { headcountView, sessionListItem, sessionView } from './activity-views';
 import { headcountProblems } from './attendance-rules';
-import type { SessionPage, SessionResponse, VisitResponse } from './dto/activity-response.dto';
+import type { SessionDetailResponse, SessionPage, SessionResponse, VisitResponse } from './dto/activity-response.dto';
 import type { RecordSessionDto, RecordVisitDto } from './dto/attendance.dto';
 import type { Activity } from './entities/activity.entity';
 import { SessionsRepository } from './sessions.repository';
@@ -43,7 +44,9 @@ export class SessionsService {
       const activity = await this.activities.find(manager, actor, activityId);
       refuseOutsideDates(activity, dto.startsAt, 'startsAt');
       await this.lockParticipants(manager, actor, participantIds);
-      const saved = await this.sessions.insert(manager, { planId: actor.planId, activityId, startsAt: dto.startsAt, endsAt: dto.endsAt ?? null, headcount, note: dto.note ?? null, recordedBy: actor.userId });
+      const compartment = compartmentOwnedBy(actor.role);
+      if (!compartment) throw new Error(`a ${actor.role} cannot record a session`);
+      const saved = await this.sessions.insert(manager, { planId: actor.planId, activityId, startsAt: dto.startsAt, endsAt: dto.endsAt ?? null, headcount, note: dto.note ?? null, compartment, recordedBy: actor.userId });
       if (!saved) {
         const existingSessionId = await this.sessions.idAt(manager, activityId, dto.startsAt);
         throw new Conflict('The activity already has a session starting at that time; add to it instead', { code: 'session_exists' satisfies ActivitiesProblem, extra: { existingSessionId } });
@@ -64,22 +67,55 @@ export class SessionsService {
     const manager = this.dataSource.manager;
     await this.activities.find(manager, actor, activityId);
     const page = await this.sessions.page(manager, actor, activityId, query);
-    const participants = await this.sessions.participantsOf(manager, actor.planId, page.items.map((s) => s.id));
+    const participantsOf = await this.visibleParticipants(manager, actor, page.items.map((s) => s.id), 'activity_session.listed');
+    const items = page.items.map((s) => {
+      const { visible, withheld } = participantsOf(s.id);
+      return sessionListItem(s, visible, withheld);
+    });
+    return { items, nextCursor: page.nextCursor };
+  }
+
+  /**
+   * One session with its note (step-up guards the route). The note is read by the activity's own
+   * staff only: the staff of the compartment that recorded the session (a counselling drop-in's
+   * counsellors; a social worker's job café's social workers), never the leader (who reports
+   * numbers, not what was written) nor the other compartment (issue 20).
+   */
+  async get(actor: PlanActor, activityId: string, sessionId: string): Promise<SessionDetailResponse> {
+    const manager = this.dataSource.manager;
+    await this.activities.find(manager, actor, activityId);
+    const session = await this.sessions.findOfActivity(manager, actor, activityId, sessionId);
+    if (!session) throw new NotFound('Session');
+    const { visible, withheld } = (await this.visibleParticipants(manager, actor, [session.id], 'activity_session.read'))(session.id);
+    const noteShared = session.compartment !== null && session.compartment === compartmentOwnedBy(actor.role);
+    return { ...sessionListItem(session, visible, withheld), note: noteShared ? session.note : null, noteShared };
+  }
+
+  /**
+   * The named participants of these sessions the caller may see (the policy layer, through
+   * ResidentsRepository), each shown audited; the others are counted as withheld.
+   */
+  private async visibleParticipants(
+    manager: EntityManager,
+    actor: PlanActor,
+    sessionIds: string[],
+    action: string,
+  ): Promise<(sessionId: string) => { visible: SessionResponse['participants']; withheld: number }> {
+    const participants = await this.sessions.participantsOf(manager, actor.planId, sessionIds);
     const names = await this.residents.displayNames(manager, actor, participants.map((p) => p.residentId));
     const shown = participants.filter((p) => names.has(p.residentId));
-    await this.audit.record(actor, shown.map((p) => ({ action: 'activity_session.listed', purpose: ACTIVITIES_PURPOSE, residentId: p.residentId, entityType: 'activity_session', entityId: p.sessionId })));
+    await this.audit.record(actor, shown.map((p) => ({ action, purpose: ACTIVITIES_PURPOSE, residentId: p.residentId, entityType: 'activity_session', entityId: p.sessionId })));
     const bySession = new Map<string, typeof participants>();
     for (const p of participants) {
       const list = bySession.get(p.sessionId);
       if (list) list.push(p);
       else bySession.set(p.sessionId, [p]);
     }
-    const items = page.items.map((s) => {
-      const mine = bySession.get(s.id) ?? [];
+    return (sessionId) => {
+      const mine = bySession.get(sessionId) ?? [];
       const visible = mine.filter((p) => names.has(p.residentId)).map((p) => ({ residentId: p.residentId, name: names.get(p.residentId) ?? '' }));
-      return sessionView(s, visible, mine.length - visible.length);
-    });
-    return { items, nextCursor: page.nextCursor };
+      return { visible, withheld: mine.length - visible.length };
+    };
   }
 
   /**

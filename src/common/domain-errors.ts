@@ -96,8 +96,9 @@ export class TooManyRequests extends DomainError {
   constructor(
     detail: string,
     readonly retryAfterSeconds: number,
+    options: DomainErrorOptions = {},
   ) {
-    super(detail);
+    super(detail, options);
   }
 }
 

@@ -1,7 +1,7 @@
 import type { ConsentWithdrawal } from './consent-withdrawal.entity';
 import type { Consent } from './consent.entity';
 import { consentHistory, consentStatus } from './consent-state';
-import type { ConsentResponse } from './dto/consent-response.dto';
+import type { ConsentListItem, ConsentResponse } from './dto/consent-response.dto';
 
 export function consentView(k: Consent, recipientOrganisationIds: string[], withdrawal: ConsentWithdrawal | null): ConsentResponse {
   const facts = { givenAt: k.givenAt, expiresAt: k.expiresAt, withdrawnAt: withdrawal?.withdrawnAt ?? null };
@@ -22,4 +22,10 @@ export function consentView(k: Consent, recipientOrganisationIds: string[], with
     withdrawal: withdrawal ? { withdrawnAt: withdrawal.withdrawnAt, reason: withdrawal.reason, recordedBy: withdrawal.recordedBy } : null,
     history: consentHistory(facts),
   };
+}
+
+/** A consent in a list: the withdrawal's reason is free text about the resident, left out (issue 20). */
+export function consentListItem(k: Consent, recipientOrganisationIds: string[], withdrawal: ConsentWithdrawal | null): ConsentListItem {
+  const view = consentView(k, recipientOrganisationIds, withdrawal);
+  return { ...view, withdrawal: view.withdrawal ? { withdrawnAt: view.withdrawal.withdrawnAt, recordedBy: view.withdrawal.recordedBy } : null };
 }

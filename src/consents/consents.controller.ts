@@ -36,7 +36,7 @@ export class ConsentsController {
   @HttpCode(200)
   @Allow('counsellor', 'social_worker')
   @ApiOkResponse({ type: ConsentResponse, description: 'The consent, now withdrawn' })
-  @ApiConflictResponse({ description: 'Already withdrawn (`consent_already_withdrawn`) or expired (`consent_already_expired`)' })
+  @ApiConflictResponse({ description: 'Already withdrawn (`consent_already_withdrawn`) or expired (`consent_already_expired`), or a reason given for an erased resident (`resident_erased`: withdraw without one)' })
   withdraw(@PlanActor() actor: PlanActor, @Param('id', ParseIdPipe) id: string, @Body() dto: WithdrawConsentDto) {
     return this.consents.withdraw(actor, id, dto);
   }

@@ -6,10 +6,10 @@ import { AuditWriter } from '../audit/audit-writer';
 import { Conflict, RuleViolation, type ProblemItem } from '../common/domain-errors';
 import { isInFuture } from '../common/time';
 import { PlansService } from '../plans/plans.service';
-import { ResidentsRepository } from '../residents/residents.repository';
+import { residentErased, ResidentsRepository } from '../residents/residents.repository';
 import { consentProblems } from './consent-rules';
 import { consentStatus } from './consent-state';
-import { consentView } from './consent-views';
+import { consentListItem, consentView } from './consent-views';
 import type { ConsentScope } from './consent.entity';
 import { consentRefusalCode, type ConsentsProblem } from './consents-problems';
 import { ConsentsRepository } from './consents.repository';
@@ -79,7 +79,10 @@ export class ConsentsService {
   async withdraw(actor: PlanActor, id: string, dto: WithdrawConsentDto): Promise<ConsentResponse> {
     return this.uow.run(async (manager) => {
       const consent = await this.consents.findInPlan(manager, actor, id);
-      await this.residents.lockWritable(manager, actor, consent.residentId);
+      const resident = await this.residents.lockWritable(manager, actor, consent.residentId);
+      // An erased resident's consent can still be withdrawn (the ledger keeps who agreed to what),
+      // but no reason is written about them (the erasure took the reasons already written).
+      if (resident.erasedAt && dto.reason !== undefined) throw residentErased(consent.residentId);
       const existing = (await this.consents.withdrawalsOf(manager, [id])).get(id);
       const withdrawnAt = dto.withdrawnAt ?? new Date();
       const status = consentStatus({ givenAt: consent.givenAt, expiresAt: consent.expiresAt, withdrawnAt: existing?.withdrawnAt ?? null });
@@ -110,7 +113,7 @@ export class ConsentsService {
       actor,
       page.items.map((k) => ({ action: 'consent.listed', purpose: PURPOSE, residentId: k.residentId, entityType: 'consent', entityId: k.id })),
     );
-    return { items: page.items.map((k) => consentView(k, recipients.get(k.id) ?? [], withdrawals.get(k.id) ?? null)), nextCursor: page.nextCursor };
+    return { items: page.items.map((k) => consentListItem(k, recipients.get(k.id) ?? [], withdrawals.get(k.id) ?? null)), nextCursor: page.nextCursor };
   }
 
   /** For other modules' guards: whether the resident has an active consent of this scope right now. */

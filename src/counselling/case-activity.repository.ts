@@ -31,7 +31,9 @@ export interface ContactAttempt extends CallerFound {
  * the case of the caller's plan, write the contact only if the caller may (a counselling role the
  * route allows), the case is open and the contact is not on a Danish day before its opening (the
  * rule of case-timeline.ts, which names the refusal when nothing was written; judged on the locked
- * row, so it costs no further lookup), and write its audit event with it. $2 are the roles that may write, $9 is the caller's verdict on the rest of the time
+ * row, so it costs no further lookup), and write its audit event with it. The case's resident is
+ * held (FOR KEY SHARE, before the case) against an erasure until the contact commits; one that
+ * erased them meanwhile is seen, and the note is not written (ResidentsRepository.holdAgainstErasure). $2 are the roles that may write, $9 is the caller's verdict on the rest of the time
  * rule (not in the future). The case condition is writableCounsellingCases for the plan's counsellors.
  */
 const RECORD_CONTACT = preparedStatement(
@@ -41,7 +43,7 @@ const RECORD_CONTACT = preparedStatement(
    ), target AS (
      SELECT c.id, c.resident_id, c.status, c.opened_at, r.erased_at IS NOT NULL AS erased
        FROM counselling_cases c JOIN residents r ON r.id = c.resident_id, caller a
-      WHERE c.id = $1 AND c.plan_id = a.plan_id AND a.role = ANY($2::text[]) FOR UPDATE OF c
+      WHERE c.id = $1 AND c.plan_id = a.plan_id AND a.role = ANY($2::text[]) FOR KEY SHARE OF r FOR UPDATE OF c
    ), contact AS (
      INSERT INTO counselling_contacts (plan_id, case_id, occurred_at, channel, duration_minutes, with_appointment, note, recorded_by)
      SELECT a.plan_id, t.id, $3, $4, $5, $6, $7, a.id FROM target t, caller a WHERE t.status = 'open' AND NOT t.erased

@@ -68,8 +68,9 @@ export class CaseActivityService {
       throw new InvalidInput([{ field: 'recipientName', message: 'a referral needs a recipient: organisationId or recipientName' }], 'referral_recipient_required' satisfies CounsellingProblem);
     }
     return this.uow.run(async (manager) => {
+      // The resident before the case: an erasure's order (ResidentsRepository.holdAgainstErasure).
+      await this.residents.lockForNewWork(manager, actor, await this.cases.residentOf(manager, actor, caseId));
       const found = await this.cases.lockOpen(manager, actor, caseId);
-      await this.residents.lockForNewWork(manager, actor, found.residentId);
       const referredAt = dto.referredAt ?? new Date();
       const problems = activityTimeProblems('referredAt', referredAt, found.openedAt);
       if (dto.organisationId) {

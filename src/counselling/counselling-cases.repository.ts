@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AccessPolicy } from '../access/access-policy';
 import type { PlanActor } from '../access/actor';
-import { Conflict } from '../common/domain-errors';
+import { Conflict, NotFound } from '../common/domain-errors';
 import { paginate, type Page } from '../common/pagination';
 import { findInPlan, inPlan } from '../database/plan-scope';
 import type { CaseQuery } from './dto/counselling.dto';
@@ -27,6 +27,16 @@ export class CounsellingCasesRepository {
 
   readable(manager: EntityManager, actor: PlanActor, id: string): Promise<CounsellingCase> {
     return findInPlan(manager, CounsellingCase, 'c', actor, id, { policy: this.access.readableCounsellingCases(actor, 'c'), notFound: CASE_NOT_FOUND });
+  }
+
+  /**
+   * Whom the case of the caller's plan is about, unlocked (a case never changes resident): a write
+   * holds the resident before it locks the case, in an erasure's order (ResidentsRepository.holdAgainstErasure).
+   */
+  async residentOf(manager: EntityManager, actor: PlanActor, id: string): Promise<string> {
+    const found = await inPlan(manager, CounsellingCase, 'c', actor).select(['c.id', 'c.residentId']).andWhere('c.id = :id', { id }).getOne();
+    if (!found) throw new NotFound(CASE_NOT_FOUND);
+    return found.residentId;
   }
 
   /** The case, locked until the caller's transaction ends, so a close and a contact cannot interleave. */

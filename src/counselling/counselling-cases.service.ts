@@ -5,12 +5,12 @@ import { AccessPolicy } from '../access/access-policy';
 import type { PlanActor } from '../access/actor';
 import { AuditWriter } from '../audit/audit-writer';
 import { Conflict, RuleViolation, refuseStaleVersion } from '../common/domain-errors';
-import { ResidentsRepository } from '../residents/residents.repository';
+import { residentErased, ResidentsRepository } from '../residents/residents.repository';
 import { CaseActivityRepository } from './case-activity.repository';
 import { activityTimeProblems, closedAtProblems, openedAtProblems } from './case-timeline';
 import { CounsellingCasesRepository } from './counselling-cases.repository';
 import { CounsellingTopicsService } from './counselling-topics.service';
-import { caseView, contactView, referralView } from './counselling-views';
+import { caseSummaryView, caseView, contactView, referralView } from './counselling-views';
 import type { CaseDetailResponse, CasePage, CaseResponse, ContactResponse, OpenedCaseResponse } from './dto/counselling-response.dto';
 import type { FirstContactDto } from './dto/contact-fields.dto';
 import type { CaseQuery, CaseVersionDto, CloseCaseDto, OpenCaseDto } from './dto/counselling.dto';
@@ -87,7 +87,7 @@ export class CounsellingCasesService {
     const freeText = await this.residents.withCounsellingFreeTextShared(manager, actor, residentIds);
     const names = await this.residents.displayNames(manager, actor, residentIds);
     const labelOf = await this.topics.labels(manager, actor.planId);
-    const items = page.items.map((c) => ({ ...caseView(c, freeText.has(c.residentId)), residentName: names.get(c.residentId) ?? '', topicLabel: labelOf(c.topic) }));
+    const items = page.items.map((c) => ({ ...caseSummaryView(c, freeText.has(c.residentId)), residentName: names.get(c.residentId) ?? '', topicLabel: labelOf(c.topic) }));
     return { items, nextCursor: page.nextCursor };
   }
 
@@ -113,8 +113,12 @@ export class CounsellingCasesService {
 
   async close(actor: PlanActor, id: string, dto: CloseCaseDto): Promise<CaseResponse> {
     return this.uow.run(async (manager) => {
+      // An erased resident's open case can still be closed (the report counts it), but no outcome
+      // is written about them; held, so an erasure cannot slip between this check and the write.
+      const { erased } = await this.residents.holdAgainstErasure(manager, await this.cases.residentOf(manager, actor, id));
       const found = await this.lockCurrent(manager, actor, id, dto);
       if (found.status === 'closed') throw new Conflict('The counselling case is already closed', { code: 'case_already_closed' satisfies CounsellingProblem, extra: { caseId: id } });
+      if (erased && dto.outcome !== undefined) throw residentErased(found.residentId);
       const closedAt = dto.closedAt ?? new Date();
       const problems = closedAtProblems(closedAt, found.openedAt, await this.activity.lastActivityAt(manager, id));
       if (problems.length) throw new RuleViolation(problems, 'activity_time_out_of_range' satisfies CounsellingProblem);
@@ -130,9 +134,10 @@ export class CounsellingCasesService {
   /** Reopening keeps the case's original opening (it still counts once, when it was opened). */
   async reopen(actor: PlanActor, id: string, dto: CaseVersionDto = {}): Promise<CaseResponse> {
     return this.uow.run(async (manager) => {
+      // The resident before the case: an erasure's order (ResidentsRepository.holdAgainstErasure).
+      await this.residents.lockForNewWork(manager, actor, await this.cases.residentOf(manager, actor, id));
       const found = await this.lockCurrent(manager, actor, id, dto);
       if (found.status === 'open') throw new Conflict('The counselling case is already open', { code: 'case_already_open' satisfies CounsellingProblem, extra: { caseId: id } });
-      await this.residents.lockForNewWork(manager, actor, found.residentId);
       await this.refuseSecondOpenCase(manager, actor, found.residentId, found.topic, id);
       found.status = 'open';
       found.closedAt = null;

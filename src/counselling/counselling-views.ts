@@ -1,4 +1,4 @@
-import type { CaseResponse, ContactResponse, ReferralResponse } from './dto/counselling-response.dto';
+import type { CaseResponse, CaseSummary, ContactResponse, ReferralResponse } from './dto/counselling-response.dto';
 import type { CounsellingCase } from './entities/counselling-case.entity';
 import type { CounsellingContact } from './entities/counselling-contact.entity';
 import type { CounsellingReferral } from './entities/counselling-referral.entity';
@@ -11,6 +11,20 @@ import type { CounsellingReferral } from './entities/counselling-referral.entity
  * such field is null, and the case's `freeTextShared: false` says it was withheld, not empty.
  * The default is the counsellors' own answers to their writes.
  */
+
+/** A case without its free text, for lists. */
+export const caseSummaryView = (c: CounsellingCase, freeTextShared: boolean): CaseSummary => ({
+  id: c.id,
+  residentId: c.residentId,
+  topic: c.topic,
+  form: c.form,
+  status: c.status,
+  openedAt: c.openedAt,
+  closedAt: c.closedAt,
+  version: c.version,
+  referredFrom: c.referredFrom,
+  freeTextShared,
+});
 
 export const caseView = (c: CounsellingCase, freeTextShared = true): CaseResponse => ({
   id: c.id,

@@ -70,7 +70,7 @@ export class CounsellingController {
   @HttpCode(200)
   @Allow('counsellor')
   @ApiOkResponse({ type: CaseResponse, description: 'The closed case' })
-  @ApiConflictResponse({ description: 'Already closed (`case_already_closed`), or changed since the `version` you sent (`stale_version`)' })
+  @ApiConflictResponse({ description: 'Already closed (`case_already_closed`), changed since the `version` you sent (`stale_version`), or an outcome given for an erased resident (`resident_erased`: close without one)' })
   close(@PlanActor() actor: PlanActor, @Param('id', ParseIdPipe) id: string, @Body() dto: CloseCaseDto) {
     return this.cases.close(actor, id, dto);
   }

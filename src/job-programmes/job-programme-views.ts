@@ -43,7 +43,15 @@ export const programmeView = (p: JobProgramme, freeTextShared = true): Programme
 export function programmeListItem(p: JobProgramme, freeTextShared: boolean, names: { youth: ReadonlyMap<string, string>; employers: ReadonlyMap<string, string> }): ProgrammeListItem {
   const view = programmeView(p, freeTextShared);
   return {
-    ...view,
+    id: view.id,
+    residentId: view.residentId,
+    phase: view.phase,
+    startedAt: view.startedAt,
+    finishedAt: view.finishedAt,
+    version: view.version,
+    referredFrom: view.referredFrom,
+    createdAt: view.createdAt,
+    freeTextShared,
     youthName: names.youth.get(p.residentId) ?? null,
     ordinaryJob: view.ordinaryJob ? { ...view.ordinaryJob, employerName: names.employers.get(view.ordinaryJob.employerId) ?? null } : null,
   };

@@ -67,6 +67,9 @@ export class Reconciler implements OnApplicationBootstrap, BeforeApplicationShut
 
   onApplicationBootstrap(): void {
     if (this.config.processRole === 'api') return;
+    // The first sweep at start, not an interval later: a worker coming back is often what ends an
+    // outage, and work Redis lost meanwhile should move as soon as it can, not minutes after.
+    void this.sweep();
     this.timer = setInterval(() => {
       if (!this.running) void this.sweep();
     }, this.config.reconcileIntervalMs);

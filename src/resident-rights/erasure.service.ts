@@ -27,7 +27,8 @@ export class ErasureService {
 
   async erase(actor: PlanActor, residentId: string, dto: EraseResidentDto): Promise<ErasureResponse> {
     return this.uow.run(async (manager) => {
-      // Locked: a programme cannot start, nor the record change, while it is erased.
+      // Locked first, judged after (ResidentsRepository.holdAgainstErasure): a programme cannot
+      // start, nor anything be written about the resident, while they are erased.
       const resident = await this.residents.lockWritable(manager, actor, residentId);
       if (resident.erasedAt) return { id: resident.id, anonymous: true, pseudonym: resident.pseudonym as string };
       if (await this.programmes.hasRunningProgramme(manager, residentId)) {

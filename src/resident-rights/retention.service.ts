@@ -23,7 +23,8 @@ export interface RetentionRun {
  * in id order past the previous batch (so a run ends after one pass, and a run stopped half-way
  * simply starts over: erased residents are never picked again), locks them with SKIP LOCKED (a
  * resident someone is working on right now is left for tomorrow; nobody waits for the job), and
- * erases the whole batch with one statement per table. Activity counts until the limit itself:
+ * erases the whole batch with one statement per table; who is due is judged again once they are
+ * locked (see run). Activity counts until the limit itself:
  * something exactly `retention_months` ago keeps the resident.
  */
 @Injectable()
@@ -52,7 +53,16 @@ export class RetentionService {
           [after, batchSize],
         );
         if (window.length === 0) return { last: null, erased: 0, picked: 0 };
-        const due: { id: string; plan_id: string }[] = await manager.query(this.dueSql(), [window.map((r) => r.id), now, plans.map((p) => p.planId), plans.map((p) => p.months)]);
+        const judge = (ids: string[]): Promise<{ id: string; plan_id: string }[]> =>
+          manager.query(this.dueSql(), [ids, now, plans.map((p) => p.planId), plans.map((p) => p.months)]);
+        // Judged twice: the first statement picks and locks who looks due, but it judged them on
+        // the snapshot it took when it began, so a case opened and committed while it ran (the lock
+        // it would have met was already gone) is unseen. The second statement begins after the
+        // locks are held, so it sees everything committed before them, and nothing can commit after
+        // them: every write that makes a resident active holds the resident row until it commits
+        // (ResidentsRepository.holdAgainstErasure). Only those still due are erased.
+        const candidates = await judge(window.map((r) => r.id));
+        const due = candidates.length ? await judge(candidates.map((r) => r.id)) : [];
         const erased = due.length ? await this.erasure.erase(manager, due.map((r) => r.id), 'retention') : [];
         await this.audit.recordSystem(manager, requestId, { action: 'resident.erased', purpose: RETENTION }, erased.map((e) => ({ planId: e.planId, residentId: e.id })));
         return { last: window[window.length - 1].id, erased: erased.length, picked: window.length };

@@ -99,6 +99,32 @@ export class ResidentsRepository {
     return resident;
   }
 
+  /**
+   * How erasure and new work on a resident's record keep out of each other's way (issue 20): the
+   * resident row is the one lock both sides take.
+   *
+   * - An erasure (on request, ErasureService; or retention's batches, RetentionService) locks the
+   *   resident row FOR UPDATE first, and only then judges, in statements that begin after the lock
+   *   is granted, whether the resident may be erased (a running programme; for retention, nothing
+   *   open and no activity since the limit). Under READ COMMITTED each of those statements sees all
+   *   work committed before it began, so it sees every write that held the row before the erasure.
+   * - Every write that makes a resident active or writes about them (a case opened, reopened or
+   *   closed, a contact, a referral and its follow-up, a programme, an enrolment, an internship, a
+   *   consent, a session's named participant, a change of the record or its guardians) holds the
+   *   resident row from BEFORE it checks that the resident is not erased until it commits: FOR
+   *   UPDATE through lockWritable / lockForNewWork, or FOR KEY SHARE through this method (the
+   *   contact's single statement takes the same lock). Retention skips a row someone holds
+   *   (SKIP LOCKED: that resident is being worked on, so not due); an erasure on request waits for
+   *   the write to commit, and a write that waited for an erasure sees the erased row and refuses.
+   *
+   * Taken before the write locks what it writes to (the case, the referral), in the erasure's own
+   * order (resident, then their things), so the two never wait on each other in a circle.
+   */
+  async holdAgainstErasure(manager: EntityManager, residentId: string): Promise<{ erased: boolean }> {
+    const [row]: { erased: boolean }[] = await manager.query(`SELECT erased_at IS NOT NULL AS erased FROM residents WHERE id = $1 FOR KEY SHARE`, [residentId]);
+    return { erased: row?.erased ?? false };
+  }
+
   /** The resident if the actor may read their access log (access-policy.ts), else 404. */
   withReadableAccessLog(manager: EntityManager, actor: PlanActor, id: string): Promise<Resident> {
     return findInPlan(manager, Resident, 'r', actor, id, { policy: this.access.accessLogReadableResidents(actor, 'r'), notFound: NOT_FOUND });

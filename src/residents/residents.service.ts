@@ -143,6 +143,11 @@ export class ResidentsService {
     return this.repository.lockWritable(manager, actor, id);
   }
 
+  /** Holds the resident row against an erasure until the caller's transaction ends (ResidentsRepository.holdAgainstErasure). */
+  holdAgainstErasure(manager: EntityManager, residentId: string): Promise<{ erased: boolean }> {
+    return this.repository.holdAgainstErasure(manager, residentId);
+  }
+
   /** As lockWritable, for work that adds to the record: refused (409 resident_erased) once the resident is erased. */
   lockForNewWork(manager: EntityManager, actor: PlanActor, id: string): Promise<Resident> {
     return this.repository.lockForNewWork(manager, actor, id);

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiConflictResponse, ApiExtraModels, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiConflictResponse, ApiExtraModels, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Allow } from '../access/allow.decorator';
 import { PlanActor } from '../access/actor';
@@ -16,11 +16,15 @@ const EXPORT_CONTENT_TYPES = ['text/csv', 'application/vnd.openxmlformats-office
 export class ReportsController {
   constructor(private readonly reports: ReportsService) {}
 
-  /** Queues the half-year statistics; each run is a new version. The running half-year is marked interim. */
+  /**
+   * Queues the half-year statistics; each run is a new version. The running half-year is marked
+   * interim. While a report of the half-year is queued or running, the answer is that report.
+   */
   @Post('half-year')
   @HttpCode(202)
   @Allow('leader')
-  @ApiAcceptedResponse({ type: ReportRequestedResponse, description: 'Queued; poll GET /reports/:id' })
+  @ApiAcceptedResponse({ type: ReportRequestedResponse, description: 'Queued; poll GET /reports/:id. While a report of the same half-year is queued or running, that report (no new version)' })
+  @ApiTooManyRequestsResponse({ description: '`report_requests_throttled`: the plan has as many requested reports queued or running as it may; retry after `Retry-After` seconds' })
   @ApiUnprocessableEntityResponse({ description: '`period_not_begun`: the half-year has not begun' })
   request(@PlanActor() actor: PlanActor, @Body() dto: RequestReportDto): Promise<ReportRequestedResponse> {
     return this.reports.request(actor, dto);

@@ -60,6 +60,27 @@ export class ReportsRepository {
     await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`report:${planId}:${period.year}:${period.half}`]);
   }
 
+  /** Serialises a plan's report requests (coalescing and the throttle) until the transaction ends. */
+  async lockPlanRequests(manager: EntityManager, planId: string): Promise<void> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`report-requests:${planId}`]);
+  }
+
+  /** The plan's queued or running report of the half-year, if any (the oldest: the one the queue reaches first). */
+  unfinishedOf(manager: EntityManager, planId: string, period: HalfYear): Promise<HalfYearReport | null> {
+    return manager
+      .getRepository(HalfYearReport)
+      .createQueryBuilder('h')
+      .where(`h.plan_id = :planId AND h.year = :year AND h.half = :half AND h.${UNFINISHED}`, { planId, year: period.year, half: period.half })
+      .orderBy('h.created_at', 'ASC')
+      .getOne();
+  }
+
+  /** How many reports the plan's users requested that are still queued or running. */
+  async unfinishedRequestedCount(manager: EntityManager, planId: string): Promise<number> {
+    const [{ n }]: { n: string }[] = await manager.query(`SELECT count(*) AS n FROM half_year_reports WHERE plan_id = $1 AND trigger = 'requested' AND ${UNFINISHED}`, [planId]);
+    return Number(n);
+  }
+
   async scheduledFiled(manager: EntityManager, planId: string, period: HalfYear): Promise<boolean> {
     const rows: unknown[] = await manager.query(`SELECT 1 FROM half_year_reports WHERE plan_id = $1 AND year = $2 AND half = $3 AND trigger = 'scheduled'`, [
       planId,

@@ -4,7 +4,7 @@ import { InjectEntityManager } from '@nestjs/typeorm';
 import type { EntityManager } from 'typeorm';
 import type { PlanActor } from '../access/actor';
 import { AuditWriter } from '../audit/audit-writer';
-import { Conflict, NotFound, RuleViolation } from '../common/domain-errors';
+import { Conflict, NotFound, RuleViolation, TooManyRequests } from '../common/domain-errors';
 import type { PageQuery } from '../common/pagination';
 import { PLAN_TIME_ZONE } from '../common/time';
 import { Outbox } from '../jobs/outbox';
@@ -18,6 +18,12 @@ import { periodDates, periodState, type HalfYear } from './report-period';
 import { UnitOfWork } from '../database/unit-of-work';
 import { reportSummaryView, reportView } from './report-views';
 import { ReportsRepository } from './reports.repository';
+import type { StatisticsProblem } from './statistics-problems';
+
+/** Requested reports a plan may have queued or running at once (scheduled ones are not counted). */
+export const MAX_UNFINISHED_REQUESTS = 4;
+/** A report of a large plan takes seconds (README "Benchmark"); a retry after this has a fair chance. */
+const REQUEST_RETRY_AFTER_SECONDS = 10;
 
 /** Requesting, reading and exporting half-year reports; the computing happens on the queue. */
 @Injectable()
@@ -34,7 +40,15 @@ export class ReportsService {
   /**
    * Writes the request, its outbox row and its audit event in one transaction and answers at once;
    * the relay hands it to the queue (now, or once Redis is back). Every run is a new version of
-   * that half-year.
+   * that half-year; but while one of the half-year is queued or running, a request answers with
+   * that one (it will hold the same numbers), so thirty clicks make one report. A plan has at most
+   * MAX_UNFINISHED_REQUESTS requested reports queued or running at once (429
+   * report_requests_throttled): each is a pass over all of the plan's case data, and the
+   * workers are shared by every plan.
+   *
+   * Race-proof by the plan's request lock: the check for an unfinished report and the filing of a
+   * new one happen under it, and a waiting request's check starts after the one before committed
+   * (READ COMMITTED: each statement sees what was committed before it began).
    */
   async request(actor: PlanActor, period: HalfYear): Promise<ReportRequestedResponse> {
     const state = periodState(period);
@@ -42,7 +56,16 @@ export class ReportsService {
       throw new RuleViolation([{ rule: 'period_started', message: `H${period.half} ${period.year} has not begun; the running half-year can be requested at any time` }], 'period_not_begun');
     }
     const report = await this.uow.run(async (manager) => {
-      const filed = (await this.fileRequest(manager, actor.planId, period, 'requested', actor.userId, state === 'running'))!;
+      await this.reports.lockPlanRequests(manager, actor.planId);
+      const unfinished = await this.reports.unfinishedOf(manager, actor.planId, period);
+      if (!unfinished && (await this.reports.unfinishedRequestedCount(manager, actor.planId)) >= MAX_UNFINISHED_REQUESTS) {
+        throw new TooManyRequests(
+          `Your plan already has ${MAX_UNFINISHED_REQUESTS} requested reports queued or running; request this one when one of them has finished`,
+          REQUEST_RETRY_AFTER_SECONDS,
+          { code: 'report_requests_throttled' satisfies StatisticsProblem },
+        );
+      }
+      const filed = unfinished ?? (await this.fileRequest(manager, actor.planId, period, 'requested', actor.userId, state === 'running'))!;
       await this.audit.record(actor, { action: 'report.requested', purpose: 'statistics', entityType: 'half_year_report', entityId: filed.id }, manager);
       return filed;
     });

@@ -143,6 +143,8 @@ const MATRIX: Record<string, Role[] | 'public'> = {
   'PATCH /api/v1/activities/:id': ['counsellor', 'social_worker', 'leader'],
   'POST /api/v1/activities/:id/sessions': ['counsellor', 'social_worker'],
   'GET /api/v1/activities/:id/sessions': ['counsellor', 'social_worker', 'leader'],
+  // One session with its note: the note is the recording compartment's own (issue 20).
+  'GET /api/v1/activities/:id/sessions/:sessionId': ['counsellor', 'social_worker'],
   'POST /api/v1/activities/:id/visits': ['counsellor', 'social_worker'],
   'POST /api/v1/activities/:id/enrolments': ['counsellor', 'social_worker'],
   'GET /api/v1/activities/:id/enrolments': ['counsellor', 'social_worker'],
@@ -151,13 +153,14 @@ const MATRIX: Record<string, Role[] | 'public'> = {
 
 /**
  * The reads that need a recent sign-in with a second factor (step-up): every route that answers
- * with case notes or conversation notes, a resident's access log, copy and erasure, changes
- * to one's own second factors, and a leader's or the admin's reset of someone else's.
+ * with case notes, conversation notes or a session's note, a resident's access log, copy and
+ * erasure, changes to one's own second factors, and a leader's or the admin's reset of someone else's.
  */
 const STEP_UP_ROUTES = [
   'GET /api/v1/counselling-cases/:id',
   'GET /api/v1/job-programmes/:id',
   'GET /api/v1/referrals',
+  'GET /api/v1/activities/:id/sessions/:sessionId',
   'GET /api/v1/residents/:id/access-log',
   'GET /api/v1/residents/:id/export',
   'POST /api/v1/residents/:id/erase',

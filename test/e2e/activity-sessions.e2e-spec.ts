@@ -60,6 +60,29 @@ describe('sessions of an activity and quick entry at the door', () => {
     expect((await plan.caseworker.get(`/activities/${workshop}/sessions`)).status).toBe(403);
   });
 
+  it("shows a session's note only to the staff of the compartment that recorded it, in the session's own read, never in the list", async () => {
+    const res = await plan.counsellor.post(`/activities/${workshop}/sessions`, {
+      startsAt: '2026-03-11T13:15:00+01:00',
+      headcount: { total: 5 },
+      participantIds: [helle.id],
+      note: 'Helle var ked af det efter udsættelsesbrevet',
+    });
+    expectStatus(res, 201, 'session with a note');
+
+    for (const reader of [plan.counsellor, plan.socialWorker, plan.leader]) {
+      const listed = (await reader.get(`/activities/${workshop}/sessions`)).body.items.find((s: { id: string }) => s.id === res.body.id);
+      expect(listed).not.toHaveProperty('note');
+    }
+    const own = await secondCounsellor.get(`/activities/${workshop}/sessions/${res.body.id}`);
+    expect(own.status).toBe(200);
+    expect(own.body).toMatchObject({ id: res.body.id, note: 'Helle var ked af det efter udsættelsesbrevet', noteShared: true, participants: [{ residentId: helle.id, name: 'Helle Jensen' }] });
+    const other = await plan.socialWorker.get(`/activities/${workshop}/sessions/${res.body.id}`);
+    expect(other.status).toBe(200);
+    expect(other.body).toMatchObject({ note: null, noteShared: false, participants: [], participantsWithheld: 1 });
+    expect((await plan.leader.get(`/activities/${workshop}/sessions/${res.body.id}`)).status).toBe(403);
+    expect((await plan.counsellor.get(`/activities/${workshop}/sessions/00000000-0000-4000-8000-000000000000`)).status).toBe(404);
+  });
+
   it('takes the named participants as the head count when none is given', async () => {
     const res = await plan.counsellor.post(`/activities/${workshop}/sessions`, { startsAt: '2026-03-09T09:00:00+01:00', participantIds: [helle.id] });
     expect(res.status).toBe(201);

@@ -53,12 +53,14 @@ describe('the consent ledger and who sees what', () => {
     const withdrawn = await plan.counsellor.post(`/consents/${consent.id}/withdraw`, { reason: 'Ønsker ikke deling' });
     expect(withdrawn.status).toBe(200);
     expect(withdrawn.body.status).toBe('withdrawn');
+    expect(withdrawn.body.withdrawal).toMatchObject({ reason: 'Ønsker ikke deling', recordedBy: plan.counsellor.user.id });
     expect(await sees(plan.caseworker, resident.id, caseId)).toMatchObject({ resident: 404, case: 404, listedCases: 0, listed: false });
 
     const ledger = await plan.counsellor.get(`/consents?residentId=${resident.id}`);
     expect(ledger.body.items).toHaveLength(1);
     expect(ledger.body.items[0].history.map((e: { event: string }) => e.event)).toEqual(['given', 'withdrawn']);
-    expect(ledger.body.items[0].withdrawal).toMatchObject({ reason: 'Ønsker ikke deling', recordedBy: plan.counsellor.user.id });
+    // The withdrawal's reason is free text about the resident: not in the list (issue 20).
+    expect(ledger.body.items[0].withdrawal).toEqual({ withdrawnAt: expect.any(String), recordedBy: plan.counsellor.user.id });
     const again = await plan.counsellor.post(`/consents/${consent.id}/withdraw`, {});
     expect(again.status).toBe(409);
   });

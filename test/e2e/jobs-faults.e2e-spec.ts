@@ -176,6 +176,52 @@ describe('the queue when Redis loses its data', () => {
   });
 });
 
+describe('a worker that starts after Redis lost the work', () => {
+  const shared = testConfig();
+  // Far longer than the test waits: only a sweep at start can hand the lost job over in time.
+  const reconcileIntervalMs = 10 * 60_000;
+  let redis: PrivateRedis;
+  let api: TestApp;
+  let worker: TestApp | undefined;
+  let plan: PlanFixture;
+
+  beforeAll(async () => {
+    redis = await PrivateRedis.start();
+    api = await createTestApp({ processRole: 'api', redisUrl: redis.url, redisPrefix: shared.redisPrefix, jwtSecret: shared.jwtSecret });
+    plan = await createPlan(api, 'Redis tømt, arbejder genstartet');
+  });
+  afterAll(async () => {
+    await worker?.close();
+    await api.close();
+    await redis.stop();
+  });
+
+  it('takes the lost report up at once when it starts, well before its first reconciliation interval has passed', async () => {
+    const id = (await plan.leader.post('/reports/half-year', { year: 2025, half: 2 })).body.id as string;
+    const { job_id } = await reportRow(id);
+    await waitFor('the report to be handed to the queue', async () => {
+      const [row] = await rows<{ dispatched_at: Date | null }>(`SELECT dispatched_at FROM outbox WHERE id = $1`, [job_id]);
+      return row.dispatched_at ? true : undefined;
+    });
+    const admin = new Redis(redis.url);
+    await admin.flushall();
+    admin.disconnect();
+
+    const started = Date.now();
+    worker = await createTestApp({ processRole: 'worker', reconcileIntervalMs, redisUrl: redis.url, redisPrefix: shared.redisPrefix, jwtSecret: shared.jwtSecret });
+    const report = await waitFor(
+      'the lost report to be completed',
+      async () => {
+        const res = await plan.leader.get(`/reports/${id}`);
+        return res.body.status === 'completed' ? res.body : undefined;
+      },
+      30_000,
+    );
+    expect(report).toMatchObject({ status: 'completed', version: 1 });
+    expect(Date.now() - started).toBeLessThan(reconcileIntervalMs / 10);
+  });
+});
+
 describe('a half-year report that takes too long', () => {
   const shared = testConfig();
   let worker: TestApp;

@@ -48,7 +48,8 @@ export class ParticipantResponse {
   @ApiProperty({ example: 'Helle Jensen', description: 'The name, or the pseudonym of an anonymous resident' }) name: string;
 }
 
-export class SessionResponse {
+/** A session in a list: no note (free text), which only the session's own read shows, to its own staff (issue 20). */
+export class SessionListItem {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) activityId: string;
   @ApiProperty({ format: 'date-time' }) startsAt: Date;
@@ -56,12 +57,21 @@ export class SessionResponse {
   @ApiProperty({ type: HeadcountResponse }) headcount: HeadcountResponse;
   @ApiProperty({ type: [ParticipantResponse], description: 'The named participants you may see' }) participants: ParticipantResponse[];
   @ApiProperty({ description: 'Named participants you may not see: they are in the head count only' }) participantsWithheld: number;
-  @ApiProperty({ type: String, nullable: true }) note: string | null;
   @ApiProperty({ format: 'uuid' }) recordedBy: string;
 }
 
+/** The session as recorded, answered to the one who recorded it. */
+export class SessionResponse extends SessionListItem {
+  @ApiProperty({ type: String, nullable: true }) note: string | null;
+}
+
+/** One session read on its own (step-up): the note only for the staff of the compartment that recorded it. */
+export class SessionDetailResponse extends SessionResponse {
+  @ApiProperty({ description: 'Whether the note is shown to you: only the staff of the compartment that recorded the session read it (null otherwise)' }) noteShared: boolean;
+}
+
 export class SessionPage {
-  @ApiProperty({ type: [SessionResponse] }) items: SessionResponse[];
+  @ApiProperty({ type: [SessionListItem] }) items: SessionListItem[];
   @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
 }
 

@@ -1,3 +1,4 @@
+import type { Compartment } from '../../access/roles';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 /** One occurrence of an activity with its head count; it counts in the half-year of `startsAt` in Danish time. */
@@ -36,6 +37,10 @@ export class ActivitySession {
   /** About the session, not about one resident (e.g. "regn, få fremmødte"). */
   @Column({ type: 'text', nullable: true })
   note: string | null;
+
+  /** The compartment whose staff recorded the session: they alone read its note (null for sessions made by a visit, which have none). */
+  @Column({ type: 'text', nullable: true })
+  compartment: Compartment | null;
 
   @Column({ name: 'recorded_by', type: 'uuid' })
   recordedBy: string;

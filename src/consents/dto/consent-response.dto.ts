@@ -1,13 +1,17 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, OmitType } from '@nestjs/swagger';
 import { CONSENT_SCOPES, type ConsentScope } from '../consent.entity';
 import type { ConsentStatus } from '../consent-state';
 
 const STATUSES: ConsentStatus[] = ['pending', 'active', 'withdrawn', 'expired'];
 
-export class ConsentWithdrawalResponse {
+/** A withdrawal without its reason (free text about the resident): what the list of consents shows (issue 20). */
+export class ConsentWithdrawalSummary {
   @ApiProperty({ format: 'date-time' }) withdrawnAt: Date;
-  @ApiProperty({ type: String, nullable: true }) reason: string | null;
   @ApiProperty({ format: 'uuid' }) recordedBy: string;
+}
+
+export class ConsentWithdrawalResponse extends ConsentWithdrawalSummary {
+  @ApiProperty({ type: String, nullable: true }) reason: string | null;
 }
 
 export class ConsentEventResponse {
@@ -34,7 +38,15 @@ export class ConsentResponse {
   @ApiProperty({ type: [ConsentEventResponse] }) history: ConsentEventResponse[];
 }
 
+/**
+ * A consent in a list: the withdrawal without its reason, which only the resident's copy (GET
+ * /residents/:id/export, step-up) and the answer to the withdrawal itself carry.
+ */
+export class ConsentListItem extends OmitType(ConsentResponse, ['withdrawal'] as const) {
+  @ApiProperty({ type: ConsentWithdrawalSummary, nullable: true }) withdrawal: ConsentWithdrawalSummary | null;
+}
+
 export class ConsentPage {
-  @ApiProperty({ type: [ConsentResponse] }) items: ConsentResponse[];
+  @ApiProperty({ type: [ConsentListItem] }) items: ConsentListItem[];
   @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
 }

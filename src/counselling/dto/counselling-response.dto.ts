@@ -5,23 +5,30 @@ import { CONTACT_CHANNELS, COUNSELLING_FORMS, type ContactChannel, type Counsell
 
 const WITHHELD = 'null when free text is not shared with you (`freeTextShared: false`)';
 
-export class CaseResponse {
+/** A case without its free text: what a list shows (free text only where step-up guards the read: GET /counselling-cases/:id). */
+export class CaseSummary {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) residentId: string;
   @ApiProperty({ example: 'debt' }) topic: string;
-  @ApiProperty({ type: String, nullable: true, description: WITHHELD }) subject: string | null;
   @ApiProperty({ enum: COUNSELLING_FORMS }) form: CounsellingForm;
   @ApiProperty({ enum: ['open', 'closed'] }) status: 'open' | 'closed';
   @ApiProperty({ format: 'date-time' }) openedAt: Date;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) closedAt: Date | null;
-  @ApiProperty({ type: String, nullable: true, description: WITHHELD }) outcome: string | null;
   @ApiProperty({ description: 'Send it with close or reopen; a stale one answers 409 `stale_version`' }) version: number;
   @ApiProperty({ enum: REFERRED_FROM, nullable: true, description: 'Who brought the resident to counselling' }) referredFrom: ReferredFrom | null;
-  @ApiProperty({ description: 'Whether subject, outcome, notes and referral reasons are shown to you' }) freeTextShared: boolean;
+  @ApiProperty({ description: 'Whether subject, outcome, notes and referral reasons are shown to you (in the case\'s own read)' }) freeTextShared: boolean;
 }
 
-/** A case in a list, with what a person needs to read the row: who it is about and the topic's label. */
-export class CaseListItem extends CaseResponse {
+export class CaseResponse extends CaseSummary {
+  @ApiProperty({ type: String, nullable: true, description: WITHHELD }) subject: string | null;
+  @ApiProperty({ type: String, nullable: true, description: WITHHELD }) outcome: string | null;
+}
+
+/**
+ * A case in a list, with what a person needs to read the row: who it is about and the topic's
+ * label. No subject or outcome: a list is not guarded by step-up (issue 20).
+ */
+export class CaseListItem extends CaseSummary {
   @ApiProperty({ example: 'Helle Jensen', description: 'The resident\'s name, or the pseudonym of an anonymous resident' }) residentName: string;
   @ApiProperty({ example: 'Gæld', description: 'The topic\'s Danish label (a plan\'s own topics: the label it was given)' }) topicLabel: string;
 }

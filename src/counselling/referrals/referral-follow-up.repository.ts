@@ -38,6 +38,13 @@ export class ReferralFollowUpRepository {
     return found;
   }
 
+  /** Whom the referral of the caller's plan is about, unlocked (null when there is none): held before the referral is locked. */
+  async residentOfReferral(manager: EntityManager, actor: PlanActor, id: string): Promise<string | null> {
+    const found = await inPlan(manager, CounsellingReferral, 'f', actor).andWhere('f.id = :id', { id }).getOne();
+    if (!found) return null;
+    return (await this.residentsOfCases(manager, actor, [found.caseId])).get(found.caseId) ?? null;
+  }
+
   /** Which resident each case is about: one query for a page. */
   async residentsOfCases(manager: EntityManager, actor: PlanActor, caseIds: readonly string[]): Promise<ReadonlyMap<string, string>> {
     const unique = [...new Set(caseIds)];

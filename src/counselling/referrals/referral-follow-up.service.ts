@@ -46,6 +46,11 @@ export class ReferralFollowUpService {
 
   async changeStatus(actor: PlanActor, id: string, dto: ChangeReferralStatusDto): Promise<ReferralFollowUpResponse> {
     return this.uow.run(async (manager) => {
+      // The resident is held first (an erasure's order) and until the change commits: a follow-up
+      // counts as activity, so retention must not erase them under it, and its note must not
+      // outlive an erasure (ResidentsRepository.holdAgainstErasure).
+      const heldResident = await this.referrals.residentOfReferral(manager, actor, id);
+      const held = heldResident ? await this.residents.holdAgainstErasure(manager, heldResident) : { erased: false };
       const found = await this.referrals.lockFollowedUp(manager, actor, id);
       if (!mayMoveTo(actor.role, dto.status)) {
         throw new Forbidden(
@@ -63,7 +68,7 @@ export class ReferralFollowUpService {
       const residentId = (await this.referrals.residentsOfCases(manager, actor, [found.caseId])).get(found.caseId) as string;
       // Like closing a case, the follow-up goes on after an erasure (the report counts statuses),
       // but nothing new is written about the erased resident.
-      if (dto.note !== undefined && (await this.residents.readable(manager, actor, residentId)).erasedAt) throw residentErased(residentId);
+      if (dto.note !== undefined && held.erased) throw residentErased(residentId);
       const changed = await this.referrals.recordChange(manager, found, { toStatus: dto.status, note: dto.note ?? null, changedBy: actor.userId, changedAt: new Date() });
       const purpose = this.access.readPurpose(actor, 'counselling', COUNSELLING_PURPOSE);
       await this.audit.record(actor, { action: 'counselling_referral.status_changed', purpose, residentId, entityType: 'counselling_referral', entityId: id }, manager);

@@ -15,6 +15,7 @@ import { PlanSettings1733700000000 } from './1733700000000-plan-settings';
 import { Activities1733800000000 } from './1733800000000-activities';
 import { ReferralFollowUpAndInternships1733810000000 } from './1733810000000-referral-follow-up-and-internships';
 import { IndicatorValuesAndEdits1733820000000 } from './1733820000000-indicator-values-and-edits';
+import { SessionNoteCompartment1733940000000 } from './1733940000000-session-note-compartment';
 import { DropInDayAndPossibleDuplicates1733830000000 } from './1733830000000-drop-in-day-and-possible-duplicates';
 import { SsoSessionLinks1733900000000 } from './1733900000000-sso-session-links';
 import { KeptAnswersAboutResidents1733920000000 } from './1733920000000-kept-answers-about-residents';
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   KeptAnswersAboutResidents1733920000000,
   SignInHardening1733910000000,
   SsoSessionLogoutIndex1733950000000,
+  SessionNoteCompartment1733940000000,
 ];

@@ -14,13 +14,13 @@ export class OrdinaryJobResponse {
   @ApiProperty({ type: String, format: 'date', nullable: true }) startedAt: string | null;
 }
 
-export class ProgrammeResponse {
+/** A programme without the free text written about the youth: what a list shows (issue 20). */
+export class ProgrammeSummary {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) residentId: string;
   @ApiProperty({ enum: PHASES }) phase: Phase;
   @ApiProperty({ format: 'date' }) startedAt: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When the final phase change happened' }) finishedAt: Date | null;
-  @ApiProperty({ type: String, nullable: true, description: 'null when withheld (`freeTextShared: false`)' }) endReason: string | null;
   @ApiProperty({ type: OrdinaryJobResponse, nullable: true }) ordinaryJob: OrdinaryJobResponse | null;
   @ApiProperty({ type: 'integer', description: 'Send it back with a phase change; 409 `stale_version` when it has moved on' }) version: number;
   @ApiProperty({ enum: REFERRED_FROM, nullable: true, description: 'Who brought the youth to the programme' }) referredFrom: ReferredFrom | null;
@@ -28,12 +28,16 @@ export class ProgrammeResponse {
   @ApiProperty({ description: 'false for readers through a consent: the free text written about the youth is withheld (null)' }) freeTextShared: boolean;
 }
 
+export class ProgrammeResponse extends ProgrammeSummary {
+  @ApiProperty({ type: String, nullable: true, description: 'null when withheld (`freeTextShared: false`)' }) endReason: string | null;
+}
+
 export class OrdinaryJobListed extends OrdinaryJobResponse {
   @ApiProperty({ type: String, nullable: true, example: 'Netto Ishøj Bycenter' }) employerName: string | null;
 }
 
-/** A programme in a list, with the names a person needs next to the ids. */
-export class ProgrammeListItem extends ProgrammeResponse {
+/** A programme in a list, with the names a person needs next to the ids; the end reason only in the programme's own read (step-up). */
+export class ProgrammeListItem extends ProgrammeSummary {
   @ApiProperty({ type: String, nullable: true, example: 'Amira Hassan', description: "The youth's name, or pseudonym if anonymous" }) youthName: string | null;
   @ApiProperty({ type: OrdinaryJobListed, nullable: true }) declare ordinaryJob: OrdinaryJobListed | null;
 }
