@@ -72,7 +72,7 @@ export class SignInService {
 
   /** `method`: the step that completed the sign-in, as the audit log names it. */
   private async openSession(manager: EntityManager, user: SigningInUser, proof: FirstFactorProof, origin: RequestOrigin, method: string): Promise<TokenPairResponse> {
-    const session = await this.sessions.open(manager, user.id, { amr: proof.amr, authenticatedAt: proof.authenticatedAt, provider: proof.provider, expiresAt: proof.expiresAt });
+    const session = await this.sessions.open(manager, user.id, { amr: proof.amr, authenticatedAt: proof.authenticatedAt, provider: proof.provider, expiresAt: proof.expiresAt, sso: proof.sso });
     await this.audit.record(
       { userId: user.id, role: user.role, planId: user.planId, requestId: origin.requestId },
       {
