@@ -8,7 +8,7 @@ import { APP_CONFIG } from '../config/config.module';
 import { UnitOfWork } from '../database/unit-of-work';
 import { SessionsRepository, type SignInProof } from '../users/sessions.repository';
 import { isMultiFactor } from './authentication-methods';
-import type { MfaChallengeResponse, SignInResponse, TokenPairResponse } from './dto/auth-response.dto';
+import type { ApprovalPendingResponse, MfaChallengeResponse, SignInResponse, TokenPairResponse } from './dto/auth-response.dto';
 import { invalidMfaToken, MfaChallenges, type MfaChallenge } from './mfa/mfa-challenges';
 import { MfaFactorsRepository } from './mfa/mfa-factors.repository';
 import { TokenIssuer } from './token-issuer';
@@ -23,6 +23,8 @@ export interface SigningInUser {
   id: string;
   role: Role;
   planId: string | null;
+  /** A new (or reactivated) account whose role waits for a second person's approval: it gets no session yet. */
+  awaitingApproval?: boolean;
 }
 
 export const AUTHENTICATION = 'authentication';
@@ -50,8 +52,16 @@ export class SignInService {
     return this.config.mfaRequiredRoles.includes(role);
   }
 
-  /** The first factor is proved: tokens, or the second step still needed. */
+  /** The first factor is proved: tokens, the second step still needed, or (an account not yet approved) no session at all. */
   async firstFactorProved(user: SigningInUser, proof: SignInProof, origin: RequestOrigin, manager?: EntityManager): Promise<SignInResponse> {
+    if (user.awaitingApproval) {
+      await this.audit.record(
+        { userId: user.id, role: null, planId: user.planId, requestId: origin.requestId },
+        { action: 'auth.login_awaiting_approval', purpose: AUTHENTICATION, entityType: 'user', entityId: user.id },
+        manager,
+      );
+      return { status: 'approval_pending' } satisfies ApprovalPendingResponse;
+    }
     if (!isMultiFactor(proof.amr)) {
       const methods = await this.factors.methodsOf(manager ?? this.manager, user.id);
       if (methods.length > 0) {
@@ -75,8 +85,14 @@ export class SignInService {
     return this.openSession(manager, user, proof, origin);
   }
 
+  /**
+   * Every session has an absolute end (SESSION_MAX_HOURS after it opens; a single sign-on session's
+   * own end when sooner), whatever its refresh tokens say: a stolen refresh token is not a key for life.
+   */
   private async openSession(manager: EntityManager, user: SigningInUser, proof: SignInProof, origin: RequestOrigin): Promise<TokenPairResponse> {
-    const session = await this.sessions.open(manager, user.id, proof);
+    const latest = new Date(Date.now() + this.config.sessionMaxHours * 3600_000);
+    const expiresAt = proof.expiresAt && proof.expiresAt < latest ? proof.expiresAt : latest;
+    const session = await this.sessions.open(manager, user.id, { ...proof, expiresAt });
     await this.audit.record(
       { userId: user.id, role: user.role, planId: user.planId, requestId: origin.requestId },
       { action: 'auth.login_succeeded', purpose: AUTHENTICATION, entityType: 'user', entityId: user.id },

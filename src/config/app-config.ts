@@ -190,6 +190,13 @@ class Environment {
   SSO_SESSION_HOURS?: number;
 
   @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(24)
+  SESSION_MAX_HOURS?: number;
+
+  @IsOptional()
   @Matches(/^[a-z0-9.-]+$/i, { message: 'WEBAUTHN_RP_ID must be a host name (the site passkeys belong to)' })
   WEBAUTHN_RP_ID?: string;
 
@@ -252,6 +259,8 @@ export interface AppConfig {
   ssoProvidersFile?: string;
   /** A single sign-on session ends this many hours after sign-in, whatever the refresh tokens say. */
   ssoSessionHours: number;
+  /** Every session ends this many hours after sign-in (a single sign-on session at SSO_SESSION_HOURS when sooner), whatever the refresh tokens say. */
+  sessionMaxHours: number;
   /** Passkeys: the relying party's id (a host name) and the origin the web client runs at. */
   webauthnRpId: string;
   webauthnOrigin: string;
@@ -346,6 +355,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     stepUpMaxAgeSeconds: parsed.STEP_UP_MAX_AGE_SECONDS ?? 900,
     ssoProvidersFile: parsed.SSO_PROVIDERS_FILE,
     ssoSessionHours: parsed.SSO_SESSION_HOURS ?? 10,
+    sessionMaxHours: parsed.SESSION_MAX_HOURS ?? 12,
     webauthnRpId: parsed.WEBAUTHN_RP_ID ?? new URL(publicUrl).hostname,
     webauthnOrigin: parsed.WEBAUTHN_ORIGIN ?? new URL(publicUrl).origin,
   };

@@ -3,8 +3,10 @@ export const STATISTICS_QUEUE = 'statistics';
 export const REMINDERS_QUEUE = 'reminders';
 export const INVITATION_MAIL_QUEUE = 'invitation-mail';
 export const RETENTION_QUEUE = 'retention';
+/** Staff accounts: e-mails about grants waiting for approval, and the nightly deactivation of unused accounts (issue 20). */
+export const ACCOUNTS_QUEUE = 'accounts';
 /** Every queue, for the queue workers, the reconciler and the dashboard. */
-export const QUEUES = [STATISTICS_QUEUE, REMINDERS_QUEUE, INVITATION_MAIL_QUEUE, RETENTION_QUEUE] as const;
+export const QUEUES = [STATISTICS_QUEUE, REMINDERS_QUEUE, INVITATION_MAIL_QUEUE, RETENTION_QUEUE, ACCOUNTS_QUEUE] as const;
 
 export const JOBS = {
   /** Compute one half-year report snapshot. */
@@ -20,6 +22,10 @@ export const JOBS = {
   eraseExpiredResidents: 'erase-expired-residents',
   /** Send (or send again) an invitation e-mail with a fresh one-time link. */
   sendInvitation: 'send-invitation',
+  /** Tell a user and their plan's leaders about a grant asked for or decided, or about accounts closed for being unused. */
+  sendAccountNotice: 'send-account-notice',
+  /** Daily: deactivate accounts not seen for their plan's `deactivateUnusedAccountsAfterDays`. */
+  deactivateUnusedAccounts: 'deactivate-unused-accounts',
 } as const;
 
 export interface SendInvitationJob {

@@ -43,6 +43,7 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     mfaEncryptionKey: randomBytes(32),
     stepUpMaxAgeSeconds: 900,
     ssoSessionHours: 10,
+    sessionMaxHours: 12,
     webauthnRpId: 'localhost',
     webauthnOrigin: 'http://localhost:3000',
     ...overrides,

@@ -16,6 +16,7 @@ import { Activities1733800000000 } from './1733800000000-activities';
 import { ReferralFollowUpAndInternships1733810000000 } from './1733810000000-referral-follow-up-and-internships';
 import { IndicatorValuesAndEdits1733820000000 } from './1733820000000-indicator-values-and-edits';
 import { DropInDayAndPossibleDuplicates1733830000000 } from './1733830000000-drop-in-day-and-possible-duplicates';
+import { UserApprovalsAndLeavers1733930000000 } from './1733930000000-user-approvals-and-leavers';
 
 /** Every migration, in order. Listed explicitly so the build and the tests load the same set without globbing. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   ReferralFollowUpAndInternships1733810000000,
   IndicatorValuesAndEdits1733820000000,
   DropInDayAndPossibleDuplicates1733830000000,
+  UserApprovalsAndLeavers1733930000000,
 ];
