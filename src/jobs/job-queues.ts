@@ -1,7 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import type { Queue } from 'bullmq';
-import { INVITATION_MAIL_QUEUE, REMINDERS_QUEUE, RETENTION_QUEUE, STATISTICS_QUEUE } from './queues';
+import { ACCOUNTS_QUEUE, INVITATION_MAIL_QUEUE, REMINDERS_QUEUE, RETENTION_QUEUE, STATISTICS_QUEUE } from './queues';
 
 /** The BullMQ queues by name, as outbox rows name them. */
 @Injectable()
@@ -13,12 +13,14 @@ export class JobQueues {
     @InjectQueue(REMINDERS_QUEUE) reminders: Queue,
     @InjectQueue(INVITATION_MAIL_QUEUE) invitationMail: Queue,
     @InjectQueue(RETENTION_QUEUE) retention: Queue,
+    @InjectQueue(ACCOUNTS_QUEUE) accounts: Queue,
   ) {
     this.byName = new Map([
       [STATISTICS_QUEUE, statistics],
       [REMINDERS_QUEUE, reminders],
       [INVITATION_MAIL_QUEUE, invitationMail],
       [RETENTION_QUEUE, retention],
+      [ACCOUNTS_QUEUE, accounts],
     ]);
     // Without a listener BullMQ prints every failed reconnection attempt (one a second while Redis is down) to stderr.
     const logger = new Logger(JobQueues.name);
