@@ -36,7 +36,7 @@ export class RoleApprovalsService {
     return this.uow.run(async (manager) => {
       const { user, request } = await this.decidable(manager, actor, userId, approvalRefusal);
       await this.grants.close(manager, actor, request, 'approved');
-      const granted = await this.grants.apply(manager, actor, user, { role: request.role, active: request.activates || user.active });
+      const granted = await this.grants.apply(manager, actor, user, { role: request.role, active: request.activates || user.active }, request.fromRole === null);
       return userView(granted);
     });
   }

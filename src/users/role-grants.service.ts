@@ -96,10 +96,11 @@ export class RoleGrantsService implements OnModuleInit {
 
   /**
    * Makes the user what `want` says, now: audited as `user.role_changed.<from>.<to>`,
-   * `user.deactivated` or `user.reactivated`; a new role or deactivation ends the user's sessions,
-   * and (re)activation counts as being seen, so the nightly job does not close the account at once.
+   * `user.deactivated` or `user.reactivated` (not for a new account's first activation: its
+   * approval says it); a new role or deactivation ends the user's sessions, and (re)activation
+   * counts as being seen, so the nightly job does not close the account at once.
    */
-  async apply(manager: EntityManager, actor: AuditActor, user: User, want: WantedAccess): Promise<User> {
+  async apply(manager: EntityManager, actor: AuditActor, user: User, want: WantedAccess, newAccount = false): Promise<User> {
     const activated = want.active && !user.active;
     const lastSeenAt = activated ? new Date() : user.lastSeenAt;
     await this.users.update(manager, user.id, { role: want.role, active: want.active, ...(activated ? { lastSeenAt } : {}) });
@@ -110,7 +111,7 @@ export class RoleGrantsService implements OnModuleInit {
     }
     if (want.active !== user.active) {
       if (!want.active) await this.sessions.endAllOf(manager, user.id, 'deactivated');
-      events.push(event(want.active ? 'user.reactivated' : 'user.deactivated', user.id));
+      if (!newAccount) events.push(event(want.active ? 'user.reactivated' : 'user.deactivated', user.id));
     }
     await this.audit.record({ ...actor, planId: user.planId }, events, manager);
     return { ...user, role: want.role, active: want.active, lastSeenAt };
@@ -120,7 +121,7 @@ export class RoleGrantsService implements OnModuleInit {
   async close(manager: EntityManager, actor: AuditActor, request: RoleRequest, outcome: RoleRequestOutcome): Promise<void> {
     await this.requests.decide(manager, request.id, outcome, actor.userId);
     const action = { approved: 'user.approval_granted', rejected: 'user.approval_refused', withdrawn: 'user.approval_withdrawn', superseded: 'user.approval_superseded' }[outcome];
-    await this.audit.record({ ...actor, planId: request.planId }, { ...event(action, request.userId), entityType: 'role_request', entityId: request.id }, manager);
+    await this.audit.record({ ...actor, planId: request.planId }, event(action, request.userId), manager);
     await this.notify(manager, { kind: 'approval_decided', roleRequestId: request.id });
   }
 
@@ -141,7 +142,7 @@ export class RoleGrantsService implements OnModuleInit {
     const from = values.fromRole ?? 'none';
     await this.audit.record(
       { ...requester.actor, planId: values.planId },
-      [{ ...event(`user.approval_requested.${from}.${values.role}`, values.userId), entityType: 'role_request', entityId: request.id }],
+      event(`user.approval_requested.${from}.${values.role}`, values.userId),
       manager,
     );
     await this.notify(manager, { kind: 'approval_requested', roleRequestId: request.id });
