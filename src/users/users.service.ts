@@ -80,7 +80,9 @@ export class UsersService {
       }
       if (dto.role === undefined && dto.active === undefined) return userView(current, (await this.grants.openOf(manager, [userId])).get(userId));
       const open = await this.grants.lockOpenOf(manager, userId);
-      const want = { role: dto.role ?? open?.role ?? role, active: dto.active ?? (open?.activates || user.active) };
+      const active = dto.active ?? (open?.activates || user.active);
+      // Left out, the role stays what is wanted now: the waiting one while the account stays (or becomes) active; deactivating never grants it.
+      const want = { role: dto.role ?? (active ? (open?.role ?? user.role) : user.role) as PlanRole, active };
       const requester = { actor, kind: actor.role === 'admin' ? ('admin' as const) : ('plan_user' as const) };
       const changed = await this.grants.change(manager, requester, current, want);
       return userView(changed.user, changed.pending);

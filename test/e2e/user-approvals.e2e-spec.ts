@@ -153,6 +153,11 @@ describe('approving grants of roles that read case notes', () => {
     expect(withdrawn.body).toMatchObject({ role: 'social_worker', pendingRole: null, status: 'active' });
     expect((await worker.get('/me')).body.role).toBe('social_worker');
     expect((await auditOf(plan.leader, worker.user.id)).map((e: { action: string }) => e.action)).toContain('user.approval_withdrawn');
+
+    // Deactivating drops a waiting grant too, and never applies it on the way.
+    expectStatus(await plan.leader.patch(`/users/${worker.user.id}`, { role: 'counsellor' }), 200, 'ask again');
+    const deactivated = await plan.leader.patch(`/users/${worker.user.id}`, { active: false });
+    expect(deactivated.body).toMatchObject({ role: 'social_worker', pendingRole: null, status: 'deactivated' });
   });
 
   it('holds the reactivation of a deactivated counsellor for approval', async () => {
