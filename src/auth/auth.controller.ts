@@ -18,7 +18,7 @@ import { ROLES } from '../access/roles';
 import { AcceptInvitationDto, ChangePasswordDto } from '../users/dto/user.dto';
 import { AuthService } from './auth.service';
 import { LoginDto, RefreshDto } from './dto/auth.dto';
-import { LogoutResponse, MeResponse, MfaChallengeResponse, TokenPairResponse, type SignInResponse } from './dto/auth-response.dto';
+import { ApprovalPendingResponse, LogoutResponse, MeResponse, MfaChallengeResponse, TokenPairResponse, type SignInResponse } from './dto/auth-response.dto';
 
 
 @ApiTags('Auth')
@@ -29,8 +29,11 @@ export class AuthController {
   @Post('auth/login')
   @Public()
   @HttpCode(200)
-  @ApiExtraModels(TokenPairResponse, MfaChallengeResponse)
-  @ApiOkResponse({ description: 'Tokens, or the second step the sign-in still needs (`status`)', schema: { oneOf: [{ $ref: getSchemaPath(TokenPairResponse) }, { $ref: getSchemaPath(MfaChallengeResponse) }] } })
+  @ApiExtraModels(TokenPairResponse, MfaChallengeResponse, ApprovalPendingResponse)
+  @ApiOkResponse({
+    description: 'Tokens, or the second step the sign-in still needs (`status`), or `approval_pending`: the account waits for a second person\'s approval',
+    schema: { oneOf: [{ $ref: getSchemaPath(TokenPairResponse) }, { $ref: getSchemaPath(MfaChallengeResponse) }, { $ref: getSchemaPath(ApprovalPendingResponse) }] },
+  })
   @ApiUnauthorizedResponse({ description: '`invalid_credentials`: wrong e-mail or password' })
   @ApiForbiddenResponse({ description: '`mfa_locked`: the password is right, but your second factor is locked after 10 wrong attempts in a row; ask your leader to reset it' })
   @ApiTooManyRequestsResponse({ description: 'Too many attempts for this account or address; Retry-After says how long to wait' })
@@ -69,8 +72,13 @@ export class AuthController {
   @Post('auth/invitations/accept')
   @Public()
   @HttpCode(200)
-  @ApiExtraModels(TokenPairResponse, MfaChallengeResponse)
-  @ApiOkResponse({ description: 'Tokens, or (where your role must use a second factor) `mfa_enrolment_required`', schema: { oneOf: [{ $ref: getSchemaPath(TokenPairResponse) }, { $ref: getSchemaPath(MfaChallengeResponse) }] } })
+  @ApiExtraModels(TokenPairResponse, MfaChallengeResponse, ApprovalPendingResponse)
+  @ApiOkResponse({
+    description:
+      'Tokens, or (where your role must use a second factor) `mfa_enrolment_required`, or `approval_pending`: the password is set, and the account signs in once ' +
+      'another leader of the plan, its named approver or the platform admin approves its role (counsellor, social worker, or a leader asked for by a leader)',
+    schema: { oneOf: [{ $ref: getSchemaPath(TokenPairResponse) }, { $ref: getSchemaPath(MfaChallengeResponse) }, { $ref: getSchemaPath(ApprovalPendingResponse) }] },
+  })
   @ApiUnauthorizedResponse({ description: '`invitation_invalid`: the link was used, withdrawn or has expired' })
   @ApiConflictResponse({ description: '`email_in_use`: the e-mail already has an account' })
   acceptInvitation(@Body() dto: AcceptInvitationDto, @Req() request: FastifyRequest): Promise<SignInResponse> {

@@ -52,7 +52,7 @@ export class AuthService {
 
   async login(email: string, password: string, origin: RequestOrigin): Promise<SignInResponse> {
     await this.throttle.begin(email, origin.address);
-    const user = await this.users.findActiveUserWithPassword(email);
+    const user = await this.users.findSignInAccount(email);
     // An account made by single sign-on has no password: it is checked against a decoy like an unknown e-mail.
     const valid = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), password);
     if (!user || !user.passwordHash || !valid) {
@@ -117,10 +117,14 @@ export class AuthService {
     const user = await this.users.findActiveUser(stored.userId);
     const session = user && (await this.sessions.findOpen(this.manager, stored.familyId));
     if (!user || !session) {
-      await this.sessions.end(this.manager, stored.familyId, 'account_inactive');
+      // Past its absolute end (SESSION_MAX_HOURS), or its account is no longer active.
+      await this.sessions.end(this.manager, stored.familyId, user ? 'expired' : 'account_inactive');
       throw new Unauthenticated('The session has ended; sign in again', { code: 'session_ended' });
     }
-    return this.uow.run((manager) => this.tokens.issue(manager, user, session));
+    return this.uow.run(async (manager) => {
+      await this.users.markSeen(manager, user.id);
+      return this.tokens.issue(manager, user, session);
+    });
   }
 
   /**

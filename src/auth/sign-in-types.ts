@@ -12,6 +12,8 @@ export interface SigningInUser {
   id: string;
   role: Role;
   planId: string | null;
+  /** A new (or reactivated) account whose role waits for a second person's approval: it gets no session yet. */
+  awaitingApproval?: boolean;
 }
 
 /** The audit log's purpose of every sign-in event. */

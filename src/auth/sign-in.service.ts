@@ -8,7 +8,7 @@ import { APP_CONFIG } from '../config/config.module';
 import { UnitOfWork } from '../database/unit-of-work';
 import { SessionsRepository } from '../users/sessions.repository';
 import { isMultiFactor } from './authentication-methods';
-import type { MfaChallengeResponse, SignInResponse, TokenPairResponse } from './dto/auth-response.dto';
+import type { ApprovalPendingResponse, MfaChallengeResponse, SignInResponse, TokenPairResponse } from './dto/auth-response.dto';
 import { invalidMfaToken, MfaChallenges, type MfaChallenge } from './mfa/mfa-challenges';
 import { MfaFactorsRepository } from './mfa/mfa-factors.repository';
 import { MfaLockouts } from './mfa/mfa-lockouts';
@@ -42,8 +42,16 @@ export class SignInService {
     return this.config.mfaRequiredRoles.includes(role);
   }
 
-  /** The first factor is proved: tokens, or the second step still needed. */
+  /** The first factor is proved: tokens, the second step still needed, or (an account not yet approved) no session at all. */
   async firstFactorProved(user: SigningInUser, proof: FirstFactorProof, origin: RequestOrigin, manager?: EntityManager): Promise<SignInResponse> {
+    if (user.awaitingApproval) {
+      await this.audit.record(
+        { userId: user.id, role: null, planId: user.planId, requestId: origin.requestId },
+        { action: 'auth.login_awaiting_approval', purpose: AUTHENTICATION, entityType: 'user', entityId: user.id, details: signInDetails(origin, { outcome: 'refused', method: proof.method ?? 'password', reason: 'approval_pending' }, proof) },
+        manager,
+      );
+      return { status: 'approval_pending' } satisfies ApprovalPendingResponse;
+    }
     if (!isMultiFactor(proof.amr)) {
       const methods = await this.factors.methodsOf(manager ?? this.manager, user.id);
       if (methods.length > 0) {
@@ -70,9 +78,15 @@ export class SignInService {
     return this.openSession(manager, user, proof, origin, METHOD_OF_AMR[method] ?? method);
   }
 
-  /** `method`: the step that completed the sign-in, as the audit log names it. */
+  /**
+   * `method`: the step that completed the sign-in, as the audit log names it. Every session has an
+   * absolute end (SESSION_MAX_HOURS after it opens; a single sign-on session's own end when sooner),
+   * whatever its refresh tokens say: a stolen refresh token is not a key for life.
+   */
   private async openSession(manager: EntityManager, user: SigningInUser, proof: FirstFactorProof, origin: RequestOrigin, method: string): Promise<TokenPairResponse> {
-    const session = await this.sessions.open(manager, user.id, { amr: proof.amr, authenticatedAt: proof.authenticatedAt, provider: proof.provider, expiresAt: proof.expiresAt, sso: proof.sso });
+    const latest = new Date(Date.now() + this.config.sessionMaxHours * 3600_000);
+    const expiresAt = proof.expiresAt && proof.expiresAt < latest ? proof.expiresAt : latest;
+    const session = await this.sessions.open(manager, user.id, { amr: proof.amr, authenticatedAt: proof.authenticatedAt, provider: proof.provider, expiresAt, sso: proof.sso });
     await this.audit.record(
       { userId: user.id, role: user.role, planId: user.planId, requestId: origin.requestId },
       {

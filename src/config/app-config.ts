@@ -204,6 +204,13 @@ class Environment {
   SSO_PROVIDERS_RELOAD_SECONDS?: number;
 
   @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(24)
+  SESSION_MAX_HOURS?: number;
+
+  @IsOptional()
   @Matches(/^[a-z0-9.-]+$/i, { message: 'WEBAUTHN_RP_ID must be a host name (the site passkeys belong to)' })
   WEBAUTHN_RP_ID?: string;
 
@@ -268,6 +275,8 @@ export interface AppConfig {
   ssoSessionHours: number;
   /** How often the providers file and its key files are checked for a change (0: only on SIGHUP). */
   ssoProvidersReloadSeconds: number;
+  /** Every session ends this many hours after sign-in (a single sign-on session at SSO_SESSION_HOURS when sooner), whatever the refresh tokens say. */
+  sessionMaxHours: number;
   /** Passkeys: the relying party's id (a host name) and the origin the web client runs at. */
   webauthnRpId: string;
   webauthnOrigin: string;
@@ -374,6 +383,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     ssoProvidersFile: parsed.SSO_PROVIDERS_FILE,
     ssoSessionHours: parsed.SSO_SESSION_HOURS ?? 10,
     ssoProvidersReloadSeconds: parsed.SSO_PROVIDERS_RELOAD_SECONDS ?? 60,
+    sessionMaxHours: parsed.SESSION_MAX_HOURS ?? 12,
     webauthnRpId: parsed.WEBAUTHN_RP_ID ?? new URL(publicUrl).hostname,
     webauthnOrigin: parsed.WEBAUTHN_ORIGIN ?? new URL(publicUrl).origin,
   };

@@ -83,7 +83,8 @@ async function seedOnce(app: INestApplicationContext): Promise<{ created: boolea
   const accounts = app.get(UsersRepository, { strict: false });
   const demoPasswordHash = await hashPassword(DEMO_PASSWORD);
   for (const u of DEMO_USERS) {
-    const created = await people.createUser(platform, plan.id, {
+    // As already approved: the demo has one user per role that works at once (the API invites everyone instead).
+    const created = await people.createSeededUser(platform, plan.id, {
       email: u.email,
       name: u.name,
       // A throwaway password the policy accepts, replaced at once by the demo's published one, which it refuses.
@@ -117,7 +118,7 @@ async function seedCounselling(app: INestApplicationContext, counsellor: PlanAct
   // (src/access/session-checked-write.ts): the seed signs the demo counsellor in for it.
   const sessions = app.get(SessionsRepository, { strict: false });
   const manager = app.get<DataSource>(getDataSourceToken(), { strict: false }).manager;
-  const session = await sessions.open(manager, counsellor.userId, { amr: [AMR.password], authenticatedAt: new Date() });
+  const session = await sessions.open(manager, counsellor.userId, { amr: [AMR.password], authenticatedAt: new Date(), expiresAt: new Date(Date.now() + 3600_000) });
   const caller: UncheckedCaller = { ...uncheckedCaller({ ...counsellor, sessionId: session.id, amr: session.amr }, ['counsellor']), requestId: 'demo-seed' };
   const daysAgo = (days: number, hour = 10) => new Date(Date.now() - days * 86_400_000 + (hour - 12) * 3_600_000);
 

@@ -1,7 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import type { Queue } from 'bullmq';
-import { ACCOUNT_MAIL_QUEUE, INVITATION_MAIL_QUEUE, REMINDERS_QUEUE, RETENTION_QUEUE, STATISTICS_QUEUE } from './queues';
+import { ACCOUNT_MAIL_QUEUE, ACCOUNTS_QUEUE, INVITATION_MAIL_QUEUE, REMINDERS_QUEUE, RETENTION_QUEUE, STATISTICS_QUEUE } from './queues';
 
 /** The BullMQ queues by name, as outbox rows name them. */
 @Injectable()
@@ -14,6 +14,7 @@ export class JobQueues {
     @InjectQueue(INVITATION_MAIL_QUEUE) invitationMail: Queue,
     @InjectQueue(RETENTION_QUEUE) retention: Queue,
     @InjectQueue(ACCOUNT_MAIL_QUEUE) accountMail: Queue,
+    @InjectQueue(ACCOUNTS_QUEUE) accounts: Queue,
   ) {
     this.byName = new Map([
       [STATISTICS_QUEUE, statistics],
@@ -21,6 +22,7 @@ export class JobQueues {
       [INVITATION_MAIL_QUEUE, invitationMail],
       [RETENTION_QUEUE, retention],
       [ACCOUNT_MAIL_QUEUE, accountMail],
+      [ACCOUNTS_QUEUE, accounts],
     ]);
     // Without a listener BullMQ prints every failed reconnection attempt (one a second while Redis is down) to stderr.
     const logger = new Logger(JobQueues.name);

@@ -3,10 +3,12 @@ export const STATISTICS_QUEUE = 'statistics';
 export const REMINDERS_QUEUE = 'reminders';
 export const INVITATION_MAIL_QUEUE = 'invitation-mail';
 export const RETENTION_QUEUE = 'retention';
-/** E-mails telling staff what happened to their account (a second factor locked or reset). */
+/** E-mails telling staff what happened to their second factor (locked or reset). */
 export const ACCOUNT_MAIL_QUEUE = 'account-mail';
+/** Staff accounts: e-mails about grants waiting for approval, and the nightly deactivation of unused accounts (issue 20). */
+export const ACCOUNTS_QUEUE = 'accounts';
 /** Every queue, for the queue workers, the reconciler and the dashboard. */
-export const QUEUES = [STATISTICS_QUEUE, REMINDERS_QUEUE, INVITATION_MAIL_QUEUE, RETENTION_QUEUE, ACCOUNT_MAIL_QUEUE] as const;
+export const QUEUES = [STATISTICS_QUEUE, REMINDERS_QUEUE, INVITATION_MAIL_QUEUE, RETENTION_QUEUE, ACCOUNT_MAIL_QUEUE, ACCOUNTS_QUEUE] as const;
 
 export const JOBS = {
   /** Compute one half-year report snapshot. */
@@ -23,7 +25,11 @@ export const JOBS = {
   /** Send (or send again) an invitation e-mail with a fresh one-time link. */
   sendInvitation: 'send-invitation',
   /** Tell a user by e-mail that their second factor was locked or reset (src/auth/account-notices/). */
+  sendFactorNotice: 'send-factor-notice',
+  /** Tell a user and their plan's leaders about a grant asked for or decided, or about accounts closed for being unused. */
   sendAccountNotice: 'send-account-notice',
+  /** Daily: deactivate accounts not seen for their plan's `deactivateUnusedAccountsAfterDays`. */
+  deactivateUnusedAccounts: 'deactivate-unused-accounts',
 } as const;
 
 /** What an account notice tells; the worker reads the address and name when it sends, so the queue holds no personal data. */

@@ -28,6 +28,15 @@ export interface PlanSettings {
   suppressionThreshold: number;
   retentionMonths: number;
   jobProgramme: JobProgrammeSettings;
+  /** An active account not seen (signed in or refreshed) for this many days is deactivated by the nightly job. */
+  deactivateUnusedAccountsAfterDays: number;
+  /**
+   * Besides the plan's leaders and the platform admin, who may approve a grant that reads a
+   * compartment's notes: for a plan with a single leader, whose own requests need someone else.
+   */
+  approverUserId: string | null;
+  /** Whether an account linked to a single sign-on identity keeps its local password (default: it loses it). */
+  ssoKeepsLocalPassword: boolean;
 }
 
 /**
@@ -37,6 +46,8 @@ export interface PlanSettings {
  *   (002_*) is 13-17 here: age is judged on the start day, so 17 takes everyone not yet 18.
  * - Guardian consent 13-18: below 13 no child consents alone; from 18 nobody needs a guardian.
  * - Suppression 1-50 and retention 6-240 months are the bounds the columns had already.
+ * - Unused accounts 30-365 days: under a month would deactivate staff back from a summer holiday
+ *   (three weeks in Denmark); over a year keeps a leaver's account open far too long.
  */
 export const SETTING_BOUNDS = {
   guardianConsentBelowAge: { min: 13, max: 18 },
@@ -46,6 +57,7 @@ export const SETTING_BOUNDS = {
   hoursPerWeek: { min: 0.5, max: 40 },
   months: { min: 1, max: 24 },
   targetPerYear: { min: 0, max: 1000 },
+  deactivateUnusedAccountsAfterDays: { min: 30, max: 365 },
 } as const;
 
 /** The settings of a new plan: what the code did before they were settings (001_*, Ishøj). */
@@ -54,6 +66,9 @@ export const DEFAULT_PLAN_SETTINGS: PlanSettings = {
   suppressionThreshold: 5,
   retentionMonths: 60,
   jobProgramme: { minAge: 13, maxAge: 15, hoursPerWeek: { min: 2, max: 6 }, months: { min: 3, max: 5 }, targetPerYear: 18 },
+  deactivateUnusedAccountsAfterDays: 90,
+  approverUserId: null,
+  ssoKeepsLocalPassword: false,
 };
 
 /** Every range whose max is below its min, named by its max field; the single values are checked by the request's DTO. */
@@ -81,6 +96,9 @@ export function planSettingsOf(plan: Plan): PlanSettings {
       months: { min: plan.jobProgrammeMonthsMin, max: plan.jobProgrammeMonthsMax },
       targetPerYear: plan.jobProgrammeTargetPerYear,
     },
+    deactivateUnusedAccountsAfterDays: plan.deactivateUnusedAccountsAfterDays,
+    approverUserId: plan.approverUserId,
+    ssoKeepsLocalPassword: plan.ssoKeepsPassword,
   };
 }
 
@@ -96,6 +114,9 @@ export type PlanSettingsColumns = Pick<
   | 'jobProgrammeMonthsMin'
   | 'jobProgrammeMonthsMax'
   | 'jobProgrammeTargetPerYear'
+  | 'deactivateUnusedAccountsAfterDays'
+  | 'approverUserId'
+  | 'ssoKeepsPassword'
 >;
 
 export function planSettingsColumns(s: PlanSettings): PlanSettingsColumns {
@@ -110,5 +131,19 @@ export function planSettingsColumns(s: PlanSettings): PlanSettingsColumns {
     jobProgrammeMonthsMin: s.jobProgramme.months.min,
     jobProgrammeMonthsMax: s.jobProgramme.months.max,
     jobProgrammeTargetPerYear: s.jobProgramme.targetPerYear,
+    deactivateUnusedAccountsAfterDays: s.deactivateUnusedAccountsAfterDays,
+    approverUserId: s.approverUserId,
+    ssoKeepsPassword: s.ssoKeepsLocalPassword,
   };
+}
+
+/**
+ * The account settings that changed, as the audit log keeps them (who may approve grants, how soon
+ * unused accounts close, whether linked accounts keep a password are security decisions a leader
+ * or auditor must be able to trace); the other settings are recorded as changed, without values.
+ */
+export function settingsChanges(before: PlanSettings, after: PlanSettings): { before: Record<string, unknown>; after: Record<string, unknown> } | null {
+  const keys = (['deactivateUnusedAccountsAfterDays', 'approverUserId', 'ssoKeepsLocalPassword'] as const).filter((k) => before[k] !== after[k]);
+  if (keys.length === 0) return null;
+  return { before: Object.fromEntries(keys.map((k) => [k, before[k]])), after: Object.fromEntries(keys.map((k) => [k, after[k]])) };
 }

@@ -39,6 +39,11 @@ export class PlansRepository {
     return rows.map((r) => ({ planId: r.id, months: Number(r.retention_months) }));
   }
 
+  async unusedAccountLimits(manager: EntityManager): Promise<{ planId: string; days: number }[]> {
+    const rows: { id: string; days: number }[] = await manager.query(`SELECT id, deactivate_unused_accounts_after_days AS days FROM plans`);
+    return rows.map((r) => ({ planId: r.id, days: Number(r.days) }));
+  }
+
   findPlanByName(manager: EntityManager, name: string): Promise<Plan | null> {
     return manager.getRepository(Plan).findOneBy({ name });
   }

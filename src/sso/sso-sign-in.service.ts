@@ -10,9 +10,10 @@ import { DomainError, NotFound, Unauthenticated } from '../common/domain-errors'
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { UnitOfWork } from '../database/unit-of-work';
+import { PlanSettingsService } from '../plans/plan-settings.service';
 import { PlansService } from '../plans/plans.service';
 import { InvitationsService } from '../users/invitations.service';
-import { SessionsRepository } from '../users/sessions.repository';
+import { RoleGrantsService } from '../users/role-grants.service';
 import type { User } from '../users/user.entity';
 import { UsersRepository } from '../users/users.repository';
 import { USER_MANAGEMENT } from '../users/users.service';
@@ -51,7 +52,8 @@ export class SsoSignInService {
     private readonly users: UsersRepository,
     private readonly invitations: InvitationsService,
     private readonly plans: PlansService,
-    private readonly sessions: SessionsRepository,
+    private readonly settings: PlanSettingsService,
+    private readonly grants: RoleGrantsService,
     private readonly signIn: SignInService,
     private readonly audit: AuditWriter,
     private readonly uow: UnitOfWork,
@@ -74,10 +76,12 @@ export class SsoSignInService {
           if (assertion.membership && assertion.membership.planId !== user.planId) throw ssoRefusal('sso_other_plan');
           identityId = (await this.identities.link(manager, { userId: user.id, providerId: assertion.provider.id, issuer: assertion.issuer, subject: assertion.subject })).id;
           await this.audit.record(this.as(user, origin), { action: 'user.sso_linked', purpose: USER_MANAGEMENT, entityType: 'external_identity', entityId: identityId }, manager);
+          await this.removeLocalPassword(manager, user, origin);
         } else if (linked) {
           user = await this.signInLinked(manager, linked.userId, chosen, known, origin);
           identityId = linked.id;
           await this.identities.signedIn(manager, linked.id);
+          await this.removeLocalPassword(manager, user, origin);
         } else {
           if (isRefused(chosen)) throw ssoRefusal(chosen.refused);
           user = await this.join(manager, assertion, chosen.role, state, known, origin);
@@ -112,24 +116,29 @@ export class SsoSignInService {
     }
   }
 
-  /** A linked account: it must be active, and the provider's role (re-read at every sign-in) is applied. */
+  /**
+   * A linked account: it must be active (or waiting for its approval), and the provider's role
+   * (re-read at every sign-in) is asked for as a leader's change would be (RoleGrantsService): where
+   * it reads a compartment's notes it waits for a second person, and the person signs in as they are.
+   */
   private async signInLinked(manager: EntityManager, userId: string, chosen: ReturnType<typeof chooseRole>, known: Known, origin: RequestOrigin): Promise<SigningInUser> {
     const user = (await this.users.lockById(manager, userId)) as User;
     known.planId = user.planId;
     known.userId = user.id;
-    const decision = linkedAccountDecision(user, chosen);
+    const awaitingApproval = !user.active && (await this.users.awaitsApproval(manager, user.id));
+    const decision = linkedAccountDecision({ role: user.role, active: user.active || awaitingApproval }, chosen);
     if (isRefused(decision)) throw ssoRefusal(decision.refused);
-    if (decision.changed) {
-      // As when a leader changes a role (UsersService.updateUser): the sessions of the old role end.
-      await this.users.update(manager, user.id, { role: decision.role });
-      await this.sessions.endAllOf(manager, user.id, 'role_changed');
-      await this.audit.record(
-        { userId: user.id, role: decision.role, planId: user.planId, requestId: origin.requestId },
-        { action: `user.role_changed.${user.role}.${decision.role}`, purpose: USER_MANAGEMENT, entityType: 'user', entityId: user.id },
-        manager,
-      );
+    const requester = { actor: this.as(user, origin), kind: 'provider' as const };
+    const { user: now } = await this.grants.change(manager, requester, user, { role: decision.role, active: true });
+    return { id: now.id, role: now.role, planId: now.planId, awaitingApproval: !now.active };
+  }
+
+  /** A linked account loses its local password, unless its plan keeps them (plan setting `ssoKeepsLocalPassword`): a leaver disabled at the provider is out. */
+  private async removeLocalPassword(manager: EntityManager, user: SigningInUser, origin: RequestOrigin): Promise<void> {
+    if (!user.planId || (await this.settings.settingsOf(user.planId, manager)).ssoKeepsLocalPassword) return;
+    if (await this.users.removePassword(manager, user.id)) {
+      await this.audit.record(this.as(user, origin), { action: 'user.password_removed', purpose: USER_MANAGEMENT, entityType: 'user', entityId: user.id }, manager);
     }
-    return { id: user.id, role: decision.role, planId: user.planId };
   }
 
   /** A person not yet linked joins by their invitation, or by the provider's membership mapping (just in time). */
@@ -140,19 +149,26 @@ export class SsoSignInService {
       const invitation = await this.invitations.findUsableForSingleSignOn(manager, state.invitationToken as string);
       if (!invitation) throw new Unauthenticated('The invitation link is not valid: it was used, withdrawn or has expired. Ask for a new invitation.', { code: 'invitation_invalid' });
       known.planId = invitation.planId;
-      const user = await this.newAccount(manager, role, { planId: invitation.planId, organisationId: invitation.organisationId }, invitation.email, assertion.name ?? invitation.name);
-      await this.invitations.acceptedBySingleSignOn(manager, invitation, user, origin.requestId);
-      return user;
+      await this.checkNewAccount(manager, role, { planId: invitation.planId, organisationId: invitation.organisationId }, invitation.email);
+      const name = assertion.name?.trim() || invitation.name;
+      const user = await this.invitations.createInvitee(manager, invitation, { passwordHash: null, role, name }, origin.requestId);
+      return { id: user.id, role: user.role, planId: user.planId, awaitingApproval: user.awaitingApproval };
     }
     const membership = assertion.membership as SsoMembership;
     const email = usableEmail(assertion.email);
-    const user = await this.newAccount(manager, role, membership, email, assertion.name ?? email);
+    const plan = await this.checkNewAccount(manager, role, membership, email);
+    // Nobody asked for this account but the provider: a role that reads a compartment's notes waits for a second person here.
+    const requester = { actor: { userId: null, role: null, planId: plan.id, requestId: origin.requestId }, kind: 'provider' as const };
+    const awaitingApproval = await this.grants.newAccountWaits(manager, plan.id, role, requester);
+    const name = assertion.name?.trim() || (email as string);
+    const user = await this.users.insert(manager, { planId: plan.id, organisationId: membership.organisationId, email: email as string, name, role, passwordHash: null, active: !awaitingApproval });
     await this.audit.record(this.as(user, origin), { action: 'user.created', purpose: USER_MANAGEMENT, entityType: 'user', entityId: user.id }, manager);
-    return user;
+    if (awaitingApproval) await this.grants.fileForNewAccount(manager, { ...requester, actor: this.as(user, origin) }, user, null);
+    return { id: user.id, role: user.role, planId: user.planId, awaitingApproval };
   }
 
-  /** An account without a password, after the rules for a new account pass. */
-  private async newAccount(manager: EntityManager, role: PlanRole, membership: SsoMembership, email: string | undefined, name: string | undefined): Promise<User> {
+  /** The rules for a new account without a password: its plan, when they pass. */
+  private async checkNewAccount(manager: EntityManager, role: PlanRole, membership: SsoMembership, email: string | undefined): Promise<{ id: string }> {
     const plan = await this.plans.getPlan(membership.planId, manager).catch((error: unknown) => {
       if (error instanceof NotFound) return null;
       throw error;
@@ -162,7 +178,7 @@ export class SsoSignInService {
     if (!plan || organisation === null) throw ssoRefusal('sso_no_plan');
     const problem = newAccountProblem({ role, organisationKind: organisation?.kind, email, emailTaken: email !== undefined && (await this.users.emailTaken(manager, email)) });
     if (problem) throw ssoRefusal(problem);
-    return this.users.insert(manager, { planId: plan.id, organisationId: membership.organisationId, email: email as string, name: name?.trim() || (email as string), role, passwordHash: null });
+    return plan;
   }
 
   private async refused(error: DomainError, assertion: SsoAssertion, known: Known, origin: RequestOrigin): Promise<void> {

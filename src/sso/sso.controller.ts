@@ -17,7 +17,7 @@ import { Allow, Public } from '../access/allow.decorator';
 import { CurrentActor, type Actor } from '../access/actor';
 import { PLAN_ROLES } from '../access/roles';
 import { RequireStepUp } from '../access/step-up';
-import { MfaChallengeResponse, TokenPairResponse, type SignInResponse } from '../auth/dto/auth-response.dto';
+import { ApprovalPendingResponse, MfaChallengeResponse, TokenPairResponse, type SignInResponse } from '../auth/dto/auth-response.dto';
 import { ExchangeCodeDto, SsoLoginQuery } from './dto/sso.dto';
 import { SsoLinkResponse, SsoProviderResponse } from './dto/sso-response.dto';
 import { ExchangeCodes } from './exchange-codes';
@@ -100,8 +100,11 @@ export class SsoController {
   @Post('auth/exchange')
   @Public()
   @HttpCode(200)
-  @ApiExtraModels(TokenPairResponse, MfaChallengeResponse)
-  @ApiOkResponse({ description: 'Tokens, or the second step the sign-in still needs (`status`)', schema: { oneOf: [{ $ref: getSchemaPath(TokenPairResponse) }, { $ref: getSchemaPath(MfaChallengeResponse) }] } })
+  @ApiExtraModels(TokenPairResponse, MfaChallengeResponse, ApprovalPendingResponse)
+  @ApiOkResponse({
+    description: 'Tokens, or the second step the sign-in still needs (`status`), or `approval_pending`: the account waits for a second person\'s approval of its role',
+    schema: { oneOf: [{ $ref: getSchemaPath(TokenPairResponse) }, { $ref: getSchemaPath(MfaChallengeResponse) }, { $ref: getSchemaPath(ApprovalPendingResponse) }] },
+  })
   @ApiUnauthorizedResponse({ description: '`exchange_code_invalid`: unknown, expired (60 seconds) or used' })
   @ApiServiceUnavailableResponse({ description: '`dependency_unavailable`' })
   exchange(@Body() dto: ExchangeCodeDto): Promise<SignInResponse> {

@@ -1,13 +1,14 @@
 import type { Mail } from '../mail/mail.service';
 
-const ROLE_NAMES: Record<string, string> = {
+/** The roles as staff call them, in the e-mails they get. */
+export const ROLE_NAMES: Record<string, string> = {
   leader: 'boligsocial leder',
   counsellor: 'social- og økonomisk rådgiver',
   social_worker: 'boligsocial medarbejder',
   caseworker: 'myndighedsmedarbejder',
 };
 
-const dateTime = (at: Date) =>
+export const dateTime = (at: Date) =>
   at.toLocaleString('da-DK', { timeZone: 'Europe/Copenhagen', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 
 /** The invitation e-mail, in Danish like everything staff read. The link carries the token in its fragment, which browsers never send to a server or put in a Referer. */

@@ -23,6 +23,8 @@ import { InvitationsRepository } from './invitations.repository';
 import type { User } from './user.entity';
 import { invitationView } from './user-views';
 import { UsersRepository } from './users.repository';
+import { RoleGrantsService, type GrantRequester } from './role-grants.service';
+import type { PlanRole } from '../access/roles';
 
 const USER_MANAGEMENT = 'user_management';
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -49,6 +51,7 @@ export class InvitationsService {
     private readonly outbox: Outbox,
     private readonly mail: MailService,
     private readonly plans: PlansService,
+    private readonly grants: RoleGrantsService,
   ) {}
 
   /** Called by UsersService inside its transaction, after the plan, role and organisation are checked. */
@@ -102,36 +105,51 @@ export class InvitationsService {
 
   /**
    * The invitee sets their password: the user is created, the invitation used up. An unknown,
-   * used, revoked or expired link answers alike (401), telling a guesser nothing.
+   * used, revoked or expired link answers alike (401), telling a guesser nothing. A role that reads
+   * a compartment's notes (or approves such roles) waits for a second person: the account is made
+   * inactive, with its grant filed in the inviter's name (`awaitingApproval`).
    */
-  async accept(token: string, password: string, requestId: string): Promise<User> {
+  async accept(token: string, password: string, requestId: string): Promise<User & { awaitingApproval: boolean }> {
     return this.uow.run(async (manager) => {
       const invitation = await this.invitations.lockUsableByTokenHash(manager, hashToken(token));
       if (!invitation) throw new Unauthenticated('The invitation link is not valid: it was used, withdrawn or has expired. Ask for a new invitation.', { code: 'invitation_invalid' });
       const problems = passwordProblems(password, { email: invitation.email, name: invitation.name });
       if (problems.length) throw new InvalidInput(problems, 'weak_password');
       if (await this.users.emailTaken(manager, invitation.email)) throw new Conflict('There is already a user with this e-mail; sign in with it, or ask for an invitation to another address', { code: 'email_in_use' });
-      const user = await this.users.insert(manager, {
-        planId: invitation.planId,
-        organisationId: invitation.organisationId,
-        email: invitation.email,
-        name: invitation.name,
-        role: invitation.role,
-        passwordHash: await hashPassword(password),
-      });
-      await this.markAccepted(manager, invitation, user, requestId);
-      return user;
+      return this.createInvitee(manager, invitation, { passwordHash: await hashPassword(password), role: invitation.role, name: invitation.name }, requestId);
     });
+  }
+
+  /**
+   * The account an invitation becomes (by a password, or by single sign-on with the provider's role
+   * and name), the invitation used up; inactive until approved where its role needs approval.
+   */
+  async createInvitee(manager: EntityManager, invitation: Invitation, account: { passwordHash: string | null; role: PlanRole; name: string }, requestId: string): Promise<User & { awaitingApproval: boolean }> {
+    const inviter = await this.users.findById(manager, invitation.invitedBy);
+    const requester: GrantRequester = {
+      actor: { userId: null, role: null, planId: invitation.planId, requestId },
+      kind: inviter?.role === 'admin' ? 'admin' : 'plan_user',
+    };
+    const awaitingApproval = await this.grants.newAccountWaits(manager, invitation.planId, account.role, requester);
+    const user = await this.users.insert(manager, {
+      planId: invitation.planId,
+      organisationId: invitation.organisationId,
+      email: invitation.email,
+      name: account.name,
+      role: account.role,
+      passwordHash: account.passwordHash,
+      active: !awaitingApproval,
+    });
+    await this.markAccepted(manager, invitation, user, requestId);
+    if (awaitingApproval) {
+      await this.grants.fileForNewAccount(manager, { ...requester, actor: { userId: user.id, role: user.role, planId: user.planId, requestId } }, user, invitation.invitedBy);
+    }
+    return { ...user, awaitingApproval };
   }
 
   /** Single sign-on with an invitation link's token: the open invitation, locked for the caller's transaction (null: not usable). */
   findUsableForSingleSignOn(manager: EntityManager, token: string): Promise<Invitation | null> {
     return this.invitations.lockUsableByTokenHash(manager, hashToken(token));
-  }
-
-  /** The invitee signed in through single sign-on and `user` was made for them: the invitation is used up, in the caller's transaction. */
-  acceptedBySingleSignOn(manager: EntityManager, invitation: Invitation, user: User, requestId: string): Promise<void> {
-    return this.markAccepted(manager, invitation, user, requestId);
   }
 
   private async markAccepted(manager: EntityManager, invitation: Invitation, user: User, requestId: string): Promise<void> {

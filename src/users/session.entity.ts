@@ -41,9 +41,20 @@ export class Session {
   @Column({ name: 'sso_session_id', type: 'text', nullable: true })
   ssoSessionId: string | null;
 
-  /** A hard end (single sign-on sessions end within a working day); null = while refresh tokens last. */
-  @Column({ name: 'expires_at', type: 'timestamptz', nullable: true })
-  expiresAt: Date | null;
+  /** The absolute end (SESSION_MAX_HOURS, or a single sign-on session's own, sooner, end), whatever the refresh tokens say. */
+  @Column({ name: 'expires_at', type: 'timestamptz' })
+  expiresAt: Date;
 }
 
-export type SessionEndReason = 'logout' | 'refresh_token_reused' | 'role_changed' | 'deactivated' | 'password_changed' | 'account_inactive' | 'mfa_reset' | 'demo_seeded' | 'sso_logout';
+export type SessionEndReason =
+  | 'logout'
+  | 'refresh_token_reused'
+  | 'role_changed'
+  | 'deactivated'
+  | 'unused'
+  | 'expired'
+  | 'password_changed'
+  | 'account_inactive'
+  | 'mfa_reset'
+  | 'demo_seeded'
+  | 'sso_logout';

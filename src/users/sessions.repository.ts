@@ -19,6 +19,7 @@ export interface SignInProof {
   /** When the first factor was proved (the session starts when the second is). */
   authenticatedAt: Date;
   provider?: string;
+  /** The provider's own end of the session, if it has one (SSO_SESSION_HOURS). */
   expiresAt?: Date;
   /** Whom the single sign-on provider signed in, and its own session, so a logout it starts ends this one. */
   sso?: SsoSessionLink;
@@ -52,7 +53,7 @@ export interface OpenedSession {
  */
 export function openSessionUser(sessionId: string, userId: string): string {
   return `SELECT u.id, u.role, u.plan_id, u.organisation_id FROM sessions s JOIN users u ON u.id = s.user_id
-    WHERE s.id = ${sessionId} AND s.user_id = ${userId} AND s.revoked_at IS NULL AND (s.expires_at IS NULL OR s.expires_at > now()) AND u.active`;
+    WHERE s.id = ${sessionId} AND s.user_id = ${userId} AND s.revoked_at IS NULL AND s.expires_at > now() AND u.active`;
 }
 
 // Every authenticated request runs this: prepared, outside any transaction (prepared-statements.ts).
@@ -69,13 +70,17 @@ const ACTIVE_USER = preparedStatement(
 export class SessionsRepository {
   constructor(private readonly statements: PreparedStatements) {}
 
-  /** Opens a session for a sign-in that has proved everything it must (both factors where MFA applies). */
-  async open(manager: EntityManager, userId: string, how: SignInProof): Promise<OpenedSession> {
+  /**
+   * Opens a session, ending at `how.expiresAt` at the latest, for a sign-in that has proved
+   * everything it must (both factors where MFA applies); the account counts as seen.
+   */
+  async open(manager: EntityManager, userId: string, how: SignInProof & { expiresAt: Date }): Promise<OpenedSession> {
     const id = randomUUID();
     const [row]: { authenticatedAt: Date }[] = await manager.query(
-      `INSERT INTO sessions (id, user_id, amr, authenticated_at, provider, expires_at, sso_subject, sso_session_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+      `WITH seen AS (UPDATE users SET last_seen_at = now() WHERE id = $2)
+       INSERT INTO sessions (id, user_id, amr, authenticated_at, provider, expires_at, sso_subject, sso_session_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
        RETURNING authenticated_at AS "authenticatedAt"`,
-      [id, userId, how.amr, how.authenticatedAt, how.provider ?? null, how.expiresAt ?? null, how.sso?.subject ?? null, how.sso?.sessionId ?? null],
+      [id, userId, how.amr, how.authenticatedAt, how.provider ?? null, how.expiresAt, how.sso?.subject ?? null, how.sso?.sessionId ?? null],
     );
     return { id, amr: how.amr, authenticatedAt: row.authenticatedAt };
   }
@@ -84,7 +89,7 @@ export class SessionsRepository {
   async findOpen(manager: EntityManager, sessionId: string): Promise<OpenedSession | undefined> {
     const [row]: OpenedSession[] = await manager.query(
       `SELECT id, amr, authenticated_at AS "authenticatedAt" FROM sessions
-        WHERE id = $1 AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > now())`,
+        WHERE id = $1 AND revoked_at IS NULL AND expires_at > now()`,
       [sessionId],
     );
     return row;

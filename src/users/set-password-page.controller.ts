@@ -78,7 +78,10 @@ document.addEventListener('DOMContentLoaded', () => {
     });
     if (res.ok) {
       form.hidden = true;
-      message.textContent = 'Din adgangskode er gemt. Du kan nu logge ind.';
+      const answer = await res.json().catch(() => ({}));
+      message.textContent = answer.status === 'approval_pending'
+        ? 'Din adgangskode er gemt. Din adgang skal godkendes af en anden leder eller administratoren, før du kan logge ind; du får en e-mail, når den er godkendt.'
+        : 'Din adgangskode er gemt. Du kan nu logge ind.';
       return;
     }
     const problem = await res.json().catch(() => ({}));

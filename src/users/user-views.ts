@@ -1,8 +1,19 @@
-import type { InvitationResponse, UserResponse } from './dto/user-response.dto';
+import type { InvitationResponse, PendingApprovalResponse, UserResponse } from './dto/user-response.dto';
 import { invitationStatus, type Invitation } from './invitation.entity';
+import type { RoleRequest } from './role-requests.repository';
 import type { User } from './user.entity';
 
-export const userView = (u: User): UserResponse => ({
+const pendingView = (r: RoleRequest): PendingApprovalResponse => ({
+  id: r.id,
+  role: r.role,
+  fromRole: r.fromRole,
+  activates: r.activates,
+  requestedBy: r.requestedBy,
+  requestedAt: r.requestedAt,
+});
+
+/** A user with their open request, if any (`pending`). */
+export const userView = (u: User, pending?: RoleRequest): UserResponse => ({
   id: u.id,
   email: u.email,
   name: u.name,
@@ -10,7 +21,10 @@ export const userView = (u: User): UserResponse => ({
   planId: u.planId,
   organisationId: u.organisationId,
   active: u.active,
-  status: u.active ? 'active' : 'deactivated',
+  status: u.active ? 'active' : pending?.activates ? 'awaiting_approval' : 'deactivated',
+  pendingRole: pending?.role ?? null,
+  pendingApproval: pending ? pendingView(pending) : null,
+  lastSeenAt: u.lastSeenAt,
 });
 
 /** An invitation as the leader sees it: never its token. */

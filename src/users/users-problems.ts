@@ -1,6 +1,6 @@
 /** The users module's refusals (users, invitations, sessions): code → when it is answered. */
 export const USERS_PROBLEMS = {
-  password_not_allowed: 'A leader gave a password: staff are invited and set their own',
+  password_not_allowed: 'A password was given for a new user: staff are invited and set their own, so nobody else (not the leader, not the platform admin) ever knows it',
   weak_password: 'The password is short, common, repetitive or built from the person\'s name or e-mail',
   email_in_use: 'An account (or, for an invitation, a user of the plan) already has this e-mail',
   invitation_pending: 'The e-mail already has an open invitation to the plan; send it again instead',
@@ -10,6 +10,10 @@ export const USERS_PROBLEMS = {
   role_across_organisations: 'A caseworker would become the plan\'s own staff, or the reverse',
   role_organisation_mismatch: 'The role does not fit the organisation: a caseworker needs a municipal one, the plan\'s own staff none',
   organisation_not_in_plan: 'organisationId is not an organisation of the plan',
+  approval_by_requester: 'The one who asked for a grant tried to approve it: another leader, the plan\'s named approver or the platform admin must',
+  approval_of_self: 'A user tried to approve or refuse a grant to themselves',
+  not_an_approver: 'The caller is neither a leader of the plan, its named approver nor the platform admin',
+  no_pending_approval: 'The user has no grant waiting for approval',
 } as const;
 
 export type UsersProblem = keyof typeof USERS_PROBLEMS;

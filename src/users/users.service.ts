@@ -13,19 +13,19 @@ import { PlansService } from '../plans/plans.service';
 import type { CreateUserDto, UpdateUserDto } from './dto/user.dto';
 import type { InvitationResponse, UserPage, UserResponse } from './dto/user-response.dto';
 import { InvitationsService } from './invitations.service';
-import { SessionsRepository } from './sessions.repository';
+import { RoleGrantsService, USER_MANAGEMENT } from './role-grants.service';
 import type { User } from './user.entity';
 import { roleChangeProblems, roleOrganisationProblems } from './user-rules';
 import { userView } from './user-views';
 import { UsersRepository } from './users.repository';
 
-export const USER_MANAGEMENT = 'user_management';
+export { USER_MANAGEMENT } from './role-grants.service';
 
 /**
- * The people who sign in. A leader adds staff to their plan by invitation only (the invitee sets
- * their own password), so nobody can create an account whose password they know and read case
- * notes with it; the platform admin may provision a user with an initial password. Every change
- * is audited where the plan's leader sees it.
+ * The people who sign in. Staff are added by invitation only (the invitee sets their own
+ * password), so nobody, the platform admin included, knows another person's password; a role that
+ * reads a compartment's case notes, or approves such roles, takes effect only when a second person
+ * approves it (role-grants.service.ts). Every change is audited where the plan's leader sees it.
  */
 @Injectable()
 export class UsersService {
@@ -35,27 +35,31 @@ export class UsersService {
     private readonly uow: UnitOfWork,
     private readonly audit: AuditWriter,
     private readonly plans: PlansService,
-    private readonly sessions: SessionsRepository,
     private readonly invitations: InvitationsService,
+    private readonly grants: RoleGrantsService,
   ) {}
 
-  /** A leader's call invites; the admin's call provisions when it gives a password, and invites otherwise. */
-  async createUser(actor: Actor, planId: string, dto: CreateUserDto): Promise<InvitationResponse | UserResponse> {
-    if (dto.password !== undefined && actor.role !== 'admin') {
+  /** Invites a user to a plan; a password is refused (400), from the admin too. */
+  async createUser(actor: Actor, planId: string, dto: CreateUserDto): Promise<InvitationResponse> {
+    if (dto.password !== undefined) {
       throw new InvalidInput(
-        [{ field: 'password', rule: 'password_not_allowed', message: 'a leader does not set passwords: leave password out and the user gets an invitation e-mail to set their own' }],
+        [{ field: 'password', rule: 'password_not_allowed', message: 'nobody sets another person\'s password: leave password out and the user gets an invitation e-mail to set their own' }],
         'password_not_allowed',
       );
     }
     return this.uow.run(async (manager) => {
       await this.plans.reachablePlanId(actor, planId, manager);
       await this.assertRoleFitsOrganisation(manager, planId, dto.role, dto.organisationId);
-      if (dto.password === undefined) return this.invitations.invite(manager, actor, planId, dto);
-      return this.provision(manager, actor, planId, { ...dto, password: dto.password });
+      return this.invitations.invite(manager, actor, planId, dto);
     });
   }
 
-  /** Changes a user's name, role or whether they may sign in. A new role or deactivation ends every session at once. */
+  /**
+   * Changes a user's name, role or whether they may sign in. Deactivation and a role that needs
+   * nobody's approval take effect at once (ending the user's sessions); a role that reads a
+   * compartment's notes, and the reactivation of such an account, waits for a second person
+   * (`pendingRole`), and the user keeps signing in as they are until then.
+   */
   async updateUser(actor: Actor, userId: string, dto: UpdateUserDto): Promise<UserResponse> {
     return this.uow.run(async (manager) => {
       const user = await this.users.lockById(manager, userId);
@@ -64,42 +68,54 @@ export class UsersService {
       if (user.id === actor.userId && (dto.active === false || (dto.role && dto.role !== user.role))) {
         throw new RuleViolation([{ rule: 'not_yourself', message: 'you cannot deactivate yourself or change your own role' }], 'not_yourself');
       }
-      const from = user.role as PlanRole;
-      const role = dto.role ?? from;
-      const problems = roleChangeProblems(from, role);
+      const role = dto.role ?? (user.role as PlanRole);
+      const problems = roleChangeProblems(user.role as PlanRole, role);
       if (problems.length) throw new RuleViolation(problems, 'role_across_organisations');
-      const active = dto.active ?? user.active;
-      await this.users.update(manager, userId, { name: dto.name ?? user.name, role, active });
 
-      const who = { ...actor, planId: user.planId };
-      const event = (action: string) => ({ action, purpose: USER_MANAGEMENT, entityType: 'user', entityId: userId });
-      const events = [];
-      if (role !== from) {
-        await this.sessions.endAllOf(manager, userId, 'role_changed');
-        events.push(event(`user.role_changed.${from}.${role}`));
+      let current = user;
+      if (dto.name !== undefined && dto.name !== user.name) {
+        await this.users.update(manager, userId, { name: dto.name });
+        await this.audit.record({ ...actor, planId: user.planId }, { action: 'user.renamed', purpose: USER_MANAGEMENT, entityType: 'user', entityId: userId }, manager);
+        current = { ...user, name: dto.name };
       }
-      if (active !== user.active) {
-        if (!active) await this.sessions.endAllOf(manager, userId, 'deactivated');
-        events.push(event(active ? 'user.reactivated' : 'user.deactivated'));
-      }
-      if (dto.name !== undefined && dto.name !== user.name) events.push(event('user.renamed'));
-      await this.audit.record(who, events, manager);
-      return userView({ ...user, name: dto.name ?? user.name, role, active });
+      if (dto.role === undefined && dto.active === undefined) return userView(current, (await this.grants.openOf(manager, [userId])).get(userId));
+      const open = await this.grants.lockOpenOf(manager, userId);
+      const active = dto.active ?? (open?.activates || user.active);
+      // Left out, the role stays what is wanted now: the waiting one while the account stays (or becomes) active; deactivating never grants it.
+      const want = { role: dto.role ?? (active ? (open?.role ?? user.role) : user.role) as PlanRole, active };
+      const requester = { actor, kind: actor.role === 'admin' ? ('admin' as const) : ('plan_user' as const) };
+      const changed = await this.grants.change(manager, requester, current, want);
+      return userView(changed.user, changed.pending);
     });
   }
 
-  listUsers(planId: string, query: PageQuery): Promise<UserPage> {
-    return this.users.page(this.manager, planId, query, userView);
+  /** One user of the plan (the admin: of any plan), with the grant waiting for approval, if any. */
+  async getUser(actor: Actor, userId: string): Promise<UserResponse> {
+    const user = await this.users.findInPlan(this.manager, userId, actor.role === 'admin' ? undefined : (actor.planId as string));
+    if (!user) throw new NotFound('User');
+    return userView(user, (await this.grants.openOf(this.manager, [user.id])).get(user.id));
   }
 
-  /** For sign-in: the account behind an e-mail, with its password hash, if it is active. */
-  findActiveUserWithPassword(email: string): Promise<User | null> {
-    return this.users.findActiveWithPassword(this.manager, { email });
+  /** The plan's users, each with the grant waiting for approval (`pendingRole`), if any. */
+  async listUsers(planId: string, query: PageQuery): Promise<UserPage> {
+    const page = await this.users.page(this.manager, planId, query, (u) => u);
+    const pending = await this.grants.openOf(this.manager, page.items.map((u) => u.id));
+    return { items: page.items.map((u) => userView(u, pending.get(u.id))), nextCursor: page.nextCursor };
+  }
+
+  /** For sign-in: the account behind an e-mail, with its password hash, if it is active or waiting for approval to become so. */
+  findSignInAccount(email: string): Promise<(User & { awaitingApproval: boolean }) | null> {
+    return this.users.findSignInAccount(this.manager, email);
   }
 
   /** For sign-in: the plan an e-mail's account belongs to, so a failed attempt is audited where its leader sees it. */
   accountOf(email: string): Promise<{ id: string; planId: string | null } | null> {
     return this.users.accountOf(this.manager, email);
+  }
+
+  /** A refresh: the account is in use (the nightly job deactivates unused ones). */
+  markSeen(manager: EntityManager, id: string): Promise<void> {
+    return this.users.markSeen(manager, id);
   }
 
   findActiveUser(id: string, manager: EntityManager = this.manager): Promise<User | null> {
@@ -128,7 +144,18 @@ export class UsersService {
     return this.users.insertFirstAdmin(this.manager, email, await hashPassword(password));
   }
 
-  /** The platform admin provisions a user with an initial password (api.md); audited like an invitation. */
+  /**
+   * The demo's users (src/demo): made by the seeding code with the demo's shared password, as
+   * already approved; never reachable through the API, where every user is invited.
+   */
+  async createSeededUser(actor: Actor, planId: string, dto: CreateUserDto & { password: string }): Promise<UserResponse> {
+    return this.uow.run(async (manager) => {
+      await this.plans.reachablePlanId(actor, planId, manager);
+      await this.assertRoleFitsOrganisation(manager, planId, dto.role, dto.organisationId);
+      return this.provision(manager, actor, planId, dto);
+    });
+  }
+
   private async provision(manager: EntityManager, actor: Actor, planId: string, dto: CreateUserDto & { password: string }): Promise<UserResponse> {
     const email = dto.email.toLowerCase();
     const problems = passwordProblems(dto.password, { email, name: dto.name });

@@ -1,4 +1,4 @@
-import { Caller, expectStatus, login, registerResident, STAFF_PASSWORD, type PlanFixture, withPlan } from '../support/fixtures';
+import { addStaff, Caller, expectStatus, registerResident, type PlanFixture, withPlan } from '../support/fixtures';
 import { ownerDatabase } from '../support/owner-database';
 import { type TestApp } from '../support/test-app';
 
@@ -21,9 +21,7 @@ describe('sessions of an activity and quick entry at the door', () => {
     helle = await registerResident(plan.counsellor, { housingAreaId: plan.areas.eligible, firstName: 'Helle', lastName: 'Jensen', gender: 'female' });
     anonymous = await registerResident(plan.counsellor, { housingAreaId: plan.areas.eligible, anonymous: true, birthYear: 1990 });
     youth = await registerResident(plan.socialWorker, { housingAreaId: plan.areas.eligible, firstName: 'Yasmin' });
-    const email = `door-${plan.planId.slice(0, 8)}@test.dk`;
-    expectStatus(await plan.admin.post(`/plans/${plan.planId}/users`, { email, name: 'Anden rådgiver', password: STAFF_PASSWORD, role: 'counsellor' }), 201, 'second counsellor');
-    secondCounsellor = new Caller(t, (await login(t, email, STAFF_PASSWORD)).accessToken);
+    secondCounsellor = await addStaff(t, plan, 'counsellor', { email: `door-${plan.planId.slice(0, 8)}@test.dk`, name: 'Anden rådgiver' });
   });
 
   async function openCounselling(body: object = {}): Promise<string> {

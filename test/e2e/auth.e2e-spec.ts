@@ -1,5 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { createPlan, expectStatus, login, STAFF_PASSWORD, type PlanFixture } from '../support/fixtures';
+import { addStaff, createPlan, login, STAFF_PASSWORD, type PlanFixture } from '../support/fixtures';
 import { API, createTestApp, type TestApp } from '../support/test-app';
 import { TEST_ADMIN } from '../support/test-env';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../src/demo/demo-seed';
@@ -36,10 +36,8 @@ describe('logging in, refreshing and logging out', () => {
 
   /** A user of the plan nobody else logs in as, so throttling one account cannot disturb other tests. */
   async function freshCounsellor(): Promise<{ id: string; email: string }> {
-    const email = `fresh-${randomBytes(4).toString('hex')}@test.dk`;
-    const res = await plan.admin.post(`/plans/${plan.planId}/users`, { email, name: 'Frisk Rådgiver', password: STAFF_PASSWORD, role: 'counsellor' });
-    expectStatus(res, 201, 'create fresh counsellor');
-    return { id: res.body.id, email };
+    const fresh = await addStaff(t, plan, 'counsellor', { email: `fresh-${randomBytes(4).toString('hex')}@test.dk`, name: 'Frisk Rådgiver' });
+    return { id: fresh.user.id, email: fresh.user.email };
   }
 
   describe('logging in', () => {

@@ -1,4 +1,4 @@
-import { expectStatus, login, openCase, registerResident, STAFF_PASSWORD, Caller, type PlanFixture, withPlan, shareCounselling as giveCounsellingConsent } from '../support/fixtures';
+import { addStaff, expectStatus, openCase, registerResident, Caller, type PlanFixture, withPlan, shareCounselling as giveCounsellingConsent } from '../support/fixtures';
 import { anHourAgo, programmeFixtures } from '../support/programme-fixtures';
 import { type TestApp } from '../support/test-app';
 
@@ -134,13 +134,7 @@ describe('free text about a resident is shared only with a consent that includes
     it('hides it from the other compartment the same way: a social worker of a named organisation', async () => {
       const association = await plan.admin.post(`/plans/${plan.planId}/organisations`, { name: 'Boligselskabet Vejleåparken', kind: 'housing_association' });
       expectStatus(association, 201, 'organisation');
-      const email = `social-worker-${Date.now()}@test.dk`;
-      expectStatus(
-        await plan.admin.post(`/plans/${plan.planId}/users`, { email, name: 'Sofie Socialrådgiver', password: STAFF_PASSWORD, role: 'social_worker', organisationId: association.body.id }),
-        201,
-        'social worker',
-      );
-      const socialWorker = new Caller(t, (await login(t, email, STAFF_PASSWORD)).accessToken);
+      const socialWorker = await addStaff(t, plan, 'social_worker', { email: `social-worker-${Date.now()}@test.dk`, name: 'Sofie Socialrådgiver', organisationId: association.body.id });
       const { residentId, caseId } = await caseFullOfFreeText();
       await shareCounselling(residentId, [association.body.id], false);
       expectNoFreeText(await readCase(socialWorker, residentId, caseId));

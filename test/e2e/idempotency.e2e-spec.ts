@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { API, createTestApp, type TestApp } from '../support/test-app';
-import { Caller, createPlan, expectStatus, login, openCase, registerResident, STAFF_PASSWORD, type PlanFixture } from '../support/fixtures';
+import { addStaff, Caller, createPlan, expectStatus, openCase, registerResident, STAFF_PASSWORD, type PlanFixture } from '../support/fixtures';
 import { ownerDatabase } from '../support/owner-database';
 
 /** Retrying a POST with its Idempotency-Key (api.md conventions): the first answer again, never a second write. */
@@ -201,8 +201,5 @@ describe('a retried request with an Idempotency-Key', () => {
 
 /** A second counsellor in the plan, signed in. */
 async function anotherCounsellor(t: TestApp, plan: PlanFixture): Promise<Caller> {
-  const email = `counsellor-${randomBytes(4).toString('hex')}@test.dk`;
-  const created = await plan.admin.post(`/plans/${plan.planId}/users`, { email, name: 'Anden rådgiver', password: STAFF_PASSWORD, role: 'counsellor' });
-  expectStatus(created, 201, 'create a second counsellor');
-  return new Caller(t, (await login(t, email, STAFF_PASSWORD)).accessToken, { id: created.body.id, email, role: 'counsellor', organisationId: null });
+  return addStaff(t, plan, 'counsellor', { email: `counsellor-${randomBytes(4).toString('hex')}@test.dk`, name: 'Anden rådgiver' });
 }

@@ -3,6 +3,7 @@ import { createPlan, expectStatus, login, STAFF_PASSWORD, type PlanFixture } fro
 import { invitationToken, SmtpCatcher } from '../support/smtp-catcher';
 import { API, createTestApp, type TestApp } from '../support/test-app';
 import { testDatabaseUrl } from '../support/test-env';
+import { waitFor } from '../support/wait-for';
 
 const NEW_PASSWORD = 'fjernsyn blomsterkasse regnvejr';
 
@@ -55,9 +56,13 @@ describe('inviting staff', () => {
 
     const accepted = await accept(token);
     expect(accepted.status).toBe(200);
-    const me = await t.http().get(`${API}/me`).set('Authorization', `Bearer ${accepted.body.accessToken}`);
+    // A counsellor reads case notes: the account waits for a second person before it signs in (issue 20, user-approvals.e2e-spec.ts).
+    expect(accepted.body).toEqual({ status: 'approval_pending' });
+    const [{ user_id: userId }] = (await owner.query(`SELECT user_id FROM invitations WHERE id = $1`, [res.body.id])).rows;
+    expect((await plan.admin.post(`/users/${userId}/approve`)).status).toBe(200);
+    const session = await login(t, 'nina.ny@test.dk', NEW_PASSWORD);
+    const me = await t.http().get(`${API}/me`).set('Authorization', `Bearer ${session.accessToken}`);
     expect(me.body).toMatchObject({ email: 'nina.ny@test.dk', role: 'counsellor', planId: plan.planId });
-    await expect(login(t, 'nina.ny@test.dk', NEW_PASSWORD)).resolves.toHaveProperty('accessToken');
 
     const again = await accept(token, 'en helt anden lang adgangskode');
     expect(again.status).toBe(401);
@@ -102,7 +107,8 @@ describe('inviting staff', () => {
     expect(existing.status).toBe(fresh.status);
     expect(Object.keys(existing.body).sort()).toEqual(Object.keys(fresh.body).sort());
     expect(existing.body.status).toBe('invited');
-    const note = await smtp.mailTo(elsewhere);
+    // That account got e-mails of its own (its own invitation and approval, issue 20): wait for this plan's invitation.
+    const note = await waitFor('the note to the existing account', async () => smtp.mails.find((m) => JSON.stringify(m.to).includes(elsewhere) && /Invitation til Invitationer/.test(m.subject ?? '')));
     expect(note.text).toMatch(/findes allerede en bruger/);
     expect(note.text).not.toMatch(/set-password/);
   });

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createPlan, expectStatus, STAFF_PASSWORD, type PlanFixture } from '../support/fixtures';
+import { addStaff, createPlan, expectStatus, STAFF_PASSWORD, type PlanFixture } from '../support/fixtures';
 import { API, createTestApp, testConfig, type TestApp } from '../support/test-app';
 
 /**
@@ -25,9 +25,7 @@ describe('login throttling', () => {
   });
 
   async function account(): Promise<string> {
-    const email = `target-${randomBytes(4).toString('hex')}@test.dk`;
-    expectStatus(await plan.admin.post(`/plans/${plan.planId}/users`, { email, name: 'Mål', password: STAFF_PASSWORD, role: 'counsellor' }), 201, 'create');
-    return email;
+    return (await addStaff(one, plan, 'counsellor', { email: `target-${randomBytes(4).toString('hex')}@test.dk`, name: 'Mål' })).user.email;
   }
 
   const attempt = (app: TestApp, email: string, password: string, address: string) =>

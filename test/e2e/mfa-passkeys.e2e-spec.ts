@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createPlan, expectStatus, STAFF_PASSWORD, type PlanFixture } from '../support/fixtures';
+import { addStaff, createPlan, STAFF_PASSWORD, type PlanFixture } from '../support/fixtures';
 import { ownerDatabase } from '../support/owner-database';
 import { claimsOf, PasskeySignIn } from '../support/passkey-sign-in';
 import { SoftwareAuthenticator, type AuthenticationAnswer } from '../support/software-authenticator';
@@ -25,10 +25,8 @@ describe('passkeys as the second factor', () => {
   afterAll(() => t.close());
 
   async function staff(role = 'counsellor'): Promise<{ id: string; email: string }> {
-    const email = `${role}-${randomBytes(4).toString('hex')}@test.dk`;
-    const res = await plan.admin.post(`/plans/${plan.planId}/users`, { email, name: 'Nina Nøgle', password: STAFF_PASSWORD, role });
-    expectStatus(res, 201, `create ${role}`);
-    return { id: res.body.id, email };
+    const user = await addStaff(t, plan, role, { email: `${role}-${randomBytes(4).toString('hex')}@test.dk`, name: 'Nina Nøgle' });
+    return { id: user.user.id, email: user.user.email };
   }
 
   /** A counsellor who has enrolled `key` at a first sign-in. */

@@ -1,4 +1,4 @@
-import { createPlan, type Caller, type PlanFixture, withPlan } from '../support/fixtures';
+import { addStaff, createPlan, type Caller, type PlanFixture, withPlan } from '../support/fixtures';
 import { type TestApp } from '../support/test-app';
 
 async function auditOf(caller: Caller, query: string, action: string, entityId: string) {
@@ -120,8 +120,7 @@ describe('editing a plan, its housing areas and organisations', () => {
       expect(toSchool.status).toBe(422);
       expect(toSchool.body.code).toBe('role_organisation_mismatch');
       const fresh = await createPlan(t, 'Skoleansatte');
-      const teacher = await fresh.admin.post(`/plans/${fresh.planId}/users`, { email: `laerer-${fresh.planId.slice(0, 8)}@test.dk`, name: 'Lærer', role: 'counsellor', organisationId: fresh.organisations.school, password: 'staff-password-1234' });
-      expect(teacher.status).toBe(201);
+      await addStaff(t, fresh, 'counsellor', { email: `laerer-${fresh.planId.slice(0, 8)}@test.dk`, name: 'Lærer', organisationId: fresh.organisations.school });
       const toMunicipal = await fresh.leader.patch(`/plans/${fresh.planId}/organisations/${fresh.organisations.school}`, { kind: 'municipal' });
       expect(toMunicipal.status).toBe(422);
       expect(toMunicipal.body.code).toBe('role_organisation_mismatch');

@@ -9,6 +9,10 @@ const DEFAULTS = {
   suppressionThreshold: 5,
   retentionMonths: 60,
   jobProgramme: { minAge: 13, maxAge: 15, hoursPerWeek: { min: 2, max: 6 }, months: { min: 3, max: 5 }, targetPerYear: 18 },
+  // Issue 20: staff accounts (test/e2e/leavers.e2e-spec.ts, user-approvals.e2e-spec.ts).
+  deactivateUnusedAccountsAfterDays: 90,
+  approverUserId: null,
+  ssoKeepsLocalPassword: false,
 };
 
 type Settings = typeof DEFAULTS;
@@ -49,6 +53,9 @@ describe("a plan's settings", () => {
       suppressionThreshold: 3,
       retentionMonths: 36,
       jobProgramme: { minAge: 13, maxAge: 17, hoursPerWeek: { min: 2.5, max: 8 }, months: { min: 2, max: 6 }, targetPerYear: 25 },
+      deactivateUnusedAccountsAfterDays: 90,
+      approverUserId: null,
+      ssoKeepsLocalPassword: false,
     };
     expect(saved.body).toEqual(expected);
     expect((await plan.leader.get(settingsPath())).body).toEqual(expected);

@@ -3,7 +3,7 @@ import type { Redis } from 'ioredis';
 import { REDIS } from '../../src/redis/redis.module';
 import { ownerDatabase } from '../support/owner-database';
 import { TestBrowser } from '../support/oidc-provider-browser';
-import { APP_ROLES, claimsOf, exchange, oidcWorld, person, RETURN_URL, signIn } from '../support/oidc-provider-world';
+import { APP_ROLES, approvedPerson, claimsOf, exchange, oidcWorld, person, RETURN_URL, signIn } from '../support/oidc-provider-world';
 import { API } from '../support/test-app';
 import { waitFor } from '../support/wait-for';
 
@@ -46,25 +46,25 @@ describe('single sign-on with OpenID Connect: the sign-in and its session', () =
   });
 
   it('gives tokens whose amr says federated and multi-factor when the provider asserted MFA', async () => {
-    const helle = person(world().op, { amr: ['pwd', 'mfa'] });
+    const helle = await approvedPerson(world(), { amr: ['pwd', 'mfa'] });
     const outcome = await signIn(world(), 'aab', helle.login);
     const tokens = (await exchange(world(), outcome.code).expect(200)).body;
     expect(claimsOf(tokens.accessToken).amr).toEqual(expect.arrayContaining(['fed', 'mfa']));
   });
 
   it('asks a counsellor who signed in without MFA at the provider to enrol a second factor here, before any token', async () => {
-    const helle = person(world().op, { amr: ['pwd'] });
+    const helle = await approvedPerson(world(), { amr: ['pwd'] });
     const outcome = await signIn(world(), 'aab', helle.login);
     const answer = (await exchange(world(), outcome.code).expect(200)).body;
     expect(answer).toEqual({ status: 'mfa_enrolment_required', mfaToken: expect.any(String) });
     // A leader, whose role need not use MFA, gets tokens that say one factor.
-    const leader = person(world().op, { roles: [APP_ROLES.leader] });
+    const leader = await approvedPerson(world(), { roles: [APP_ROLES.leader] });
     const tokens = (await exchange(world(), (await signIn(world(), 'aab', leader.login)).code).expect(200)).body;
     expect(claimsOf(tokens.accessToken).amr).toEqual(['fed']);
   });
 
   it('asks the provider to authenticate afresh for a step-up, and carries its time of authentication into the token', async () => {
-    const leader = person(world().op, { roles: [APP_ROLES.leader] });
+    const leader = await approvedPerson(world(), { roles: [APP_ROLES.leader] });
     const browser = new TestBrowser(world().t);
     const start = await browser.startSignIn('aab', undefined, { reauth: true });
     expect(start.status).toBe(302);
@@ -132,7 +132,8 @@ describe('single sign-on with OpenID Connect: the sign-in and its session', () =
   });
 
   it('ends the session within a working day (SSO_SESSION_HOURS), whatever the refresh token says', async () => {
-    const tokens = (await exchange(world(), (await signIn(world(), 'aab', person(world().op, { roles: [APP_ROLES.leader] }).login)).code).expect(200)).body;
+    const leader = await approvedPerson(world(), { roles: [APP_ROLES.leader] });
+    const tokens = (await exchange(world(), (await signIn(world(), 'aab', leader.login)).code).expect(200)).body;
     const sid = claimsOf(tokens.accessToken).sid;
     const [session] = (await db.query(`SELECT provider, expires_at FROM sessions WHERE id = $1`, [sid])).rows;
     expect(session.provider).toBe('aab');

@@ -1,6 +1,6 @@
-import { expectStatus, STAFF_PASSWORD } from '../support/fixtures';
+import { addStaff, expectStatus, STAFF_PASSWORD } from '../support/fixtures';
 import { ownerDatabase } from '../support/owner-database';
-import { APP_ROLES, exchange, oidcWorld, person, RETURN_URL, signIn } from '../support/oidc-provider-world';
+import { APP_ROLES, approveAccountOf, exchange, oidcWorld, person, RETURN_URL, signIn } from '../support/oidc-provider-world';
 import { invitationToken } from '../support/smtp-catcher';
 import { API } from '../support/test-app';
 
@@ -14,15 +14,25 @@ describe('single sign-on with OpenID Connect: who gets in, as what', () => {
   const world = oidcWorld();
   const db = ownerDatabase();
 
+  /** The plan as the fixtures' addStaff takes it, with callers of this app. */
+  const plan = () => ({ planId: world().plan.planId, admin: world().admin, leader: world().leader });
   const me = (accessToken: string) => world().t.http().get(`${API}/me`).set('Authorization', `Bearer ${accessToken}`);
   const identitiesOf = (oid: string) => db.count('external_identities WHERE subject = $1', [oid]);
   const auditActions = async (entityId: string) => (await db.query(`SELECT action FROM audit_events WHERE entity_id = $1 ORDER BY id`, [entityId])).rows.map((r) => r.action as string);
 
   /** Signs in and exchanges the code; the exchange's answer. */
-  async function signedIn(providerId: string, login: string, invitation?: string) {
+  async function signedInOnce(providerId: string, login: string, invitation?: string) {
     const outcome = await signIn(world(), providerId, login, { invitation });
     expect(outcome).toMatchObject({ location: expect.stringMatching(new RegExp(`^${RETURN_URL}#code=`)) });
     return (await exchange(world(), outcome.code).expect(200)).body;
+  }
+
+  /** Signs in; an account that waits for approval of its role (issue 20) is approved by the admin and signed in again. */
+  async function signedIn(providerId: string, login: string, invitation?: string) {
+    const answer = await signedInOnce(providerId, login, invitation);
+    if (answer.status !== 'approval_pending') return answer;
+    await approveAccountOf(world(), world().op.accounts.get(login)!.email);
+    return signedInOnce(providerId, login);
   }
 
   it('lists the configured providers for the sign-in page', async () => {
@@ -31,9 +41,14 @@ describe('single sign-on with OpenID Connect: who gets in, as what', () => {
     expect(res.body).toHaveLength(5);
   });
 
-  it('creates the account just in time from the provider\'s plan mapping, with the provider\'s role and no password', async () => {
+  it('creates the account just in time from the provider\'s plan mapping, with the provider\'s role and no password, once a second person approves it', async () => {
     const helle = person(world().op);
-    const tokens = await signedIn('aab', helle.login);
+    expect(await signedInOnce('aab', helle.login)).toEqual({ status: 'approval_pending' });
+    const waiting = (await world().admin.get(`/plans/${world().plan.planId}/users?limit=200`)).body.items.find((u: { email: string }) => u.email === helle.email);
+    expect(waiting).toMatchObject({ status: 'awaiting_approval', pendingRole: 'counsellor', pendingApproval: { requestedBy: null } });
+    expect(await signedInOnce('aab', helle.login)).toEqual({ status: 'approval_pending' });
+    await approveAccountOf(world(), helle.email);
+    const tokens = await signedInOnce('aab', helle.login);
     const profile = (await me(tokens.accessToken).expect(200)).body;
     expect(profile).toMatchObject({ email: helle.email, name: helle.name, role: 'counsellor', planId: world().plan.planId, organisationId: null });
     expect(await identitiesOf(helle.oid)).toBe(1);
@@ -41,10 +56,10 @@ describe('single sign-on with OpenID Connect: who gets in, as what', () => {
     expect(user.password_hash).toBeNull();
     // The account has no password to guess.
     expect((await world().t.http().post(`${API}/auth/login`).send({ email: helle.email, password: STAFF_PASSWORD })).status).toBe(401);
-    expect(await auditActions(profile.id)).toEqual(expect.arrayContaining(['user.created', 'auth.login_succeeded']));
+    expect(await auditActions(profile.id)).toEqual(expect.arrayContaining(['user.created', 'user.approval_requested.none.counsellor', 'auth.login_awaiting_approval', 'user.approval_granted', 'auth.login_succeeded']));
   });
 
-  it('signs a linked person in again as the same user, and applies a role the provider changed, ending the old sessions', async () => {
+  it('signs a linked person in again as the same user, and applies a role the provider changed once it is approved, ending the old sessions then', async () => {
     const helle = person(world().op);
     const first = await signedIn('aab', helle.login);
     const id = (await me(first.accessToken).expect(200)).body.id;
@@ -55,10 +70,15 @@ describe('single sign-on with OpenID Connect: who gets in, as what', () => {
     expect(await db.count('users WHERE lower(email) = $1', [helle.email])).toBe(1);
 
     world().op.accounts.set(helle.login, { ...helle, roles: [APP_ROLES.leader] });
+    const asked = await signedIn('aab', helle.login);
+    expect((await me(asked.accessToken).expect(200)).body).toMatchObject({ id, role: 'counsellor' });
+    expect((await world().admin.get(`/users/${id}`)).body).toMatchObject({ role: 'counsellor', pendingRole: 'leader' });
+    expect((await me(again.accessToken)).status).toBe(200);
+    await approveAccountOf(world(), helle.email);
+    expect((await me(again.accessToken)).status).toBe(401);
     const promoted = await signedIn('aab', helle.login);
     expect((await me(promoted.accessToken).expect(200)).body).toMatchObject({ id, role: 'leader' });
-    expect((await me(again.accessToken)).status).toBe(401);
-    expect(await auditActions(id)).toContain('user.role_changed.counsellor.leader');
+    expect(await auditActions(id)).toEqual(expect.arrayContaining(['user.approval_requested.counsellor.leader', 'user.role_changed.counsellor.leader']));
   });
 
   it('refuses a person with no mapped role, and audits the refusal under the plan', async () => {
@@ -85,7 +105,10 @@ describe('single sign-on with OpenID Connect: who gets in, as what', () => {
     expectStatus(invited, 201, 'invite');
     const token = invitationToken(await world().smtp.mailTo('nina.sso@test.dk'));
 
-    const tokens = await signedIn('invite-only', nina.login, token);
+    // A social worker reads a compartment's notes: the leader's invitation waits for a second person once accepted.
+    expect(await signedInOnce('invite-only', nina.login, token)).toEqual({ status: 'approval_pending' });
+    await approveAccountOf(world(), 'nina.sso@test.dk');
+    const tokens = await signedInOnce('invite-only', nina.login);
     expect((await me(tokens.accessToken).expect(200)).body).toMatchObject({ email: 'nina.sso@test.dk', role: 'social_worker', planId: world().plan.planId });
     expect(await identitiesOf(nina.oid)).toBe(1);
     const listed = await world().leader.get('/invitations?status=accepted');
@@ -97,7 +120,7 @@ describe('single sign-on with OpenID Connect: who gets in, as what', () => {
 
   it('never links an existing account by e-mail: a person whose e-mail has an unlinked account is refused', async () => {
     const email = 'kasper.kendt@test.dk';
-    expectStatus(await world().admin.post(`/plans/${world().plan.planId}/users`, { email, name: 'Kasper Kendt', password: STAFF_PASSWORD, role: 'counsellor' }), 201, 'provision');
+    await addStaff(world().t, plan(), 'counsellor', { email, name: 'Kasper Kendt' });
     const kasper = person(world().op, { email });
     expect(await signIn(world(), 'aab', kasper.login)).toMatchObject({ error: 'sso_account_exists' });
     expect(await identitiesOf(kasper.oid)).toBe(0);
@@ -105,8 +128,7 @@ describe('single sign-on with OpenID Connect: who gets in, as what', () => {
 
   it('lets a signed-in user with a password account link it to their provider identity, once, and never someone else\'s', async () => {
     const email = 'karen.kendt@test.dk';
-    const provisioned = await world().admin.post(`/plans/${world().plan.planId}/users`, { email, name: 'Karen Kendt', password: STAFF_PASSWORD, role: 'counsellor' });
-    expectStatus(provisioned, 201, 'provision');
+    const provisioned = { body: { id: (await addStaff(world().t, plan(), 'counsellor', { email, name: 'Karen Kendt' })).user.id } };
     const karen = person(world().op, { email });
     const password = await world().t.http().post(`${API}/auth/login`).send({ email, password: STAFF_PASSWORD }).expect(200);
     const link = await world().t.http().post(`${API}/auth/sso/aab/link`).set('Authorization', `Bearer ${password.body.accessToken}`).send({}).expect(200);
@@ -118,8 +140,10 @@ describe('single sign-on with OpenID Connect: who gets in, as what', () => {
     const tokens = (await exchange(world(), linked.code).expect(200)).body;
     expect((await me(tokens.accessToken)).body.id).toBe(provisioned.body.id);
     expect(await auditActions(provisioned.body.id)).toContain('auth.login_succeeded');
-    // The next sign-in needs no link: the identity is Karen's now.
+    // The next sign-in needs no link: the identity is Karen's now; her password is gone (issue 20: a leaver disabled at the provider is out).
     expect((await me((await signedIn('aab', karen.login)).accessToken)).body.id).toBe(provisioned.body.id);
+    expect((await world().t.http().post(`${API}/auth/login`).send({ email, password: STAFF_PASSWORD })).status).toBe(401);
+    expect(await auditActions(provisioned.body.id)).toContain('user.password_removed');
 
     // A link works once; and an identity linked to Karen cannot be linked to a colleague's account.
     expect(await signIn(world(), 'aab', karen.login, { link: token })).toMatchObject({ error: 'sso_link_invalid' });
@@ -139,6 +163,21 @@ describe('single sign-on with OpenID Connect: who gets in, as what', () => {
     const sameIssuer = person(world().op, { email: helle.email });
     expect(await signIn(world(), 'aab', sameIssuer.login)).toMatchObject({ error: 'sso_account_exists' });
     expect(await db.count('external_identities WHERE user_id = $1', [id])).toBe(1);
+  });
+
+  it('keeps a linked account\'s password where the plan says so (plan setting ssoKeepsLocalPassword)', async () => {
+    const settings = (await world().leader.get(`/plans/${world().plan.planId}/settings`)).body;
+    expectStatus(await world().leader.put(`/plans/${world().plan.planId}/settings`, { ...settings, ssoKeepsLocalPassword: true }), 200, 'keep passwords');
+    try {
+      const email = 'kirsten.kendt@test.dk';
+      const kirsten = await addStaff(world().t, plan(), 'counsellor', { email, name: 'Kirsten Kendt' });
+      const link = await kirsten.post('/auth/sso/aab/link').expect(200);
+      const linked = await signIn(world(), 'aab', person(world().op, { email }).login, { link: new URL(link.body.loginUrl).searchParams.get('link') as string });
+      expect((await exchange(world(), linked.code).expect(200)).body).toHaveProperty('accessToken');
+      expect((await world().t.http().post(`${API}/auth/login`).send({ email, password: STAFF_PASSWORD })).status).toBe(200);
+    } finally {
+      await world().leader.put(`/plans/${world().plan.planId}/settings`, { ...settings, ssoKeepsLocalPassword: false });
+    }
   });
 
   it('refuses a deactivated user whatever the provider says', async () => {

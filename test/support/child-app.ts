@@ -47,6 +47,7 @@ export function childEnv(config: AppConfig): Record<string, string> {
     STEP_UP_MAX_AGE_SECONDS: config.stepUpMaxAgeSeconds,
     SSO_PROVIDERS_FILE: config.ssoProvidersFile,
     SSO_SESSION_HOURS: config.ssoSessionHours,
+    SESSION_MAX_HOURS: config.sessionMaxHours,
     WEBAUTHN_RP_ID: config.webauthnRpId,
     WEBAUTHN_ORIGIN: config.webauthnOrigin,
   };

@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AppConfig } from '../../src/config/app-config';
-import { Caller, createPlan, type PlanFixture } from './fixtures';
+import { Caller, createPlan, expectStatus, type PlanFixture } from './fixtures';
 import { TestBrowser, type SignInOutcome } from './oidc-provider-browser';
 import { TestOidcProvider, type TestAccount, type TestClient } from './oidc-provider';
 import { SmtpCatcher } from './smtp-catcher';
@@ -114,6 +114,28 @@ export function person(op: TestOidcProvider, account: Partial<TestAccount> = {})
   const login = `person-${tag}`;
   op.accounts.set(login, created);
   return { login, ...created };
+}
+
+/**
+ * The admin approves the account of `email`, which waits for a second person because the provider
+ * gave it a role that reads case notes (or a leader's; issue 20). The account's id.
+ */
+export async function approveAccountOf(world: OidcWorld, email: string): Promise<string> {
+  const users = await world.admin.get(`/plans/${world.plan.planId}/users?limit=200`);
+  const user = (users.body.items as { id: string; email: string }[]).find((u) => u.email === email.toLowerCase());
+  if (!user) throw new Error(`no account for ${email}`);
+  expectStatus(await world.admin.post(`/users/${user.id}/approve`), 200, `approve ${email}`);
+  return user.id;
+}
+
+/** A new person whose just-in-time account (provider `aab`) has been made and approved, so that their next sign-in gets in. */
+export async function approvedPerson(world: OidcWorld, account: Partial<TestAccount> = {}): Promise<{ login: string } & TestAccount> {
+  const created = person(world.op, account);
+  const first = await signIn(world, 'aab', created.login);
+  const answer = await exchange(world, first.code);
+  expectStatus(answer, 200, 'the first sign-in');
+  if (answer.body.status === 'approval_pending') await approveAccountOf(world, created.email);
+  return created;
 }
 
 /** A sign-in in a new browser. */

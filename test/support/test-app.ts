@@ -45,6 +45,7 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     ssoSessionHours: 10,
     // Tests reload the providers file themselves (SIGHUP), never on a timer.
     ssoProvidersReloadSeconds: 0,
+    sessionMaxHours: 12,
     webauthnRpId: 'localhost',
     webauthnOrigin: 'http://localhost:3000',
     ...overrides,

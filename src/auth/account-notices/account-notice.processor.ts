@@ -20,7 +20,7 @@ export class AccountNoticeProcessor implements QueueHandler, OnApplicationBootst
   }
 
   async process(job: Job): Promise<unknown> {
-    if (job.name !== JOBS.sendAccountNotice) throw new Error(`the account-mail queue has no job called "${job.name}"`);
+    if (job.name !== JOBS.sendFactorNotice) throw new Error(`the account-mail queue has no job called "${job.name}"`);
     return { outcome: await this.notices.deliver(job.data as AccountNoticeJob) };
   }
 }

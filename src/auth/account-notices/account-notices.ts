@@ -25,7 +25,7 @@ export class AccountNotices {
   /** Files the notice in the caller's transaction; it is sent once that commits. */
   async file(manager: EntityManager, userId: string, notice: AccountNoticeJob['notice']): Promise<void> {
     const job: AccountNoticeJob = { userId, notice, at: new Date().toISOString() };
-    await this.outbox.enqueue(manager, ACCOUNT_MAIL_QUEUE, JOBS.sendAccountNotice, job);
+    await this.outbox.enqueue(manager, ACCOUNT_MAIL_QUEUE, JOBS.sendFactorNotice, job);
   }
 
   /** The worker's part. A retried job may send the notice twice, which tells nobody anything wrong. */

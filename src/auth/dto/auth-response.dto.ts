@@ -43,8 +43,17 @@ export class MfaChallengeResponse {
   methods?: MfaMethod[];
 }
 
-/** A sign-in's answer: tokens, or the second step it still needs. */
-export type SignInResponse = TokenPairResponse | MfaChallengeResponse;
+/** The password (or provider) was right, but the account's role waits for a second person's approval: no session yet. */
+export class ApprovalPendingResponse {
+  @ApiProperty({
+    enum: ['approval_pending'],
+    description: 'The account is new (or reactivated) in a role that reads case notes, and signs in once another leader of the plan, its named approver or the platform admin approves it; you get an e-mail then',
+  })
+  status: 'approval_pending';
+}
+
+/** A sign-in's answer: tokens, the second step it still needs, or that the account waits for approval. */
+export type SignInResponse = TokenPairResponse | MfaChallengeResponse | ApprovalPendingResponse;
 
 /** Tokens, and the recovery codes made when a first second factor was enrolled (shown this once). */
 export class EnrolmentResponse {

@@ -21,6 +21,7 @@ import { SsoSessionLinks1733900000000 } from './1733900000000-sso-session-links'
 import { KeptAnswersAboutResidents1733920000000 } from './1733920000000-kept-answers-about-residents';
 import { SignInHardening1733910000000 } from './1733910000000-sign-in-hardening';
 import { SsoSessionLogoutIndex1733950000000 } from './1733950000000-sso-session-logout-index';
+import { UserApprovalsAndLeavers1733930000000 } from './1733930000000-user-approvals-and-leavers';
 
 /** Every migration, in order. Listed explicitly so the build and the tests load the same set without globbing. */
 export const MIGRATIONS = [
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   SignInHardening1733910000000,
   SsoSessionLogoutIndex1733950000000,
   SessionNoteCompartment1733940000000,
+  UserApprovalsAndLeavers1733930000000,
 ];

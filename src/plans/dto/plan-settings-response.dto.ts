@@ -18,4 +18,8 @@ export class PlanSettingsResponse {
   @ApiProperty({ example: 5, description: 'Counts below this are shown as "<N" in exported tables' }) suppressionThreshold: number;
   @ApiProperty({ example: 60, description: 'A resident with nothing going on for this long is erased' }) retentionMonths: number;
   @ApiProperty({ type: JobProgrammeSettingsResponse }) jobProgramme: JobProgrammeSettingsResponse;
+  @ApiProperty({ example: 90, description: 'An account not seen for this many days is deactivated by the nightly job' }) deactivateUnusedAccountsAfterDays: number;
+  @ApiProperty({ format: 'uuid', type: String, nullable: true, description: 'Who besides the leaders and the admin may approve grants of roles that read case notes' })
+  approverUserId: string | null;
+  @ApiProperty({ description: 'Whether an account linked to single sign-on keeps its local password' }) ssoKeepsLocalPassword: boolean;
 }

@@ -1,7 +1,8 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsObject, Max, Min, ValidateNested } from 'class-validator';
+import { IsBoolean, IsInt, IsObject, IsOptional, IsUUID, Max, Min, ValidateNested } from 'class-validator';
 import { IsDecimal } from '../../common/decimal.decorator';
+import { Nullable } from '../../common/validation';
 import { SETTING_BOUNDS as B } from '../plan-settings';
 
 const HOURS = { places: 1, ...B.hoursPerWeek };
@@ -67,7 +68,11 @@ export class JobProgrammeSettingsDto {
   targetPerYear: number;
 }
 
-/** The whole settings document: PUT replaces every value, so every field is required. */
+/**
+ * The whole settings document: PUT replaces every value, so every field is required, except the
+ * account settings added later (issue 20), which keep their value when left out so that a client
+ * written before them does not reset them.
+ */
 export class PlanSettingsDto {
   @ApiProperty({ example: 15, minimum: B.guardianConsentBelowAge.min, maximum: B.guardianConsentBelowAge.max, description: 'Below this age only a registered guardian can give consent' })
   @IsInt()
@@ -92,4 +97,34 @@ export class PlanSettingsDto {
   @ValidateNested()
   @Type(() => JobProgrammeSettingsDto)
   jobProgramme: JobProgrammeSettingsDto;
+
+  @ApiPropertyOptional({
+    example: 90,
+    minimum: B.deactivateUnusedAccountsAfterDays.min,
+    maximum: B.deactivateUnusedAccountsAfterDays.max,
+    description: 'An account not signed in (or refreshed) for this many days is deactivated by the nightly job, and the leaders are told; left out: unchanged',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(B.deactivateUnusedAccountsAfterDays.min)
+  @Max(B.deactivateUnusedAccountsAfterDays.max)
+  deactivateUnusedAccountsAfterDays?: number;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    type: String,
+    nullable: true,
+    description:
+      'For a plan with a single leader: an active leader, counsellor or social worker of the plan who may approve grants of roles that read case notes ' +
+      '(besides the leaders and the platform admin; never their own or those they asked for). null: none; left out: unchanged',
+  })
+  @Nullable()
+  @IsOptional()
+  @IsUUID()
+  approverUserId?: string | null;
+
+  @ApiPropertyOptional({ description: 'Whether an account linked to single sign-on keeps its local password (default false: it loses it when linked); left out: unchanged' })
+  @IsOptional()
+  @IsBoolean()
+  ssoKeepsLocalPassword?: boolean;
 }

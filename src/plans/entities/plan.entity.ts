@@ -56,6 +56,18 @@ export class Plan {
   @Column({ name: 'job_programme_months_max', type: 'smallint', default: 5 })
   jobProgrammeMonthsMax: number;
 
+  /** Issue 20: the nightly job deactivates accounts not seen for this many days (30-365). */
+  @Column({ name: 'deactivate_unused_accounts_after_days', type: 'smallint', default: 90 })
+  deactivateUnusedAccountsAfterDays: number;
+
+  /** Issue 20: besides the leaders and the admin, who approves grants (a user of this plan; a foreign key says so). */
+  @Column({ name: 'approver_user_id', type: 'uuid', nullable: true })
+  approverUserId: string | null;
+
+  /** Issue 20: whether an account linked to single sign-on keeps its local password. */
+  @Column({ name: 'sso_keeps_password', type: 'boolean', default: false })
+  ssoKeepsPassword: boolean;
+
   /** Raised by every edit (PATCH); a change made on an older one is 409 `stale_version`. */
   @Column({ type: 'integer', default: 1 })
   version: number;

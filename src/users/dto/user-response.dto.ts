@@ -1,15 +1,33 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { PLAN_ROLES, ROLES, type PlanRole, type Role } from '../../access/roles';
 
+export const USER_STATUSES = ['active', 'deactivated', 'awaiting_approval'] as const;
+
+/** A grant waiting for a second person (POST /users/:id/approve or /reject-approval). */
+export class PendingApprovalResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: PLAN_ROLES, description: 'The role that takes effect when approved' }) role: PlanRole;
+  @ApiProperty({ enum: PLAN_ROLES, nullable: true, description: 'The role when it was asked for; null for a new account' }) fromRole: PlanRole | null;
+  @ApiProperty({ description: 'Whether the account becomes active when approved (a new or a reactivated account)' }) activates: boolean;
+  @ApiProperty({ format: 'uuid', type: String, nullable: true, description: 'Who asked; null when the single sign-on provider did' }) requestedBy: string | null;
+  @ApiProperty({ format: 'date-time' }) requestedAt: Date;
+}
+
 export class UserResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: 'raadgiver@ishoj.demo' }) email: string;
   @ApiProperty({ example: 'Sara Rådgiver' }) name: string;
-  @ApiProperty({ enum: ROLES }) role: Role;
+  @ApiProperty({ enum: ROLES, description: 'The role the account signs in with (for an account awaiting approval: the role it asked for)' }) role: Role;
   @ApiProperty({ format: 'uuid', type: String, nullable: true }) planId: string | null;
   @ApiProperty({ format: 'uuid', type: String, nullable: true }) organisationId: string | null;
-  @ApiProperty() active: boolean;
-  @ApiProperty({ enum: ['active', 'deactivated'] }) status: 'active' | 'deactivated';
+  @ApiProperty({ description: 'Whether the account can sign in now' }) active: boolean;
+  @ApiProperty({ enum: USER_STATUSES, description: '`awaiting_approval`: a new or reactivated account that signs in only once another person approves it' })
+  status: (typeof USER_STATUSES)[number];
+  @ApiProperty({ enum: PLAN_ROLES, nullable: true, description: 'A role asked for that takes effect only when another leader, the plan\'s named approver or the platform admin approves it; until then the account keeps its role (or cannot sign in)' })
+  pendingRole: PlanRole | null;
+  @ApiProperty({ type: PendingApprovalResponse, nullable: true }) pendingApproval: PendingApprovalResponse | null;
+  @ApiProperty({ format: 'date-time', description: 'The latest sign-in or refresh (or when the account was made or reactivated); unused accounts are deactivated by it' })
+  lastSeenAt: Date;
 }
 
 export class UserPage {

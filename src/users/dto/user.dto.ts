@@ -17,8 +17,8 @@ export class CreateUserDto {
   @ApiPropertyOptional({
     example: 'fjernsyn blomsterkasse regnvejr',
     description:
-      'Only the platform admin may give an initial password (at least 12 characters, not a common or guessable one). A leader never does: ' +
-      'the user gets an invitation e-mail with a one-time link and sets their own.',
+      'Refused (400 `password_not_allowed`): nobody sets another person\'s password, the platform admin included (issue 20). ' +
+      'The user gets an invitation e-mail with a one-time link and sets their own.',
   })
   @IsOptional()
   @IsString()
@@ -42,12 +42,19 @@ export class UpdateUserDto {
   @Length(1, 200)
   name?: string;
 
-  @ApiPropertyOptional({ enum: PLAN_ROLES, description: 'A new role ends the user\'s sessions; a caseworker never becomes a boligsocial role or the reverse (422)' })
+  @ApiPropertyOptional({
+    enum: PLAN_ROLES,
+    description:
+      'A new role ends the user\'s sessions when it takes effect; a caseworker never becomes a boligsocial role or the reverse (422). Counsellor and social worker ' +
+      '(and leader, asked for by a leader) take effect only when another person approves them (POST /users/:id/approve): until then `pendingRole`',
+  })
   @IsOptional()
   @IsIn(PLAN_ROLES)
   role?: PlanRole;
 
-  @ApiPropertyOptional({ description: 'false ends the user\'s sessions and blocks login; the user\'s records stay' })
+  @ApiPropertyOptional({
+    description: 'false ends the user\'s sessions and blocks login; the user\'s records stay. true for a counsellor, social worker or leader waits for another person\'s approval',
+  })
   @IsOptional()
   @IsBoolean()
   active?: boolean;

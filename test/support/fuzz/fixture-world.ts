@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createPlan, expectStatus, openCase, registerResident, STAFF_PASSWORD, type Caller, type PlanFixture } from '../fixtures';
+import { addStaff, createPlan, expectStatus, openCase, registerResident, type Caller, type PlanFixture } from '../fixtures';
 import { anHourAgo, programmeFixtures } from '../programme-fixtures';
 import type { TestApp } from '../test-app';
 
@@ -66,8 +66,8 @@ interface PlanObjects {
 }
 
 /** One plan with a named and an anonymous resident, a case with a contact and referrals, consents, an employer, a programme with a match, an internship, a report, ... */
-async function arrangePlan(plan: PlanFixture, label: string): Promise<PlanObjects> {
-  const { counsellor, socialWorker: sw, leader, admin } = plan;
+async function arrangePlan(t: TestApp, plan: PlanFixture, label: string): Promise<PlanObjects> {
+  const { counsellor, socialWorker: sw, leader } = plan;
   const ok = async <T = { id: string }>(what: string, res: Promise<{ status: number; body: T }> | { status: number; body: T }, status = 201): Promise<T> => {
     const r = await res;
     expectStatus(r as { status: number; body: unknown }, status, `${label}: ${what}`);
@@ -109,10 +109,7 @@ async function arrangePlan(plan: PlanFixture, label: string): Promise<PlanObject
   const report = await ok('report', leader.post('/reports/half-year', { year: 2026, half: 1 }), 202);
   const indicator = await ok('indicator', leader.post('/indicators', { goal: 'Flere unge i job', indicator: 'Antal forløb', unit: 'unge', dataSource: 'Registreringer' }));
   await ok('indicator value', leader.post(`/indicators/${indicator.id}/values`, { period: '2026-H1', value: 3, source: 'Registreringer' }));
-  const victim = await ok(
-    'victim user',
-    admin.post(`/plans/${plan.planId}/users`, { email: `victim-${randomBytes(4).toString('hex')}@test.dk`, name: 'Offer Bruger', password: STAFF_PASSWORD, role: 'counsellor' }),
-  );
+  const victim = (await addStaff(t, plan, 'counsellor', { email: `victim-${randomBytes(4).toString('hex')}@test.dk`, name: 'Offer Bruger' })).user;
   return {
     ids: {
       plan: [plan.planId],
@@ -146,8 +143,8 @@ async function arrangePlan(plan: PlanFixture, label: string): Promise<PlanObject
 export async function arrangeWorld(t: TestApp): Promise<FixtureWorld> {
   const plan = await createPlan(t, 'Fuzzplan');
   const other = await createPlan(t, 'Fremmed plan');
-  const mine = await arrangePlan(plan, 'A');
-  const theirs = await arrangePlan(other, 'B');
+  const mine = await arrangePlan(t, plan, 'A');
+  const theirs = await arrangePlan(t, other, 'B');
   const caller = (name: string, c: Caller): FuzzCaller => ({ name, role: name, token: c.token });
   return {
     planId: plan.planId,
