@@ -1,29 +1,19 @@
-import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable, Logger } from '@nestjs/common';
+import { getQueueToken } from '@nestjs/bullmq';
+import { Logger, type Provider } from '@nestjs/common';
 import type { Queue } from 'bullmq';
-import { ACCOUNT_MAIL_QUEUE, ACCOUNTS_QUEUE, INVITATION_MAIL_QUEUE, REMINDERS_QUEUE, RETENTION_QUEUE, STATISTICS_QUEUE } from './queues';
+import { QUEUES } from './queues';
 
-/** The BullMQ queues by name, as outbox rows name them. */
-@Injectable()
+/**
+ * The BullMQ queues by name, as outbox rows name them: every queue of QUEUES, found by its name, so a
+ * queue added to QUEUES is relayed without a second list to keep in step (a queue once missing here
+ * held every later job back).
+ */
 export class JobQueues {
   private readonly byName: Map<string, Queue>;
 
-  constructor(
-    @InjectQueue(STATISTICS_QUEUE) statistics: Queue,
-    @InjectQueue(REMINDERS_QUEUE) reminders: Queue,
-    @InjectQueue(INVITATION_MAIL_QUEUE) invitationMail: Queue,
-    @InjectQueue(RETENTION_QUEUE) retention: Queue,
-    @InjectQueue(ACCOUNT_MAIL_QUEUE) accountMail: Queue,
-    @InjectQueue(ACCOUNTS_QUEUE) accounts: Queue,
-  ) {
-    this.byName = new Map([
-      [STATISTICS_QUEUE, statistics],
-      [REMINDERS_QUEUE, reminders],
-      [INVITATION_MAIL_QUEUE, invitationMail],
-      [RETENTION_QUEUE, retention],
-      [ACCOUNT_MAIL_QUEUE, accountMail],
-      [ACCOUNTS_QUEUE, accounts],
-    ]);
+  /** Nest gives the queues in QUEUES' order (jobsQueuesProvider). */
+  constructor(queues: Queue[]) {
+    this.byName = new Map(QUEUES.map((name, index) => [name, queues[index]]));
     // Without a listener BullMQ prints every failed reconnection attempt (one a second while Redis is down) to stderr.
     const logger = new Logger(JobQueues.name);
     for (const [name, queue] of this.byName) queue.on('error', redisErrorLogger(logger, `queue ${name}`));
@@ -33,10 +23,20 @@ export class JobQueues {
     return this.byName.get(name);
   }
 
+  names(): string[] {
+    return [...this.byName.keys()];
+  }
+
   all(): Queue[] {
     return [...this.byName.values()];
   }
 }
+
+export const jobQueuesProvider: Provider = {
+  provide: JobQueues,
+  inject: QUEUES.map((name) => getQueueToken(name)),
+  useFactory: (...queues: Queue[]) => new JobQueues(queues),
+};
 
 /** Redis answers within `ms` or the caller moves on: with `maxRetriesPerRequest: null` a command waits for ever while Redis is down. */
 export function withTimeout<T>(promise: Promise<T>, ms: number, what = 'Redis did not answer'): Promise<T> {

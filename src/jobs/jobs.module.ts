@@ -2,7 +2,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { Global, Module } from '@nestjs/common';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-import { JobQueues } from './job-queues';
+import { jobQueuesProvider } from './job-queues';
 import { Outbox } from './outbox';
 import { OutboxRelay } from './outbox-relay';
 import { QueueDashboardController } from './queue-dashboard.controller';
@@ -24,7 +24,7 @@ import { Schedules } from './schedules';
     BullModule.registerQueue(...QUEUES.map((name) => ({ name }))),
   ],
   controllers: [QueueDashboardController],
-  providers: [JobQueues, Outbox, OutboxRepository, OutboxRelay, QueueWorkers, Schedules, Reconciler],
+  providers: [jobQueuesProvider, Outbox, OutboxRepository, OutboxRelay, QueueWorkers, Schedules, Reconciler],
   exports: [Outbox, OutboxRelay, QueueWorkers, Schedules, Reconciler, BullModule],
 })
 export class JobsModule {}

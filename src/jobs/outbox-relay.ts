@@ -58,7 +58,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private async relayBatch(): Promise<number> {
     let failure: { id: string; error: Error } | undefined;
     const relayed = await this.dataSource.transaction(async (manager) => {
-      const rows = await this.rows.claimUndispatched(manager, BATCH);
+      const rows = await this.rows.claimUndispatched(manager, BATCH, this.queues.names());
       let done = 0;
       for (const row of rows) {
         const queue = this.queues.get(row.queue);

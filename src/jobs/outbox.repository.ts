@@ -46,11 +46,15 @@ export class OutboxRepository {
     await manager.query(`UPDATE outbox SET failed_at = now(), last_error = $2 WHERE id = ANY($1) AND ${OPEN}`, [ids, reason.slice(0, 500)]);
   }
 
-  /** Rows not yet handed to the queue, oldest first, locked for the caller's transaction; rows another relay holds are skipped. */
-  claimUndispatched(manager: EntityManager, limit: number): Promise<OutboxRow[]> {
+  /**
+   * Rows not yet handed to the queue, oldest first, locked for the caller's transaction; rows another
+   * relay holds are skipped, and so are rows for queues this process does not know (a newer version's,
+   * during a rolling deploy): they wait for a process that knows them instead of holding back the rest.
+   */
+  claimUndispatched(manager: EntityManager, limit: number, queues: readonly string[]): Promise<OutboxRow[]> {
     return manager.query(
-      `SELECT id, queue, job_name, payload FROM outbox WHERE dispatched_at IS NULL AND ${OPEN} ORDER BY created_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
-      [limit],
+      `SELECT id, queue, job_name, payload FROM outbox WHERE dispatched_at IS NULL AND ${OPEN} AND queue = ANY($2) ORDER BY created_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
+      [limit, queues],
     );
   }
 

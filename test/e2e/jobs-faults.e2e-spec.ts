@@ -262,3 +262,25 @@ describe('a half-year report that takes too long', () => {
     }
   });
 });
+
+describe('work for a queue this version does not know', () => {
+  let t: TestApp;
+  let plan: PlanFixture;
+  beforeAll(async () => {
+    t = await createTestApp();
+    plan = await createPlan(t, 'Ukendt kø');
+  });
+  afterAll(() => t.close());
+
+  it('holds back no other job: a newer version\'s queue (mid rolling deploy) waits for a process that knows it', async () => {
+    // Fifty-one rows, more than one relay batch, all older than the report's own.
+    await owner.query(`INSERT INTO outbox (queue, job_name, payload, created_at) SELECT 'from-a-newer-version', 'unknown-job', '{}', now() - interval '1 minute' FROM generate_series(1, 51)`);
+    try {
+      const id = (await plan.leader.post('/reports/half-year', { year: 2025, half: 2 })).body.id as string;
+      expect(await finished(plan, id)).toMatchObject({ status: 'completed' });
+      expect(await rows(`SELECT 1 FROM outbox WHERE queue = 'from-a-newer-version' AND dispatched_at IS NULL`)).toHaveLength(51);
+    } finally {
+      await owner.query(`DELETE FROM outbox WHERE queue = 'from-a-newer-version'`);
+    }
+  });
+});
