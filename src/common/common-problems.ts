@@ -31,6 +31,7 @@ export const COMMON_PROBLEMS = {
   idempotency_answer_not_kept: 'The request with this Idempotency-Key was carried out; its answer held secrets and is not kept: send the request again with a new key',
   idempotency_answer_withdrawn: 'The request with this Idempotency-Key was carried out; its answer is no longer shown: the resident was erased, or you may no longer see their data (a consent was withdrawn or has expired)',
   gone: 'What was asked for existed and is gone on purpose',
+  concurrent_change: 'Another change to the same data happened at the same moment and this one was not made; send the request again (Retry-After; with its Idempotency-Key)',
   dependency_unavailable: 'PostgreSQL cannot be reached; retry after `Retry-After` seconds (never 401 for that)',
   internal_error: 'An unexpected error; it has been logged with the request id',
 } as const;

@@ -2,7 +2,7 @@ import type { ProblemCode } from '../api-docs/problem-catalogue';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isDatabaseUnavailable } from '../database/availability';
-import { DependencyUnavailable, DomainError, ProblemItem, TooManyRequests } from './domain-errors';
+import { Conflict, DependencyUnavailable, DomainError, ProblemItem, TooManyRequests } from './domain-errors';
 import { boundDetail, boundItems, shorten } from './problem-bounds';
 import { safeErrorFacts } from './safe-error';
 import { isRedisUnavailable } from '../redis/redis-availability';
@@ -105,7 +105,7 @@ export class ProblemFilter implements ExceptionFilter {
 
   catch(caught: unknown, host: ArgumentsHost): void {
     // An unreachable PostgreSQL or Redis is a 503 with Retry-After, whichever layer noticed it.
-    const exception = caught instanceof DomainError ? caught : (unavailableDependency(caught) ?? caught);
+    const exception = caught instanceof DomainError ? caught : (unavailableDependency(caught) ?? concurrentChange(caught) ?? caught);
     const ctx = host.switchToHttp();
     const reply = ctx.getResponse<FastifyReply>();
     const request = ctx.getRequest<FastifyRequest>();
@@ -119,6 +119,7 @@ export class ProblemFilter implements ExceptionFilter {
     if (exception instanceof TooManyRequests || exception instanceof DependencyUnavailable) {
       void reply.header('Retry-After', String(exception.retryAfterSeconds));
     }
+    if (exception instanceof Conflict && exception.code === 'concurrent_change') void reply.header('Retry-After', '1');
     if (reply.sent) return;
     const send = () => {
       if (!reply.sent) void reply.status(problem.status).header('Content-Type', 'application/problem+json').header('Cache-Control', 'no-store').send(problem);
@@ -204,6 +205,19 @@ function fastifyDetail(status: number, code: string): string {
   if (code === 'malformed_url') return 'The path is not a valid URL (bad percent-encoding or invalid UTF-8)';
   if (code === 'url_too_long') return 'A part of the path is longer than any id';
   return TITLES[status] ?? 'The request was refused';
+}
+
+/**
+ * PostgreSQL gave up one of two transactions that waited for each other (a deadlock, a
+ * serialization failure, a lock it would not wait for): nothing was written, and the same request
+ * sent again succeeds. A 409 that says so, with Retry-After, instead of a 500.
+ */
+const CONCURRENCY_FAILURES = new Set(['40P01', '40001', '55P03']);
+
+export function concurrentChange(error: unknown): Conflict | undefined {
+  const code = (error as { driverError?: { code?: string } })?.driverError?.code ?? (error as { code?: string })?.code;
+  if (!code || !CONCURRENCY_FAILURES.has(code)) return undefined;
+  return new Conflict('Another change to the same data happened at the same moment and this one was not made; send the request again (with its Idempotency-Key)', { code: 'concurrent_change' });
 }
 
 /** The dependency an error says is unreachable (PostgreSQL, Redis), as the 503 it answers; undefined for any other error. */
