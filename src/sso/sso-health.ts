@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { X509Certificate } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { OidcClientKeys, usesClientKey } from './oidc/oidc-client-keys';
 import { SsoProviders } from './sso-providers';
 
@@ -8,10 +10,15 @@ const DAY_MS = 24 * 3600_000;
 
 export type CredentialState = 'ok' | 'expiring' | 'expired' | 'unknown';
 
-/** A provider's credential that expires (an Entra ID client secret, or the certificate of our client key). */
+/**
+ * A provider's credential that expires: an Entra ID client secret or the certificate of our client
+ * key; for KOMBIT, each of our OCES3 certificates and each certificate of the IdP's we trust.
+ */
 export interface SsoCredentialStatus {
   providerId: string;
-  credential: 'client_secret' | 'client_certificate';
+  credential: 'client_secret' | 'client_certificate' | 'service_provider_certificate' | 'identity_provider_certificate';
+  /** The certificate's file, for the certificates (which one of several to renew). */
+  file?: string;
   expiresAt: Date | null;
   daysLeft: number | null;
   state: CredentialState;
@@ -48,7 +55,11 @@ export class SsoHealth {
     const status = this.providers.reloadStatus();
     const credentials: SsoCredentialStatus[] = [];
     for (const provider of this.providers.list()) {
-      if (provider.kind !== 'oidc') continue;
+      if (provider.kind === 'saml') {
+        for (const pair of provider.spKeys) credentials.push({ providerId: provider.id, credential: 'service_provider_certificate', file: pair.certFile, ...credentialState(certificateExpiry(pair.certFile), now) });
+        for (const file of provider.idpCertFiles) credentials.push({ providerId: provider.id, credential: 'identity_provider_certificate', file, ...credentialState(certificateExpiry(file), now) });
+        continue;
+      }
       if (usesClientKey(provider)) {
         credentials.push({ providerId: provider.id, credential: 'client_certificate', ...credentialState(this.clientKeys.of(provider).certificateExpiresAt, now) });
       } else {
@@ -57,5 +68,14 @@ export class SsoHealth {
       }
     }
     return { providersLoadedAt: status.loadedAt, reloadError: status.lastError ?? null, credentials };
+  }
+}
+
+/** When a PEM certificate file stops being valid; undefined when it cannot be read now (the admin sees `unknown`). */
+function certificateExpiry(file: string): Date | undefined {
+  try {
+    return new Date(new X509Certificate(readFileSync(file)).validTo);
+  } catch {
+    return undefined;
   }
 }

@@ -1,9 +1,11 @@
-import { writeFileSync } from 'node:fs';
+import { X509Certificate } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SsoProviders } from '../../src/sso/sso-providers';
 import { caseworker, samlAppWorld } from '../support/saml-app-world';
 import { readSpMetadata } from '../support/saml-idp';
 import { makeTestKeyPair } from '../support/self-signed-cert';
+import { asAdmin } from '../support/fixtures';
 import { waitFor } from '../support/wait-for';
 
 /**
@@ -78,5 +80,14 @@ describe('SAML key rollover without a restart', () => {
     expect(saml.reload()).toBe(false);
     expect(world.t.app.get(SsoProviders).reloadStatus().lastError?.message).toMatch(/the key of our key pair #1 of kombit-ishoj \(.*sp-2028.key\) does not belong to its certificate/);
     expect((await saml.signIn(caseworker())).code).toBeDefined();
+  });
+
+  it('shows the platform admin when each of our certificates and each trusted KOMBIT certificate expires', async () => {
+    const admin = await asAdmin(world.t);
+    const res = await world.t.http().get('/health/ready').set('Authorization', `Bearer ${admin.token}`).expect(200);
+    const saml = (res.body.details.sso.credentials as { providerId: string; credential: string; file: string; state: string; expiresAt: string }[]).filter((c) => c.providerId === world.providerId);
+    expect(saml.map((c) => c.credential).sort()).toEqual(expect.arrayContaining(['identity_provider_certificate', 'service_provider_certificate']));
+    // The test's certificates are short-lived: their expiry is read from each file, not assumed.
+    for (const credential of saml) expect(credential).toMatchObject({ file: expect.stringMatching(/\.pem$/), expiresAt: new Date(new X509Certificate(readFileSync(credential.file)).validTo).toISOString() });
   });
 });

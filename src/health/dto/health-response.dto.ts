@@ -16,8 +16,13 @@ export class DependencyChecks {
 
 export class SsoCredentialHealth {
   @ApiProperty() providerId: string;
-  @ApiProperty({ enum: ['client_secret', 'client_certificate'], description: 'An OpenID Connect client secret (its expiry from the providers file\'s `clientSecretExpiresAt`), or the certificate of the `private_key_jwt` key' })
-  credential: 'client_secret' | 'client_certificate';
+  @ApiProperty({
+    enum: ['client_secret', 'client_certificate', 'service_provider_certificate', 'identity_provider_certificate'],
+    description:
+      'An OpenID Connect client secret (its expiry from the providers file\'s `clientSecretExpiresAt`) or the certificate of the `private_key_jwt` key; for SAML (KOMBIT), each of our certificates (`spKeys`) and each IdP certificate we trust (`idpCertFiles`)',
+  })
+  credential: 'client_secret' | 'client_certificate' | 'service_provider_certificate' | 'identity_provider_certificate';
+  @ApiProperty({ required: false, description: 'The certificate file, for certificates' }) file?: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) expiresAt: string | null;
   @ApiProperty({ type: Number, nullable: true, description: 'Whole days left (negative once expired)' }) daysLeft: number | null;
   @ApiProperty({ enum: ['ok', 'expiring', 'expired', 'unknown'], description: '`expiring`: under 30 days left: make a new one and roll it over; `unknown`: the providers file does not say when the secret expires' })
