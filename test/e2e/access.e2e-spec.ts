@@ -48,6 +48,7 @@ describe('every route declares who may call it', () => {
     expect(publicRoutes.sort()).toEqual([
       'GET /api/v1/auth/providers',
       'GET /api/v1/auth/saml/:provider/metadata',
+      'GET /api/v1/auth/saml/:provider/slo',
       'GET /api/v1/auth/sso/:provider/callback',
       'GET /api/v1/auth/sso/:provider/login',
       'GET /health/live',
@@ -69,6 +70,9 @@ describe('every route declares who may call it', () => {
       'POST /api/v1/auth/mfa/totp/enrol',
       'POST /api/v1/auth/refresh',
       'POST /api/v1/auth/saml/:provider/acs',
+      'POST /api/v1/auth/saml/:provider/slo',
+      'POST /api/v1/auth/saml/logout',
+      'POST /api/v1/auth/sso/:provider/backchannel-logout',
     ]);
   });
 });

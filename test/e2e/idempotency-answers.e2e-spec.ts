@@ -1,7 +1,7 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { generate } from 'otplib';
 import { KEPT_ANSWER_EXTENSION } from '../../src/idempotency/answer-holds-secrets';
-import { Caller, createPlan, expectStatus, login, openCase, registerResident, shareCounselling, STAFF_PASSWORD, type PlanFixture } from '../support/fixtures';
+import { addStaff, Caller, createPlan, expectStatus, login, openCase, registerResident, shareCounselling, STAFF_PASSWORD, type PlanFixture } from '../support/fixtures';
 import { ownerDatabase } from '../support/owner-database';
 import { waitFor } from '../support/wait-for';
 import { API, createTestApp, type TestApp } from '../support/test-app';
@@ -184,8 +184,7 @@ describe('a retried request whose answer held secrets', () => {
   afterAll(() => t.close());
 
   it('keeps no renewed recovery codes: a retry with the key is told 410 idempotency_answer_not_kept and renews nothing', async () => {
-    const email = `social-${randomBytes(4).toString('hex')}@test.dk`;
-    expectStatus(await plan.admin.post(`/plans/${plan.planId}/users`, { email, name: 'Hanne Hansen', password: STAFF_PASSWORD, role: 'social_worker' }), 201, 'create');
+    const { email } = (await addStaff(t, plan, 'social_worker', { name: 'Hanne Hansen' })).user;
     const first = await t.http().post(`${API}/auth/login`).send({ email, password: STAFF_PASSWORD }).expect(200);
     const enrolment = await t.http().post(`${API}/auth/mfa/totp/enrol`).send({ mfaToken: first.body.mfaToken }).expect(200);
     const confirmed = await t.http().post(`${API}/auth/mfa/totp/confirm`).send({ mfaToken: first.body.mfaToken, code: await generate({ secret: enrolment.body.secret }) }).expect(200);
