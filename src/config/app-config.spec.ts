@@ -1,7 +1,7 @@
 import { ConfigurationError, loadConfig } from './app-config';
 
 const base = { JWT_SECRET: 'x'.repeat(40) };
-const production = { ...base, NODE_ENV: 'production', DATABASE_URL: 'postgres://app@db/helhedsplan', SMTP_URL: 'smtp://mail:25', MFA_ENCRYPTION_KEY: 'k'.repeat(43) + '=' };
+const production = { ...base, NODE_ENV: 'production', PUBLIC_URL: 'https://helhedsplan.ishoj.dk', DATABASE_URL: 'postgres://app@db/helhedsplan', SMTP_URL: 'smtp://mail:25', MFA_ENCRYPTION_KEY: 'k'.repeat(43) + '=' };
 
 describe('the configuration', () => {
   it('refuses demo data under NODE_ENV=production unless explicitly forced', () => {
@@ -54,5 +54,11 @@ describe('the configuration', () => {
     expect(() => loadConfig({ ...production, MFA_ENCRYPTION_KEY: '' })).toThrow(/MFA_ENCRYPTION_KEY/);
     expect(loadConfig(production).mfaEncryptionKey).toHaveLength(32);
     expect(loadConfig(base).mfaEncryptionKey).toHaveLength(32);
+  });
+
+  it('refuses to start in production without an https PUBLIC_URL', () => {
+    expect(() => loadConfig({ ...production, PUBLIC_URL: undefined })).toThrow(/PUBLIC_URL must be the https/);
+    expect(() => loadConfig({ ...production, PUBLIC_URL: 'http://helhedsplan.ishoj.dk' })).toThrow(/PUBLIC_URL must be the https/);
+    expect(loadConfig(production).publicUrl).toBe('https://helhedsplan.ishoj.dk');
   });
 });

@@ -324,6 +324,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (production && !parsed.MFA_ENCRYPTION_KEY) {
     problems.push('MFA_ENCRYPTION_KEY is required under NODE_ENV=production: it encrypts the TOTP secrets at rest (openssl rand -base64 32)');
   }
+  if (production && !parsed.PUBLIC_URL?.startsWith('https://')) {
+    // Links in e-mails, passkeys, the web app's Secure session cookie and SAML's cross-site answer all need it.
+    problems.push('PUBLIC_URL must be the https:// address users reach the service at under NODE_ENV=production (links in e-mails, passkeys, the web app\'s Secure session cookie)');
+  }
   const trustProxy = parseTrustProxy(parsed.TRUST_PROXY);
   if ('problem' in trustProxy) problems.push(trustProxy.problem);
   const unknownRoles = (parsed.MFA_REQUIRED_ROLES ?? '').split(',').map((r) => r.trim()).filter((r) => r && !(ROLES as readonly string[]).includes(r));
