@@ -36,6 +36,7 @@ const NOT_ABOUT_A_RESIDENT: Record<string, string> = {
   'RecordedIndicatorValueResponse.note': 'the same note, as the half-year report recorded it',
   'ReportSummaryResponse.failureReason': 'why the system could not compute a report',
   'ReportResponse.failureReason': 'why the system could not compute a report',
+  'SignInDetailsResponse.reason': 'the code a sign-in was refused with (invalid_credentials, mfa_locked), about a member of staff',
 };
 
 /** A read that needs a recent sign-in (src/access/step-up.ts) says so in its 401 answer. */

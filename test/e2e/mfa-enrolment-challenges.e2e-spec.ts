@@ -1,6 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import { generate } from 'otplib';
-import { createPlan, expectStatus, STAFF_PASSWORD, type PlanFixture } from '../support/fixtures';
+import { addStaff, createPlan, type PlanFixture } from '../support/fixtures';
 import { ownerDatabase } from '../support/owner-database';
 import { PasskeySignIn } from '../support/passkey-sign-in';
 import { SoftwareAuthenticator } from '../support/software-authenticator';
@@ -26,10 +25,8 @@ describe('enrolment challenges of a user who enrolled meanwhile', () => {
   afterAll(() => t.close());
 
   async function counsellor(): Promise<{ id: string; email: string }> {
-    const email = `raadgiver-${randomBytes(4).toString('hex')}@test.dk`;
-    const res = await plan.admin.post(`/plans/${plan.planId}/users`, { email, name: 'Rikke Rådgiver', password: STAFF_PASSWORD, role: 'counsellor' });
-    expectStatus(res, 201, 'create counsellor');
-    return { id: res.body.id, email };
+    const { id, email } = (await addStaff(t, plan, 'counsellor', { name: 'Rikke Rådgiver' })).user;
+    return { id, email };
   }
 
   /** Two sign-ins with the password before the user enrols: both are told to enrol. */

@@ -1,7 +1,7 @@
 import { ownerDatabase } from '../support/owner-database';
 import { TestBrowser } from '../support/oidc-provider-browser';
 import { foreignKey } from '../support/oidc-provider-tokens';
-import { APP_ROLES, claimsOf, exchange, oidcWorld, person, signIn } from '../support/oidc-provider-world';
+import { APP_ROLES, approvedPerson, claimsOf, exchange, oidcWorld, person, signIn } from '../support/oidc-provider-world';
 import { API } from '../support/test-app';
 
 /**
@@ -11,6 +11,7 @@ import { API } from '../support/test-app';
  * provider's own proof of a fresh authentication; an ID token that fails a check gets nobody in.
  */
 describe('single sign-on with Entra ID: multi-factor, step-up and the ID token\'s checks', () => {
+  // People are made with approvedPerson: a just-in-time account of a role that reads notes waits for a second person's approval first.
   const world = oidcWorld(
     { mfaRequiredRoles: ['counsellor'] },
     {
@@ -50,27 +51,27 @@ describe('single sign-on with Entra ID: multi-factor, step-up and the ID token\'
       const start = await new TestBrowser(world().t).startSignIn('aab-ca');
       expect(JSON.parse(new URL(start.headers.location as string).searchParams.get('claims') as string)).toEqual({ id_token: { acrs: { essential: true, value: 'c1' } } });
 
-      const satisfied = person(world().op, { amr: [], acrs: ['c1'] });
+      const satisfied = await approvedPerson(world(), { amr: [], acrs: ['c1'] });
       expect(claimsOf((await tokensOf('aab-ca', satisfied.login)).accessToken).amr).toEqual(['fed', 'mfa']);
       // Without the context in the token the local second factor is asked for, as for any one-factor sign-in.
-      const notSatisfied = person(world().op, { amr: [] });
+      const notSatisfied = await approvedPerson(world(), { amr: [] });
       expect(await tokensOf('aab-ca', notSatisfied.login)).toEqual({ status: 'mfa_enrolment_required', mfaToken: expect.any(String) });
     });
 
     it('takes the tenant\'s MFA policy on the operator\'s word only where the file says so, and records that it did', async () => {
-      const helle = person(world().op, { amr: [] });
+      const helle = await approvedPerson(world(), { amr: [] });
       const tokens = await tokensOf('aab-policy', helle.login);
       const claims = claimsOf(tokens.accessToken);
       expect(claims.amr).toEqual(['fed', 'provider_policy']);
       expect(await db.count(`audit_events WHERE actor_id = $1 AND action = 'auth.sso_mfa_by_provider_policy'`, [claims.sub])).toBe(1);
       // The same person at a provider without the statement is one factor: the local one is asked for.
-      expect(await tokensOf('aab', person(world().op, { amr: [] }).login)).toMatchObject({ status: 'mfa_enrolment_required' });
+      expect(await tokensOf('aab', (await approvedPerson(world(), { amr: [] })).login)).toMatchObject({ status: 'mfa_enrolment_required' });
     });
   });
 
   describe('step-up', () => {
     it('does not pass step-up on a sign-in the provider answered from a session of two hours ago', async () => {
-      const leader = person(world().op, { roles: [APP_ROLES.leader], authenticatedSecondsAgo: 7200 });
+      const leader = await approvedPerson(world(), { roles: [APP_ROLES.leader], authenticatedSecondsAgo: 7200 });
       const tokens = await tokensOf('aab', leader.login);
       expect((claimsOf(tokens.accessToken) as unknown as { auth_time: number }).auth_time).toBeLessThan(Date.now() / 1000 - 7000);
       const refused = await stepUpRoute(tokens.accessToken);
@@ -83,13 +84,13 @@ describe('single sign-on with Entra ID: multi-factor, step-up and the ID token\'
 
     it('never passes step-up on a sign-in whose ID token does not say when the person authenticated', async () => {
       world().op.omitAuthTime = true;
-      const leader = person(world().op, { roles: [APP_ROLES.leader] });
+      const leader = await approvedPerson(world(), { roles: [APP_ROLES.leader] });
       const tokens = await tokensOf('aab', leader.login);
       expect((await stepUpRoute(tokens.accessToken)).body).toMatchObject({ code: 'step_up_required' });
     });
 
     it('refuses a re-authentication the provider did not prove fresh: no auth_time, or an old one', async () => {
-      const leader = person(world().op, { roles: [APP_ROLES.leader] });
+      const leader = await approvedPerson(world(), { roles: [APP_ROLES.leader] });
       world().op.omitAuthTime = true;
       expect(Object.fromEntries(await reauthenticate('aab', leader.login))).toEqual({ error: 'sso_reauthentication_unproven' });
       world().op.omitAuthTime = false;

@@ -2,7 +2,7 @@ import { STAFF_PASSWORD } from '../support/fixtures';
 import { ownerDatabase } from '../support/owner-database';
 import { TestBrowser } from '../support/oidc-provider-browser';
 import { decodeJwt, foreignKey } from '../support/oidc-provider-tokens';
-import { APP_ROLES, claimsOf, exchange, oidcWorld, person, RETURN_URL } from '../support/oidc-provider-world';
+import { APP_ROLES, claimsOf, exchange, oidcWorld, approvedPerson, RETURN_URL } from '../support/oidc-provider-world';
 import { API } from '../support/test-app';
 import { waitFor } from '../support/wait-for';
 
@@ -39,7 +39,7 @@ describe('single sign-on with OpenID Connect: logout both ways', () => {
 
   describe('our logout ends the session at the provider too (RP-initiated logout)', () => {
     it('answers the provider\'s end-session URL with the ID token as hint and the returnUrl to come back to', async () => {
-      const helle = person(world().op, { roles: [APP_ROLES.leader] });
+      const helle = await approvedPerson(world(), { roles: [APP_ROLES.leader] });
       const browser = new TestBrowser(world().t);
       const session = await signedIn(browser, 'aab', helle.login);
 
@@ -64,7 +64,7 @@ describe('single sign-on with OpenID Connect: logout both ways', () => {
 
   describe('the provider\'s logout ends our sessions (back-channel logout)', () => {
     it('ends the sessions of the provider session it logs out, not the person\'s other ones, and audits it', async () => {
-      const helle = person(world().op, { roles: [APP_ROLES.leader] });
+      const helle = await approvedPerson(world(), { roles: [APP_ROLES.leader] });
       const atWork = new TestBrowser(world().t);
       const first = await signedIn(atWork, 'aab-bcl', helle.login);
       const second = await signedIn(atWork, 'aab-bcl', helle.login);
@@ -84,7 +84,7 @@ describe('single sign-on with OpenID Connect: logout both ways', () => {
     });
 
     it('ends every session of the person from the provider when the token names only the person (sub), once', async () => {
-      const helle = person(world().op, { roles: [APP_ROLES.leader] });
+      const helle = await approvedPerson(world(), { roles: [APP_ROLES.leader] });
       const one = await signedIn(new TestBrowser(world().t), 'aab-bcl', helle.login);
       const two = await signedIn(new TestBrowser(world().t), 'aab-bcl', helle.login);
       const elsewhere = await signedIn(new TestBrowser(world().t), 'aab', helle.login);
@@ -112,7 +112,7 @@ describe('single sign-on with OpenID Connect: logout both ways', () => {
       ['unsigned (alg none)', { header: { alg: 'none' }, foreign: false }],
     ];
     it.each(refusals)('refuses a logout token %s with 400, and ends nothing', async (_what, { change, header, foreign }) => {
-      const helle = person(world().op, { roles: [APP_ROLES.leader] });
+      const helle = await approvedPerson(world(), { roles: [APP_ROLES.leader] });
       const session = await signedIn(new TestBrowser(world().t), 'aab-bcl', helle.login);
       const token = world().op.logoutToken('helhedsplan-aab-bcl', { sub: session.sub, sid: session.sid }, { change, header, ...(foreign ? { key: foreignKey() } : {}) });
       const res = await backchannel('aab-bcl', token);
