@@ -62,3 +62,10 @@ export function invitationToken(mail: ParsedMail): string {
   if (!match) throw new Error(`no invitation link in: ${mail.text}`);
   return match[1];
 }
+
+/** The token of the link to choose a new password, in the e-mail after a reset of the second factor. */
+export function passwordResetToken(mail: ParsedMail): string {
+  const match = /\/set-password#reset=([A-Za-z0-9_-]+)/.exec(mail.text ?? '');
+  if (!match) throw new Error(`no password reset link in: ${mail.text}`);
+  return match[1];
+}
