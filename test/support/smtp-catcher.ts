@@ -37,9 +37,11 @@ export class SmtpCatcher {
     return waitFor(`a mail to ${address}`, async () => this.mails.slice(after).filter((m) => toAddresses(m).includes(address.toLowerCase())).at(-1));
   }
 
-  /** The first mail to `address` whose subject matches, once it has come. */
-  mailWithSubject(address: string, subject: RegExp): Promise<ParsedMail> {
-    return waitFor(`a mail to ${address} about ${subject}`, async () => this.mails.find((m) => toAddresses(m).includes(address.toLowerCase()) && subject.test(m.subject ?? '')));
+  /** The first mail to `address` whose subject matches (of those after the `after`th mail), once it has come. */
+  mailWithSubject(address: string, subject: RegExp, after = 0): Promise<ParsedMail> {
+    return waitFor(`a mail to ${address} about ${subject}`, async () =>
+      this.mails.slice(after).find((m) => toAddresses(m).includes(address.toLowerCase()) && subject.test(m.subject ?? '')),
+    );
   }
 
   count(address: string): number {
