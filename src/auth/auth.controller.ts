@@ -35,7 +35,7 @@ export class AuthController {
     description: 'Tokens, or the second step the sign-in still needs (`status`), or `approval_pending`: the account waits for a second person\'s approval',
     schema: { oneOf: [{ $ref: getSchemaPath(TokenPairResponse) }, { $ref: getSchemaPath(MfaChallengeResponse) }, { $ref: getSchemaPath(ApprovalPendingResponse) }] },
   })
-  @ApiUnauthorizedResponse({ description: '`invalid_credentials`: wrong e-mail or password' })
+  @ApiUnauthorizedResponse({ description: '`invalid_credentials`: wrong e-mail or password (after a reset of the second factor, also the old password: choose a new one with the e-mailed link)' })
   @ApiForbiddenResponse({ description: '`mfa_locked`: the password is right, but your second factor is locked after 10 wrong attempts in a row; ask your leader to reset it' })
   @ApiTooManyRequestsResponse({ description: 'Too many attempts for this account or address; Retry-After says how long to wait' })
   login(@Body() dto: LoginDto, @Req() request: FastifyRequest): Promise<SignInResponse> {
