@@ -227,19 +227,18 @@ export class MfaService {
   }
 
   /**
-   * Removes one of the user's own factors (`remove`: false when there is no such factor), with the
-   * user's row taken so that two removals happen one after the other. Refused (409
-   * `last_second_factor`) when it would leave a user whose role must use a second factor with none:
-   * their next sign-in would then enrol whatever factor the one who knows the password brings.
+   * Removes one of the user's own factors (`remove`, which throws when there is no such factor), in
+   * one transaction with the user's row taken, so that two removals happen one after the other.
+   * Refused (409 `last_second_factor`) when it would leave a user whose role must use a second
+   * factor with none: their next sign-in would enrol whatever factor the one who knows the password brings.
    */
-  async removeOwnFactor(actor: Actor, remove: (manager: EntityManager) => Promise<boolean>): Promise<boolean> {
-    return this.uow.run(async (manager) => {
+  async removeOwnFactor(actor: Actor, remove: (manager: EntityManager) => Promise<void>): Promise<void> {
+    await this.uow.run(async (manager) => {
       await this.lockouts.lockForChange(manager, actor.userId);
-      if (!(await remove(manager))) return false;
+      await remove(manager);
       if (this.signIn.mfaRequiredFor(actor.role) && (await this.factors.methodsOf(manager, actor.userId)).length === 0) {
         throw new Conflict('This is your last second factor, and your role must use one: add another first (or ask your leader to reset it)', { code: 'last_second_factor' });
       }
-      return true;
     });
   }
 

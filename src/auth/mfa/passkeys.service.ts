@@ -146,12 +146,10 @@ export class PasskeysService {
    * (409 `last_second_factor`, MfaService.removeOwnFactor): its next sign-in would enrol anew.
    */
   async remove(actor: Actor, id: string): Promise<void> {
-    const removed = await this.mfa.removeOwnFactor(actor, async (manager) => {
-      if (!(await this.passkeys.remove(manager, actor.userId, id))) return false;
+    await this.mfa.removeOwnFactor(actor, async (manager) => {
+      if (!(await this.passkeys.remove(manager, actor.userId, id))) throw new NotFound('Passkey');
       await this.audit.record(actor, { action: 'user.passkey_removed', purpose: AUTHENTICATION, entityType: 'passkey', entityId: id }, manager);
-      return true;
     });
-    if (!removed) throw new NotFound('Passkey');
   }
 
   private async verifiedRegistration(response: RegistrationResponseJSON, expectedChallenge: string): Promise<WebAuthnCredential | undefined> {
