@@ -16,6 +16,7 @@ export const AUTH_PROBLEMS = {
   passkey_already_registered: 'The passkey is registered already; it is not registered twice',
   step_up_required: 'This read needs a recent sign-in with a second factor; sign in again and retry',
   mfa_enrolment_closed: 'A second factor was enrolled since this sign-in began (its enrolment is over); sign in again and use that factor',
+  last_second_factor: 'Removing this passkey would leave a user whose role must use a second factor with none (409); add another first, or ask your leader to reset',
   mfa_locked: 'Your second factor is locked after 10 wrong attempts in a row (403); ask your leader (or the admin) to reset it (POST /users/:id/mfa/reset)',
 } as const;
 

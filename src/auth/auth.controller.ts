@@ -15,6 +15,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Allow, Public } from '../access/allow.decorator';
 import { CurrentActor, type Actor } from '../access/actor';
 import { ROLES } from '../access/roles';
+import { CompletePasswordResetDto } from '../users/dto/password-reset.dto';
 import { AcceptInvitationDto, ChangePasswordDto } from '../users/dto/user.dto';
 import { AuthService } from './auth.service';
 import { LoginDto, RefreshDto } from './dto/auth.dto';
@@ -34,7 +35,7 @@ export class AuthController {
     description: 'Tokens, or the second step the sign-in still needs (`status`), or `approval_pending`: the account waits for a second person\'s approval',
     schema: { oneOf: [{ $ref: getSchemaPath(TokenPairResponse) }, { $ref: getSchemaPath(MfaChallengeResponse) }, { $ref: getSchemaPath(ApprovalPendingResponse) }] },
   })
-  @ApiUnauthorizedResponse({ description: '`invalid_credentials`: wrong e-mail or password' })
+  @ApiUnauthorizedResponse({ description: '`invalid_credentials`: wrong e-mail or password (after a reset of the second factor, also the old password: choose a new one with the e-mailed link)' })
   @ApiForbiddenResponse({ description: '`mfa_locked`: the password is right, but your second factor is locked after 10 wrong attempts in a row; ask your leader to reset it' })
   @ApiTooManyRequestsResponse({ description: 'Too many attempts for this account or address; Retry-After says how long to wait' })
   login(@Body() dto: LoginDto, @Req() request: FastifyRequest): Promise<SignInResponse> {
@@ -83,6 +84,23 @@ export class AuthController {
   @ApiConflictResponse({ description: '`email_in_use`: the e-mail already has an account' })
   acceptInvitation(@Body() dto: AcceptInvitationDto, @Req() request: FastifyRequest): Promise<SignInResponse> {
     return this.auth.acceptInvitation(dto.token, dto.password, requestOrigin(request));
+  }
+
+  /**
+   * After a reset of your second factor (which removed your password), you choose a new password
+   * with the token from the e-mailed link, and go on to enrol a new second factor. The link works once.
+   */
+  @Post('auth/password-resets/complete')
+  @Public()
+  @HttpCode(200)
+  @ApiExtraModels(TokenPairResponse, MfaChallengeResponse, ApprovalPendingResponse)
+  @ApiOkResponse({
+    description: 'The password is set: `mfa_enrolment_required` (enrol a new second factor with the mfaToken), or tokens where your role need not use a second factor',
+    schema: { oneOf: [{ $ref: getSchemaPath(TokenPairResponse) }, { $ref: getSchemaPath(MfaChallengeResponse) }, { $ref: getSchemaPath(ApprovalPendingResponse) }] },
+  })
+  @ApiUnauthorizedResponse({ description: '`password_reset_link_invalid`: the link was used, replaced by a newer reset\'s or has expired; ask your leader to reset your second factor again' })
+  completePasswordReset(@Body() dto: CompletePasswordResetDto, @Req() request: FastifyRequest): Promise<SignInResponse> {
+    return this.auth.completePasswordReset(dto.token, dto.password, requestOrigin(request));
   }
 
   /** Changes your own password; your other sessions end. */

@@ -7,6 +7,7 @@ import { AuditWriter } from '../audit/audit-writer';
 import { DomainError, RuleViolation, Unauthenticated } from '../common/domain-errors';
 import { UnitOfWork } from '../database/unit-of-work';
 import { InvitationsService } from '../users/invitations.service';
+import { PasswordResetLinks } from '../users/password-reset-links.service';
 import { SessionsRepository } from '../users/sessions.repository';
 import { UsersService } from '../users/users.service';
 import { AMR } from './authentication-methods';
@@ -39,6 +40,7 @@ export class AuthService {
   constructor(
     private readonly users: UsersService,
     private readonly invitations: InvitationsService,
+    private readonly passwordResets: PasswordResetLinks,
     private readonly sessions: SessionsRepository,
     private readonly refreshTokens: RefreshTokensRepository,
     private readonly tokens: TokenIssuer,
@@ -95,6 +97,19 @@ export class AuthService {
     // One transaction: a used invitation without a session (the invitee locked out) cannot happen.
     return this.uow.run(async (manager) => {
       const user = await this.invitations.accept(token, password, origin.requestId);
+      return this.signIn.firstFactorProved(user, { amr: [AMR.password], authenticatedAt: new Date(), method: 'password' }, origin, manager);
+    });
+  }
+
+  /**
+   * After a reset of their second factor, the user chooses a new password with the e-mailed link and
+   * is signed in with it: where their role must use a second factor, that is the enrolment of a new
+   * one (`mfa_enrolment_required`), which only the holder of the link and the new password reaches.
+   */
+  async completePasswordReset(token: string, password: string, origin: RequestOrigin): Promise<SignInResponse> {
+    // One transaction: a used link without the sign-in it was for (the user locked out) cannot happen.
+    return this.uow.run(async (manager) => {
+      const user = await this.passwordResets.use(manager, token, password, origin);
       return this.signIn.firstFactorProved(user, { amr: [AMR.password], authenticatedAt: new Date(), method: 'password' }, origin, manager);
     });
   }

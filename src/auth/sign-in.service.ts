@@ -60,7 +60,9 @@ export class SignInService {
         return { status: 'mfa_required', mfaToken: await this.challenges.sign(user.id, 'verify', proof), methods } satisfies MfaChallengeResponse;
       }
       if (this.mfaRequiredFor(user.role)) {
-        return { status: 'mfa_enrolment_required', mfaToken: await this.challenges.sign(user.id, 'enrol', proof) } satisfies MfaChallengeResponse;
+        // Bound to the resets so far: a reset before the enrolment voids it (MfaService.enrol).
+        const resets = await this.lockouts.resetsOf(manager ?? this.manager, user.id);
+        return { status: 'mfa_enrolment_required', mfaToken: await this.challenges.sign(user.id, 'enrol', proof, resets) } satisfies MfaChallengeResponse;
       }
     }
     const method = proof.method ?? 'password';

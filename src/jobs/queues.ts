@@ -3,7 +3,7 @@ export const STATISTICS_QUEUE = 'statistics';
 export const REMINDERS_QUEUE = 'reminders';
 export const INVITATION_MAIL_QUEUE = 'invitation-mail';
 export const RETENTION_QUEUE = 'retention';
-/** E-mails telling staff what happened to their second factor (locked or reset). */
+/** E-mails telling staff what happened to their second factor (locked or reset, with the link to choose a new password). */
 export const ACCOUNT_MAIL_QUEUE = 'account-mail';
 /** Staff accounts: e-mails about grants waiting for approval, and the nightly deactivation of unused accounts (issue 20). */
 export const ACCOUNTS_QUEUE = 'accounts';
@@ -26,6 +26,8 @@ export const JOBS = {
   sendInvitation: 'send-invitation',
   /** Tell a user by e-mail that their second factor was locked or reset (src/auth/account-notices/). */
   sendFactorNotice: 'send-factor-notice',
+  /** After a reset of the second factor: e-mail the user a fresh one-time link to choose a new password (src/users/password-reset-links.service.ts). */
+  sendPasswordResetLink: 'send-password-reset-link',
   /** Tell a user and their plan's leaders about a grant asked for or decided, or about accounts closed for being unused. */
   sendAccountNotice: 'send-account-notice',
   /** Daily: deactivate accounts not seen for their plan's `deactivateUnusedAccountsAfterDays`. */
@@ -37,6 +39,13 @@ export interface AccountNoticeJob {
   userId: string;
   notice: 'mfa_locked' | 'mfa_reset';
   /** When it happened (ISO 8601), for the e-mail. */
+  at: string;
+}
+
+/** The link's id only: the token is made when the e-mail is sent, so the queue holds no working link. */
+export interface SendPasswordResetLinkJob {
+  linkId: string;
+  /** When the reset happened (ISO 8601), for the e-mail. */
   at: string;
 }
 

@@ -1,6 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
-import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { Actor, PlanActor } from '../access/actor';
 import { requirePlan } from '../access/plan-actor';
@@ -20,6 +19,7 @@ import type { InvitationPage, InvitationResponse } from './dto/user-response.dto
 import { invitationStatus, type Invitation } from './invitation.entity';
 import { alreadyHasAccountMail, invitationMail } from './invitation-mail';
 import { InvitationsRepository } from './invitations.repository';
+import { hashLinkToken, newLinkToken } from './link-tokens';
 import type { User } from './user.entity';
 import { invitationView } from './user-views';
 import { UsersRepository } from './users.repository';
@@ -27,7 +27,6 @@ import { RoleGrantsService, type GrantRequester } from './role-grants.service';
 import type { PlanRole } from '../access/roles';
 
 const USER_MANAGEMENT = 'user_management';
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /**
  * Invitations: how a leader adds staff. The e-mail is sent by a worker (outbox, so an accepted
@@ -111,7 +110,7 @@ export class InvitationsService {
    */
   async accept(token: string, password: string, requestId: string): Promise<User & { awaitingApproval: boolean }> {
     return this.uow.run(async (manager) => {
-      const invitation = await this.invitations.lockUsableByTokenHash(manager, hashToken(token));
+      const invitation = await this.invitations.lockUsableByTokenHash(manager, hashLinkToken(token));
       if (!invitation) throw new Unauthenticated('The invitation link is not valid: it was used, withdrawn or has expired. Ask for a new invitation.', { code: 'invitation_invalid' });
       const problems = passwordProblems(password, { email: invitation.email, name: invitation.name });
       if (problems.length) throw new InvalidInput(problems, 'weak_password');
@@ -149,7 +148,7 @@ export class InvitationsService {
 
   /** Single sign-on with an invitation link's token: the open invitation, locked for the caller's transaction (null: not usable). */
   findUsableForSingleSignOn(manager: EntityManager, token: string): Promise<Invitation | null> {
-    return this.invitations.lockUsableByTokenHash(manager, hashToken(token));
+    return this.invitations.lockUsableByTokenHash(manager, hashLinkToken(token));
   }
 
   private async markAccepted(manager: EntityManager, invitation: Invitation, user: User, requestId: string): Promise<void> {
@@ -178,8 +177,8 @@ export class InvitationsService {
       await this.invitations.update(this.manager, invitationId, { sentAt: new Date() });
       return 'already_has_account';
     }
-    const token = randomBytes(32).toString('base64url');
-    if (!(await this.invitations.storeTokenHash(this.manager, invitationId, hashToken(token)))) return 'not_open';
+    const { token, hash } = newLinkToken();
+    if (!(await this.invitations.storeTokenHash(this.manager, invitationId, hash))) return 'not_open';
     await this.mail.send(invitationMail(invitation, plan.name, `${this.config.publicUrl}/set-password#token=${token}`, invitation.expiresAt));
     this.logger.log({ invitationId }, 'invitation e-mail sent');
     return 'sent';

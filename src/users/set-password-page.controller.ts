@@ -3,8 +3,9 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { Public } from '../access/allow.decorator';
 
 /**
- * The page an invitation link opens (/set-password#token=...): the invitee chooses a password and
- * is signed in. A plain form and a script file, so it works under the strict Content-Security-
+ * The page an invitation link (/set-password#token=...) or a reset's link (/set-password#reset=...,
+ * e-mailed when a leader reset the second factor) opens: the person chooses a password and goes
+ * on to sign in (and enrol a second factor). A plain form and a script file, so it works under the strict Content-Security-
  * Policy (no inline script) and without a separate client app; a client that has its own page
  * can point PUBLIC_URL at it instead. The token travels in the fragment, which browsers never
  * send to a server, and the script removes it from the address bar at once.
@@ -55,13 +56,15 @@ const PAGE = `<!doctype html>
 
 const SCRIPT = `'use strict';
 document.addEventListener('DOMContentLoaded', () => {
-  const token = new URLSearchParams(location.hash.slice(1)).get('token');
+  const fragment = new URLSearchParams(location.hash.slice(1));
+  const reset = fragment.get('reset');
+  const token = reset || fragment.get('token');
   history.replaceState(null, '', location.pathname);
   const form = document.getElementById('form');
   const message = document.getElementById('message');
   if (!token) {
     form.hidden = true;
-    message.textContent = 'Linket mangler sin kode. Åbn linket fra invitationen igen, eller bed om en ny invitation.';
+    message.textContent = 'Linket mangler sin kode. Åbn linket fra e-mailen igen.';
     return;
   }
   form.addEventListener('submit', async (event) => {
@@ -71,7 +74,7 @@ document.addEventListener('DOMContentLoaded', () => {
       message.textContent = 'De to adgangskoder er ikke ens.';
       return;
     }
-    const res = await fetch('/api/v1/auth/invitations/accept', {
+    const res = await fetch(reset ? '/api/v1/auth/password-resets/complete' : '/api/v1/auth/invitations/accept', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ token, password }),
@@ -81,12 +84,17 @@ document.addEventListener('DOMContentLoaded', () => {
       const answer = await res.json().catch(() => ({}));
       message.textContent = answer.status === 'approval_pending'
         ? 'Din adgangskode er gemt. Din adgang skal godkendes af en anden leder eller administratoren, før du kan logge ind; du får en e-mail, når den er godkendt.'
-        : 'Din adgangskode er gemt. Du kan nu logge ind.';
+        : answer.status === 'mfa_enrolment_required'
+          ? 'Din adgangskode er gemt. Log ind med den; du bliver bedt om at oprette din anden faktor.'
+          : 'Din adgangskode er gemt. Du kan nu logge ind.';
       return;
     }
     const problem = await res.json().catch(() => ({}));
     const reasons = (problem.errors || []).map((e) => e.message).join(' ');
-    message.textContent = res.status === 401 ? 'Linket er brugt, trukket tilbage eller udløbet. Bed om en ny invitation.' : 'Adgangskoden kan ikke bruges: ' + (reasons || problem.detail || res.status);
+    const invalid = reset
+      ? 'Linket er brugt, erstattet af et nyere eller udløbet. Bed din leder om at nulstille din anden faktor igen.'
+      : 'Linket er brugt, trukket tilbage eller udløbet. Bed om en ny invitation.';
+    message.textContent = res.status === 401 ? invalid : 'Adgangskoden kan ikke bruges: ' + (reasons || problem.detail || res.status);
   });
 });
 `;

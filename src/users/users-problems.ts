@@ -6,6 +6,7 @@ export const USERS_PROBLEMS = {
   invitation_pending: 'The e-mail already has an open invitation to the plan; send it again instead',
   invitation_closed: 'The invitation was already accepted or withdrawn',
   invitation_invalid: 'The invitation link was used, withdrawn or has expired',
+  password_reset_link_invalid: 'The link to choose a new password (e-mailed at a reset of the second factor) was used, replaced by a newer reset\'s or has expired, or the account was deactivated',
   not_yourself: 'A user tried to deactivate themselves or change their own role',
   role_across_organisations: 'A caseworker would become the plan\'s own staff, or the reverse',
   role_organisation_mismatch: 'The role does not fit the organisation: a caseworker needs a municipal one, the plan\'s own staff none',

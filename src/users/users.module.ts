@@ -7,6 +7,8 @@ import { InvitationMailProcessor } from './invitation-mail.processor';
 import { Invitation } from './invitation.entity';
 import { InvitationsRepository } from './invitations.repository';
 import { InvitationsService } from './invitations.service';
+import { PasswordResetLinksRepository } from './password-reset-links.repository';
+import { PasswordResetLinks } from './password-reset-links.service';
 import { RoleApprovalsService } from './role-approvals.service';
 import { RoleGrantsService } from './role-grants.service';
 import { RoleRequestsRepository } from './role-requests.repository';
@@ -36,7 +38,9 @@ import { UsersService } from './users.service';
     AccountNotices,
     UnusedAccounts,
     AccountsProcessor,
+    PasswordResetLinksRepository,
+    PasswordResetLinks,
   ],
-  exports: [UsersService, InvitationsService, UsersRepository, SessionsRepository, RoleGrantsService, UnusedAccounts],
+  exports: [UsersService, InvitationsService, PasswordResetLinks, UsersRepository, SessionsRepository, RoleGrantsService, UnusedAccounts],
 })
 export class UsersModule {}

@@ -43,7 +43,7 @@ describe('every route declares who may call it', () => {
     expect([...served].sort()).toEqual([...new Set(walked)].sort());
   });
 
-  it('keeps only signing in and out (second factor and single sign-on included), accepting an invitation (and its page) and health checks public', () => {
+  it('keeps only signing in and out (second factor and single sign-on included), accepting an invitation or a reset\'s link to a new password (and their page) and health checks public', () => {
     const publicRoutes = declaredRoutes(t).filter((r) => r.isPublic).map((r) => `${r.method} ${r.url}`);
     expect(publicRoutes.sort()).toEqual([
       'GET /api/v1/auth/providers',
@@ -68,6 +68,7 @@ describe('every route declares who may call it', () => {
       'POST /api/v1/auth/mfa/totp',
       'POST /api/v1/auth/mfa/totp/confirm',
       'POST /api/v1/auth/mfa/totp/enrol',
+      'POST /api/v1/auth/password-resets/complete',
       'POST /api/v1/auth/refresh',
       'POST /api/v1/auth/saml/:provider/acs',
       'POST /api/v1/auth/saml/:provider/slo',

@@ -242,6 +242,16 @@ describe('passkeys as the second factor', () => {
     expect(await auditActions(owner.id)).toContain('user.passkey_removed');
   });
 
+  it('refuses to remove the last second factor of a counsellor, whose next sign-in would let whoever knows the password enrol one', async () => {
+    const owner = await counsellorWithPasskey();
+    const [only] = (await get('/auth/mfa/passkeys', owner.enrolled.accessToken)).body.items;
+    const res = await t.http().delete(`${API}/auth/mfa/passkeys/${only.id}`).set('Authorization', `Bearer ${owner.enrolled.accessToken}`);
+    expect([res.status, res.body.code]).toEqual([409, 'last_second_factor']);
+    expect(await db.count(`mfa_passkeys WHERE user_id = $1`, [owner.id])).toBe(1);
+    expect((await flow.password(owner.email)).status).toBe('mfa_required');
+    expect(await auditActions(owner.id)).not.toContain('user.passkey_removed');
+  });
+
   it('slows down repeated failed answers like wrong codes', async () => {
     const { email, key } = await counsellorWithPasskey();
     // Each answer to its own sign-in, prepared first: the answers then follow each other quickly.

@@ -4,7 +4,7 @@ import { addStaff, createPlan, expectStatus, STAFF_PASSWORD, type PlanFixture } 
 import { ownerDatabase } from '../support/owner-database';
 import { PrivateRedis } from '../support/redis-server';
 import { waitFor } from '../support/wait-for';
-import { invitationToken, SmtpCatcher } from '../support/smtp-catcher';
+import { invitationToken, passwordResetToken, SmtpCatcher } from '../support/smtp-catcher';
 import { API, createTestApp, type TestApp } from '../support/test-app';
 
 /** What an access token says of its sign-in (read, not verified: the API verifies). */
@@ -190,7 +190,11 @@ describe('signing in with a second factor (authenticator app and recovery codes)
     await post(`/users/${counsellor.id}/mfa/reset`, {}, leaderToken).expect(204);
 
     expect((await get('/me', confirmed.accessToken)).status).toBe(401);
-    const next = await post('/auth/login', { email: counsellor.email, password: STAFF_PASSWORD }).expect(200);
+    // The password went with the factor (test/e2e/mfa-reset.e2e-spec.ts): the e-mailed link sets a new one, and the user enrols.
+    const refused = await post('/auth/login', { email: counsellor.email, password: STAFF_PASSWORD });
+    expect([refused.status, refused.body.code]).toEqual([401, 'invalid_credentials']);
+    const token = passwordResetToken(await smtp.mailWithSubject(counsellor.email, /^Din anden faktor er nulstillet$/));
+    const next = await post('/auth/password-resets/complete', { token, password: 'fjernsyn blomsterkasse regnvejr' }).expect(200);
     expect(next.body.status).toBe('mfa_enrolment_required');
     expect(await db.count(`audit_events WHERE action = 'user.mfa_reset' AND entity_id = $1 AND actor_id = $2 AND plan_id = $3`, [counsellor.id, leader.id, plan.planId])).toBe(1);
 

@@ -37,9 +37,11 @@ export class SmtpCatcher {
     return waitFor(`a mail to ${address}`, async () => this.mails.slice(after).filter((m) => toAddresses(m).includes(address.toLowerCase())).at(-1));
   }
 
-  /** The first mail to `address` whose subject matches, once it has come. */
-  mailWithSubject(address: string, subject: RegExp): Promise<ParsedMail> {
-    return waitFor(`a mail to ${address} about ${subject}`, async () => this.mails.find((m) => toAddresses(m).includes(address.toLowerCase()) && subject.test(m.subject ?? '')));
+  /** The first mail to `address` whose subject matches (of those after the `after`th mail), once it has come. */
+  mailWithSubject(address: string, subject: RegExp, after = 0): Promise<ParsedMail> {
+    return waitFor(`a mail to ${address} about ${subject}`, async () =>
+      this.mails.slice(after).find((m) => toAddresses(m).includes(address.toLowerCase()) && subject.test(m.subject ?? '')),
+    );
   }
 
   count(address: string): number {
@@ -60,5 +62,12 @@ function toAddresses(mail: ParsedMail): string[] {
 export function invitationToken(mail: ParsedMail): string {
   const match = /\/set-password#token=([A-Za-z0-9_-]+)/.exec(mail.text ?? '');
   if (!match) throw new Error(`no invitation link in: ${mail.text}`);
+  return match[1];
+}
+
+/** The token of the link to choose a new password, in the e-mail after a reset of the second factor. */
+export function passwordResetToken(mail: ParsedMail): string {
+  const match = /\/set-password#reset=([A-Za-z0-9_-]+)/.exec(mail.text ?? '');
+  if (!match) throw new Error(`no password reset link in: ${mail.text}`);
   return match[1];
 }

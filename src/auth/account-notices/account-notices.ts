@@ -9,7 +9,9 @@ import { accountNoticeMail } from './account-notice-mail';
 
 /**
  * E-mails that tell a user what happened to their account (their second factor locked, or reset
- * by their leader), so that someone else's doing does not go unnoticed. Filed in the outbox in
+ * by their leader where the account has no password of its own: a password account gets the
+ * reset's link instead, src/users/password-reset-links.service.ts), so that someone else's doing
+ * does not go unnoticed. Filed in the outbox in
  * the transaction of what they tell (nothing accepted is lost), sent by a worker.
  */
 @Injectable()

@@ -22,6 +22,11 @@ export interface MfaChallenge extends FirstFactorProof {
   stage: 'verify' | 'enrol';
   /** The token's own id: a challenge completes a sign-in once. */
   id: string;
+  /**
+   * For an `enrol` challenge: how many resets of the user's second factor there had been when it
+   * was given. A reset since voids it: it was given for the password the reset took away.
+   */
+  resets?: number;
 }
 
 interface MfaClaims {
@@ -38,6 +43,8 @@ interface MfaClaims {
   mth?: FirstFactorMethod;
   nsis?: NsisLevelName;
   idp?: string;
+  /** MfaChallenge.resets. */
+  rst?: number;
   jti: string;
 }
 
@@ -48,7 +55,7 @@ export class MfaChallenges {
     @Inject(REDIS) private readonly redis: Redis,
   ) {}
 
-  sign(userId: string, stage: MfaChallenge['stage'], proof: FirstFactorProof): Promise<string> {
+  sign(userId: string, stage: MfaChallenge['stage'], proof: FirstFactorProof, resets?: number): Promise<string> {
     const claims: MfaClaims = {
       sub: userId,
       stage,
@@ -60,6 +67,7 @@ export class MfaChallenges {
       ...(proof.method ? { mth: proof.method } : {}),
       ...(proof.nsisLevel ? { nsis: proof.nsisLevel } : {}),
       ...(proof.idpMessageId ? { idp: proof.idpMessageId } : {}),
+      ...(resets !== undefined ? { rst: resets } : {}),
       jti: randomUUID(),
     };
     return this.jwt.signAsync(claims, { expiresIn: MFA_TOKEN_TTL_SECONDS, issuer: JWT_ISSUER, audience: MFA_AUDIENCE });
@@ -87,6 +95,7 @@ export class MfaChallenges {
       method: claims.mth,
       nsisLevel: claims.nsis,
       idpMessageId: claims.idp,
+      resets: claims.rst,
     };
   }
 

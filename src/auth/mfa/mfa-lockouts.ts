@@ -7,7 +7,7 @@ import { signInDetails } from '../sign-in-audit';
 import { AUTHENTICATION, type RequestOrigin, type SigningInUser } from '../sign-in-types';
 import type { MfaChallenge } from './mfa-challenges';
 import { MFA_LOCK_AFTER_FAILURES } from './mfa-lock-policy';
-import { MfaUserStateRepository } from './mfa-user-state.repository';
+import { MfaUserStateRepository, type MfaUserState } from './mfa-user-state.repository';
 
 export function mfaLocked(): Forbidden {
   return new Forbidden(`Your second factor is locked after ${MFA_LOCK_AFTER_FAILURES} wrong attempts in a row; ask your leader to reset it`, { code: 'mfa_locked' });
@@ -75,12 +75,17 @@ export class MfaLockouts {
     return this.state.succeeded(manager, userId);
   }
 
-  /** Takes the user's row for a change of their factors (enrolment, reset) in the caller's transaction. */
-  async lockForChange(manager: EntityManager, userId: string): Promise<void> {
-    await this.state.lock(manager, userId);
+  /** Takes the user's row for a change of their factors (enrolment, reset) in the caller's transaction, and reads it. */
+  lockForChange(manager: EntityManager, userId: string): Promise<MfaUserState> {
+    return this.state.lock(manager, userId);
   }
 
-  /** A reset: no lock, no failures. */
+  /** How many resets the user has had: an enrolment challenge carries the number, and a reset since voids it. */
+  resetsOf(manager: EntityManager, userId: string): Promise<number> {
+    return this.state.resetsOf(manager, userId);
+  }
+
+  /** A reset: no lock, no failures, and the enrolment challenges given before it void. */
   unlock(manager: EntityManager, userId: string): Promise<void> {
     return this.state.unlock(manager, userId);
   }

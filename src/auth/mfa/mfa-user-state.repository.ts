@@ -4,6 +4,8 @@ import type { EntityManager } from 'typeorm';
 export interface MfaUserState {
   failures: number;
   locked: boolean;
+  /** How many times the user's second factor was reset: an enrolment challenge is good only under the number it was given under. */
+  resets: number;
 }
 
 /**
@@ -19,7 +21,7 @@ export class MfaUserStateRepository {
     const [row]: MfaUserState[] = await manager.query(
       `INSERT INTO mfa_user_state (user_id) VALUES ($1)
        ON CONFLICT (user_id) DO UPDATE SET failures = mfa_user_state.failures
-       RETURNING failures, locked_at IS NOT NULL AS locked`,
+       RETURNING failures, locked_at IS NOT NULL AS locked, resets`,
       [userId],
     );
     return row;
@@ -31,6 +33,12 @@ export class MfaUserStateRepository {
     return row?.locked ?? false;
   }
 
+  /** How many resets the user has had (without taking the row): what an enrolment challenge is given under. */
+  async resetsOf(manager: EntityManager, userId: string): Promise<number> {
+    const [row]: { resets: number }[] = await manager.query(`SELECT resets FROM mfa_user_state WHERE user_id = $1`, [userId]);
+    return row?.resets ?? 0;
+  }
+
   /** Counts a failed attempt, locking the factor when it is the `lockAfter`th in a row: the state after it. */
   async countFailure(manager: EntityManager, userId: string, lockAfter: number): Promise<MfaUserState> {
     const [row]: MfaUserState[] = await manager.query(
@@ -39,7 +47,7 @@ export class MfaUserStateRepository {
          failures = mfa_user_state.failures + 1,
          last_failure_at = now(),
          locked_at = coalesce(mfa_user_state.locked_at, CASE WHEN mfa_user_state.failures + 1 >= $2 THEN now() END)
-       RETURNING failures, locked_at IS NOT NULL AS locked`,
+       RETURNING failures, locked_at IS NOT NULL AS locked, resets`,
       [userId, lockAfter],
     );
     return row;
@@ -50,8 +58,8 @@ export class MfaUserStateRepository {
     await manager.query(`UPDATE mfa_user_state SET failures = 0 WHERE user_id = $1 AND failures > 0 AND locked_at IS NULL`, [userId]);
   }
 
-  /** A reset by the leader or the admin: no failures, no lock. */
+  /** A reset by the leader or the admin (the caller took the row): no failures, no lock, and one more reset. */
   async unlock(manager: EntityManager, userId: string): Promise<void> {
-    await manager.query(`UPDATE mfa_user_state SET failures = 0, locked_at = NULL WHERE user_id = $1`, [userId]);
+    await manager.query(`UPDATE mfa_user_state SET failures = 0, locked_at = NULL, resets = resets + 1 WHERE user_id = $1`, [userId]);
   }
 }

@@ -99,14 +99,15 @@ export class MfaController {
 
   /**
    * Removes a user's second factors (lost phone, no recovery codes) or unlocks a locked one, and ends
-   * their sessions; they enrol again at the next sign-in. Needs your recent sign-in (step-up); the
-   * user is told by e-mail. Audited.
+   * their sessions. Their password goes too: they are e-mailed a one-time link to choose a new one and
+   * enrol a new factor, so whoever knew the old password cannot enrol theirs (an account that signs
+   * in only through single sign-on enrols at its next sign-in). Needs your recent sign-in (step-up). Audited.
    */
   @Post('users/:id/mfa/reset')
   @Allow('leader', 'admin')
   @RequireStepUp()
   @HttpCode(204)
-  @ApiNoContentResponse({ description: 'Reset; every session of the user has ended, and the user is e-mailed' })
+  @ApiNoContentResponse({ description: 'Reset; every session of the user has ended, their password is removed, and they are e-mailed a one-time link to choose a new one (24 h) and enrol a new factor' })
   @ApiNotFoundResponse({ description: 'No such user within your reach' })
   async reset(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) userId: string, @Req() request: FastifyRequest): Promise<void> {
     await this.mfa.reset(actor, userId, requestOrigin(request));

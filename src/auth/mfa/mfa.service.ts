@@ -6,6 +6,7 @@ import { AuditWriter } from '../../audit/audit-writer';
 import type { SignInDetails } from '../../audit/sign-in-details';
 import { Conflict, NotFound, Unauthenticated, type DomainError } from '../../common/domain-errors';
 import { UnitOfWork } from '../../database/unit-of-work';
+import { PasswordResetLinks } from '../../users/password-reset-links.service';
 import { SessionsRepository } from '../../users/sessions.repository';
 import type { User } from '../../users/user.entity';
 import { UsersService } from '../../users/users.service';
@@ -16,7 +17,7 @@ import { LoginThrottle } from '../login-throttle';
 import { METHOD_OF_AMR, signInDetails } from '../sign-in-audit';
 import { AUTHENTICATION, SignInService, type RequestOrigin } from '../sign-in.service';
 import type { Enroller } from './enroller';
-import { MfaChallenges, type MfaChallenge } from './mfa-challenges';
+import { invalidMfaToken, MfaChallenges, type MfaChallenge } from './mfa-challenges';
 import { MfaFactorsRepository } from './mfa-factors.repository';
 import { MfaLockouts } from './mfa-lockouts';
 import { hashRecoveryCode, newRecoveryCodes } from './recovery-codes';
@@ -69,6 +70,7 @@ export class MfaService {
     private readonly notices: AccountNotices,
     private readonly users: UsersService,
     private readonly sessions: SessionsRepository,
+    private readonly passwordResets: PasswordResetLinks,
     private readonly throttle: LoginThrottle,
     private readonly audit: AuditWriter,
     private readonly uow: UnitOfWork,
@@ -95,7 +97,9 @@ export class MfaService {
    * throttled like sign-in. An enrolment challenge (at sign-in, for a user with no second factor)
    * adds a factor only while the user still has none, checked with the user's row taken in the
    * transaction that adds it: of two challenges of the same user, one enrols and the other is
-   * refused (401 `mfa_enrolment_closed`). A signed-in user (bearer token and step-up) may add more.
+   * refused (401 `mfa_enrolment_closed`); and only if no reset came since it was given (401
+   * `mfa_token_invalid`: it was given for the password the reset took away). A signed-in user
+   * (bearer token and step-up) may add more.
    * The first second factor comes with ten recovery codes; at sign-in, the enrolment completes the sign-in.
    */
   async enrol(enroller: Enroller, method: 'totp' | 'passkey', origin: RequestOrigin, factor: FactorCheck): Promise<EnrolmentResponse> {
@@ -103,10 +107,10 @@ export class MfaService {
     const challenge = 'challenge' in enroller ? enroller.challenge : undefined;
     await this.throttle.begin(throttleKey(user.id), origin.address);
     const outcome = await this.uow.run(async (manager): Promise<Outcome<EnrolmentResponse>> => {
-      await this.lockouts.lockForChange(manager, user.id);
+      const state = await this.lockouts.lockForChange(manager, user.id);
       const firstFactor = (await this.factors.methodsOf(manager, user.id)).length === 0;
-      if (challenge && !firstFactor) {
-        const refusal = mfaEnrolmentClosed();
+      const refusal = challenge && challengeRefusal(challenge, state.resets, firstFactor);
+      if (refusal) {
         await this.audit.record(this.actorOf(user, origin), this.failedEvent(user, origin, { method, outcome: 'refused', reason: refusal.code }, challenge), manager);
         return { refusal };
       }
@@ -198,9 +202,13 @@ export class MfaService {
 
   /**
    * The leader (of the user's plan) or the admin removes a user's second factors, for a lost phone
-   * and no recovery codes, or a locked factor, which it unlocks. Every session of the user ends; at
-   * the next sign-in they enrol again. The user is told by e-mail, so a reset they did not ask
-   * for does not go unnoticed. The route needs a recent sign-in of the one resetting (step-up).
+   * and no recovery codes, or a locked factor, which it unlocks. Every session of the user ends, and
+   * enrolment challenges given before it are void. The local password goes too, and the user is
+   * e-mailed a one-time link to choose a new one and enrol a new factor (PasswordResetLinks): whoever
+   * knew the old password, and perhaps locked the factor with it on purpose, cannot enrol their own.
+   * An account that signs in only through single sign-on enrols at its next sign-in and is e-mailed
+   * a notice. Either way a reset they did not ask for does not go unnoticed. The route needs a
+   * recent sign-in of the one resetting (step-up).
    */
   async reset(actor: Actor, userId: string, origin: RequestOrigin): Promise<void> {
     await this.uow.run(async (manager) => {
@@ -212,8 +220,25 @@ export class MfaService {
       await this.lockouts.unlock(manager, userId);
       await this.sessions.endAllOf(manager, userId, 'mfa_reset');
       const details = signInDetails(origin, { outcome: 'changed' });
-      await this.audit.record({ ...actor, planId: user.planId }, { action: 'user.mfa_reset', purpose: 'user_management', entityType: 'user', entityId: userId, details }, manager);
-      await this.notices.file(manager, userId, 'mfa_reset');
+      const inPlan = { ...actor, planId: user.planId };
+      await this.audit.record(inPlan, { action: 'user.mfa_reset', purpose: 'user_management', entityType: 'user', entityId: userId, details }, manager);
+      if (!(await this.passwordResets.issueAfterFactorReset(manager, inPlan, user, origin))) await this.notices.file(manager, userId, 'mfa_reset');
+    });
+  }
+
+  /**
+   * Removes one of the user's own factors (`remove`, which throws when there is no such factor), in
+   * one transaction with the user's row taken, so that two removals happen one after the other.
+   * Refused (409 `last_second_factor`) when it would leave a user whose role must use a second
+   * factor with none: their next sign-in would enrol whatever factor the one who knows the password brings.
+   */
+  async removeOwnFactor(actor: Actor, remove: (manager: EntityManager) => Promise<void>): Promise<void> {
+    await this.uow.run(async (manager) => {
+      await this.lockouts.lockForChange(manager, actor.userId);
+      await remove(manager);
+      if (this.signIn.mfaRequiredFor(actor.role) && (await this.factors.methodsOf(manager, actor.userId)).length === 0) {
+        throw new Conflict('This is your last second factor, and your role must use one: add another first (or ask your leader to reset it)', { code: 'last_second_factor' });
+      }
     });
   }
 
@@ -236,8 +261,9 @@ export class MfaService {
     }
     const user = await this.activeUser(challenge.userId);
     // Checked again, with the user's row taken, in the transaction that adds the factor (enrol()).
-    if ((await this.factors.methodsOf(this.manager, user.id)).length > 0) {
-      const refusal = mfaEnrolmentClosed();
+    const [methods, resets] = await Promise.all([this.factors.methodsOf(this.manager, user.id), this.lockouts.resetsOf(this.manager, user.id)]);
+    const refusal = challengeRefusal(challenge, resets, methods.length === 0);
+    if (refusal) {
       await this.audit.record(this.actorOf(user, origin), this.failedEvent(user, origin, { method, outcome: 'refused', reason: refusal.code }, challenge));
       throw refusal;
     }
@@ -257,6 +283,15 @@ export class MfaService {
   private actorOf(user: User, origin: RequestOrigin) {
     return { userId: user.id, role: user.role, planId: user.planId, requestId: origin.requestId };
   }
+}
+
+/**
+ * Why an enrolment challenge may no longer enrol: a reset since it was given (it proved the
+ * password the reset took away), or a factor enrolled since (it enrols only a user's first).
+ */
+function challengeRefusal(challenge: MfaChallenge, resets: number, firstFactor: boolean): DomainError | undefined {
+  if ((challenge.resets ?? 0) !== resets) return invalidMfaToken();
+  return firstFactor ? undefined : mfaEnrolmentClosed();
 }
 
 /** Second-factor attempts count on their own key, so they neither use up nor reset the password's budget. */

@@ -95,6 +95,7 @@ export class PasskeysController {
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Removed' })
   @ApiNotFoundResponse({ description: 'You have no passkey with this id' })
+  @ApiConflictResponse({ description: '`last_second_factor`: it is your last second factor and your role must use one; add another first' })
   async remove(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<void> {
     await this.passkeys.remove(actor, id);
   }

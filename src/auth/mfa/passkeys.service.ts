@@ -141,9 +141,12 @@ export class PasskeysService {
     return { items: await this.passkeys.summariesOf(this.manager, actor.userId), nextCursor: null };
   }
 
-  /** Removes one of the caller's passkeys. Removing the last second factor means enrolling again at the next sign-in. */
+  /**
+   * Removes one of the caller's passkeys; not the last second factor of a role that must use one
+   * (409 `last_second_factor`, MfaService.removeOwnFactor): its next sign-in would enrol anew.
+   */
   async remove(actor: Actor, id: string): Promise<void> {
-    await this.uow.run(async (manager) => {
+    await this.mfa.removeOwnFactor(actor, async (manager) => {
       if (!(await this.passkeys.remove(manager, actor.userId, id))) throw new NotFound('Passkey');
       await this.audit.record(actor, { action: 'user.passkey_removed', purpose: AUTHENTICATION, entityType: 'passkey', entityId: id }, manager);
     });

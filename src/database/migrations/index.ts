@@ -22,6 +22,7 @@ import { KeptAnswersAboutResidents1733920000000 } from './1733920000000-kept-ans
 import { SignInHardening1733910000000 } from './1733910000000-sign-in-hardening';
 import { SsoSessionLogoutIndex1733950000000 } from './1733950000000-sso-session-logout-index';
 import { UserApprovalsAndLeavers1733930000000 } from './1733930000000-user-approvals-and-leavers';
+import { PasswordResetLinks1733970000001 } from './1733970000001-password-reset-links';
 
 /** Every migration, in order. Listed explicitly so the build and the tests load the same set without globbing. */
 export const MIGRATIONS = [
@@ -49,4 +50,5 @@ export const MIGRATIONS = [
   SsoSessionLogoutIndex1733950000000,
   SessionNoteCompartment1733940000000,
   UserApprovalsAndLeavers1733930000000,
+  PasswordResetLinks1733970000001,
 ];
