@@ -28,6 +28,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'counselling_contact.recorded': 'Registrerede en samtale',
   'counselling_referral.recorded': 'Registrerede en henvisning',
   'counselling_referral.listed': 'Så en henvisning i en liste',
+  'counselling_referral.read': 'Så en henvisning',
   'counselling_referral.status_changed': 'Ændrede status på en henvisning',
   'internship.started': 'Registrerede en praktikplads',
   'internship.read': 'Så en praktikplads',

@@ -61,3 +61,27 @@ export async function consentsNoLongerActive(manager: Pick<EntityManager, 'query
   );
   return rows.map((r) => r.id);
 }
+
+/** A consent, active now, that shares a resident with an organisation: what the reader is told they read under. */
+export interface SharingConsent {
+  id: string;
+  residentId: string;
+  scope: 'share_counselling' | 'share_job_programme';
+  givenAt: Date;
+  expiresAt: Date | null;
+  includesNotes: boolean;
+}
+
+/** The active consents that share these residents' data with this organisation, oldest first. */
+export async function activeSharingConsents(manager: Pick<EntityManager, 'query'>, q: { planId: string; organisationId: string; residentIds: readonly string[] }): Promise<SharingConsent[]> {
+  if (q.residentIds.length === 0) return [];
+  return manager.query(
+    `SELECT k.id::text AS id, k.resident_id::text AS "residentId", k.scope, k.given_at AS "givenAt", k.expires_at AS "expiresAt", k.includes_notes AS "includesNotes"
+       FROM consents k
+      WHERE k.resident_id = ANY($1::uuid[]) AND k.plan_id = $2 AND k.scope IN ('share_counselling', 'share_job_programme')
+        AND EXISTS (SELECT 1 FROM consent_recipients kr WHERE kr.consent_id = k.id AND kr.organisation_id = $3)
+        AND ${ACTIVE_CONSENT_SQL('k')}
+      ORDER BY k.given_at, k.id`,
+    [q.residentIds, q.planId, q.organisationId],
+  );
+}

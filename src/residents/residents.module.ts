@@ -7,11 +7,13 @@ import { ResidentsController } from './residents.controller';
 import { ResidentRecordData } from './resident-record-data';
 import { ResidentsRepository } from './residents.repository';
 import { ResidentsService } from './residents.service';
+import { SharedResidentsController } from './shared-residents.controller';
+import { SharedResidentsService } from './shared-residents.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Resident, Guardian]), PlansModule],
-  controllers: [ResidentsController],
-  providers: [ResidentsService, ResidentsRepository, ResidentRecordData],
+  controllers: [ResidentsController, SharedResidentsController],
+  providers: [ResidentsService, ResidentsRepository, ResidentRecordData, SharedResidentsService],
   exports: [ResidentsService, ResidentsRepository, ResidentRecordData],
 })
 export class ResidentsModule {}

@@ -93,7 +93,11 @@ const MATRIX: Record<string, Role[] | 'public'> = {
   'POST /api/v1/counselling-cases/:id/reopen': ['counsellor'],
   // Referral follow-up: the receiving organisation's caseworker answers, the counsellors who sent it revoke.
   'GET /api/v1/referrals': ['counsellor', 'caseworker'],
+  'GET /api/v1/referrals/:id': ['counsellor', 'caseworker'],
   'POST /api/v1/referrals/:id/status': ['counsellor', 'caseworker'],
+  // Read-only, and only what a consent shares with the caller's organisation.
+  'GET /api/v1/shared-residents': ['caseworker'],
+  'GET /api/v1/shared-residents/:id': ['caseworker'],
   'GET /api/v1/counselling-topics': ['counsellor', 'leader'],
   'POST /api/v1/counselling-topics': ['leader'],
 
@@ -166,6 +170,7 @@ const STEP_UP_ROUTES = [
   'GET /api/v1/counselling-cases/:id',
   'GET /api/v1/job-programmes/:id',
   'GET /api/v1/referrals',
+  'GET /api/v1/referrals/:id',
   'GET /api/v1/activities/:id/sessions/:sessionId',
   'GET /api/v1/residents/:id/access-log',
   'GET /api/v1/residents/:id/export',

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PlanActor } from '../../access/actor';
 import { Allow } from '../../access/allow.decorator';
 import { RequireStepUp } from '../../access/step-up';
@@ -18,14 +18,26 @@ export class ReferralFollowUpController {
   @Allow('counsellor', 'caseworker')
   // Answers with the follow-up's notes and the referrals' reasons, written by others about the resident.
   @RequireStepUp()
-  @ApiOkResponse({ type: ReferralFollowUpPage, description: 'A page of referrals, most recently sent first, each with its status history' })
+  @ApiOperation({ summary: 'The referral inbox: referrals to your organisation (a caseworker) or your plan\'s (a counsellor), newest first, filtered by status' })
+  @ApiOkResponse({ type: ReferralFollowUpPage, description: 'A page of referrals, most recently sent first, each with the case it came from, who sent it and its status history' })
   list(@PlanActor() actor: PlanActor, @Query() query: ReferralQuery) {
     return this.followUp.list(actor, query);
+  }
+
+  @Get(':id')
+  @Allow('counsellor', 'caseworker')
+  @RequireStepUp()
+  @ApiOperation({ summary: 'One referral of the inbox, with the case it came from and its status history' })
+  @ApiOkResponse({ type: ReferralFollowUpResponse, description: 'The referral' })
+  @ApiNotFoundResponse({ description: 'No such referral within your reach: another organisation\'s, or the consent no longer holds (`not_found`)' })
+  get(@PlanActor() actor: PlanActor, @Param('id', ParseIdPipe) id: string) {
+    return this.followUp.get(actor, id);
   }
 
   @Post(':id/status')
   @HttpCode(200)
   @Allow('counsellor', 'caseworker')
+  @ApiOperation({ summary: 'Answer a referral: the receiving caseworker accepts, rejects or completes it (with a note); a counsellor revokes it' })
   @ApiOkResponse({ type: ReferralFollowUpResponse, description: 'The referral with its new status and its history' })
   @ApiForbiddenResponse({ description: 'A counsellor may only revoke; a caseworker may only accept, reject or complete (`referral_status_not_yours`)' })
   @ApiConflictResponse({ description: 'Not allowed from the current status (`referral_transition_refused`, with `currentStatus` and `allowed`), changed since your `version` (`stale_version`), or the resident was erased (`resident_erased`)' })

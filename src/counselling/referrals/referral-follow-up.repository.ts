@@ -10,6 +10,12 @@ import { CounsellingReferral } from '../entities/counselling-referral.entity';
 import type { ReferralQuery } from './referral-follow-up.dto';
 import { ReferralStatusChange } from './referral-status-change.entity';
 
+/** Staff (name and organisation) and organisations (name) by id. */
+export interface ReferralPeople {
+  users: ReadonlyMap<string, { name: string; organisationId: string | null }>;
+  organisations: ReadonlyMap<string, string>;
+}
+
 /**
  * Referrals as their follow-up reaches them, and their status history. Every read goes through
  * AccessPolicy.followedUpReferrals: a referral out of the caller's reach (another organisation's,
@@ -45,12 +51,42 @@ export class ReferralFollowUpRepository {
     return (await this.residentsOfCases(manager, actor, [found.caseId])).get(found.caseId) ?? null;
   }
 
+  /** The referral, unlocked, if within the caller's reach; else "not found". */
+  async followedUp(manager: EntityManager, actor: PlanActor, id: string): Promise<CounsellingReferral> {
+    const found = await this.reachable(manager, actor).andWhere('f.id = :referralId', { referralId: id }).getOne();
+    if (!found) throw new NotFound('Referral');
+    return found;
+  }
+
   /** Which resident each case is about: one query for a page. */
   async residentsOfCases(manager: EntityManager, actor: PlanActor, caseIds: readonly string[]): Promise<ReadonlyMap<string, string>> {
+    return new Map([...(await this.casesOf(manager, actor, caseIds)).values()].map((c) => [c.id, c.residentId]));
+  }
+
+  /** The cases the referrals were sent from: one query for a page. */
+  async casesOf(manager: EntityManager, actor: PlanActor, caseIds: readonly string[]): Promise<ReadonlyMap<string, CounsellingCase>> {
     const unique = [...new Set(caseIds)];
     if (!unique.length) return new Map();
     const rows = await inPlan(manager, CounsellingCase, 'c', actor).andWhere('c.id IN (:...caseIds)', { caseIds: unique }).getMany();
-    return new Map(rows.map((c) => [c.id, c.residentId]));
+    return new Map(rows.map((c) => [c.id, c]));
+  }
+
+  /**
+   * The names of the plan's staff and organisations a page of referrals mentions (who referred,
+   * who answered, to whom, and from which organisation), so the inbox needs no further call.
+   */
+  async peopleOf(manager: EntityManager, planId: string, userIds: readonly string[], organisationIds: readonly string[]): Promise<ReferralPeople> {
+    const users: { id: string; name: string; organisationId: string | null }[] = userIds.length
+      ? await manager.query(`SELECT id::text AS id, name, organisation_id::text AS "organisationId" FROM users WHERE id = ANY($1::uuid[]) AND plan_id = $2`, [[...new Set(userIds)], planId])
+      : [];
+    const orgIds = [...new Set([...organisationIds, ...users.map((u) => u.organisationId).filter((o): o is string => o !== null)])];
+    const organisations: { id: string; name: string }[] = orgIds.length
+      ? await manager.query(`SELECT id::text AS id, name FROM organisations WHERE id = ANY($1::uuid[]) AND plan_id = $2`, [orgIds, planId])
+      : [];
+    return {
+      users: new Map(users.map((u) => [u.id, { name: u.name, organisationId: u.organisationId }])),
+      organisations: new Map(organisations.map((o) => [o.id, o.name])),
+    };
   }
 
   /** The status histories of these referrals, each oldest first. */

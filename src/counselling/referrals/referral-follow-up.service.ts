@@ -8,6 +8,7 @@ import { Conflict, Forbidden, refuseStaleVersion } from '../../common/domain-err
 import { UnitOfWork } from '../../database/unit-of-work';
 import { residentErased, ResidentsRepository } from '../../residents/residents.repository';
 import { COUNSELLING_PURPOSE } from '../counselling-cases.service';
+import { CounsellingTopicsService } from '../counselling-topics.service';
 import type { CounsellingProblem } from '../counselling-problems';
 import type { CounsellingReferral } from '../entities/counselling-referral.entity';
 import type { ChangeReferralStatusDto, ReferralQuery } from './referral-follow-up.dto';
@@ -30,6 +31,7 @@ export class ReferralFollowUpService {
     private readonly audit: AuditWriter,
     private readonly residents: ResidentsRepository,
     private readonly referrals: ReferralFollowUpRepository,
+    private readonly topics: CounsellingTopicsService,
   ) {}
 
   async list(actor: PlanActor, query: ReferralQuery): Promise<ReferralFollowUpPage> {
@@ -42,6 +44,15 @@ export class ReferralFollowUpService {
       items.map((f) => ({ action: 'counselling_referral.listed', purpose, residentId: f.residentId, entityType: 'counselling_referral', entityId: f.id })),
     );
     return { items, nextCursor: page.nextCursor };
+  }
+
+  /** One referral, as the inbox opens it; audited like the list. */
+  async get(actor: PlanActor, id: string): Promise<ReferralFollowUpResponse> {
+    const manager = this.dataSource.manager;
+    const [view] = await this.views(manager, actor, [await this.referrals.followedUp(manager, actor, id)]);
+    const purpose = this.access.readPurpose(actor, 'counselling', COUNSELLING_PURPOSE);
+    await this.audit.record(actor, { action: 'counselling_referral.read', purpose, residentId: view.residentId, entityType: 'counselling_referral', entityId: id });
+    return view;
   }
 
   async changeStatus(actor: PlanActor, id: string, dto: ChangeReferralStatusDto): Promise<ReferralFollowUpResponse> {
@@ -79,14 +90,28 @@ export class ReferralFollowUpService {
 
   /** Views of a page, with a fixed number of queries whatever its length. */
   private async views(manager: EntityManager, actor: PlanActor, referrals: CounsellingReferral[]): Promise<ReferralFollowUpResponse[]> {
-    const residentOf = await this.referrals.residentsOfCases(manager, actor, referrals.map((f) => f.caseId));
-    const residentIds = [...residentOf.values()];
+    const cases = await this.referrals.casesOf(manager, actor, referrals.map((f) => f.caseId));
+    const residentIds = [...cases.values()].map((c) => c.residentId);
     const freeText = await this.residents.withCounsellingFreeTextShared(manager, actor, residentIds);
     const names = await this.residents.displayNames(manager, actor, residentIds);
     const histories = await this.referrals.historiesOf(manager, referrals.map((f) => f.id));
+    const authors = [...referrals.map((f) => f.recordedBy), ...[...histories.values()].flat().map((c) => c.changedBy)];
+    const people = await this.referrals.peopleOf(manager, actor.planId, authors, referrals.map((f) => f.organisationId).filter((o): o is string => o !== null));
+    const topicLabel = await this.topics.labels(manager, actor.planId);
+    const reader = { userId: actor.userId, organisationId: actor.organisationId ?? null };
     return referrals.map((f) => {
-      const residentId = residentOf.get(f.caseId) as string;
-      return followUpView(f, { residentId, residentName: names.get(residentId) ?? '', history: histories.get(f.id) ?? [], freeTextShared: freeText.has(residentId) });
+      const kase = cases.get(f.caseId);
+      const residentId = kase?.residentId as string;
+      return followUpView(f, {
+        residentId,
+        residentName: names.get(residentId) ?? '',
+        kase,
+        topicLabel,
+        history: histories.get(f.id) ?? [],
+        freeTextShared: freeText.has(residentId),
+        people,
+        reader,
+      });
     });
   }
 }
