@@ -22,18 +22,17 @@
  * of the API to bench/profiles/ and print its heaviest functions).
  * Environment: BENCH_PG_URL, REDIS_URL (as bench/half-year-report.mjs). Needs `pgbench` and `psql`.
  */
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { once } from 'node:events';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import {
-  BENCH_DIR, PLAN_NAME, REDIS_URL, ROOT, SERVER_URL, appLoginUrl, databaseExists, deleteRedisKeys, dist, dropDatabase, generate, log, median, parseArgs,
-  require, run, serverSettings, sleep, withClient,
+  BENCH_DIR, PLAN_NAME, ROOT, SERVER_URL, appLoginUrl, databaseExists, deleteRedisKeys, dist, dropDatabase, generate, log, median, parseArgs,
+  require, run, serverSettings, withClient,
 } from './lib/bench-data.mjs';
 import { summariseProfile } from './lib/cpu-profile.mjs';
+import { startApi as startApiAs } from './lib/start-api.mjs';
 
 const args = parseArgs(['reuse', 'keep', 'scale', 'db', 'duration', 'connections', 'routes', 'profile', 'warmup', 'load', 'runs']);
 const DB = String(args.db ?? 'hp_bench');
@@ -132,57 +131,7 @@ async function prepareRows(password) {
 }
 
 // ---------------------------------------------------------------- the API, as production runs it
-async function startApi(prefix, { profileDir }) {
-  const port = 20000 + Math.floor(Math.random() * 20000);
-  const env = {
-    PATH: process.env.PATH,
-    NODE_ENV: 'production',
-    DATABASE_URL: APP_DB_URL,
-    MIGRATION_DATABASE_URL: DB_URL,
-    REDIS_URL,
-    REDIS_PREFIX: prefix,
-    JWT_SECRET: randomBytes(32).toString('hex'),
-    MFA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-    // Sign-in with a password only: the benchmark measures the work after sign-in. Production refuses
-    // that unless told so on purpose, and wants the https address users reach it at.
-    MFA_REQUIRED_ROLES: '',
-    ALLOW_NO_MFA: 'true',
-    PUBLIC_URL: 'https://helhedsplan.bench.invalid',
-    SMTP_URL: 'smtp://127.0.0.1:1',
-    ACCESS_TOKEN_TTL_SECONDS: '7200',
-    PROCESS_ROLE: 'api',
-    ...(process.env.DATABASE_POOL_SIZE ? { DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE } : {}),
-    PORT: String(port),
-    HOST: '127.0.0.1',
-  };
-  const argv = [...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), path.join(ROOT, 'dist/main.js')];
-  const child = spawn(process.execPath, argv, { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  // The log goes where production sends it: a pipe that someone reads. Only its size is kept.
-  let logBytes = 0;
-  let stderr = '';
-  child.stdout.on('data', (d) => (logBytes += d.length));
-  child.stderr.on('data', (d) => (stderr += d));
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; ; i++) {
-    if (child.exitCode !== null) throw new Error(`the API exited with ${child.exitCode}:\n${stderr}`);
-    try {
-      if ((await fetch(`${url}/health/ready`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (i > 300) throw new Error(`the API did not become ready:\n${stderr}`);
-    await sleep(100);
-  }
-  return {
-    url,
-    pid: child.pid,
-    logBytes: () => logBytes,
-    async stop() {
-      child.kill('SIGINT');
-      await once(child, 'exit');
-    },
-  };
-}
+const startApi = (prefix, { profileDir }) => startApiAs({ dbUrl: DB_URL, appDbUrl: APP_DB_URL, prefix, profileDir });
 
 async function signIn(url, count, password) {
   const tokens = [];

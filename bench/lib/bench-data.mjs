@@ -79,17 +79,22 @@ export function sizesAt(scale) {
   };
 }
 
+/** Drops and recreates `db` and runs the app's migrations (from dist/): an empty service's database. */
+export async function migratedDatabase(db) {
+  const { runMigrations } = require(dist('database/migrate.js'));
+  await dropDatabase(db);
+  await withClient(`${SERVER_URL}/postgres`, (c) => c.query(`CREATE DATABASE "${db}"`));
+  await runMigrations(`${SERVER_URL}/${db}`);
+}
+
 /** Drops and recreates `db`, runs the app's migrations and bench/generate.sql; returns the seconds it took. */
 export async function generate(db, scale) {
   const sizes = sizesAt(scale);
   const dbUrl = `${SERVER_URL}/${db}`;
-  const { runMigrations } = require(dist('database/migrate.js'));
   log(`Generating ${db}: ${sizes.residents.toLocaleString('en')} residents, ${sizes.cases.toLocaleString('en')} cases, ` +
     `${sizes.contacts.toLocaleString('en')} contacts, ${sizes.referrals.toLocaleString('en')} referrals ...`);
   const t0 = performance.now();
-  await dropDatabase(db);
-  await withClient(`${SERVER_URL}/postgres`, (c) => c.query(`CREATE DATABASE "${db}"`));
-  await runMigrations(dbUrl);
+  await migratedDatabase(db);
   const tMigrated = performance.now();
   const vars = Object.entries(sizes).flatMap(([k, v]) => ['-v', `${k}=${v}`]);
   const { stdout } = await run('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-d', dbUrl, ...vars, '-f', path.join(BENCH_DIR, 'generate.sql')]);
