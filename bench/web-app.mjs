@@ -50,6 +50,10 @@ const SLOW_4G = { offline: false, latency: 562.5, downloadThroughput: (1.6 * 1_0
 /** What a reverse proxy compresses; woff2, png and the like are compressed already. */
 const COMPRESSIBLE = /^(text\/|application\/(javascript|json|problem\+json|manifest\+json|xml)|image\/svg\+xml)/;
 
+// @sparticuz/chromium's arguments are for AWS Lambda; these would make the measured browser unlike a
+// user's (one process, no web security), as test/support/browser.ts leaves them out too.
+const LAMBDA_ONLY = /^--(single-process|no-zygote|disable-web-security|allow-running-insecure-content|disable-site-isolation-trials|headless)/;
+
 const kB = (bytes) => (bytes / 1000).toFixed(1);
 
 // ---------------------------------------------------------------- the gzip proxy
@@ -149,7 +153,7 @@ async function main() {
   const prefix = `hp-bench-web-${randomBytes(4).toString('hex')}`;
   const api = await startApi({ dbUrl: DB_URL, appDbUrl: appLoginUrl(DB_URL), prefix });
   const proxy = await gzipProxy(api.url);
-  const browser = await playwright.launch({ executablePath: await chromium.executablePath(), args: chromium.args, headless: true });
+  const browser = await playwright.launch({ executablePath: await chromium.executablePath(), args: chromium.args.filter((a) => !LAMBDA_ONLY.test(a)), headless: true });
   let ok = true;
   try {
     const runs = [];
