@@ -16,6 +16,8 @@ import { ACCEPTED_CONTENT_ENCODING, assertUtf8, JSON_BODY_LIMIT_BYTES, parseJson
 import { answerFrameworkError, ProblemFilter } from './common/problem.filter';
 import { createValidationPipe } from './common/validation';
 import { API_PREFIX } from './common/api-prefix';
+import { serveWebApp } from './web-app/web-app';
+import { CONTENT_SECURITY_POLICY, relaxStylesForApiDocs } from './web-app/content-security-policy';
 import { mountQueueDashboard, QUEUE_DASHBOARD_ROUTE } from './jobs/queue-dashboard';
 
 export { API_PREFIX };
@@ -40,8 +42,6 @@ export async function createApp(config: AppConfig, options: { logger?: boolean; 
   app.setGlobalPrefix(API_PREFIX, {
     exclude: [
       { path: 'health/{*path}', method: RequestMethod.ALL },
-      { path: 'set-password', method: RequestMethod.GET },
-      { path: 'set-password.js', method: RequestMethod.GET },
     ],
   });
   app.useGlobalPipes(createValidationPipe());
@@ -50,10 +50,10 @@ export async function createApp(config: AppConfig, options: { logger?: boolean; 
   // SIGTERM and SIGINT stop the service gracefully; SIGHUP is not a stop: it reloads the single
   // sign-on providers and their keys (src/sso/sso-providers.ts), as daemons conventionally do.
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
-  // helmet's defaults (nosniff, HSTS, a strict Content-Security-Policy, no framing by others, ...),
-  // built into Nest 12; the CSP allows only this origin's own scripts, which Swagger UI and the
-  // set-password page keep to.
-  app.useSecurityHeaders({ xFrameOptions: { action: 'deny' }, contentSecurityPolicy: { directives: { frameAncestors: ["'none'"], upgradeInsecureRequests: null } } });
+  // helmet's defaults (nosniff, HSTS, no framing by others, ...), built into Nest 12, with a CSP
+  // stricter than helmet's: only this origin's own scripts, styles, fonts and connections, no
+  // inline style; the web app (web/) keeps to it. Swagger UI alone gets inline styles (api-docs.ts).
+  app.useSecurityHeaders({ xFrameOptions: { action: 'deny' }, contentSecurityPolicy: { directives: CONTENT_SECURITY_POLICY } });
   app.getHttpAdapter().getInstance().addHook('onSend', async (request, reply) => {
     void reply.header('X-Request-Id', request.id);
     // Answers of the API carry personal data: no browser or proxy may keep them.
@@ -62,7 +62,11 @@ export async function createApp(config: AppConfig, options: { logger?: boolean; 
     const path = request.routeOptions.url ?? request.url;
     if (path.startsWith(`/${API_PREFIX}/`) && !reply.hasHeader('Cache-Control')) void reply.header('Cache-Control', 'no-store');
   });
-  if (config.apiDocs) setUpApiDocs(app);
+  if (config.apiDocs) {
+    setUpApiDocs(app);
+    relaxStylesForApiDocs(app, '/api/docs');
+  }
+  await serveWebApp(app, config.webAppDir);
   if (config.queueDashboard) await mountQueueDashboard(app, `/${API_PREFIX}${QUEUE_DASHBOARD_ROUTE}`);
   try {
     await app.init();

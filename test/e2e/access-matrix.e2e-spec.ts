@@ -17,8 +17,6 @@ const MATRIX: Record<string, Role[] | 'public'> = {
   // The e-mailed link's token is the credential: a reset of the second factor removed the password.
   'POST /api/v1/auth/password-resets/complete': 'public',
   'POST /api/v1/auth/password': [...ROLES],
-  'GET /set-password': 'public',
-  'GET /set-password.js': 'public',
   'GET /health/live': 'public',
   'GET /health/ready': 'public',
   'GET /api/v1/auth/saml/:provider/metadata': 'public',
