@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { requestOrigin } from './request-origin';
+import { OffersCookieTransport } from './browser-session/token-transport.interceptor';
 import {
   ApiConflictResponse,
   ApiExtraModels,
@@ -28,6 +29,7 @@ export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
   @Post('auth/login')
+  @OffersCookieTransport()
   @Public()
   @HttpCode(200)
   @ApiExtraModels(TokenPairResponse, MfaChallengeResponse, ApprovalPendingResponse)
@@ -71,6 +73,7 @@ export class AuthController {
 
   /** The invitee sets their password with the token from the invitation link, and is signed in. */
   @Post('auth/invitations/accept')
+  @OffersCookieTransport()
   @Public()
   @HttpCode(200)
   @ApiExtraModels(TokenPairResponse, MfaChallengeResponse, ApprovalPendingResponse)
@@ -91,6 +94,7 @@ export class AuthController {
    * with the token from the e-mailed link, and go on to enrol a new second factor. The link works once.
    */
   @Post('auth/password-resets/complete')
+  @OffersCookieTransport()
   @Public()
   @HttpCode(200)
   @ApiExtraModels(TokenPairResponse, MfaChallengeResponse, ApprovalPendingResponse)

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { AnswerHoldsSecrets } from '../../idempotency/answer-holds-secrets';
 import { requestOrigin } from '../request-origin';
+import { OffersCookieTransport } from '../browser-session/token-transport.interceptor';
 import {
   ApiConflictResponse,
   ApiForbiddenResponse,
@@ -44,6 +45,7 @@ export class MfaController {
 
   /** Confirms the app with a code from it. At sign-in this completes the sign-in; a first second factor comes with recovery codes. */
   @Post('auth/mfa/totp/confirm')
+  @OffersCookieTransport()
   @Public()
   @HttpCode(200)
   @ApiOkResponse({ type: EnrolmentResponse })
@@ -55,6 +57,7 @@ export class MfaController {
 
   /** The second step of a sign-in: the authenticator app's code. A code is accepted once. */
   @Post('auth/mfa/totp')
+  @OffersCookieTransport()
   @Public()
   @HttpCode(200)
   @ApiOkResponse({ type: TokenPairResponse })
@@ -67,6 +70,7 @@ export class MfaController {
 
   /** The second step with a recovery code instead (lost phone or key); each code works once. */
   @Post('auth/mfa/recovery')
+  @OffersCookieTransport()
   @Public()
   @HttpCode(200)
   @ApiOkResponse({ type: TokenPairResponse })
