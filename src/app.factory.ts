@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { Readable } from 'node:stream';
-import { RequestMethod } from '@nestjs/common';
+import { type INestApplication, RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyRequest } from 'fastify';
@@ -39,11 +39,7 @@ export async function createApp(config: AppConfig, options: { logger?: boolean; 
   acceptJsonBodiesOnly(app);
   if (options.logger !== false) app.useLogger(app.get(Logger));
   else app.useLogger(false);
-  app.setGlobalPrefix(API_PREFIX, {
-    exclude: [
-      { path: 'health/{*path}', method: RequestMethod.ALL },
-    ],
-  });
+  setApiPrefix(app);
   app.useGlobalPipes(createValidationPipe());
   const refusedReads = app.get(RefusedReadAudit);
   app.useGlobalFilters(new ProblemFilter((request, refusal) => refusedReads.record(request, refusal)));
@@ -77,6 +73,11 @@ export async function createApp(config: AppConfig, options: { logger?: boolean; 
     throw error;
   }
   return app;
+}
+
+/** The API under /api/v1; the health probes (and the web app, served outside Nest) at the root. */
+export function setApiPrefix(app: INestApplication): void {
+  app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'health/{*path}', method: RequestMethod.ALL }] });
 }
 
 /**

@@ -6,6 +6,11 @@ const PROBLEM_SCHEMA = 'Problem';
 
 /** Serves the OpenAPI document (/api/docs-json) and Swagger UI (/api/docs). */
 export function setUpApiDocs(app: INestApplication): void {
+  SwaggerModule.setup('api/docs', app, buildApiDocument(app), { jsonDocumentUrl: 'api/docs-json', swaggerOptions: { persistAuthorization: true } });
+}
+
+/** The OpenAPI document of the app's routes, as /api/docs-json serves it (also written for the web app's client: src/cli/write-openapi.ts). */
+export function buildApiDocument(app: INestApplication): OpenAPIObject {
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -20,7 +25,7 @@ export function setUpApiDocs(app: INestApplication): void {
       .addBearerAuth()
       .build(),
   );
-  SwaggerModule.setup('api/docs', app, withProblems(document), { jsonDocumentUrl: 'api/docs-json', swaggerOptions: { persistAuthorization: true } });
+  return withProblems(document);
 }
 
 /**

@@ -13,6 +13,8 @@ const MATRIX: Record<string, Role[] | 'public'> = {
   'POST /api/v1/auth/login': 'public',
   'POST /api/v1/auth/refresh': 'public',
   'POST /api/v1/auth/logout': 'public',
+  'POST /api/v1/auth/session/refresh': 'public',
+  'POST /api/v1/auth/session/logout': 'public',
   'POST /api/v1/auth/invitations/accept': 'public',
   // The e-mailed link's token is the credential: a reset of the second factor removed the password.
   'POST /api/v1/auth/password-resets/complete': 'public',
