@@ -21,6 +21,12 @@ export default defineConfig({
     // No inline data: URLs for scripts or fonts: the CSP allows only this origin's files (and data: images).
     assetsInlineLimit: 0,
     sourcemap: false,
+    rolldownOptions: {
+      // react-router marks its modules "use client" (for server components); meaningless in this SPA.
+      onwarn(warning, warn) {
+        if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
+      },
+    },
   },
   server: {
     // `npx vite -c web/vite.config.ts` during development: the API of a running `npm start`.

@@ -57,9 +57,6 @@ describe('every route declares who may call it', () => {
       'POST /api/v1/auth/invitations/accept',
       'POST /api/v1/auth/login',
       'POST /api/v1/auth/logout',
-      // The browser session's cookie is the credential; both refuse other sites (csrf_refused).
-      'POST /api/v1/auth/session/logout',
-      'POST /api/v1/auth/session/refresh',
       // The second step of a sign-in: each checks the mfaToken (or a bearer token) itself.
       'POST /api/v1/auth/mfa/passkey',
       'POST /api/v1/auth/mfa/passkey/options',
@@ -74,6 +71,9 @@ describe('every route declares who may call it', () => {
       'POST /api/v1/auth/saml/:provider/acs',
       'POST /api/v1/auth/saml/:provider/slo',
       'POST /api/v1/auth/saml/logout',
+      // The browser session's cookie is the credential; both refuse other sites (csrf_refused).
+      'POST /api/v1/auth/session/logout',
+      'POST /api/v1/auth/session/refresh',
       'POST /api/v1/auth/sso/:provider/backchannel-logout',
     ]);
   });

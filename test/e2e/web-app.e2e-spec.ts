@@ -40,7 +40,7 @@ describe('The staff web app, served at /', () => {
     for (const route of ['/api/v1/unknown', '/api/v1', '/health/nothing']) {
       const res = await t.http().get(route).set('Accept', 'text/html');
       expect([route, res.status, res.headers['content-type']]).toEqual([route, 404, 'application/problem+json; charset=utf-8']);
-      expect(res.body.code).toBe('not_found');
+      expect(res.body.code).toBe('route_not_found');
     }
     expect((await t.http().get('/api/v1/unknown')).headers['cache-control']).toBe('no-store');
   });
