@@ -17,7 +17,7 @@ import { answerFrameworkError, ProblemFilter } from './common/problem.filter';
 import { createValidationPipe } from './common/validation';
 import { API_PREFIX } from './common/api-prefix';
 import { serveWebApp } from './web-app/web-app';
-import { CONTENT_SECURITY_POLICY, relaxStylesForApiDocs } from './web-app/content-security-policy';
+import { allowInlineStylesUnder, CONTENT_SECURITY_POLICY } from './web-app/content-security-policy';
 import { mountQueueDashboard, QUEUE_DASHBOARD_ROUTE } from './jobs/queue-dashboard';
 
 export { API_PREFIX };
@@ -48,7 +48,7 @@ export async function createApp(config: AppConfig, options: { logger?: boolean; 
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
   // helmet's defaults (nosniff, HSTS, no framing by others, ...), built into Nest 12, with a CSP
   // stricter than helmet's: only this origin's own scripts, styles, fonts and connections, no
-  // inline style; the web app (web/) keeps to it. Swagger UI alone gets inline styles (api-docs.ts).
+  // inline style; the web app (web/) keeps to it. Swagger UI and the queue dashboard get inline styles.
   app.useSecurityHeaders({ xFrameOptions: { action: 'deny' }, contentSecurityPolicy: { directives: CONTENT_SECURITY_POLICY } });
   app.getHttpAdapter().getInstance().addHook('onSend', async (request, reply) => {
     void reply.header('X-Request-Id', request.id);
@@ -60,10 +60,13 @@ export async function createApp(config: AppConfig, options: { logger?: boolean; 
   });
   if (config.apiDocs) {
     setUpApiDocs(app);
-    relaxStylesForApiDocs(app, '/api/docs');
+    allowInlineStylesUnder(app, '/api/docs');
   }
   await serveWebApp(app, config.webAppDir);
-  if (config.queueDashboard) await mountQueueDashboard(app, `/${API_PREFIX}${QUEUE_DASHBOARD_ROUTE}`);
+  if (config.queueDashboard) {
+    await mountQueueDashboard(app, `/${API_PREFIX}${QUEUE_DASHBOARD_ROUTE}`);
+    allowInlineStylesUnder(app, `/${API_PREFIX}${QUEUE_DASHBOARD_ROUTE}`);
+  }
   try {
     await app.init();
     await app.getHttpAdapter().getInstance().ready();

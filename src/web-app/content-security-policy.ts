@@ -26,12 +26,12 @@ const header = (directives: Record<string, string[] | null>): string =>
     .map(([name, values]) => `${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} ${values.join(' ')}`)
     .join(';');
 
-/** Swagger UI (React) sets style attributes, so its pages alone may use inline styles; scripts stay 'self'. */
-const API_DOCS_POLICY = header({ ...CONTENT_SECURITY_POLICY, styleSrc: ["'self'", "'unsafe-inline'"] });
+/** Swagger UI (React) and the queue dashboard set style attributes, so their pages alone may use inline styles; scripts stay 'self'. */
+const INLINE_STYLES_POLICY = header({ ...CONTENT_SECURITY_POLICY, styleSrc: ["'self'", "'unsafe-inline'"] });
 
-export function relaxStylesForApiDocs(app: NestFastifyApplication, docsPath: string): void {
+export function allowInlineStylesUnder(app: NestFastifyApplication, prefix: string): void {
   app.getHttpAdapter().getInstance().addHook('onSend', async (request, reply) => {
     const pathname = request.url.split('?')[0];
-    if (pathname === docsPath || pathname.startsWith(`${docsPath}/`)) void reply.header('Content-Security-Policy', API_DOCS_POLICY);
+    if (pathname === prefix || pathname.startsWith(`${prefix}/`)) void reply.header('Content-Security-Policy', INLINE_STYLES_POLICY);
   });
 }

@@ -48,7 +48,14 @@ export function openBrowser(): BrowserHandle {
     page: async () => {
       if (!browser) throw new Error('openBrowser(): the browser is not launched yet (call page() inside a test)');
       const context = await browser.newContext({ locale: 'da-DK', timezoneId: 'Europe/Copenhagen' });
-      return context.newPage();
+      const page = await context.newPage();
+      // What the Content-Security-Policy blocked: expectAccessible fails on it (no inline script or style).
+      const refused: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) refused.push(message.text());
+      });
+      CSP_REFUSALS.set(page, refused);
+      return page;
     },
   };
 }
@@ -131,8 +138,11 @@ export async function signInThroughUi(page: Page, user: WebUser, baseUrl?: strin
   await page.getByRole('button', { name: 'Log ud' }).waitFor();
 }
 
-/** axe-core on the page as it is now; fails listing every serious or critical violation. */
+const CSP_REFUSALS = new WeakMap<Page, string[]>();
+
+/** axe-core on the page as it is now; fails listing every serious or critical violation (and anything the CSP refused so far). */
 export async function expectAccessible(page: Page): Promise<void> {
+  expect(CSP_REFUSALS.get(page) ?? []).toEqual([]);
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const serious = results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
