@@ -32,7 +32,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import chromium from '@sparticuz/chromium';
 import { chromium as playwright } from 'playwright-core';
-import { ROOT, SERVER_URL, appLoginUrl, deleteRedisKeys, dropDatabase, log, median, migratedDatabase, parseArgs } from './lib/bench-data.mjs';
+import { ROOT, SERVER_URL, appLoginUrl, deleteRedisKeys, dropDatabase, log, median, migratedDatabase, parseArgs, sleep } from './lib/bench-data.mjs';
 import { startApi } from './lib/start-api.mjs';
 
 const args = parseArgs(['runs', 'db', 'keep', 'level', 'smoke']);
@@ -60,7 +60,9 @@ const kB = (bytes) => (bytes / 1000).toFixed(1);
 /** A reverse proxy to `target` that gzips what browsers get gzipped, and records each body's bytes by path. */
 function gzipProxy(target) {
   const sizes = new Map();
-  const server = http.createServer((req, res) => {
+  const server = http.createServer(async (req, res) => {
+    const requestBody = [];
+    for await (const chunk of req) requestBody.push(chunk);
     const upstream = http.request(new URL(req.url, target), { method: req.method, headers: { ...req.headers, host: new URL(target).host, 'accept-encoding': 'identity' } }, (up) => {
       const chunks = [];
       up.on('data', (c) => chunks.push(c));
@@ -84,7 +86,7 @@ function gzipProxy(target) {
       res.writeHead(502);
       res.end(String(e));
     });
-    req.pipe(upstream);
+    upstream.end(Buffer.concat(requestBody));
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${server.address().port}`, sizes, close: () => new Promise((r) => server.close(r)) })));
 }
@@ -100,7 +102,26 @@ async function coldLoad(browser, url, sizes) {
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
   if (!SMOKE) await cdp.send('Network.emulateNetworkConditions', SLOW_4G);
   const requests = new Map();
-  cdp.on('Network.responseReceived', (e) => requests.set(e.requestId, { url: e.response.url, status: e.response.status, type: e.type }));
+  // Requests under way, by CDP's own account (Playwright's "networkidle" would wait for ever on an
+  // answer whose body is never read, below).
+  const pending = new Set();
+  let lastChange = performance.now();
+  const settle = (id) => {
+    pending.delete(id);
+    lastChange = performance.now();
+  };
+  cdp.on('Network.requestWillBeSent', (e) => {
+    pending.add(e.requestId);
+    lastChange = performance.now();
+  });
+  cdp.on('Network.loadingFinished', (e) => settle(e.requestId));
+  cdp.on('Network.loadingFailed', (e) => settle(e.requestId));
+  cdp.on('Network.responseReceived', (e) => {
+    requests.set(e.requestId, { url: e.response.url, status: e.response.status, type: e.type });
+    // A fetch whose body the app never reads (a refused session refresh) never "finishes" loading in
+    // Chrome; its answer has come, and its bytes are counted at the proxy.
+    if (e.type === 'Fetch' || e.type === 'XHR') settle(e.requestId);
+  });
   cdp.on('Network.loadingFinished', (e) => {
     const r = requests.get(e.requestId);
     if (r) r.onWire = e.encodedDataLength;
@@ -112,7 +133,11 @@ async function coldLoad(browser, url, sizes) {
   await page.getByRole('button', { name: 'Log ind' }).first().waitFor({ state: 'visible', timeout: 120_000 });
   const shownAt = await page.evaluate(() => performance.now());
   await page.waitForLoadState('load');
-  await page.waitForLoadState('networkidle');
+  // Then until nothing has been under way for half a second: what the first screen went on to fetch.
+  for (const started = performance.now(); pending.size > 0 || performance.now() - lastChange < 500; ) {
+    if (performance.now() - started > 60_000) throw new Error(`requests still under way a minute after the first screen: ${[...pending].map((id) => requests.get(id)?.url ?? id).join(', ')}`);
+    await sleep(50);
+  }
   const timing = await page.evaluate(() => {
     const paint = performance.getEntriesByName('first-contentful-paint')[0];
     const nav = performance.getEntriesByType('navigation')[0];
@@ -187,6 +212,7 @@ async function main() {
         log(parts ? `  ${s.path} is mostly (source size): ${parts.map(([o, n]) => `${o} ${kB(n)} kB`).join(', ')}` : `  ${s.path}: no source map to say what is in it (build with sourcemap: true to see)`);
       }
     }
+    for (const f of first.loaded.filter((r) => r.kind === 'fonts' || r.kind === 'CSS')) log(`  ${f.kind === 'fonts' ? 'font' : 'CSS'} ${f.path}: ${kB(f.sent)} kB${f.gzip ? ` gzipped (${kB(f.raw)} kB)` : ''}`);
     const ms = (xs) => {
       const present = xs.filter((x) => x !== null);
       return present.length ? `${Math.round(median(present))} ms` : 'n/a';

@@ -1,4 +1,5 @@
 import { Route, Routes } from 'react-router';
+import { ReferralInboxScreen, ReferralScreen, SharedResidentScreen, SharedResidentsScreen } from '../screens/caseworker/lazy';
 import { SetPasswordPage } from '../screens/sign-in/SetPasswordPage';
 import { SignInPage } from '../screens/sign-in/SignInPage';
 import { common } from '../text/common';
@@ -33,8 +34,10 @@ export function AppRoutes() {
         <Route path="/beboere" element={<RequireRole roles={['counsellor']}><Placeholder heading={common.nav.residents} /></RequireRole>} />
         <Route path="/sager" element={<RequireRole roles={['counsellor']}><Placeholder heading={common.nav.cases} /></RequireRole>} />
         {/* caseworker/ */}
-        <Route path="/henvisninger" element={<RequireRole roles={['caseworker']}><Placeholder heading={common.nav.referrals} /></RequireRole>} />
-        <Route path="/delte-beboere" element={<RequireRole roles={['caseworker']}><Placeholder heading={common.nav.sharedResidents} /></RequireRole>} />
+        <Route path="/henvisninger" element={<RequireRole roles={['caseworker']}><ReferralInboxScreen /></RequireRole>} />
+        <Route path="/henvisninger/:id" element={<RequireRole roles={['caseworker']}><ReferralScreen /></RequireRole>} />
+        <Route path="/delte-beboere" element={<RequireRole roles={['caseworker']}><SharedResidentsScreen /></RequireRole>} />
+        <Route path="/delte-beboere/:id" element={<RequireRole roles={['caseworker']}><SharedResidentScreen /></RequireRole>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>
