@@ -16,7 +16,6 @@ export function useLoad<T>(key: string, load: () => Promise<T>): [Loaded<T>, (da
       current = false;
     };
     // `load` is a new function at every render; `key` says when it asks for something else.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);
   const replace = useCallback((data: T) => setLoaded({ state: 'loaded', data }), []);
   return [loaded, replace];
