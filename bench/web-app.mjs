@@ -30,9 +30,8 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import chromium from '@sparticuz/chromium';
-import { chromium as playwright } from 'playwright-core';
 import { ROOT, SERVER_URL, appLoginUrl, deleteRedisKeys, dropDatabase, log, median, migratedDatabase, parseArgs, sleep } from './lib/bench-data.mjs';
+import { launchChromium } from './lib/browser.mjs';
 import { startApi } from './lib/start-api.mjs';
 
 const args = parseArgs(['runs', 'db', 'keep', 'level', 'smoke']);
@@ -49,10 +48,6 @@ const JS_BUDGET_KB = 200;
 const SLOW_4G = { offline: false, latency: 562.5, downloadThroughput: (1.6 * 1_000_000 * 0.9) / 8, uploadThroughput: (750 * 1000 * 0.9) / 8 };
 /** What a reverse proxy compresses; woff2, png and the like are compressed already. */
 const COMPRESSIBLE = /^(text\/|application\/(javascript|json|problem\+json|manifest\+json|xml)|image\/svg\+xml)/;
-
-// @sparticuz/chromium's arguments are for AWS Lambda; these would make the measured browser unlike a
-// user's (one process, no web security), as test/support/browser.ts leaves them out too.
-const LAMBDA_ONLY = /^--(single-process|no-zygote|disable-web-security|allow-running-insecure-content|disable-site-isolation-trials|headless)/;
 
 const kB = (bytes) => (bytes / 1000).toFixed(1);
 
@@ -178,7 +173,7 @@ async function main() {
   const prefix = `hp-bench-web-${randomBytes(4).toString('hex')}`;
   const api = await startApi({ dbUrl: DB_URL, appDbUrl: appLoginUrl(DB_URL), prefix });
   const proxy = await gzipProxy(api.url);
-  const browser = await playwright.launch({ executablePath: await chromium.executablePath(), args: chromium.args.filter((a) => !LAMBDA_ONLY.test(a)), headless: true });
+  const browser = await launchChromium();
   let ok = true;
   try {
     const runs = [];
