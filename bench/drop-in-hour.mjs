@@ -192,7 +192,7 @@ async function setTheScene(url) {
   const areaId = areas.items.find((a) => a.name === DEMO.area)?.id;
   if (!areaId) throw new Error(`the demo plan has no housing area ${DEMO.area}`);
   const door = await api.post('/activities', { kind: 'open_counselling', name: DOOR, housingAreaId: areaId, weeklySlots: [{ weekday: danishWeekday(), start: '00:00', end: '23:59' }] });
-  const leila = await api.post('/residents', { housingAreaId: areaId, firstName: RETURNING.firstName, lastName: RETURNING.lastName });
+  const leila = await api.post('/residents', { housingAreaId: areaId, firstName: RETURNING.firstName, lastName: RETURNING.lastName, birthDate: '1984-05-17' });
   const kase = await api.post('/counselling-cases', { residentId: leila.id, topic: RETURNING.topic, form: 'open_drop_in', firstContact: { channel: 'in_person' } });
   // Last week Leila agreed to be referred to the job centre: the inbox of the third screenshot.
   const jobcentre = (await api.get('/organisations')).items.find((o) => o.name.startsWith('Center for Beskæftigelse'));

@@ -10,6 +10,8 @@ export const caseworker = {
     tableCaption: (status: string) => `Henvisninger: ${status}`,
     resident: 'Beboer',
     topic: 'Sagens emne',
+    reason: 'Begrundelse',
+    reasonNotShared: 'Deles ikke med jer',
     from: 'Henvist af',
     referredAt: 'Sendt',
     statusChangedAt: 'Status ændret',

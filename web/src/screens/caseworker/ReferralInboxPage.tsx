@@ -76,6 +76,7 @@ function ReferralTable({ items, caption }: { items: Referral[]; caption: string 
           <tr>
             <th scope="col">{text.resident}</th>
             <th scope="col">{text.topic}</th>
+            <th scope="col">{text.reason}</th>
             <th scope="col">{text.from}</th>
             <th scope="col">{text.referredAt}</th>
             <th scope="col">{text.statusChangedAt}</th>
@@ -90,6 +91,7 @@ function ReferralTable({ items, caption }: { items: Referral[]; caption: string 
                 </Link>
               </th>
               <td>{f.caseTopicLabel ?? ''}</td>
+              <td>{f.freeTextShared ? (f.reason ?? '') : text.reasonNotShared}</td>
               <td>{[f.recordedByName, f.recordedByOrganisationName].filter(Boolean).join(', ')}</td>
               <td>{formatDateTime(f.referredAt)}</td>
               <td>{f.statusChangedAt ? formatDateTime(f.statusChangedAt) : ''}</td>
