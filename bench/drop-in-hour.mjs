@@ -40,10 +40,10 @@ const VISITORS = 14;
 const DEMO = { counsellor: 'raadgiver@ishoj.demo', caseworker: 'jobcenter@ishoj.demo', password: 'demo-password-2025', area: 'Vejleåparken' };
 const DOOR = 'Åben Rådgivning (benchmark)';
 const NEW_RESIDENTS = [
-  { firstName: 'Amina', lastName: `Hassan ${randomBytes(2).toString('hex')}`, topic: 'debt', topicLabel: 'Gæld', note: 'Rykker fra SKAT' },
-  { firstName: 'Omar', lastName: `Said ${randomBytes(2).toString('hex')}`, topic: 'benefits', topicLabel: 'Ydelser', note: 'Spørgsmål om boligstøtte' },
+  { firstName: 'Amina', lastName: 'Hassan', topic: 'debt', topicLabel: 'Gæld', note: 'Rykker fra SKAT' },
+  { firstName: 'Omar', lastName: 'Said', topic: 'benefits', topicLabel: 'Ydelser', note: 'Spørgsmål om boligstøtte' },
 ];
-const RETURNING = { firstName: 'Leila', lastName: `Karimi ${randomBytes(2).toString('hex')}`, topic: 'rent_arrears', topicLabel: 'Huslejerestance', note: 'Kom med brevet fra boligselskabet' };
+const RETURNING = { firstName: 'Leila', lastName: 'Karimi', topic: 'rent_arrears', topicLabel: 'Huslejerestance', note: 'Kom med brevet fra boligselskabet' };
 
 /** Today's ISO weekday in Danish time (1 = Monday). */
 function danishWeekday() {
@@ -225,9 +225,9 @@ async function main() {
   const browser = await launchChromium();
   try {
     const scene = await setTheScene(api.url);
+    if (SCREENSHOTS) await inboxScreenshot(browser, api.url);
     const ui = await hourInTheApp(browser, api.url);
     const direct = await hourThroughTheApi(api.url, scene.doorId, scene.areaId, scene.returningCaseId);
-    if (SCREENSHOTS) await inboxScreenshot(browser, api.url);
     log(`The drop-in hour: ${VISITORS} residents at the door (each counted), 2 of them registered with a case and its first conversation, 1 conversation on an open case`);
     log('');
     log('| | web app | API alone |');

@@ -40,7 +40,7 @@ export function ReferralInboxPage() {
       <PageHeading>{text.heading}</PageHeading>
       <p>{text.intro}</p>
       <nav aria-label={text.filterLabel}>
-        <ul className="status-filter">
+        <ul className="nobullet-list status-filter">
           {INBOX_STATUSES.map((s) => (
             <li key={s}>
               <Link to={`/henvisninger?status=${s}`} className={`button ${s === status ? 'button-primary' : 'button-secondary'}`} aria-current={s === status ? 'page' : undefined}>
