@@ -48,6 +48,8 @@ export class StepUpController {
 
   @Post('passkey/options')
   @Allow(...ROLES)
+  // A challenge is answered once: a kept copy handed out again would only fail.
+  @AnswerHoldsSecrets()
   @HttpCode(200)
   @ApiOperation({
     summary: 'The challenge for a step-up with a passkey',
