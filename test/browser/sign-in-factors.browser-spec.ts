@@ -1,0 +1,188 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { generate } from 'otplib';
+import type { Page } from 'playwright-core';
+import { APP_CONFIG } from '../../src/config/config.module';
+import type { AppConfig } from '../../src/config/app-config';
+import { expectAccessible, expectNoTokenInStorage, freshTotpCode, openBrowser, startWebApp, type WebUser } from '../support/browser';
+import { asOwner, STAFF_PASSWORD } from '../support/fixtures';
+
+/**
+ * The sign-in's second step and its enrolment in a real Chromium: an invitation that goes straight
+ * on to an authenticator app (QR code, recovery codes shown once), a passkey (Chromium's virtual
+ * authenticator), a recovery code; axe on every screen, and no token where a script could read it.
+ */
+describe('signing in with a second factor in the web app', () => {
+  const browser = openBrowser();
+  const web = startWebApp();
+  jest.setTimeout(120_000);
+
+  /**
+   * WebAuthn takes no IP address as the relying party, so passkey pages are opened at
+   * http://localhost:<port>, and the API is told that is its origin.
+   */
+  const localhost = () => web.url.replace('127.0.0.1', 'localhost');
+  beforeAll(() => {
+    (web.t().app.get(APP_CONFIG) as AppConfig).webauthnOrigin = localhost();
+  });
+
+  /** A caseworker's invitation (no second person approves a caseworker), with a link token of the test's own. */
+  async function invitation(): Promise<{ email: string; token: string }> {
+    const email = `caseworker-${randomBytes(4).toString('hex')}@test.dk`;
+    const plan = web.plan();
+    const invited = await plan.admin.post(`/plans/${plan.planId}/users`, { email, name: 'Camilla Sagsbehandler', role: 'caseworker', organisationId: plan.organisations.jobcenter });
+    expect(invited.status).toBe(201);
+    const token = randomBytes(32).toString('base64url');
+    await asOwner(`UPDATE invitations SET token_hash = $2 WHERE id = $1`, [invited.body.id, createHash('sha256').update(token).digest('hex')]);
+    return { email, token };
+  }
+
+  /** A page with Chromium's virtual authenticator: a passkey that answers at once, as a fingerprint would. */
+  async function pageWithAuthenticator(): Promise<Page> {
+    const page = await browser.page();
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('WebAuthn.enable', { enableUI: false });
+    await cdp.send('WebAuthn.addVirtualAuthenticator', {
+      options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
+    });
+    return page;
+  }
+
+  async function passwordStep(page: Page, base: string, email: string): Promise<void> {
+    await page.goto(`${base}/log-ind`);
+    await page.getByLabel('E-mail').fill(email);
+    await page.getByLabel('Adgangskode').fill(STAFF_PASSWORD);
+    await page.getByRole('button', { name: 'Log ind' }).click();
+  }
+
+  it('takes an invitation straight on to an authenticator app: password, QR code, first code, recovery codes once, then in', async () => {
+    const { email, token } = await invitation();
+    const page = await browser.page();
+    await page.goto(`${web.url}/set-password#token=${token}`);
+    await page.getByRole('heading', { name: 'Vælg din adgangskode' }).waitFor();
+    // The link's token leaves the address bar at once.
+    expect(page.url()).toBe(`${web.url}/set-password`);
+    await expectAccessible(page);
+
+    // A short password and two that differ are refused in Danish, before the API is asked.
+    await page.getByLabel('Ny adgangskode').fill('kort');
+    await page.getByLabel('Gentag adgangskoden').fill('anden');
+    await page.getByRole('button', { name: 'Gem adgangskoden' }).click();
+    await page.getByRole('alert').getByText('Adgangskoden skal være mindst 12 tegn.').first().waitFor();
+    expect(await page.getByRole('alert').getByText('De to adgangskoder er ikke ens.').isVisible()).toBe(true);
+    await expectAccessible(page);
+    // The API's refusal of a guessable one comes in Danish too, never its English detail.
+    await page.getByLabel('Ny adgangskode').fill('Sommer2025!!!');
+    await page.getByLabel('Gentag adgangskoden').fill('Sommer2025!!!');
+    await page.getByRole('button', { name: 'Gem adgangskoden' }).click();
+    await page.getByRole('alert').getByText('Adgangskoden er for let at gætte. Brug nogle ord, der ikke hænger sammen.').first().waitFor();
+    expect(await page.getByText(/guess|characters/).count()).toBe(0);
+
+    await page.getByLabel('Ny adgangskode').fill(STAFF_PASSWORD);
+    await page.getByLabel('Gentag adgangskoden').fill(STAFF_PASSWORD);
+    await page.getByRole('button', { name: 'Gem adgangskoden' }).click();
+    await page.getByRole('heading', { name: 'Sæt dit login op' }).waitFor();
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Brug en godkendelses-app' }).click();
+
+    const qr = page.getByRole('img', { name: /QR-kode/ });
+    await qr.waitFor();
+    expect(await qr.getAttribute('src')).toMatch(/^data:image\/png;base64,/);
+    await page.getByText('Kan du ikke scanne? Skriv nøglen ind i stedet').click();
+    const secret = (await page.locator('.totp-secret').innerText()).replace(/\s/g, '');
+    expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
+    await expectAccessible(page);
+    await page.getByLabel('Kode fra din godkendelses-app').fill(await generate({ secret }));
+    await page.getByRole('button', { name: 'Bekræft appen' }).click();
+
+    await page.getByRole('heading', { name: 'Dine gendannelseskoder' }).waitFor();
+    const codes = await page.getByRole('list', { name: 'Dine gendannelseskoder' }).getByRole('listitem').allInnerTexts();
+    expect(codes).toHaveLength(10);
+    expect(await page.getByRole('button', { name: 'Kopiér' }).isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Udskriv' }).isVisible()).toBe(true);
+    await expectAccessible(page);
+    await expectNoTokenInStorage(page);
+    expect(JSON.stringify(await page.evaluate(() => ({ ...localStorage, ...sessionStorage })))).not.toContain(codes[0]);
+    await page.getByRole('button', { name: 'Jeg har gemt koderne' }).click();
+
+    // In: the caseworker's first screen, and the codes are gone from the page.
+    await page.waitForURL(`${web.url}/henvisninger`);
+    await page.getByRole('button', { name: 'Log ud' }).waitFor();
+    expect(await page.getByText(codes[0]).count()).toBe(0);
+    await expectNoTokenInStorage(page);
+
+    // The next sign-in offers the app and the recovery codes; a recovery code works once.
+    await page.getByRole('button', { name: 'Log ud' }).click();
+    await page.waitForURL(`${web.url}/log-ind`);
+    await passwordStep(page, web.url, email);
+    await page.getByLabel('Kode fra din godkendelses-app').waitFor();
+    await page.getByRole('button', { name: 'Brug en gendannelseskode' }).click();
+    await page.getByLabel('Gendannelseskode').fill(codes[0]);
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Fortsæt' }).click();
+    await page.waitForURL(`${web.url}/henvisninger`);
+
+    await page.getByRole('button', { name: 'Log ud' }).click();
+    await passwordStep(page, web.url, email);
+    await page.getByRole('button', { name: 'Brug en gendannelseskode' }).click();
+    await page.getByLabel('Gendannelseskode').fill(codes[0]);
+    await page.getByRole('button', { name: 'Fortsæt' }).click();
+    await page.getByRole('alert').getByText('Gendannelseskoden er forkert eller allerede brugt.').first().waitFor();
+    expect(page.url()).toBe(`${web.url}/log-ind`);
+  });
+
+  it('enrols a passkey at the first sign-in and signs in with it the next time, in Chromium\'s virtual authenticator', async () => {
+    const { token } = await invitation();
+    const page = await pageWithAuthenticator();
+    await page.goto(`${localhost()}/set-password#token=${token}`);
+    await page.getByLabel('Ny adgangskode').fill(STAFF_PASSWORD);
+    await page.getByLabel('Gentag adgangskoden').fill(STAFF_PASSWORD);
+    await page.getByRole('button', { name: 'Gem adgangskoden' }).click();
+    await page.getByRole('button', { name: 'Brug en adgangsnøgle' }).click();
+    await page.getByLabel('Navn på adgangsnøglen').fill('Arbejdscomputer');
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Registrér adgangsnøglen' }).click();
+    await page.getByRole('heading', { name: 'Dine gendannelseskoder' }).waitFor();
+    await page.getByRole('button', { name: 'Jeg har gemt koderne' }).click();
+    await page.waitForURL(`${localhost()}/henvisninger`);
+    await page.getByRole('button', { name: 'Log ud' }).click();
+    await page.waitForURL(`${localhost()}/log-ind`);
+
+    const email = (await asOwner<{ email: string }>(`SELECT u.email FROM users u JOIN mfa_passkeys p ON p.user_id = u.id WHERE p.name = 'Arbejdscomputer' ORDER BY p.created_at DESC LIMIT 1`))[0].email;
+    await passwordStep(page, localhost(), email);
+    const passkey = page.getByRole('button', { name: 'Log ind med adgangsnøgle' });
+    await passkey.waitFor();
+    await expectAccessible(page);
+    await passkey.click();
+    await page.waitForURL(`${localhost()}/henvisninger`);
+    await page.getByRole('button', { name: 'Log ud' }).waitFor();
+    await expectNoTokenInStorage(page);
+  });
+
+  it('offers the authenticator code, a passkey where the user has one, and a recovery code, each in Danish', async () => {
+    const user: WebUser = await web.user('caseworker', { organisationId: web.plan().organisations.jobcenter });
+    const page = await browser.page();
+    await passwordStep(page, web.url, user.email);
+    await page.getByLabel('Kode fra din godkendelses-app').waitFor();
+    // This user has no passkey: no passkey button.
+    expect(await page.getByRole('button', { name: 'Log ind med adgangsnøgle' }).count()).toBe(0);
+    await page.getByLabel('Kode fra din godkendelses-app').fill('12345');
+    await page.getByRole('button', { name: 'Fortsæt' }).click();
+    await page.getByRole('alert').getByText('Koden er seks cifre.').first().waitFor();
+    await page.getByLabel('Kode fra din godkendelses-app').fill(await freshTotpCode(user));
+    await page.getByRole('button', { name: 'Fortsæt' }).click();
+    await page.waitForURL(`${web.url}/henvisninger`);
+  });
+
+  it('shows a single sign-on\'s refusal in Danish where the provider sends the browser back, and a missing link as such', async () => {
+    const page = await browser.page();
+    await page.goto(`${web.url}/log-ind/sso#error=sso_no_role`);
+    await page.getByText('Din organisation gav dig ingen rolle her. Kontakt din leder.').waitFor();
+    expect(page.url()).toBe(`${web.url}/log-ind/sso`);
+    await expectAccessible(page);
+    await page.goto(`${web.url}/log-ind/sso#code=not-a-code`);
+    await page.getByText('Log ind via din organisation udløb eller er brugt. Prøv at logge ind igen.').waitFor();
+    await page.goto(`${web.url}/set-password`);
+    await page.getByText(/Linket mangler sin kode/).waitFor();
+    await expectAccessible(page);
+  });
+});
