@@ -60,6 +60,7 @@ export const signIn = {
   codesSaved: 'Jeg har gemt koderne',
   recoveryCodesLeft: (n: number) => (n === 1 ? 'Du har 1 ubrugt gendannelseskode.' : `Du har ${n} ubrugte gendannelseskoder.`),
   renewRecoveryCodes: 'Lav nye gendannelseskoder',
+  recoveryCodesSection: 'Gendannelseskoder',
 
   // Single sign-on
   ssoHeading: 'Eller log ind via din organisation',

@@ -8,7 +8,7 @@ import { type Enrolled, registerPasskey } from './sign-in-api';
 
 /** Registering a passkey at sign-in, with a name to tell it from later ones. */
 export function PasskeyEnrolment({ mfaToken, onEnrolled }: { mfaToken: string; onEnrolled: (enrolled: Enrolled) => void }) {
-  const [name, setName] = useState(signIn.passkeyDefaultName);
+  const [name, setName] = useState<string>(signIn.passkeyDefaultName);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 

@@ -73,7 +73,7 @@ export function SecurityPage() {
           <ul>
             {status.methods.length ? status.methods.map((method) => <li key={method}>{signIn.factorNames[method as keyof typeof signIn.factorNames] ?? method}</li>) : <li>{signIn.noFactors}</li>}
           </ul>
-          <h2>{signIn.recoveryCodesTitle}</h2>
+          <h2>{signIn.recoveryCodesSection}</h2>
           <p>{signIn.recoveryCodesLeft(status.recoveryCodesLeft)}</p>
           {status.methods.length > 0 && (
             <Button variant="secondary" busy={busy} onClick={() => void renew()}>

@@ -31,7 +31,8 @@ function linkOf(hash: string): PasswordLink | null {
 function passwordRefusal(error: unknown): SummaryItem[] {
   if (error instanceof ApiProblem) {
     const rules = error.fieldErrors.filter((e) => e.field === 'password').map((e) => e.rule);
-    const known = rules.map((rule) => (rule ? signIn.passwordRules[rule as keyof typeof signIn.passwordRules] : undefined)).filter((text): text is string => !!text);
+    const sentences: Record<string, string> = signIn.passwordRules;
+    const known = [...new Set(rules.map((rule) => (rule ? sentences[rule] : undefined)).filter((text): text is string => !!text))];
     if (known.length) return known.map((text) => ({ fieldId: 'new-password', text }));
     if (error.code === 'weak_password' || error.code === 'password_not_allowed' || error.code === 'validation_failed') return summaryOf(error, 'new-password');
   }

@@ -12,6 +12,7 @@ import { PasswordStep } from './PasswordStep';
 import { SecondFactorStep } from './SecondFactorStep';
 import { SignInLayout } from './SignInLayout';
 import { SsoButtons } from './SsoButtons';
+import './sign-in.css';
 
 /**
  * A sign-in from wherever it starts (the password at /log-ind, a single sign-on's return, a new

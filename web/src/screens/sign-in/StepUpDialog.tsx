@@ -12,6 +12,7 @@ import { passkeyProblemText } from './passkey-problem';
 import { summaryOf } from './problem-summary';
 import { RECOVERY_CODE } from './RecoveryCodeStep';
 import { stepUpWithCode, stepUpWithPasskey } from './sign-in-api';
+import './sign-in.css';
 
 /**
  * Mounted once, beside the routes: whenever an answer is `step_up_required`, it opens the step-up

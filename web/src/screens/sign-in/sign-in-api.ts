@@ -30,19 +30,25 @@ export interface Enrolled {
   recoveryCodes: string[];
 }
 
+/** What an enrolment at sign-in answers: the access token (the refresh token came as the cookie) and the recovery codes. */
+interface EnrolmentAnswer {
+  accessToken?: string;
+  recoveryCodes?: string[];
+}
+
 export function startTotpEnrolment(mfaToken: string): Promise<{ secret: string; otpauthUrl: string }> {
   return answer(api.POST('/auth/mfa/totp/enrol', { body: { mfaToken } }));
 }
 
 export async function confirmTotp(mfaToken: string, code: string): Promise<Enrolled> {
-  const body = await answer(api.POST('/auth/mfa/totp/confirm', { body: { mfaToken, code } }));
+  const body = (await answer(api.POST('/auth/mfa/totp/confirm', { body: { mfaToken, code } }))) as EnrolmentAnswer;
   return { outcome: signInOutcome(body), recoveryCodes: body.recoveryCodes ?? [] };
 }
 
 export async function registerPasskey(mfaToken: string, name: string): Promise<Enrolled> {
   const options = await answer(api.POST('/auth/mfa/passkey/register/options', { body: { mfaToken } }));
   const response = await startRegistration({ optionsJSON: options as unknown as PublicKeyCredentialCreationOptionsJSON });
-  const body = await answer(api.POST('/auth/mfa/passkey/register', { body: { mfaToken, name, response: response as PasskeyAnswerBody } }));
+  const body = (await answer(api.POST('/auth/mfa/passkey/register', { body: { mfaToken, name, response: response as PasskeyAnswerBody } }))) as EnrolmentAnswer;
   return { outcome: signInOutcome(body), recoveryCodes: body.recoveryCodes ?? [] };
 }
 
