@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { Allow } from '../access/allow.decorator';
 import { PlanActor } from '../access/actor';
 import { ParseIdPipe } from '../common/parse-id.pipe';
@@ -16,6 +16,7 @@ import { ActivityPage, ActivityResponse } from './dto/activity-response.dto';
 export class ActivitiesController {
   constructor(private readonly activities: ActivitiesService) {}
 
+  @ApiOperation({ summary: 'Create an activity' })
   @Post()
   @Allow('counsellor', 'social_worker', 'leader')
   @ApiCreatedResponse({ type: ActivityResponse, description: 'The new activity' })
@@ -24,6 +25,7 @@ export class ActivitiesController {
     return this.activities.create(actor, dto);
   }
 
+  @ApiOperation({ summary: "List the plan's activities" })
   @Get()
   @Allow('counsellor', 'social_worker', 'leader')
   @ApiOkResponse({ type: ActivityPage, description: 'A page of your plan\'s activities, newest first' })
@@ -31,6 +33,7 @@ export class ActivitiesController {
     return this.activities.list(actor, query);
   }
 
+  @ApiOperation({ summary: 'Read one activity' })
   @Get(':id')
   @Allow('counsellor', 'social_worker', 'leader')
   @ApiOkResponse({ type: ActivityResponse })
@@ -39,6 +42,7 @@ export class ActivitiesController {
     return this.activities.get(actor, id);
   }
 
+  @ApiOperation({ summary: 'Edit an activity' })
   @Patch(':id')
   @Allow('counsellor', 'social_worker', 'leader')
   @ApiOkResponse({ type: ActivityResponse, description: 'The changed activity' })

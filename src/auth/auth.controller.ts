@@ -7,6 +7,7 @@ import {
   getSchemaPath,
   ApiNoContentResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiTags,
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
@@ -27,6 +28,7 @@ import { ApprovalPendingResponse, LogoutResponse, MeResponse, MfaChallengeRespon
 export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
+  @ApiOperation({ summary: 'Sign in with e-mail and password' })
   @Post('auth/login')
   @Public()
   @HttpCode(200)
@@ -43,6 +45,7 @@ export class AuthController {
   }
 
   /** Exchanges a refresh token for a new pair; the old refresh token stops working. */
+  @ApiOperation({ summary: 'Exchange a refresh token for a new token pair' })
   @Post('auth/refresh')
   @Public()
   @HttpCode(200)
@@ -57,6 +60,7 @@ export class AuthController {
    * single sign-on answers 200 with the provider's logout URL: send the browser there, or the
    * provider's own session signs the next person at this computer in without a password.
    */
+  @ApiOperation({ summary: 'Sign out: end the session' })
   @Post('auth/logout')
   @Public()
   @HttpCode(204)
@@ -70,6 +74,7 @@ export class AuthController {
   }
 
   /** The invitee sets their password with the token from the invitation link, and is signed in. */
+  @ApiOperation({ summary: 'Accept an invitation: set your password and sign in' })
   @Post('auth/invitations/accept')
   @Public()
   @HttpCode(200)
@@ -90,6 +95,7 @@ export class AuthController {
    * After a reset of your second factor (which removed your password), you choose a new password
    * with the token from the e-mailed link, and go on to enrol a new second factor. The link works once.
    */
+  @ApiOperation({ summary: 'Choose a new password after a second-factor reset' })
   @Post('auth/password-resets/complete')
   @Public()
   @HttpCode(200)
@@ -104,6 +110,7 @@ export class AuthController {
   }
 
   /** Changes your own password; your other sessions end. */
+  @ApiOperation({ summary: 'Change your own password' })
   @Post('auth/password')
   @HttpCode(204)
   @Allow(...ROLES)
@@ -113,6 +120,7 @@ export class AuthController {
     await this.auth.changePassword(actor, actor.sessionId ?? '', dto.currentPassword, dto.newPassword, requestOrigin(request));
   }
 
+  @ApiOperation({ summary: 'Your own user account' })
   @Get('me')
   @Allow(...ROLES)
   @ApiOkResponse({ type: MeResponse })

@@ -5,6 +5,7 @@ import {
   ApiExtraModels,
   ApiNotFoundResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiQuery,
   ApiResponse,
   ApiServiceUnavailableResponse,
@@ -44,6 +45,7 @@ export class SsoController {
   ) {}
 
   /** The single sign-on providers a sign-in page offers. */
+  @ApiOperation({ summary: 'List the single sign-on providers for the sign-in page' })
   @Get('auth/providers')
   @Public()
   @ApiOkResponse({ type: [SsoProviderResponse] })
@@ -52,6 +54,7 @@ export class SsoController {
   }
 
   /** Starts a sign-in at the provider (a browser navigates here); it ends at the provider's returnUrl with `#code=` or `#error=`. */
+  @ApiOperation({ summary: 'Start a single sign-on at a provider (browser)' })
   @Get('auth/sso/:provider/login')
   @Public()
   @Redirect(undefined, 302)
@@ -66,6 +69,7 @@ export class SsoController {
    * the provider next: send the browser to `loginUrl`. Needs a recent sign-in (step-up); the
    * provider's role still applies, and the e-mail plays no part.
    */
+  @ApiOperation({ summary: 'Link your account to a single sign-on identity' })
   @Post('auth/sso/:provider/link')
   @AnswerHoldsSecrets()
   @Allow(...PLAN_ROLES)
@@ -78,6 +82,7 @@ export class SsoController {
   }
 
   /** The OpenID Connect provider's answer (its redirect URI). */
+  @ApiOperation({ summary: "OpenID Connect provider's redirect back (callback)" })
   @Get('auth/sso/:provider/callback')
   @Public()
   @Redirect(undefined, 303)
@@ -97,6 +102,7 @@ export class SsoController {
   }
 
   /** Exchanges the one-time code from the returnUrl for what a password login answers. */
+  @ApiOperation({ summary: 'Exchange a single sign-on code for tokens' })
   @Post('auth/exchange')
   @Public()
   @HttpCode(200)

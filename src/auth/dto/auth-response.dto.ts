@@ -74,7 +74,7 @@ export class ApprovalPendingResponse {
 export type SignInResponse = TokenPairResponse | MfaChallengeResponse | ApprovalPendingResponse;
 
 /** Tokens, and the recovery codes made when a first second factor was enrolled (shown this once). */
-export class EnrolmentResponse {
+export class MfaEnrolmentResponse {
   @ApiProperty({ required: false, description: 'When the enrolment completed a sign-in' }) accessToken?: string;
   @ApiProperty({ required: false }) refreshToken?: string;
   @ApiProperty({ required: false, example: 900 }) expiresIn?: number;
