@@ -4,7 +4,9 @@ import type { Page } from 'playwright-core';
 import { APP_CONFIG } from '../../src/config/config.module';
 import type { AppConfig } from '../../src/config/app-config';
 import { BROWSER_TEST_TIMEOUT, expectAccessible, expectNoTokenInStorage, freshTotpCode, openBrowser, startWebApp, type WebUser } from '../support/browser';
+import { ExchangeCodes } from '../../src/sso/exchange-codes';
 import { asOwner, STAFF_PASSWORD } from '../support/fixtures';
+import { API } from '../support/test-app';
 import { waitFor } from '../support/wait-for';
 
 /**
@@ -173,6 +175,26 @@ describe('signing in with a second factor in the web app', () => {
     await page.getByLabel('Kode fra din godkendelses-app').fill(await freshTotpCode(user));
     await page.getByRole('button', { name: 'Fortsæt' }).click();
     await page.waitForURL(`${web.url}/henvisninger`);
+  }, BROWSER_TEST_TIMEOUT);
+
+  it('exchanges the one-time code a single sign-on comes back with, and goes on to the second step it still needs', async () => {
+    const user: WebUser = await web.user('caseworker', { organisationId: web.plan().organisations.jobcenter });
+    // What the provider's callback hands over: the sign-in's outcome behind a one-time code (here a
+    // first factor proved, the app's code still to come), as the SSO callback stores it.
+    const firstStep = await web.t().http().post(`${API}/auth/login`).send({ email: user.email, password: STAFF_PASSWORD });
+    expect(firstStep.body.status).toBe('mfa_required');
+    const code = await web.t().app.get(ExchangeCodes).issue(firstStep.body);
+    const page = await browser.page();
+    await page.goto(`${web.url}/log-ind/sso#code=${code}`);
+    await page.getByLabel('Kode fra din godkendelses-app').waitFor();
+    // The code is out of the address bar, and works once.
+    expect(page.url()).toBe(`${web.url}/log-ind/sso`);
+    await expectAccessible(page);
+    await page.getByLabel('Kode fra din godkendelses-app').fill(await freshTotpCode(user));
+    await page.getByRole('button', { name: 'Fortsæt' }).click();
+    await page.waitForURL(`${web.url}/henvisninger`);
+    await expectNoTokenInStorage(page);
+    expect((await web.t().http().post(`${API}/auth/exchange`).send({ code })).status).toBe(401);
   }, BROWSER_TEST_TIMEOUT);
 
   it('shows a single sign-on\'s refusal in Danish where the provider sends the browser back, and a missing link as such', async () => {
