@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { requestOrigin } from './request-origin';
+import { OffersCookieTransport } from './browser-session/token-transport.interceptor';
 import {
   ApiConflictResponse,
   ApiExtraModels,
@@ -30,6 +31,7 @@ export class AuthController {
 
   @ApiOperation({ summary: 'Sign in with e-mail and password' })
   @Post('auth/login')
+  @OffersCookieTransport()
   @Public()
   @HttpCode(200)
   @ApiExtraModels(TokenPairResponse, MfaChallengeResponse, ApprovalPendingResponse)
@@ -76,6 +78,7 @@ export class AuthController {
   /** The invitee sets their password with the token from the invitation link, and is signed in. */
   @ApiOperation({ summary: 'Accept an invitation: set your password and sign in' })
   @Post('auth/invitations/accept')
+  @OffersCookieTransport()
   @Public()
   @HttpCode(200)
   @ApiExtraModels(TokenPairResponse, MfaChallengeResponse, ApprovalPendingResponse)
@@ -97,6 +100,7 @@ export class AuthController {
    */
   @ApiOperation({ summary: 'Choose a new password after a second-factor reset' })
   @Post('auth/password-resets/complete')
+  @OffersCookieTransport()
   @Public()
   @HttpCode(200)
   @ApiExtraModels(TokenPairResponse, MfaChallengeResponse, ApprovalPendingResponse)

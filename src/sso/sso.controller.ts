@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Redirect, Req, Res } from '@nestjs/common';
 import { AnswerHoldsSecrets } from '../idempotency/answer-holds-secrets';
 import { requestOrigin } from '../auth/request-origin';
+import { OffersCookieTransport } from '../auth/browser-session/token-transport.interceptor';
 import {
   ApiExtraModels,
   ApiNotFoundResponse,
@@ -104,6 +105,7 @@ export class SsoController {
   /** Exchanges the one-time code from the returnUrl for what a password login answers. */
   @ApiOperation({ summary: 'Exchange a single sign-on code for tokens' })
   @Post('auth/exchange')
+  @OffersCookieTransport()
   @Public()
   @HttpCode(200)
   @ApiExtraModels(TokenPairResponse, MfaChallengeResponse, ApprovalPendingResponse)

@@ -6,7 +6,7 @@ export class TokenPairResponse {
   @ApiProperty({ description: 'Bearer token for the Authorization header' })
   accessToken: string;
 
-  @ApiProperty({ description: 'Use once at /auth/refresh for a new pair' })
+  @ApiProperty({ required: false, description: 'Use once at /auth/refresh for a new pair. Absent when the sign-in was sent with `X-Token-Transport: cookie`: it is then the HttpOnly cookie hp_refresh' })
   refreshToken: string;
 
   @ApiProperty({ example: 900, description: 'Seconds until the access token expires' })

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { AnswerHoldsSecrets } from '../../idempotency/answer-holds-secrets';
 import { requestOrigin } from '../request-origin';
+import { OffersCookieTransport } from '../browser-session/token-transport.interceptor';
 import {
   ApiConflictResponse,
   ApiForbiddenResponse,
@@ -47,6 +48,7 @@ export class MfaController {
   /** Confirms the app with a code from it. At sign-in this completes the sign-in; a first second factor comes with recovery codes. */
   @ApiOperation({ summary: 'Confirm an authenticator app with a code from it' })
   @Post('auth/mfa/totp/confirm')
+  @OffersCookieTransport()
   @Public()
   @HttpCode(200)
   @ApiOkResponse({ type: MfaEnrolmentResponse })
@@ -59,6 +61,7 @@ export class MfaController {
   /** The second step of a sign-in: the authenticator app's code. A code is accepted once. */
   @ApiOperation({ summary: "Sign in, second step: an authenticator app's code" })
   @Post('auth/mfa/totp')
+  @OffersCookieTransport()
   @Public()
   @HttpCode(200)
   @ApiOkResponse({ type: TokenPairResponse })
@@ -72,6 +75,7 @@ export class MfaController {
   /** The second step with a recovery code instead (lost phone or key); each code works once. */
   @ApiOperation({ summary: 'Sign in, second step: a recovery code' })
   @Post('auth/mfa/recovery')
+  @OffersCookieTransport()
   @Public()
   @HttpCode(200)
   @ApiOkResponse({ type: TokenPairResponse })

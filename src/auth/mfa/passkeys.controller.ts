@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { requestOrigin } from '../request-origin';
+import { OffersCookieTransport } from '../browser-session/token-transport.interceptor';
 import {
   ApiConflictResponse,
   ApiForbiddenResponse,
@@ -48,6 +49,7 @@ export class PasskeysController {
   /** Registers the passkey with what the browser answered. At sign-in this completes the sign-in; a first second factor comes with recovery codes. */
   @ApiOperation({ summary: "Register a passkey with the browser's answer" })
   @Post('passkey/register')
+  @OffersCookieTransport()
   @Public()
   @HttpCode(200)
   @ApiOkResponse({ type: MfaEnrolmentResponse })
@@ -75,6 +77,7 @@ export class PasskeysController {
   /** The second step of a sign-in: one of your passkeys signs the challenge. */
   @ApiOperation({ summary: "Sign in, second step: a passkey's signed challenge" })
   @Post('passkey')
+  @OffersCookieTransport()
   @Public()
   @HttpCode(200)
   @ApiOkResponse({ type: TokenPairResponse })

@@ -1,0 +1,74 @@
+import { Link, NavLink, Outlet, useNavigate } from 'react-router';
+import { Button } from '../components/Button';
+import { common } from '../text/common';
+import { signIn } from '../text/sign-in';
+import type { Role } from './roles';
+import { useSession } from './session';
+
+interface NavItem {
+  to: string;
+  label: string;
+}
+
+/** Each role's main navigation; a role without screens yet has only the front page. Add a screen's entry here. */
+export const NAVIGATION: Partial<Record<Role, NavItem[]>> = {
+  counsellor: [
+    { to: '/i-dag', label: common.nav.today },
+    { to: '/beboere', label: common.nav.residents },
+    { to: '/sager', label: common.nav.cases },
+  ],
+  caseworker: [
+    { to: '/henvisninger', label: common.nav.referrals },
+    { to: '/delte-beboere', label: common.nav.sharedResidents },
+  ],
+};
+
+/** The frame of every signed-in page: skip link, header with the user and "Log ud", the role's navigation, <main id="indhold">. */
+export function Shell() {
+  const { me, signOut } = useSession();
+  const navigate = useNavigate();
+  const items = (me && NAVIGATION[me.role]) ?? [{ to: '/', label: common.nav.home }];
+  const logOut = async () => {
+    await signOut();
+    navigate('/log-ind', { replace: true });
+  };
+  return (
+    <>
+      <a className="skipnav" href="#indhold">
+        {common.skipLink}
+      </a>
+      <header className="header">
+        <div className="portal-header">
+          <div className="container portal-header-inner">
+            <p className="h3 service-name">{common.serviceName}</p>
+            {me && (
+              <div className="portal-info">
+                <p className="portal-user">{common.signedInAs(me.name, common.roles[me.role])}</p>
+                <Link to="/mit-login">{signIn.securityTitle}</Link>
+                <Button variant="secondary" onClick={logOut}>
+                  {common.signOut}
+                </Button>
+              </div>
+            )}
+          </div>
+        </div>
+        <nav className="navigation-menu" aria-label={common.mainNavigation}>
+          <div className="navigation-menu-inner container">
+            <ul className="mainmenu">
+              {items.map((item) => (
+                <li key={item.to}>
+                  <NavLink to={item.to} className="nav-link" end={item.to === '/'}>
+                    <span>{item.label}</span>
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </div>
+        </nav>
+      </header>
+      <main id="indhold" className="container page-container" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </>
+  );
+}

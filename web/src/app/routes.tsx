@@ -1,0 +1,47 @@
+import { Route, Routes } from 'react-router';
+import { SetPasswordPage } from '../screens/sign-in/SetPasswordPage';
+import { SecurityPage } from '../screens/sign-in/SecurityPage';
+import { SignInPage } from '../screens/sign-in/SignInPage';
+import { SsoLandingPage } from '../screens/sign-in/SsoLandingPage';
+import { common } from '../text/common';
+import { RequireRole } from './guards';
+import { HomePage } from './HomePage';
+import { NotFoundPage } from './NotFoundPage';
+import { Placeholder } from './placeholders';
+import { Shell } from './Shell';
+
+/**
+ * Every route of the app. A screen family adds its routes inside the Shell, wrapped in
+ * <RequireRole roles={[...]}> (signed-out users go to /log-ind and come back), and its entry in
+ * Shell's NAVIGATION. The service answers index.html for every path (src/web-app/), so each of
+ * these survives a reload.
+ */
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/log-ind" element={<SignInPage />} />
+      <Route path="/log-ind/sso" element={<SsoLandingPage />} />
+      <Route path="/set-password" element={<SetPasswordPage />} />
+      <Route element={<Shell />}>
+        <Route
+          index
+          element={
+            <RequireRole>
+              <HomePage />
+            </RequireRole>
+          }
+        />
+        {/* sign-in/: every role's own second factors and recovery codes */}
+        <Route path="/mit-login" element={<RequireRole><SecurityPage /></RequireRole>} />
+        {/* counsellor/ */}
+        <Route path="/i-dag" element={<RequireRole roles={['counsellor']}><Placeholder heading={common.nav.today} /></RequireRole>} />
+        <Route path="/beboere" element={<RequireRole roles={['counsellor']}><Placeholder heading={common.nav.residents} /></RequireRole>} />
+        <Route path="/sager" element={<RequireRole roles={['counsellor']}><Placeholder heading={common.nav.cases} /></RequireRole>} />
+        {/* caseworker/ */}
+        <Route path="/henvisninger" element={<RequireRole roles={['caseworker']}><Placeholder heading={common.nav.referrals} /></RequireRole>} />
+        <Route path="/delte-beboere" element={<RequireRole roles={['caseworker']}><Placeholder heading={common.nav.sharedResidents} /></RequireRole>} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}
