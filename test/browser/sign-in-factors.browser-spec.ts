@@ -177,6 +177,31 @@ describe('signing in with a second factor in the web app', () => {
     await page.waitForURL(`${web.url}/henvisninger`);
   }, BROWSER_TEST_TIMEOUT);
 
+  it('brings a user whose second factor was reset back through the e-mailed link: a new password, then a new app, with no separate sign-in', async () => {
+    const user: WebUser = await web.user('caseworker', { organisationId: web.plan().organisations.jobcenter });
+    expect((await web.plan().admin.post(`/users/${user.id}/mfa/reset`)).status).toBe(204);
+    const link = await waitFor('the reset link e-mailed', async () => (await asOwner<{ id: string }>(`SELECT id FROM password_reset_links WHERE user_id = $1 AND sent_at IS NOT NULL AND used_at IS NULL`, [user.id]))[0]);
+    const token = randomBytes(32).toString('base64url');
+    await asOwner(`UPDATE password_reset_links SET token_hash = $2 WHERE id = $1`, [link.id, createHash('sha256').update(token).digest('hex')]);
+
+    const page = await browser.page();
+    await page.goto(`${web.url}/set-password#reset=${token}`);
+    await page.getByText('Dit login er nulstillet. Vælg en ny adgangskode.', { exact: false }).waitFor();
+    expect(page.url()).toBe(`${web.url}/set-password`);
+    await page.getByLabel('Ny adgangskode').fill('regnvejr fjernsyn blomsterkasse tre');
+    await page.getByLabel('Gentag adgangskoden').fill('regnvejr fjernsyn blomsterkasse tre');
+    await page.getByRole('button', { name: 'Gem adgangskoden' }).click();
+    await page.getByRole('heading', { name: 'Sæt dit login op' }).waitFor();
+    await page.getByRole('button', { name: 'Brug en godkendelses-app' }).click();
+    await page.getByText('Kan du ikke scanne? Skriv nøglen ind i stedet').click();
+    const secret = (await page.locator('.totp-secret').innerText()).replace(/\s/g, '');
+    await page.getByLabel('Kode fra din godkendelses-app').fill(await generate({ secret }));
+    await page.getByRole('button', { name: 'Bekræft appen' }).click();
+    await page.getByRole('button', { name: 'Jeg har gemt koderne' }).click();
+    await page.waitForURL(`${web.url}/henvisninger`);
+    await page.getByRole('button', { name: 'Log ud' }).waitFor();
+  }, BROWSER_TEST_TIMEOUT);
+
   it('exchanges the one-time code a single sign-on comes back with, and goes on to the second step it still needs', async () => {
     const user: WebUser = await web.user('caseworker', { organisationId: web.plan().organisations.jobcenter });
     // What the provider's callback hands over: the sign-in's outcome behind a one-time code (here a
