@@ -1,10 +1,14 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { generate } from 'otplib';
 import type { Page } from 'playwright-core';
 import { APP_CONFIG } from '../../src/config/config.module';
 import type { AppConfig } from '../../src/config/app-config';
 import { BROWSER_TEST_TIMEOUT, expectAccessible, expectNoTokenInStorage, freshTotpCode, openBrowser, startWebApp, type WebUser } from '../support/browser';
 import { ExchangeCodes } from '../../src/sso/exchange-codes';
+import { SsoProviders } from '../../src/sso/sso-providers';
 import { asOwner, STAFF_PASSWORD } from '../support/fixtures';
 import { API } from '../support/test-app';
 import { waitFor } from '../support/wait-for';
@@ -16,7 +20,33 @@ import { waitFor } from '../support/wait-for';
  */
 describe('signing in with a second factor in the web app', () => {
   const browser = openBrowser();
-  const web = startWebApp();
+  // One single sign-on provider, whose issuer cannot be reached: its button, and the way back.
+  const providersDir = mkdtempSync(join(tmpdir(), 'hp-sign-in-sso-'));
+  const providersFile = join(providersDir, 'providers.json');
+  const writeProviders = (returnUrl: string) =>
+    writeFileSync(
+      providersFile,
+      JSON.stringify({
+        providers: [
+          {
+            id: 'kommunen',
+            kind: 'oidc',
+            displayName: 'Kommunen (Entra ID)',
+            returnUrl,
+            issuer: 'http://127.0.0.1:9/never-answers',
+            clientId: 'helhedsplan',
+            clientSecretEnv: 'HP_TEST_SIGN_IN_SSO_SECRET',
+            rolesClaim: 'roles',
+            roles: { 'Helhedsplan.Caseworker': 'caseworker' },
+            mfa: { amr: ['mfa'] },
+          },
+        ],
+      }),
+    );
+  process.env.HP_TEST_SIGN_IN_SSO_SECRET = 'sign-in-test-secret';
+  writeProviders('http://localhost:3000/log-ind/sso');
+  const web = startWebApp({ ssoProvidersFile: providersFile });
+  afterAll(() => rmSync(providersDir, { recursive: true, force: true }));
 
   /**
    * WebAuthn takes no IP address as the relying party, so passkey pages are opened at
@@ -25,6 +55,9 @@ describe('signing in with a second factor in the web app', () => {
   const localhost = () => web.url.replace('127.0.0.1', 'localhost');
   beforeAll(() => {
     (web.t().app.get(APP_CONFIG) as AppConfig).webauthnOrigin = localhost();
+    // The provider sends the browser back to this app's landing page, now that its port is known.
+    writeProviders(`${web.url}/log-ind/sso`);
+    expect(web.t().app.get(SsoProviders).reload()).toBe(true);
   });
 
   /** A caseworker's invitation (no second person approves a caseworker), with a link token of the test's own. */
@@ -220,6 +253,20 @@ describe('signing in with a second factor in the web app', () => {
     await page.waitForURL(`${web.url}/henvisninger`);
     await expectNoTokenInStorage(page);
     expect((await web.t().http().post(`${API}/auth/exchange`).send({ code })).status).toBe(401);
+  }, BROWSER_TEST_TIMEOUT);
+
+  it('offers a button per single sign-on provider, and brings its refusal back to the landing page in Danish', async () => {
+    const page = await browser.page();
+    await page.goto(`${web.url}/log-ind`);
+    const button = page.getByRole('link', { name: 'Log ind med Kommunen (Entra ID)' });
+    await button.waitFor();
+    expect(await button.getAttribute('href')).toBe('/api/v1/auth/sso/kommunen/login');
+    await expectAccessible(page);
+    // The provider cannot be reached: the API sends the browser back with #error=, and the page says so.
+    await button.click();
+    await page.waitForURL(`${web.url}/log-ind/sso`);
+    await page.getByText('Tjenesten svarer ikke lige nu. Prøv igen om lidt.').waitFor();
+    await expectAccessible(page);
   }, BROWSER_TEST_TIMEOUT);
 
   it('shows a single sign-on\'s refusal in Danish where the provider sends the browser back, and a missing link as such', async () => {
