@@ -1,6 +1,7 @@
-import { NavLink, Outlet, useNavigate } from 'react-router';
+import { Link, NavLink, Outlet, useNavigate } from 'react-router';
 import { Button } from '../components/Button';
 import { common } from '../text/common';
+import { signIn } from '../text/sign-in';
 import type { Role } from './roles';
 import { useSession } from './session';
 
@@ -43,6 +44,7 @@ export function Shell() {
             {me && (
               <div className="portal-info">
                 <p className="portal-user">{common.signedInAs(me.name, common.roles[me.role])}</p>
+                <Link to="/mit-login">{signIn.securityTitle}</Link>
                 <Button variant="secondary" onClick={logOut}>
                   {common.signOut}
                 </Button>

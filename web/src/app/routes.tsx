@@ -1,7 +1,9 @@
 import { Route, Routes } from 'react-router';
 import { ReferralInboxScreen, ReferralScreen, SharedResidentScreen, SharedResidentsScreen } from '../screens/caseworker/lazy';
 import { SetPasswordPage } from '../screens/sign-in/SetPasswordPage';
+import { SecurityPage } from '../screens/sign-in/SecurityPage';
 import { SignInPage } from '../screens/sign-in/SignInPage';
+import { SsoLandingPage } from '../screens/sign-in/SsoLandingPage';
 import { common } from '../text/common';
 import { RequireRole } from './guards';
 import { HomePage } from './HomePage';
@@ -19,6 +21,7 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/log-ind" element={<SignInPage />} />
+      <Route path="/log-ind/sso" element={<SsoLandingPage />} />
       <Route path="/set-password" element={<SetPasswordPage />} />
       <Route element={<Shell />}>
         <Route
@@ -29,6 +32,8 @@ export function AppRoutes() {
             </RequireRole>
           }
         />
+        {/* sign-in/: every role's own second factors and recovery codes */}
+        <Route path="/mit-login" element={<RequireRole><SecurityPage /></RequireRole>} />
         {/* counsellor/ */}
         <Route path="/i-dag" element={<RequireRole roles={['counsellor']}><Placeholder heading={common.nav.today} /></RequireRole>} />
         <Route path="/beboere" element={<RequireRole roles={['counsellor']}><Placeholder heading={common.nav.residents} /></RequireRole>} />
