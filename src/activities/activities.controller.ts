@@ -1,11 +1,13 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { Allow } from '../access/allow.decorator';
 import { PlanActor } from '../access/actor';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { ActivitiesService } from './activities.service';
 import { ActivityQuery, CreateActivityDto, UpdateActivityDto } from './dto/activity.dto';
 import { ActivityPage, ActivityResponse } from './dto/activity-response.dto';
+import { TodayPage, TodayQuery } from './dto/today.dto';
+import { TodayService } from './today.service';
 
 /**
  * Activities are recorded by the counsellors and social workers who run them; the leader, who
@@ -14,7 +16,10 @@ import { ActivityPage, ActivityResponse } from './dto/activity-response.dto';
 @ApiTags('Activities')
 @Controller('activities')
 export class ActivitiesController {
-  constructor(private readonly activities: ActivitiesService) {}
+  constructor(
+    private readonly activities: ActivitiesService,
+    private readonly todaysSlots: TodayService,
+  ) {}
 
   @Post()
   @Allow('counsellor', 'social_worker', 'leader')
@@ -29,6 +34,15 @@ export class ActivitiesController {
   @ApiOkResponse({ type: ActivityPage, description: 'A page of your plan\'s activities, newest first' })
   list(@PlanActor() actor: PlanActor, @Query() query: ActivityQuery) {
     return this.activities.list(actor, query);
+  }
+
+  /** The door's day: today's weekly slots with their head counts, so one screen needs one call. */
+  @Get('today')
+  @Allow('counsellor', 'social_worker', 'leader')
+  @ApiOperation({ summary: 'Today\'s slots of the plan\'s activities (Danish date), each with its head count so far' })
+  @ApiOkResponse({ type: TodayPage, description: 'Every weekly slot falling today, earliest first; record a visitor with POST /activities/:id/visits' })
+  today(@PlanActor() actor: PlanActor, @Query() query: TodayQuery) {
+    return this.todaysSlots.today(actor, query);
   }
 
   @Get(':id')

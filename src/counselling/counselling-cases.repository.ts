@@ -44,6 +44,11 @@ export class CounsellingCasesRepository {
     return findInPlan(manager, CounsellingCase, 'c', actor, id, { policy: this.access.writableCounsellingCases(actor, 'c'), lock: true, notFound: CASE_NOT_FOUND });
   }
 
+  /** The case the caller writes to (a counsellor's plan), unlocked: what a form reads before it writes. */
+  findWritable(manager: EntityManager, actor: PlanActor, id: string): Promise<CounsellingCase> {
+    return findInPlan(manager, CounsellingCase, 'c', actor, id, { policy: this.access.writableCounsellingCases(actor, 'c'), notFound: CASE_NOT_FOUND });
+  }
+
   async lockOpen(manager: EntityManager, actor: PlanActor, id: string): Promise<CounsellingCase> {
     const found = await this.lockWritable(manager, actor, id);
     if (found.status !== 'open') throw caseClosed(found.id);
