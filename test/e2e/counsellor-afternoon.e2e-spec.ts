@@ -85,6 +85,29 @@ describe("the counsellor's afternoon", () => {
     });
   });
 
+  describe('finding a resident and her cases', () => {
+    it('finds a resident by part of the name, by phone however it is written, and an anonymous one by pseudonym, in one search box', async () => {
+      const sara = await registerResident(plan.counsellor, { housingAreaId: plan.areas.eligible, firstName: 'Sara', lastName: 'Nielsen-Ørum', phone: '+45 20 30 40 50' });
+      const anonymous = await registerResident(plan.counsellor, { housingAreaId: plan.areas.eligible, anonymous: true });
+      const search = async (q: string) => (await plan.counsellor.get(`/residents?q=${encodeURIComponent(q)}`)).body.items.map((r: { id: string }) => r.id);
+      expect(await search('ørum')).toEqual([sara.id]);
+      expect(await search('20304050')).toEqual([sara.id]);
+      expect(await search('0045 2030 4050')).toEqual([sara.id]);
+      expect(await search(anonymous.pseudonym!.toLowerCase())).toEqual([anonymous.id]);
+      expect(await search('99999999')).toEqual([]);
+    });
+
+    it('filters the case list by housing area and form', async () => {
+      const inStrandparken = await registerResident(plan.counsellor, { housingAreaId: plan.areas.notEligible, firstName: 'Birgit' });
+      const c = await openCase(plan.counsellor, { residentId: inStrandparken.id, topic: 'rent_arrears', form: 'outreach' });
+      const ids = async (query: string) => (await plan.counsellor.get(`/counselling-cases?${query}`)).body.items.map((i: { id: string }) => i.id);
+      expect(await ids(`housingAreaId=${plan.areas.notEligible}`)).toEqual([c.id]);
+      expect(await ids(`housingAreaId=${plan.areas.eligible}`)).not.toContain(c.id);
+      expect(await ids(`form=outreach&status=open`)).toEqual([c.id]);
+      expect((await plan.counsellor.get('/counselling-cases?form=pigeon')).status).toBe(400);
+    });
+  });
+
   describe("today's slots at the door", () => {
     const today = danishMoment(new Date());
     const allDay = [{ weekday: today.weekday, start: '00:00', end: '23:59' }];

@@ -61,6 +61,16 @@ export class CaseQuery extends PageQuery {
   @IsString()
   @Length(1, 60)
   topic?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Cases of residents living in this housing area' })
+  @IsOptional()
+  @IsUUID()
+  housingAreaId?: string;
+
+  @ApiPropertyOptional({ enum: COUNSELLING_FORMS })
+  @IsOptional()
+  @IsIn(COUNSELLING_FORMS)
+  form?: CounsellingForm;
 }
 
 export class RecordContactDto extends ContactFieldsDto {
