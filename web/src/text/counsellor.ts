@@ -1,3 +1,5 @@
+import { formatDate } from './format';
+
 /**
  * The counsellor's screens in Danish (issue 21, "The counsellor's afternoon"): every word the
  * screens show lives here, so an English or Arabic version is a translation of this file.
@@ -94,6 +96,7 @@ export const today = {
   recorded: (name: string) => `Besøget er registreret ved ${name}.`,
   queued: (name: string) => `Ingen forbindelse: besøget ved ${name} sendes, når forbindelsen er tilbage.`,
   notYet: 'Tiden er ikke begyndt endnu.',
+  ended: 'Tiden er slut for i dag.',
 };
 
 export const outbox = {
@@ -141,6 +144,7 @@ export const residents = {
   useThis: 'Brug denne beboer',
   differentPerson: 'Det er en anden person',
   notVisible: 'Beboeren kan ikke vises.',
+  cancel: 'Annuller',
 };
 
 export const resident = {
@@ -175,6 +179,7 @@ export const cases = {
   status: 'Status',
   topic: 'Emne',
   area: 'Boligområde',
+  form: 'Rådgivningsform',
   all: 'Alle',
   apply: 'Vis',
   none: 'Ingen sager matcher.',
@@ -196,6 +201,9 @@ export const caseView = {
   noteWithheld: 'Notatet vises ikke for dig.',
   logConversation: 'Registrer en samtale',
   occurredAt: 'Tidspunkt',
+  channel: 'Kontaktform',
+  duration: 'Varighed i minutter (valgfri)',
+  note: 'Notat (valgfrit)',
   nowHint: 'Udfyldt med nu; ret det, hvis samtalen var tidligere.',
   save: 'Gem samtale',
   saved: 'Samtalen er gemt.',
@@ -233,34 +241,12 @@ export const caseView = {
   cancel: 'Annuller',
 };
 
-/** Refusal codes the counsellor's screens meet, in Danish; the API's English `detail` is never shown. */
-export const problems: Record<string, string> = {
-  duplicate_open_case: 'Beboeren har allerede en åben sag om dette emne. En ny sag er kun til en ny sag.',
-  case_closed: 'Sagen er afsluttet. Genåbn den først.',
-  case_already_closed: 'Sagen er allerede afsluttet.',
-  case_already_open: 'Sagen er allerede åben.',
-  stale_version: 'Sagen er ændret, siden du hentede den. Hent den igen og prøv igen.',
-  consent_required: 'Beboeren har ikke givet et aktivt samtykke til deling med modtageren.',
-  referral_recipient_required: 'Vælg en modtager.',
-  organisation_not_in_plan: 'Modtageren hører ikke til planen.',
-  activity_time_out_of_range: 'Tidspunktet ligger i fremtiden eller før sagen blev oprettet.',
-  possible_duplicate: 'Der findes måske allerede en beboer med de samme oplysninger.',
-  visit_outside_slots: 'Tidspunktet ligger uden for aktivitetens faste tider.',
-  visit_in_future: 'Et besøg kan ikke registreres i fremtiden.',
-  activity_dates_unmet: 'Datoen ligger uden for aktivitetens periode.',
-  resident_erased: 'Beboerens oplysninger er slettet; der kan ikke registreres nyt.',
-  guardian_consent_required: 'Beboeren er for ung til selv at give samtykke; en registreret forælder/værge skal give det.',
-  recipients_invalid: 'Vælg mindst én modtager fra planen.',
-  consent_time_invalid: 'Tidspunktet for samtykket er ugyldigt.',
-  validation_failed: 'Nogle felter er ikke udfyldt korrekt.',
-  not_found: 'Det findes ikke, eller du har ikke adgang til det.',
-  forbidden: 'Din rolle må ikke dette.',
-  idempotency_key_reused: 'Registreringen blev sendt to gange med forskelligt indhold.',
-  unknown_topic: 'Emnet findes ikke.',
-  network: 'Ingen forbindelse til serveren.',
-  fallback: 'Det lykkedes ikke. Prøv igen.',
-};
-
-export function problemText(code: string | null | undefined): string {
-  return (code && problems[code]) || problems.fallback;
+/** A referral refused for want of consent names the consent (latestConsent): say which, and what it needs. */
+export function consentRefusal(k: { status: string; namesRecipient: boolean; withdrawnAt: string | null; expiresAt: string | null } | null | undefined): string {
+  if (!k) return 'Beboeren har ikke givet samtykke til at dele rådgivningen. Registrer samtykket, når beboeren har givet det.';
+  if (!k.namesRecipient) return 'Beboerens samtykke omfatter ikke denne modtager. Et nyt samtykke, der nævner modtageren, er nødvendigt.';
+  if (k.status === 'withdrawn' && k.withdrawnAt) return `Beboeren trak samtykket til denne modtager tilbage ${formatDate(k.withdrawnAt)}. Kun et nyt samtykke fra beboeren tillader henvisningen.`;
+  if (k.status === 'expired' && k.expiresAt) return `Beboerens samtykke til denne modtager udløb ${formatDate(k.expiresAt)}. Et nyt samtykke er nødvendigt.`;
+  if (k.status === 'pending') return 'Beboerens samtykke til denne modtager gælder først fra en senere dato.';
+  return 'Beboerens samtykke tillader ikke henvisningen.';
 }
