@@ -25,7 +25,14 @@ export default {
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
   // test/medium/: a service or repository against a real, migrated database (its own copy per
   // file, like the end-to-end tests), without HTTP or the queue.
-  testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts', '<rootDir>/test/medium/**/*.medium-spec.ts'],
+  // web/src/: the web app's pure logic (formats); test/browser/: the app in a real Chromium (test/support/browser.ts).
+  testMatch: [
+    '<rootDir>/src/**/*.spec.ts',
+    '<rootDir>/web/src/**/*.spec.ts',
+    '<rootDir>/test/**/*.e2e-spec.ts',
+    '<rootDir>/test/medium/**/*.medium-spec.ts',
+    '<rootDir>/test/browser/**/*.browser-spec.ts',
+  ],
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   setupFiles: ['<rootDir>/test/support/setup-env.ts'],

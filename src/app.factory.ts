@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { Readable } from 'node:stream';
-import { RequestMethod } from '@nestjs/common';
+import { type INestApplication, RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyRequest } from 'fastify';
@@ -16,6 +16,8 @@ import { ACCEPTED_CONTENT_ENCODING, assertUtf8, JSON_BODY_LIMIT_BYTES, parseJson
 import { answerFrameworkError, ProblemFilter } from './common/problem.filter';
 import { createValidationPipe } from './common/validation';
 import { API_PREFIX } from './common/api-prefix';
+import { serveWebApp } from './web-app/web-app';
+import { allowInlineStylesUnder, CONTENT_SECURITY_POLICY } from './web-app/content-security-policy';
 import { mountQueueDashboard, QUEUE_DASHBOARD_ROUTE } from './jobs/queue-dashboard';
 
 export { API_PREFIX };
@@ -37,23 +39,17 @@ export async function createApp(config: AppConfig, options: { logger?: boolean; 
   acceptJsonBodiesOnly(app);
   if (options.logger !== false) app.useLogger(app.get(Logger));
   else app.useLogger(false);
-  app.setGlobalPrefix(API_PREFIX, {
-    exclude: [
-      { path: 'health/{*path}', method: RequestMethod.ALL },
-      { path: 'set-password', method: RequestMethod.GET },
-      { path: 'set-password.js', method: RequestMethod.GET },
-    ],
-  });
+  setApiPrefix(app);
   app.useGlobalPipes(createValidationPipe());
   const refusedReads = app.get(RefusedReadAudit);
   app.useGlobalFilters(new ProblemFilter((request, refusal) => refusedReads.record(request, refusal)));
   // SIGTERM and SIGINT stop the service gracefully; SIGHUP is not a stop: it reloads the single
   // sign-on providers and their keys (src/sso/sso-providers.ts), as daemons conventionally do.
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
-  // helmet's defaults (nosniff, HSTS, a strict Content-Security-Policy, no framing by others, ...),
-  // built into Nest 12; the CSP allows only this origin's own scripts, which Swagger UI and the
-  // set-password page keep to.
-  app.useSecurityHeaders({ xFrameOptions: { action: 'deny' }, contentSecurityPolicy: { directives: { frameAncestors: ["'none'"], upgradeInsecureRequests: null } } });
+  // helmet's defaults (nosniff, HSTS, no framing by others, ...), built into Nest 12, with a CSP
+  // stricter than helmet's: only this origin's own scripts, styles, fonts and connections, no
+  // inline style; the web app (web/) keeps to it. Swagger UI and the queue dashboard get inline styles.
+  app.useSecurityHeaders({ xFrameOptions: { action: 'deny' }, contentSecurityPolicy: { directives: CONTENT_SECURITY_POLICY } });
   app.getHttpAdapter().getInstance().addHook('onSend', async (request, reply) => {
     void reply.header('X-Request-Id', request.id);
     // Answers of the API carry personal data: no browser or proxy may keep them.
@@ -62,8 +58,15 @@ export async function createApp(config: AppConfig, options: { logger?: boolean; 
     const path = request.routeOptions.url ?? request.url;
     if (path.startsWith(`/${API_PREFIX}/`) && !reply.hasHeader('Cache-Control')) void reply.header('Cache-Control', 'no-store');
   });
-  if (config.apiDocs) setUpApiDocs(app);
-  if (config.queueDashboard) await mountQueueDashboard(app, `/${API_PREFIX}${QUEUE_DASHBOARD_ROUTE}`);
+  if (config.apiDocs) {
+    setUpApiDocs(app);
+    allowInlineStylesUnder(app, '/api/docs');
+  }
+  await serveWebApp(app, config.webAppDir);
+  if (config.queueDashboard) {
+    await mountQueueDashboard(app, `/${API_PREFIX}${QUEUE_DASHBOARD_ROUTE}`);
+    allowInlineStylesUnder(app, `/${API_PREFIX}${QUEUE_DASHBOARD_ROUTE}`);
+  }
   try {
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
@@ -73,6 +76,11 @@ export async function createApp(config: AppConfig, options: { logger?: boolean; 
     throw error;
   }
   return app;
+}
+
+/** The API under /api/v1; the health probes (and the web app, served outside Nest) at the root. */
+export function setApiPrefix(app: INestApplication): void {
+  app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'health/{*path}', method: RequestMethod.ALL }] });
 }
 
 /**

@@ -1,4 +1,6 @@
 import 'reflect-metadata';
+import fs from 'node:fs';
+import path from 'node:path';
 import { createApp } from './app.factory';
 import { ConfigurationError, loadConfig } from './config/app-config';
 import { prepareDatabase } from './database/startup';
@@ -19,7 +21,8 @@ async function main(): Promise<void> {
   await app.listen({ port: config.port, host: process.env.HOST ?? '0.0.0.0' });
   const base = `http://localhost:${config.port}`;
   process.stdout.write(
-    `\nHelhedsplan API is up (${config.processRole}).\n` +
+    `\nHelhedsplan is up (${config.processRole}).\n` +
+      `  Web app:    ${fs.existsSync(path.join(config.webAppDir, 'index.html')) ? `${base}/` : `not built (no index.html in ${config.webAppDir}; npm run build)`}\n` +
       `  API docs:   ${base}/api/docs\n  OpenAPI:    ${base}/api/docs-json\n  Health:     ${base}/health/ready\n` +
       (ran.length ? `  Migrations: ran ${ran.join(', ')}\n` : '') +
       (config.demoData ? `${demoLoginHelp(base, config.mfaRequiredRoles.includes('counsellor'))}\n` : '') +

@@ -1,21 +1,26 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiExtension, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { Role } from './roles';
 
 export const ALLOWED_ROLES = 'access:allowedRoles';
 export const PUBLIC_ROUTE = 'access:public';
+/**
+ * Marks a public route's operation in the OpenAPI document, where src/api-docs turns it into
+ * `security: []` (no token) and removes it: Nest's scanner drops an empty `security` itself.
+ */
+export const PUBLIC_OPERATION_EXTENSION = 'x-public-route';
 
 /**
  * Declares which roles may call a route. Every route must carry this or @Public();
  * the policy guard refuses a route that declares neither (deny by default).
+ * The bearer token it needs is the document's global security requirement (src/api-docs).
  */
 export const Allow = (...roles: [Role, ...Role[]]) =>
   applyDecorators(
     SetMetadata(ALLOWED_ROLES, roles),
-    ApiBearerAuth(),
     ApiUnauthorizedResponse({ description: 'No or bad access token' }),
     ApiForbiddenResponse({ description: `Only for: ${roles.join(', ')}` }),
   );
 
-/** Declares a route callable without a token (login, refresh, health). */
-export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
+/** Declares a route callable without a token (login, refresh, health); the API document says so too. */
+export const Public = () => applyDecorators(SetMetadata(PUBLIC_ROUTE, true), ApiExtension(PUBLIC_OPERATION_EXTENSION, true));

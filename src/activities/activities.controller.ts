@@ -21,6 +21,7 @@ export class ActivitiesController {
     private readonly todaysSlots: TodayService,
   ) {}
 
+  @ApiOperation({ summary: 'Create an activity' })
   @Post()
   @Allow('counsellor', 'social_worker', 'leader')
   @ApiCreatedResponse({ type: ActivityResponse, description: 'The new activity' })
@@ -29,6 +30,7 @@ export class ActivitiesController {
     return this.activities.create(actor, dto);
   }
 
+  @ApiOperation({ summary: "List the plan's activities" })
   @Get()
   @Allow('counsellor', 'social_worker', 'leader')
   @ApiOkResponse({ type: ActivityPage, description: 'A page of your plan\'s activities, newest first' })
@@ -37,14 +39,15 @@ export class ActivitiesController {
   }
 
   /** The door's day: today's weekly slots with their head counts, so one screen needs one call. */
+  @ApiOperation({ summary: 'Today\'s slots of the plan\'s activities (Danish date), each with its head count so far' })
   @Get('today')
   @Allow('counsellor', 'social_worker', 'leader')
-  @ApiOperation({ summary: 'Today\'s slots of the plan\'s activities (Danish date), each with its head count so far' })
   @ApiOkResponse({ type: TodayPage, description: 'Every weekly slot falling today, earliest first; record a visitor with POST /activities/:id/visits' })
   today(@PlanActor() actor: PlanActor, @Query() query: TodayQuery) {
     return this.todaysSlots.today(actor, query);
   }
 
+  @ApiOperation({ summary: 'Read one activity' })
   @Get(':id')
   @Allow('counsellor', 'social_worker', 'leader')
   @ApiOkResponse({ type: ActivityResponse })
@@ -53,6 +56,7 @@ export class ActivitiesController {
     return this.activities.get(actor, id);
   }
 
+  @ApiOperation({ summary: 'Edit an activity' })
   @Patch(':id')
   @Allow('counsellor', 'social_worker', 'leader')
   @ApiOkResponse({ type: ActivityResponse, description: 'The changed activity' })

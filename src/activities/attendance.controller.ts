@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { Allow } from '../access/allow.decorator';
 import { PlanActor } from '../access/actor';
 import { RequireStepUp } from '../access/step-up';
@@ -24,6 +24,7 @@ export class AttendanceController {
     private readonly enrolments: EnrolmentsService,
   ) {}
 
+  @ApiOperation({ summary: 'Record an activity session with its head count' })
   @Post('sessions')
   @Allow('counsellor', 'social_worker')
   @ApiCreatedResponse({ type: SessionResponse, description: 'The session with its head count' })
@@ -34,6 +35,7 @@ export class AttendanceController {
     return this.sessions.record(actor, id, dto);
   }
 
+  @ApiOperation({ summary: "List an activity's sessions" })
   @Get('sessions')
   @Allow('counsellor', 'social_worker', 'leader')
   @ApiOkResponse({ type: SessionPage, description: 'The activity\'s sessions, latest first; named participants only where you may see them' })
@@ -43,6 +45,7 @@ export class AttendanceController {
   }
 
   /** One session with its note, which only the staff of the compartment that recorded the session read. */
+  @ApiOperation({ summary: 'Read one activity session with its note' })
   @Get('sessions/:sessionId')
   @Allow('counsellor', 'social_worker')
   @RequireStepUp()
@@ -53,6 +56,7 @@ export class AttendanceController {
   }
 
   /** One visitor at the door of a weekly slot: the slot's session is made if needed and counts one more. */
+  @ApiOperation({ summary: 'Count one visitor at an open-counselling slot' })
   @Post('visits')
   @Allow('counsellor', 'social_worker')
   @ApiCreatedResponse({ type: VisitResponse, description: 'The slot\'s session with the visit counted' })
@@ -63,6 +67,7 @@ export class AttendanceController {
     return this.sessions.recordVisit(actor, id, dto);
   }
 
+  @ApiOperation({ summary: 'Enrol a resident in an activity' })
   @Post('enrolments')
   @Allow('counsellor', 'social_worker')
   @ApiCreatedResponse({ type: EnrolmentResponse, description: 'The enrolment' })
@@ -73,6 +78,7 @@ export class AttendanceController {
     return this.enrolments.enrol(actor, id, dto);
   }
 
+  @ApiOperation({ summary: "List an activity's enrolments" })
   @Get('enrolments')
   @Allow('counsellor', 'social_worker')
   @ApiOkResponse({ type: EnrolmentPage, description: 'The activity\'s enrolments of residents you may see, newest first' })
@@ -81,6 +87,7 @@ export class AttendanceController {
     return this.enrolments.list(actor, id, query);
   }
 
+  @ApiOperation({ summary: "End a resident's enrolment in an activity" })
   @Post('enrolments/:enrolmentId/end')
   @HttpCode(200)
   @Allow('counsellor', 'social_worker')

@@ -1,26 +1,62 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { PUBLIC_OPERATION_EXTENSION } from '../access/allow.decorator';
 import { PROBLEM_CATALOGUE } from './problem-catalogue';
+import { API_TAGS } from './tags';
 
 const PROBLEM_SCHEMA = 'Problem';
+const BEARER = 'bearer';
+const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 
 /** Serves the OpenAPI document (/api/docs-json) and Swagger UI (/api/docs). */
 export function setUpApiDocs(app: INestApplication): void {
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Helhedsplan case management API')
-      .setDescription(
-        'Case management for Danish housing-social master plans (boligsociale helhedsplaner): residents, counselling cases under ' +
-          'the counting rule, job programmes, consents, half-year statistics, audit. Log in at POST /api/v1/auth/login, then ' +
-          '"Authorize" with the accessToken. Errors are application/problem+json (RFC 9457) with a stable `code`; the ' +
-          `${PROBLEM_SCHEMA} schema lists every code and when it is answered.`,
-      )
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup('api/docs', app, withProblems(document), { jsonDocumentUrl: 'api/docs-json', swaggerOptions: { persistAuthorization: true } });
+  SwaggerModule.setup('api/docs', app, createApiDocument(app), { jsonDocumentUrl: 'api/docs-json', swaggerOptions: { persistAuthorization: true } });
+}
+
+/** The OpenAPI document of the application's routes, as served and as clients are generated from. */
+export function createApiDocument(app: INestApplication): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle('Helhedsplan case management API')
+    .setDescription(
+      'Case management for Danish housing-social master plans (boligsociale helhedsplaner): residents, counselling cases under ' +
+        'the counting rule, job programmes, consents, half-year statistics, audit. Log in at POST /api/v1/auth/login, then ' +
+        '"Authorize" with the accessToken. Errors are application/problem+json (RFC 9457) with a stable `code`; the ' +
+        `${PROBLEM_SCHEMA} schema lists every code and when it is answered.`,
+    )
+    .setVersion('1')
+    // The paths carry their own prefix (/api/v1, /health), so the service's own origin is the base.
+    .addServer('/', 'This service (the origin the document is served from)')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'The accessToken a sign-in answers' }, BEARER)
+    .addSecurityRequirements(BEARER)
+    .build();
+  // Set directly: the builder's setters also write empty url and email fields, which are invalid.
+  config.info.contact = { name: 'The Helhedsplan development team' };
+  config.info.license = { name: 'Proprietary (UNLICENSED): for the plans the service is run for' };
+  const document = SwaggerModule.createDocument(app, config);
+  return withTags(withPublicRoutes(withProblems(document)));
+}
+
+/**
+ * A route marked @Public() (src/access/allow.decorator.ts) needs no token: its operation overrides
+ * the document's global bearer requirement with `security: []`, so no public route can forget it.
+ */
+export function withPublicRoutes(document: OpenAPIObject): OpenAPIObject {
+  for (const item of Object.values(document.paths)) {
+    for (const method of METHODS) {
+      const operation = item[method] as (Record<string, unknown> & { security?: unknown }) | undefined;
+      if (!operation?.[PUBLIC_OPERATION_EXTENSION]) continue;
+      delete operation[PUBLIC_OPERATION_EXTENSION];
+      operation.security = [];
+    }
+  }
+  return document;
+}
+
+/** Declares every feature area the operations are tagged with, with what it holds (src/api-docs/tags.ts). */
+export function withTags(document: OpenAPIObject): OpenAPIObject {
+  const used = new Set(Object.values(document.paths).flatMap((item) => METHODS.flatMap((method) => item[method]?.tags ?? [])));
+  document.tags = [...API_TAGS.filter((tag) => used.has(tag.name)), ...[...used].filter((name) => !API_TAGS.some((tag) => tag.name === name)).map((name) => ({ name }))];
+  return document;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow } from '../access/allow.decorator';
 import { CurrentActor, type Actor } from '../access/actor';
 import { AuditService } from './audit.service';
@@ -12,6 +12,7 @@ export class AuditController {
   constructor(private readonly audit: AuditService) {}
 
   /** The append-only log of reads and changes of residents' personal data. */
+  @ApiOperation({ summary: 'Leader or admin: read the audit log' })
   @Get()
   @Allow('leader', 'admin')
   @ApiOkResponse({ type: AuditEventPage, description: 'A page of audit events, newest first' })

@@ -17,6 +17,7 @@ export const AUTH_PROBLEMS = {
   step_up_required: 'This read needs a recent sign-in with a second factor; sign in again and retry',
   mfa_enrolment_closed: 'A second factor was enrolled since this sign-in began (its enrolment is over); sign in again and use that factor',
   last_second_factor: 'Removing this passkey would leave a user whose role must use a second factor with none (409); add another first, or ask your leader to reset',
+  csrf_refused: 'A browser-session request (POST /auth/session/*) without `X-Token-Transport: cookie`, or from another site\'s Origin (403)',
   mfa_locked: 'Your second factor is locked after 10 wrong attempts in a row (403); ask your leader (or the admin) to reset it (POST /users/:id/mfa/reset)',
 } as const;
 

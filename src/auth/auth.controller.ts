@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { requestOrigin } from './request-origin';
+import { OffersCookieTransport } from './browser-session/token-transport.interceptor';
 import {
   ApiConflictResponse,
   ApiExtraModels,
@@ -7,6 +8,7 @@ import {
   getSchemaPath,
   ApiNoContentResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiTags,
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
@@ -27,7 +29,9 @@ import { ApprovalPendingResponse, LogoutResponse, MeResponse, MfaChallengeRespon
 export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
+  @ApiOperation({ summary: 'Sign in with e-mail and password' })
   @Post('auth/login')
+  @OffersCookieTransport()
   @Public()
   @HttpCode(200)
   @ApiExtraModels(TokenPairResponse, MfaChallengeResponse, ApprovalPendingResponse)
@@ -43,6 +47,7 @@ export class AuthController {
   }
 
   /** Exchanges a refresh token for a new pair; the old refresh token stops working. */
+  @ApiOperation({ summary: 'Exchange a refresh token for a new token pair' })
   @Post('auth/refresh')
   @Public()
   @HttpCode(200)
@@ -57,6 +62,7 @@ export class AuthController {
    * single sign-on answers 200 with the provider's logout URL: send the browser there, or the
    * provider's own session signs the next person at this computer in without a password.
    */
+  @ApiOperation({ summary: 'Sign out: end the session' })
   @Post('auth/logout')
   @Public()
   @HttpCode(204)
@@ -70,7 +76,9 @@ export class AuthController {
   }
 
   /** The invitee sets their password with the token from the invitation link, and is signed in. */
+  @ApiOperation({ summary: 'Accept an invitation: set your password and sign in' })
   @Post('auth/invitations/accept')
+  @OffersCookieTransport()
   @Public()
   @HttpCode(200)
   @ApiExtraModels(TokenPairResponse, MfaChallengeResponse, ApprovalPendingResponse)
@@ -90,7 +98,9 @@ export class AuthController {
    * After a reset of your second factor (which removed your password), you choose a new password
    * with the token from the e-mailed link, and go on to enrol a new second factor. The link works once.
    */
+  @ApiOperation({ summary: 'Choose a new password after a second-factor reset' })
   @Post('auth/password-resets/complete')
+  @OffersCookieTransport()
   @Public()
   @HttpCode(200)
   @ApiExtraModels(TokenPairResponse, MfaChallengeResponse, ApprovalPendingResponse)
@@ -104,6 +114,7 @@ export class AuthController {
   }
 
   /** Changes your own password; your other sessions end. */
+  @ApiOperation({ summary: 'Change your own password' })
   @Post('auth/password')
   @HttpCode(204)
   @Allow(...ROLES)
@@ -113,6 +124,7 @@ export class AuthController {
     await this.auth.changePassword(actor, actor.sessionId ?? '', dto.currentPassword, dto.newPassword, requestOrigin(request));
   }
 
+  @ApiOperation({ summary: 'Your own user account' })
   @Get('me')
   @Allow(...ROLES)
   @ApiOkResponse({ type: MeResponse })

@@ -7,6 +7,7 @@ import { APP_CONFIG } from '../config/config.module';
 import { UsersModule } from '../users/users.module';
 import { AccessTokenVerifier } from './access-token-verifier';
 import { AuthController } from './auth.controller';
+import { BrowserSessionController } from './browser-session/browser-session.controller';
 import { AuthService } from './auth.service';
 import { JwtStrategy } from './jwt.strategy';
 import { LoginThrottle } from './login-throttle';
@@ -41,7 +42,7 @@ import { jwtKey } from './jwt-key';
       useFactory: (config: AppConfig) => ({ secret: jwtKey(config), signOptions: { algorithm: 'HS256' } }),
     }),
   ],
-  controllers: [AuthController, MfaController, PasskeysController],
+  controllers: [AuthController, MfaController, PasskeysController, BrowserSessionController],
   providers: [
     AuthService,
     RefreshTokensRepository,

@@ -1,5 +1,7 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { hkdfSync } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import { ROLES, type Role } from '../access/roles';
 import { parseTrustProxy, type TrustProxy } from './trust-proxy';
 import { IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
@@ -210,6 +212,11 @@ class Environment {
   @Max(24)
   SESSION_MAX_HOURS?: number;
 
+  /** Where the built staff web app lies (index.html and assets/); default <project root>/dist/web. */
+  @IsOptional()
+  @IsString()
+  WEB_APP_DIR?: string;
+
   @IsOptional()
   @Matches(/^[a-z0-9.-]+$/i, { message: 'WEBAUTHN_RP_ID must be a host name (the site passkeys belong to)' })
   WEBAUTHN_RP_ID?: string;
@@ -234,6 +241,8 @@ export interface AppConfig {
   port: number;
   /** The address users reach the service at, for links in e-mails (invitations). */
   publicUrl: string;
+  /** The built staff web app served at / (src/web-app/); without an index.html there the API runs alone. */
+  webAppDir: string;
   /** Which proxies may name the client's address in X-Forwarded-For (trust-proxy.ts): it drives login throttling. */
   trustProxy: TrustProxy;
   jwtSecret: string;
@@ -358,6 +367,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     redisPrefix: parsed.REDIS_PREFIX ?? 'hp',
     port,
     publicUrl,
+    webAppDir: path.resolve(parsed.WEB_APP_DIR ?? path.join(projectRoot(), 'dist', 'web')),
     trustProxy: 'value' in trustProxy ? trustProxy.value : false,
     jwtSecret: parsed.JWT_SECRET,
     accessTokenTtlSeconds: parsed.ACCESS_TOKEN_TTL_SECONDS ?? 900,
@@ -391,4 +401,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     webauthnRpId: parsed.WEBAUTHN_RP_ID ?? new URL(publicUrl).hostname,
     webauthnOrigin: parsed.WEBAUTHN_ORIGIN ?? new URL(publicUrl).origin,
   };
+}
+
+/** The nearest directory up from the working directory with this project's package.json (the working directory if none). */
+function projectRoot(): string {
+  for (let dir = process.cwd(); ; dir = path.dirname(dir)) {
+    try {
+      if ((JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: string }).name === 'helhedsplan-backend') return dir;
+    } catch {
+      // no package.json here: look further up
+    }
+    if (path.dirname(dir) === dir) return process.cwd();
+  }
 }

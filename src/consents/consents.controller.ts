@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { Allow } from '../access/allow.decorator';
 import { PlanActor } from '../access/actor';
 import { ConsentsService } from './consents.service';
@@ -14,6 +14,7 @@ export class ConsentsController {
   constructor(private readonly consents: ConsentsService) {}
 
   /** Records a consent as the resident (or, for a minor, a guardian) gave it. */
+  @ApiOperation({ summary: "Record a resident's consent" })
   @Post()
   @Allow('counsellor', 'social_worker')
   @ApiCreatedResponse({ type: ConsentResponse, description: 'The consent with its derived status and history' })
@@ -24,6 +25,7 @@ export class ConsentsController {
   }
 
   /** Consents of the residents whose records you keep, with status (active, withdrawn, expired) and history. */
+  @ApiOperation({ summary: 'List consents with status and history' })
   @Get()
   @Allow('counsellor', 'social_worker')
   @ApiOkResponse({ type: ConsentPage, description: 'A page of consents, newest first' })
@@ -32,6 +34,7 @@ export class ConsentsController {
   }
 
   /** Withdraws a consent; sharing stops at once and the withdrawal stays in the history. */
+  @ApiOperation({ summary: 'Withdraw a consent' })
   @Post(':id/withdraw')
   @HttpCode(200)
   @Allow('counsellor', 'social_worker')

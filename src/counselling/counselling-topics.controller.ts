@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow } from '../access/allow.decorator';
 import { PlanActor } from '../access/actor';
 import { CounsellingTopicsService } from './counselling-topics.service';
@@ -12,6 +12,7 @@ export class CounsellingTopicsController {
   constructor(private readonly topics: CounsellingTopicsService) {}
 
   /** The built-in topics and your plan's own, with Danish labels. */
+  @ApiOperation({ summary: 'List counselling topics with Danish labels' })
   @Get()
   @Allow('counsellor', 'leader')
   @ApiOkResponse({ type: TopicPage, description: 'All topics a case can have in your plan' })
@@ -20,6 +21,7 @@ export class CounsellingTopicsController {
   }
 
   /** Adds a topic of the plan's own next to the built-in ones. */
+  @ApiOperation({ summary: "Leader: add a topic of the plan's own" })
   @Post()
   @Allow('leader')
   @ApiCreatedResponse({ type: TopicResponse, description: 'The new topic' })

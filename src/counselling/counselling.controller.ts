@@ -19,6 +19,7 @@ export class CounsellingController {
   ) {}
 
   /** Opens a case for a new matter, with the conversation it is opened for if `firstContact` is given. */
+  @ApiOperation({ summary: 'Counsellor: open a counselling case' })
   @Post()
   @Allow('counsellor')
   @ApiCreatedResponse({ type: OpenedCaseResponse, description: 'The new case, with its first contact (or null)' })
@@ -30,6 +31,7 @@ export class CounsellingController {
   }
 
   /** Cases you may see: a counsellor's plan, or for others the cases shared with their organisation by consent. */
+  @ApiOperation({ summary: 'List the counselling cases you may see' })
   @Get()
   @Allow('counsellor', 'caseworker', 'social_worker')
   @ApiOkResponse({ type: CasePage, description: 'A page of cases, most recently opened first, each with the resident\'s name and the topic\'s label' })
@@ -37,6 +39,7 @@ export class CounsellingController {
     return this.cases.list(actor, query);
   }
 
+  @ApiOperation({ summary: 'Read one counselling case with its timeline' })
   @Get(':id')
   @Allow('counsellor', 'caseworker', 'social_worker')
   // Carries case notes: the most sensitive read there is (issue 9).
@@ -47,6 +50,7 @@ export class CounsellingController {
     return this.cases.get(actor, id);
   }
 
+  @ApiOperation({ summary: 'Counsellor: log a conversation on a case' })
   @Post(':id/contacts')
   @Allow('counsellor')
   @SessionCheckedByWrite()
@@ -57,15 +61,16 @@ export class CounsellingController {
     return this.activity.recordContact(caller, id, dto);
   }
 
+  @ApiOperation({ summary: 'Counsellor: whom a case may be referred to, each with whether the resident\'s consent allows it' })
   @Get(':id/referral-recipients')
   @Allow('counsellor')
-  @ApiOperation({ summary: 'Whom this case may be referred to: each organisation with whether the resident\'s consent allows it' })
   @ApiOkResponse({ type: ReferralRecipientPage, description: 'The plan\'s organisations, each with `consentAllows` and the consent that decides it' })
   @ApiNotFoundResponse({ description: 'No such case within your reach' })
   referralRecipients(@PlanActor() actor: PlanActor, @Param('id', ParseIdPipe) id: string) {
     return this.activity.referralRecipients(actor, id);
   }
 
+  @ApiOperation({ summary: 'Counsellor: refer a case to a partner organisation' })
   @Post(':id/referrals')
   @Allow('counsellor')
   @ApiCreatedResponse({ type: ReferralResponse, description: 'The referral' })
@@ -75,6 +80,7 @@ export class CounsellingController {
     return this.activity.recordReferral(actor, id, dto);
   }
 
+  @ApiOperation({ summary: 'Counsellor: close a case' })
   @Post(':id/close')
   @HttpCode(200)
   @Allow('counsellor')
@@ -84,6 +90,7 @@ export class CounsellingController {
     return this.cases.close(actor, id, dto);
   }
 
+  @ApiOperation({ summary: 'Counsellor: reopen a closed case' })
   @Post(':id/reopen')
   @HttpCode(200)
   @Allow('counsellor')

@@ -5,6 +5,7 @@ import {
   ApiCreatedResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
@@ -21,6 +22,7 @@ import { ParseIdPipe } from '../common/parse-id.pipe';
 export class EmployersController {
   constructor(private readonly employers: EmployersService) {}
 
+  @ApiOperation({ summary: 'Social worker: register an employer' })
   @Post()
   @Allow('social_worker')
   @ApiCreatedResponse({ type: EmployerResponse, description: 'The new employer, with its CVR stored as 8 digits' })
@@ -30,6 +32,7 @@ export class EmployersController {
     return this.employers.create(actor, dto);
   }
 
+  @ApiOperation({ summary: "List the plan's employers" })
   @Get()
   @Allow('social_worker', 'leader')
   @ApiOkResponse({ type: EmployerPage, description: 'A page of the plan\'s employers, most recently registered first' })
@@ -37,6 +40,7 @@ export class EmployersController {
     return this.employers.list(actor, query);
   }
 
+  @ApiOperation({ summary: 'Read one employer with its agreements' })
   @Get(':id')
   @Allow('social_worker', 'leader')
   @ApiOkResponse({ type: EmployerDetailsResponse, description: 'The employer with its agreements, each with `active` for today (Europe/Copenhagen)' })
@@ -45,6 +49,7 @@ export class EmployersController {
     return this.employers.get(actor, id);
   }
 
+  @ApiOperation({ summary: 'Social worker: edit an employer' })
   @Patch(':id')
   @Allow('social_worker')
   @ApiOkResponse({ type: EmployerResponse, description: 'The changed employer, with its new `version`; fields left out stay, null clears cvr, address and contact fields' })
@@ -56,6 +61,7 @@ export class EmployersController {
   }
 
   /** Records a signed cooperation agreement (samarbejdsaftale). */
+  @ApiOperation({ summary: 'Social worker: record a signed cooperation agreement' })
   @Post(':id/agreements')
   @Allow('social_worker')
   @ApiCreatedResponse({ type: AgreementResponse, description: 'The agreement, with `active` for today' })

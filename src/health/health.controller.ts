@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Req, Res } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
-import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Redis } from 'ioredis';
 import type { EntityManager } from 'typeorm';
@@ -42,6 +42,7 @@ export class HealthController {
   ) {}
 
   /** The process is up. */
+  @ApiOperation({ summary: 'Liveness: the process is up' })
   @Get('live')
   @Public()
   @ApiOkResponse({ type: LiveResponse })
@@ -57,6 +58,7 @@ export class HealthController {
    * attention (`details`): single sign-on credentials about to expire, a providers file not taken
    * into use. Anyone else, a probe included, gets the same answer as without a token.
    */
+  @ApiOperation({ summary: 'Readiness: can this process serve requests' })
   @Get('ready')
   @Public()
   @ApiOkResponse({ type: ReadyResponse, description: '`ok`, or `degraded` when Redis is down' })

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { Allow } from '../access/allow.decorator';
 import { CurrentActor, PlanActor, type Actor } from '../access/actor';
 import { ParseIdPipe } from '../common/parse-id.pipe';
@@ -19,6 +19,7 @@ export class IndicatorsController {
   ) {}
 
   /** Adds a goal (delmål) with its indicator, baseline and target. */
+  @ApiOperation({ summary: 'Leader: add a goal with its indicator' })
   @Post()
   @Allow('leader')
   @ApiCreatedResponse({ type: IndicatorResponse, description: 'The indicator' })
@@ -28,6 +29,7 @@ export class IndicatorsController {
   }
 
   /** The plan's goals and indicators. */
+  @ApiOperation({ summary: "Leader: list the plan's goals and indicators" })
   @Get()
   @Allow('leader')
   @ApiOkResponse({ type: IndicatorList, description: 'All indicators of your plan' })
@@ -36,6 +38,7 @@ export class IndicatorsController {
   }
 
   /** Edits an indicator: fill in a baseline later, change the target or its year. `null` clears a field. */
+  @ApiOperation({ summary: "Edit an indicator's baseline or target" })
   @Patch(':id')
   @Allow('leader', 'admin')
   @ApiOkResponse({ type: IndicatorResponse })
@@ -50,6 +53,7 @@ export class IndicatorsController {
    * Records the indicator's value for a year or half-year. A second value for the same period is
    * a correction: it becomes the value, and the earlier one stays in the history.
    */
+  @ApiOperation({ summary: "Leader: record an indicator's value for a period" })
   @Post(':id/values')
   @Allow('leader')
   @ApiCreatedResponse({ type: IndicatorPeriodValueResponse })
@@ -60,6 +64,7 @@ export class IndicatorsController {
   }
 
   /** The indicator's values, newest first: each period's current value, or every correction with `history=true`. */
+  @ApiOperation({ summary: "Leader: list an indicator's values" })
   @Get(':id/values')
   @Allow('leader')
   @ApiOkResponse({ type: IndicatorPeriodValuePage })

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { PlanActor } from '../access/actor';
 import { Allow } from '../access/allow.decorator';
 import { ParseIdPipe } from '../common/parse-id.pipe';
@@ -18,6 +18,7 @@ import { InternshipsService } from './internships.service';
 export class InternshipsController {
   constructor(private readonly internships: InternshipsService) {}
 
+  @ApiOperation({ summary: 'Counsellor: record an internship' })
   @Post()
   @Allow('counsellor')
   @ApiCreatedResponse({ type: InternshipDetails, description: 'The new, running internship' })
@@ -28,6 +29,7 @@ export class InternshipsController {
     return this.internships.create(actor, dto);
   }
 
+  @ApiOperation({ summary: 'List the internships you may see' })
   @Get()
   @Allow('counsellor', 'caseworker')
   @ApiOkResponse({ type: InternshipPage, description: 'A page of internships, most recently recorded first' })
@@ -35,6 +37,7 @@ export class InternshipsController {
     return this.internships.list(actor, query);
   }
 
+  @ApiOperation({ summary: 'Read one internship' })
   @Get(':id')
   @Allow('counsellor', 'caseworker')
   @ApiOkResponse({ type: InternshipDetails })
@@ -43,6 +46,7 @@ export class InternshipsController {
     return this.internships.get(actor, id);
   }
 
+  @ApiOperation({ summary: 'Counsellor: end an internship' })
   @Post(':id/end')
   @HttpCode(200)
   @Allow('counsellor')

@@ -5,6 +5,7 @@ import {
   ApiCreatedResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
@@ -25,6 +26,7 @@ export class JobProgrammesController {
   ) {}
 
   /** Starts a leisure-job programme (fritidsjobforløb) in the clarification phase. */
+  @ApiOperation({ summary: 'Social worker: start a leisure-job programme' })
   @Post()
   @Allow('social_worker')
   @ApiCreatedResponse({ type: ProgrammeDetailsResponse, description: 'The programme in clarification, with its first history row' })
@@ -39,6 +41,7 @@ export class JobProgrammesController {
    * Programmes you may see. Social workers see their plan's; a caseworker or counsellor only
    * those of youth with an active share_job_programme consent naming their organisation.
    */
+  @ApiOperation({ summary: 'List the leisure-job programmes you may see' })
   @Get()
   @Allow('social_worker', 'caseworker', 'counsellor')
   @ApiOkResponse({ type: ProgrammePage, description: "A page of programmes, most recently started first, each with the youth's name (or pseudonym) and the ordinary job's employer name" })
@@ -46,6 +49,7 @@ export class JobProgrammesController {
     return this.programmes.list(actor, query);
   }
 
+  @ApiOperation({ summary: 'Read one leisure-job programme' })
   @Get(':id')
   @Allow('social_worker', 'caseworker', 'counsellor')
   // Carries case notes: the most sensitive read there is (issue 9).
@@ -57,6 +61,7 @@ export class JobProgrammesController {
   }
 
   /** Moves the programme to its next phase, or ends it early with a reason. */
+  @ApiOperation({ summary: 'Social worker: move a programme to its next phase' })
   @Post(':id/transitions')
   @HttpCode(200)
   @Allow('social_worker')

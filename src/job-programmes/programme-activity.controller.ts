@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { Allow } from '../access/allow.decorator';
 import { PlanActor } from '../access/actor';
 import { ConversationDto, EmploymentDto, ProposeMatchDto, TimesheetDto, UpdateMatchDto } from './dto/programme-activity.dto';
@@ -18,6 +18,7 @@ export class ProgrammeActivityController {
     private readonly employment: ProgrammeEmploymentService,
   ) {}
 
+  @ApiOperation({ summary: 'Social worker: log a programme conversation' })
   @Post('conversations')
   @Allow('social_worker')
   @ApiCreatedResponse({ type: ConversationResponse, description: 'The conversation' })
@@ -28,6 +29,7 @@ export class ProgrammeActivityController {
     return this.activity.recordConversation(actor, id, dto);
   }
 
+  @ApiOperation({ summary: 'Social worker: propose an employer match' })
   @Post('matches')
   @Allow('social_worker')
   @ApiCreatedResponse({ type: MatchResponse, description: 'The match, status `proposed`, version 1' })
@@ -38,6 +40,7 @@ export class ProgrammeActivityController {
     return this.activity.proposeMatch(actor, id, dto);
   }
 
+  @ApiOperation({ summary: 'Social worker: schedule an interview for, accept, decline or withdraw a match' })
   @Patch('matches/:matchId')
   @Allow('social_worker')
   @ApiOkResponse({ type: MatchResponse, description: 'The match, with its new `version`' })
@@ -55,6 +58,7 @@ export class ProgrammeActivityController {
     return this.activity.updateMatch(actor, id, matchId, dto);
   }
 
+  @ApiOperation({ summary: "Social worker: record the youth's employment" })
   @Put('employment')
   @HttpCode(200)
   @Allow('social_worker')
@@ -74,6 +78,7 @@ export class ProgrammeActivityController {
     return this.employment.recordEmployment(actor, id, dto);
   }
 
+  @ApiOperation({ summary: "Social worker: record a week's hours worked" })
   @Post('timesheets')
   @Allow('social_worker')
   @ApiCreatedResponse({ type: TimesheetResponse, description: "The timesheet, with young-worker `warnings` (Danish) measured against the week's kind: school week or school-free week" })

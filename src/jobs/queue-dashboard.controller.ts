@@ -1,5 +1,5 @@
 import { Controller, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
-import { ApiNoContentResponse, ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Allow } from '../access/allow.decorator';
 import { NotFound } from '../common/domain-errors';
@@ -17,6 +17,7 @@ export class QueueDashboardController {
    * dashboard's pages receive (HttpOnly, SameSite=Strict, path-scoped), for as long as the token
    * lives. Then open /api/v1/admin/queues. Off (404) unless QUEUE_DASHBOARD is on.
    */
+  @ApiOperation({ summary: 'Admin: open a browser session for the queue dashboard' })
   @Post('session')
   @HttpCode(204)
   @Allow('admin')

@@ -1,5 +1,5 @@
 import { Body, Controller, Param, Patch } from '@nestjs/common';
-import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { Allow } from '../access/allow.decorator';
 import { CurrentActor, type Actor } from '../access/actor';
 import { ParseIdPipe } from '../common/parse-id.pipe';
@@ -15,6 +15,7 @@ const NOT_YOURS = 'No such plan or object, or not yours (a leader reaches only t
 export class PlanEditsController {
   constructor(private readonly edits: PlanEditsService) {}
 
+  @ApiOperation({ summary: 'Leader or admin: rename or edit a plan' })
   @Patch()
   @Allow('leader', 'admin')
   @ApiOkResponse({ type: PlanResponse })
@@ -25,6 +26,7 @@ export class PlanEditsController {
     return this.edits.updatePlan(actor, planId, dto);
   }
 
+  @ApiOperation({ summary: "Leader or admin: edit a plan's housing area" })
   @Patch('housing-areas/:id')
   @Allow('leader', 'admin')
   @ApiOkResponse({ type: HousingAreaResponse })
@@ -39,6 +41,7 @@ export class PlanEditsController {
     return this.edits.updateHousingArea(actor, planId, id, dto);
   }
 
+  @ApiOperation({ summary: "Leader or admin: edit a plan's partner organisation" })
   @Patch('organisations/:id')
   @Allow('leader', 'admin')
   @ApiOkResponse({ type: OrganisationResponse })

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { Allow } from '../access/allow.decorator';
 import { CurrentActor, PlanActor, type Actor } from '../access/actor';
 import { ParseIdPipe } from '../common/parse-id.pipe';
@@ -19,6 +19,7 @@ export class PlansController {
   ) {}
 
   /** Provisions a new plan (tenant). */
+  @ApiOperation({ summary: 'Admin: provision a new plan' })
   @Post('plans')
   @Allow('admin')
   @ApiCreatedResponse({ type: PlanResponse })
@@ -26,6 +27,7 @@ export class PlansController {
     return this.plans.createPlan(actor, dto);
   }
 
+  @ApiOperation({ summary: 'Admin: list all plans' })
   @Get('plans')
   @Allow('admin')
   @ApiOkResponse({ type: PlanPage, description: 'All plans on the platform' })
@@ -33,6 +35,7 @@ export class PlansController {
     return this.plans.listPlans();
   }
 
+  @ApiOperation({ summary: 'Admin: add a housing area to a plan' })
   @Post('plans/:planId/housing-areas')
   @HttpCode(201)
   @Allow('admin')
@@ -43,6 +46,7 @@ export class PlansController {
     return this.plans.addHousingArea(actor, planId, dto);
   }
 
+  @ApiOperation({ summary: 'Admin: add a partner organisation to a plan' })
   @Post('plans/:planId/organisations')
   @Allow('admin')
   @ApiCreatedResponse({ type: OrganisationResponse })
@@ -53,6 +57,7 @@ export class PlansController {
   }
 
   /** The housing areas of your plan. */
+  @ApiOperation({ summary: "List your plan's housing areas" })
   @Get('housing-areas')
   @Allow('leader', 'counsellor', 'social_worker', 'caseworker')
   @ApiOkResponse({ type: HousingAreaPage })
@@ -61,6 +66,7 @@ export class PlansController {
   }
 
   /** The partner organisations of your plan (referral recipients, consent recipients). */
+  @ApiOperation({ summary: "List your plan's partner organisations" })
   @Get('organisations')
   @Allow('leader', 'counsellor', 'social_worker', 'caseworker')
   @ApiOkResponse({ type: OrganisationPage })
@@ -69,6 +75,7 @@ export class PlansController {
   }
 
   /** For the admin: a plan's housing areas. */
+  @ApiOperation({ summary: "Admin: list a plan's housing areas" })
   @Get('plans/:planId/housing-areas')
   @Allow('admin')
   @ApiOkResponse({ type: HousingAreaPage })
@@ -77,6 +84,7 @@ export class PlansController {
   }
 
   /** For the admin: a plan's organisations. */
+  @ApiOperation({ summary: "Admin: list a plan's organisations" })
   @Get('plans/:planId/organisations')
   @Allow('admin')
   @ApiOkResponse({ type: OrganisationPage })
@@ -85,6 +93,7 @@ export class PlansController {
   }
 
   /** The plan's settings: guardian-consent age, suppression threshold, retention and the leisure-job programme's ranges and target. */
+  @ApiOperation({ summary: "Leader or admin: read a plan's settings" })
   @Get('plans/:planId/settings')
   @Allow('leader', 'admin')
   @ApiOkResponse({ type: PlanSettingsResponse })
@@ -94,6 +103,7 @@ export class PlansController {
   }
 
   /** Replaces the plan's settings (every field required); the rules use them from the next request on. */
+  @ApiOperation({ summary: "Leader or admin: replace a plan's settings" })
   @Put('plans/:planId/settings')
   @Allow('leader', 'admin')
   @ApiOkResponse({ type: PlanSettingsResponse })

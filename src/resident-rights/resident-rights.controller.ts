@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
-import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Readable } from 'node:stream';
 import { Allow } from '../access/allow.decorator';
@@ -34,6 +34,7 @@ export class ResidentRightsController {
   ) {}
 
   /** Every read and change of the resident's data, newest first, with who, what and why; `?format=pdf` in Danish to hand over. */
+  @ApiOperation({ summary: "A resident's access log (who read or changed what)" })
   @Get('access-log')
   @Allow('counsellor', 'social_worker', 'leader')
   @RequireStepUp()
@@ -48,6 +49,7 @@ export class ResidentRightsController {
   }
 
   /** Everything held about the resident (GDPR Art. 15) in one document: JSON, streamed, or `?format=pdf` in Danish. */
+  @ApiOperation({ summary: 'Export everything held about a resident (GDPR Art. 15)' })
   @Get('export')
   @Allow('counsellor', 'social_worker')
   @RequireStepUp()
@@ -68,6 +70,7 @@ export class ResidentRightsController {
    * guardians, notes and free text go; birth year, gender and housing area stay, so every report
    * counts as before. Refused while a leisure-job programme is running.
    */
+  @ApiOperation({ summary: "Erase a resident's personal data (GDPR Art. 17)" })
   @Post('erase')
   @HttpCode(200)
   @Allow('counsellor', 'social_worker')

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { Allow } from '../access/allow.decorator';
 import { PlanActor } from '../access/actor';
 import { AddGuardianDto, RegisterResidentDto, ResidentQuery, UpdateResidentDto } from './dto/resident.dto';
@@ -13,6 +13,7 @@ export class ResidentsController {
   constructor(private readonly residents: ResidentsService) {}
 
   /** Registers a resident in your compartment; anonymous residents get a pseudonym to give the resident. */
+  @ApiOperation({ summary: 'Register a resident (anonymous allowed)' })
   @Post()
   @Allow('counsellor', 'social_worker')
   @ApiCreatedResponse({ type: ResidentResponse, description: 'The resident; `pseudonym` is set for anonymous residents' })
@@ -27,6 +28,7 @@ export class ResidentsController {
    * Residents you may see; search by name (`q`), pseudonym or housing area. For a caseworker:
    * the residents currently shared with your organisation by an active consent.
    */
+  @ApiOperation({ summary: 'Find residents by name, phone, pseudonym or area' })
   @Get()
   @Allow('counsellor', 'social_worker', 'caseworker')
   @ApiOkResponse({ type: ResidentPage, description: 'A page of residents, newest first' })
@@ -34,6 +36,7 @@ export class ResidentsController {
     return this.residents.list(actor, query);
   }
 
+  @ApiOperation({ summary: 'Read one resident' })
   @Get(':id')
   @Allow('counsellor', 'social_worker', 'caseworker')
   @ApiOkResponse({ type: ResidentDetailResponse, description: 'The resident; guardians only for the compartment that keeps the record' })
@@ -42,6 +45,7 @@ export class ResidentsController {
     return this.residents.get(actor, id);
   }
 
+  @ApiOperation({ summary: "Edit a resident's details" })
   @Patch(':id')
   @Allow('counsellor', 'social_worker')
   @ApiOkResponse({ type: ResidentResponse, description: 'The resident as changed, with its new `version`' })
@@ -51,6 +55,7 @@ export class ResidentsController {
     return this.residents.update(actor, id, dto);
   }
 
+  @ApiOperation({ summary: 'Add a guardian to a minor resident' })
   @Post(':id/guardians')
   @Allow('counsellor', 'social_worker')
   @ApiCreatedResponse({ type: GuardianResponse, description: 'The guardian' })

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { Allow } from '../access/allow.decorator';
 import { PlanActor } from '../access/actor';
 import { PageQuery } from '../common/pagination';
@@ -13,6 +13,7 @@ import { SchoolHolidaysService } from './school-holidays.service';
 export class SchoolHolidaysController {
   constructor(private readonly holidays: SchoolHolidaysService) {}
 
+  @ApiOperation({ summary: "List the plan's school holidays" })
   @Get()
   @Allow('social_worker', 'leader')
   @ApiOkResponse({ type: SchoolHolidayPage, description: "A page of your plan's school holidays, latest first" })
@@ -20,6 +21,7 @@ export class SchoolHolidaysController {
     return this.holidays.list(actor, query);
   }
 
+  @ApiOperation({ summary: "Add a school holiday to the plan's calendar" })
   @Post()
   @Allow('social_worker', 'leader')
   @ApiCreatedResponse({ type: SchoolHolidayResponse, description: 'The holiday' })
@@ -29,6 +31,7 @@ export class SchoolHolidaysController {
   }
 
   /** Removes a holiday entered by mistake; warnings already given are kept as they were. */
+  @ApiOperation({ summary: 'Remove a school holiday entered by mistake' })
   @Delete(':id')
   @HttpCode(204)
   @Allow('social_worker', 'leader')

@@ -1,10 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Redirect, Req, Res } from '@nestjs/common';
 import { AnswerHoldsSecrets } from '../idempotency/answer-holds-secrets';
 import { requestOrigin } from '../auth/request-origin';
+import { OffersCookieTransport } from '../auth/browser-session/token-transport.interceptor';
 import {
   ApiExtraModels,
   ApiNotFoundResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiQuery,
   ApiResponse,
   ApiServiceUnavailableResponse,
@@ -44,6 +46,7 @@ export class SsoController {
   ) {}
 
   /** The single sign-on providers a sign-in page offers. */
+  @ApiOperation({ summary: 'List the single sign-on providers for the sign-in page' })
   @Get('auth/providers')
   @Public()
   @ApiOkResponse({ type: [SsoProviderResponse] })
@@ -52,6 +55,7 @@ export class SsoController {
   }
 
   /** Starts a sign-in at the provider (a browser navigates here); it ends at the provider's returnUrl with `#code=` or `#error=`. */
+  @ApiOperation({ summary: 'Start a single sign-on at a provider (browser)' })
   @Get('auth/sso/:provider/login')
   @Public()
   @Redirect(undefined, 302)
@@ -66,6 +70,7 @@ export class SsoController {
    * the provider next: send the browser to `loginUrl`. Needs a recent sign-in (step-up); the
    * provider's role still applies, and the e-mail plays no part.
    */
+  @ApiOperation({ summary: 'Link your account to a single sign-on identity' })
   @Post('auth/sso/:provider/link')
   @AnswerHoldsSecrets()
   @Allow(...PLAN_ROLES)
@@ -78,6 +83,7 @@ export class SsoController {
   }
 
   /** The OpenID Connect provider's answer (its redirect URI). */
+  @ApiOperation({ summary: "OpenID Connect provider's redirect back (callback)" })
   @Get('auth/sso/:provider/callback')
   @Public()
   @Redirect(undefined, 303)
@@ -97,7 +103,9 @@ export class SsoController {
   }
 
   /** Exchanges the one-time code from the returnUrl for what a password login answers. */
+  @ApiOperation({ summary: 'Exchange a single sign-on code for tokens' })
   @Post('auth/exchange')
+  @OffersCookieTransport()
   @Public()
   @HttpCode(200)
   @ApiExtraModels(TokenPairResponse, MfaChallengeResponse, ApprovalPendingResponse)

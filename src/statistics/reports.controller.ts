@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiConflictResponse, ApiExtraModels, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiConflictResponse, ApiExtraModels, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Allow } from '../access/allow.decorator';
 import { PlanActor } from '../access/actor';
@@ -20,6 +20,7 @@ export class ReportsController {
    * Queues the half-year statistics; each run is a new version. The running half-year is marked
    * interim. While a report of the half-year is queued or running, the answer is that report.
    */
+  @ApiOperation({ summary: 'Leader: queue the half-year statistics' })
   @Post('half-year')
   @HttpCode(202)
   @Allow('leader')
@@ -31,6 +32,7 @@ export class ReportsController {
   }
 
   /** Your plan's reports, newest first (without their results). */
+  @ApiOperation({ summary: "Leader: list your plan's reports" })
   @Get()
   @Allow('leader')
   @ApiOkResponse({ type: ReportPage })
@@ -38,6 +40,7 @@ export class ReportsController {
     return this.reports.list(actor, query);
   }
 
+  @ApiOperation({ summary: 'Leader: read one report with its results' })
   @Get(':id')
   @Allow('leader')
   @ApiOkResponse({ type: ReportResponse, description: 'The report with status, progress and, when completed, its result' })
@@ -47,6 +50,7 @@ export class ReportsController {
   }
 
   /** The report as CSV (Danish Excel), XLSX or PDF with charts; counts of 1-4 are shown as "<5". */
+  @ApiOperation({ summary: 'Leader: download a report as CSV, XLSX or PDF' })
   @Get(':id/export')
   @Allow('leader')
   @ApiOkResponse({ description: 'The file', content: Object.fromEntries(EXPORT_CONTENT_TYPES.map((type) => [type, { schema: { type: 'string', format: 'binary' } }])) })

@@ -6,6 +6,7 @@ import {
   ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiTags,
   ApiUnprocessableEntityResponse,
   getSchemaPath,
@@ -38,6 +39,7 @@ export class UsersController {
    * role that reads case notes (counsellor, social worker) or a leader asked for by a leader starts
    * when the invitee has accepted and another person has approved it (POST /users/:id/approve).
    */
+  @ApiOperation({ summary: 'Invite a user to a plan by e-mail' })
   @Post('plans/:planId/users')
   @Allow('admin', 'leader')
   @ApiCreatedResponse({
@@ -52,6 +54,7 @@ export class UsersController {
   }
 
   /** The users of your plan. */
+  @ApiOperation({ summary: "Leader: list your plan's users" })
   @Get('users')
   @Allow('leader')
   @ApiOkResponse({ type: UserPage })
@@ -60,6 +63,7 @@ export class UsersController {
   }
 
   /** For the admin: a plan's users. */
+  @ApiOperation({ summary: "Admin: list a plan's users" })
   @Get('plans/:planId/users')
   @Allow('admin')
   @ApiOkResponse({ type: UserPage })
@@ -74,6 +78,7 @@ export class UsersController {
    * reactivation of such an account wait for another person's approval (`pendingRole`) while the
    * user keeps signing in as they are.
    */
+  @ApiOperation({ summary: 'Rename, change the role of, or (de)activate a user' })
   @Patch('users/:id')
   @Allow('admin', 'leader')
   @ApiOkResponse({ type: UserResponse })
@@ -84,6 +89,7 @@ export class UsersController {
   }
 
   /** One user of your plan (the admin: of any plan), with the grant waiting for approval (`pendingRole`), if any. */
+  @ApiOperation({ summary: 'Read one user with any grant awaiting approval' })
   @Get('users/:id')
   @Allow('admin', 'leader')
   @ApiOkResponse({ type: UserResponse })
@@ -98,6 +104,7 @@ export class UsersController {
    * Another leader of the plan, the plan's named approver or the platform admin; never the one who
    * asked, nor the user. Audited; the user and the plan's leaders get an e-mail.
    */
+  @ApiOperation({ summary: 'Approve the grant waiting for a user' })
   @Post('users/:id/approve')
   @HttpCode(200)
   @Allow('admin', 'leader', 'counsellor', 'social_worker')
@@ -115,6 +122,7 @@ export class UsersController {
    * who asked. The user stays as they are (a new account stays unable to sign in). Audited; the user
    * and the plan's leaders get an e-mail.
    */
+  @ApiOperation({ summary: 'Refuse or withdraw the grant waiting for a user' })
   @Post('users/:id/reject-approval')
   @HttpCode(200)
   @Allow('admin', 'leader', 'counsellor', 'social_worker')
@@ -128,6 +136,7 @@ export class UsersController {
   }
 
   /** Your plan's invitations, newest first: who was invited, when, and whether they accepted. Never the links. */
+  @ApiOperation({ summary: "Leader: list your plan's invitations" })
   @Get('invitations')
   @Allow('leader')
   @ApiOkResponse({ type: InvitationPage })
@@ -136,6 +145,7 @@ export class UsersController {
   }
 
   /** Sends the invitation again with a new link and expiry; the old link stops working. */
+  @ApiOperation({ summary: 'Send an invitation again with a new link' })
   @Post('invitations/:id/resend')
   @HttpCode(200)
   @Allow('leader', 'admin')
@@ -147,6 +157,7 @@ export class UsersController {
   }
 
   /** Withdraws an invitation; its link stops working. */
+  @ApiOperation({ summary: 'Withdraw an invitation' })
   @Post('invitations/:id/revoke')
   @HttpCode(200)
   @Allow('leader', 'admin')

@@ -14,7 +14,6 @@ import { RoleGrantsService } from './role-grants.service';
 import { RoleRequestsRepository } from './role-requests.repository';
 import { Session } from './session.entity';
 import { SessionsRepository } from './sessions.repository';
-import { SetPasswordPageController } from './set-password-page.controller';
 import { User } from './user.entity';
 import { UsersController } from './users.controller';
 import { UsersRepository } from './users.repository';
@@ -24,7 +23,7 @@ import { UsersService } from './users.service';
 /** The people who sign in: users, invitations, sessions, and the approval of grants of roles that read case notes. */
 @Module({
   imports: [TypeOrmModule.forFeature([User, Invitation, Session]), PlansModule],
-  controllers: [UsersController, SetPasswordPageController],
+  controllers: [UsersController],
   providers: [
     UsersService,
     InvitationsService,

@@ -38,7 +38,7 @@ describe('every route declares who may call it', () => {
     }
     // The API and health routes Fastify serves are exactly the walked ones (the API docs are served by Swagger, not a controller).
     // The queue dashboard is not a controller; its own admin check is tested in queue-dashboard.e2e-spec.ts.
-    const served = servedRoutes(t).filter((r) => / \/(api\/v1|health|set-password)/.test(r) && !r.includes(' /api/v1/admin/queues'));
+    const served = servedRoutes(t).filter((r) => / \/(api\/v1|health)/.test(r) && !r.includes(' /api/v1/admin/queues'));
     expect(served.length).toBeGreaterThan(20);
     expect([...served].sort()).toEqual([...new Set(walked)].sort());
   });
@@ -53,8 +53,6 @@ describe('every route declares who may call it', () => {
       'GET /api/v1/auth/sso/:provider/login',
       'GET /health/live',
       'GET /health/ready',
-      'GET /set-password',
-      'GET /set-password.js',
       'POST /api/v1/auth/exchange',
       'POST /api/v1/auth/invitations/accept',
       'POST /api/v1/auth/login',
@@ -73,6 +71,9 @@ describe('every route declares who may call it', () => {
       'POST /api/v1/auth/saml/:provider/acs',
       'POST /api/v1/auth/saml/:provider/slo',
       'POST /api/v1/auth/saml/logout',
+      // The browser session's cookie is the credential; both refuse other sites (csrf_refused).
+      'POST /api/v1/auth/session/logout',
+      'POST /api/v1/auth/session/refresh',
       'POST /api/v1/auth/sso/:provider/backchannel-logout',
     ]);
   });

@@ -7,12 +7,13 @@ describe('HTTP headers and what is served', () => {
   withPlan((world) => ({ t, plan } = world), 'Headers');
 
   it('sends the security headers on API answers, errors and pages', async () => {
-    for (const res of [await plan.counsellor.get('/residents'), await t.http().get('/api/v1/nowhere'), await t.http().get('/set-password')]) {
+    for (const res of [await plan.counsellor.get('/residents'), await t.http().get('/api/v1/nowhere'), await t.http().get('/').set('Accept', 'text/html')]) {
       expect(res.headers['x-content-type-options']).toBe('nosniff');
       expect(res.headers['strict-transport-security']).toMatch(/max-age=\d+/);
       expect(res.headers['content-security-policy']).toMatch(/default-src 'self'/);
       expect(res.headers['content-security-policy']).toMatch(/frame-ancestors 'none'/);
       expect(res.headers['x-frame-options']).toBe('DENY');
+      expect(res.headers['content-security-policy']).not.toMatch(/unsafe-inline/);
     }
   });
 

@@ -50,6 +50,7 @@ export function childEnv(config: AppConfig): Record<string, string> {
     SESSION_MAX_HOURS: config.sessionMaxHours,
     WEBAUTHN_RP_ID: config.webauthnRpId,
     WEBAUTHN_ORIGIN: config.webauthnOrigin,
+    WEB_APP_DIR: config.webAppDir,
   };
   const base = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/tmp', TZ: 'UTC' };
   // An empty MFA_REQUIRED_ROLES is passed on: empty means no role, unset would mean every role.

@@ -40,8 +40,8 @@ export function declaredRoutes(t: TestApp): DeclaredRoute[] {
         for (const controllerPath of controllerPaths) {
           for (const path of ([] as string[]).concat(routePath)) {
             const local = joinPath(controllerPath, path);
-            // Outside the API prefix (app.factory.ts): health probes and the invitation's set-password page.
-            const url = /^\/(health|set-password)/.test(local) ? local : joinPath(API, local);
+            // Outside the API prefix (app.factory.ts): the health probes.
+            const url = /^\/health/.test(local) ? local : joinPath(API, local);
             routes.push({
               controller: controller.name,
               handler: name,

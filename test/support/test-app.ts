@@ -1,5 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomBytes } from 'node:crypto';
+import path from 'node:path';
 import request from 'supertest';
 import { createApp } from '../../src/app.factory';
 import type { AppConfig } from '../../src/config/app-config';
@@ -48,6 +49,8 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     sessionMaxHours: 12,
     webauthnRpId: 'localhost',
     webauthnOrigin: 'http://localhost:3000',
+    // API-only by default: no index.html there. The web app's own tests point it at a build.
+    webAppDir: path.resolve('.data/no-web-app'),
     ...overrides,
   };
 }

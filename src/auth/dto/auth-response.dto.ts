@@ -6,7 +6,7 @@ export class TokenPairResponse {
   @ApiProperty({ description: 'Bearer token for the Authorization header' })
   accessToken: string;
 
-  @ApiProperty({ description: 'Use once at /auth/refresh for a new pair' })
+  @ApiProperty({ required: false, description: 'Use once at /auth/refresh for a new pair. Absent when the sign-in was sent with `X-Token-Transport: cookie`: it is then the HttpOnly cookie hp_refresh' })
   refreshToken: string;
 
   @ApiProperty({ example: 900, description: 'Seconds until the access token expires' })
@@ -56,7 +56,7 @@ export class ApprovalPendingResponse {
 export type SignInResponse = TokenPairResponse | MfaChallengeResponse | ApprovalPendingResponse;
 
 /** Tokens, and the recovery codes made when a first second factor was enrolled (shown this once). */
-export class EnrolmentResponse {
+export class MfaEnrolmentResponse {
   @ApiProperty({ required: false, description: 'When the enrolment completed a sign-in' }) accessToken?: string;
   @ApiProperty({ required: false }) refreshToken?: string;
   @ApiProperty({ required: false, example: 900 }) expiresIn?: number;

@@ -1,12 +1,14 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { AnswerHoldsSecrets } from '../../idempotency/answer-holds-secrets';
 import { requestOrigin } from '../request-origin';
+import { OffersCookieTransport } from '../browser-session/token-transport.interceptor';
 import {
   ApiConflictResponse,
   ApiForbiddenResponse,
   ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiTags,
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
@@ -17,7 +19,7 @@ import { CurrentActor, type Actor } from '../../access/actor';
 import { ROLES } from '../../access/roles';
 import { RequireStepUp } from '../../access/step-up';
 import { ParseIdPipe } from '../../common/parse-id.pipe';
-import { EnrolmentResponse, MfaStatusResponse, RecoveryCodesResponse, TokenPairResponse, TotpEnrolmentResponse } from '../dto/auth-response.dto';
+import { MfaEnrolmentResponse, MfaStatusResponse, RecoveryCodesResponse, TokenPairResponse, TotpEnrolmentResponse } from '../dto/auth-response.dto';
 import { ConfirmTotpDto, MfaTokenDto, RecoverySignInDto, TotpSignInDto } from '../dto/mfa.dto';
 import { Enrollers } from './enroller';
 import { MfaService } from './mfa.service';
@@ -32,6 +34,7 @@ export class MfaController {
   ) {}
 
   /** Starts enrolling an authenticator app: at sign-in with the mfaToken, or signed in (recently) with a bearer token. */
+  @ApiOperation({ summary: 'Start enrolling an authenticator app' })
   @Post('auth/mfa/totp/enrol')
   @Public()
   @HttpCode(200)
@@ -43,18 +46,22 @@ export class MfaController {
   }
 
   /** Confirms the app with a code from it. At sign-in this completes the sign-in; a first second factor comes with recovery codes. */
+  @ApiOperation({ summary: 'Confirm an authenticator app with a code from it' })
   @Post('auth/mfa/totp/confirm')
+  @OffersCookieTransport()
   @Public()
   @HttpCode(200)
-  @ApiOkResponse({ type: EnrolmentResponse })
+  @ApiOkResponse({ type: MfaEnrolmentResponse })
   @ApiUnauthorizedResponse({ description: '`mfa_code_invalid`, `mfa_token_invalid`, `mfa_enrolment_closed`, `step_up_required`' })
   @ApiTooManyRequestsResponse({ description: 'Too many wrong codes; Retry-After says how long to wait' })
-  async confirmTotp(@Body() dto: ConfirmTotpDto, @Req() request: FastifyRequest): Promise<EnrolmentResponse> {
+  async confirmTotp(@Body() dto: ConfirmTotpDto, @Req() request: FastifyRequest): Promise<MfaEnrolmentResponse> {
     return this.mfa.confirmTotp(await this.enrollers.fromRequest(dto.mfaToken, request), dto.code, requestOrigin(request));
   }
 
   /** The second step of a sign-in: the authenticator app's code. A code is accepted once. */
+  @ApiOperation({ summary: "Sign in, second step: an authenticator app's code" })
   @Post('auth/mfa/totp')
+  @OffersCookieTransport()
   @Public()
   @HttpCode(200)
   @ApiOkResponse({ type: TokenPairResponse })
@@ -66,7 +73,9 @@ export class MfaController {
   }
 
   /** The second step with a recovery code instead (lost phone or key); each code works once. */
+  @ApiOperation({ summary: 'Sign in, second step: a recovery code' })
   @Post('auth/mfa/recovery')
+  @OffersCookieTransport()
   @Public()
   @HttpCode(200)
   @ApiOkResponse({ type: TokenPairResponse })
@@ -78,6 +87,7 @@ export class MfaController {
   }
 
   /** Your second factors and how many recovery codes you have left. */
+  @ApiOperation({ summary: 'Your second factors and recovery codes left' })
   @Get('auth/mfa')
   @Allow(...ROLES)
   @ApiOkResponse({ type: MfaStatusResponse })
@@ -86,6 +96,7 @@ export class MfaController {
   }
 
   /** Ten new recovery codes; the earlier ones stop working. Needs a recent sign-in with your second factor. */
+  @ApiOperation({ summary: 'Replace your recovery codes with ten new ones' })
   @Post('auth/mfa/recovery-codes')
   @AnswerHoldsSecrets()
   @Allow(...ROLES)
@@ -103,6 +114,7 @@ export class MfaController {
    * enrol a new factor, so whoever knew the old password cannot enrol theirs (an account that signs
    * in only through single sign-on enrols at its next sign-in). Needs your recent sign-in (step-up). Audited.
    */
+  @ApiOperation({ summary: "Leader or admin: reset a user's second factors" })
   @Post('users/:id/mfa/reset')
   @Allow('leader', 'admin')
   @RequireStepUp()

@@ -12,7 +12,7 @@ import type { User } from '../../users/user.entity';
 import { UsersService } from '../../users/users.service';
 import { AccountNotices } from '../account-notices/account-notices';
 import { AMR, type AuthenticationMethod, type MfaMethod } from '../authentication-methods';
-import type { EnrolmentResponse, TokenPairResponse, TotpEnrolmentResponse } from '../dto/auth-response.dto';
+import type { MfaEnrolmentResponse, TokenPairResponse, TotpEnrolmentResponse } from '../dto/auth-response.dto';
 import { LoginThrottle } from '../login-throttle';
 import { METHOD_OF_AMR, signInDetails } from '../sign-in-audit';
 import { AUTHENTICATION, SignInService, type RequestOrigin } from '../sign-in.service';
@@ -85,7 +85,7 @@ export class MfaService {
   }
 
   /** Confirms the app with its first code (see `enrol`). */
-  async confirmTotp(enroller: Enroller, code: string, origin: RequestOrigin): Promise<EnrolmentResponse> {
+  async confirmTotp(enroller: Enroller, code: string, origin: RequestOrigin): Promise<MfaEnrolmentResponse> {
     return this.enrol(enroller, 'totp', origin, {
       check: (manager, user) => this.totp.check(manager, user.id, code, true),
       refusal: () => new Unauthenticated('The code is wrong or has expired; enter the code the app shows now', { code: 'mfa_code_invalid' }),
@@ -102,11 +102,11 @@ export class MfaService {
    * (bearer token and step-up) may add more.
    * The first second factor comes with ten recovery codes; at sign-in, the enrolment completes the sign-in.
    */
-  async enrol(enroller: Enroller, method: 'totp' | 'passkey', origin: RequestOrigin, factor: FactorCheck): Promise<EnrolmentResponse> {
+  async enrol(enroller: Enroller, method: 'totp' | 'passkey', origin: RequestOrigin, factor: FactorCheck): Promise<MfaEnrolmentResponse> {
     const user = await this.enrollingUser(enroller, method, origin);
     const challenge = 'challenge' in enroller ? enroller.challenge : undefined;
     await this.throttle.begin(throttleKey(user.id), origin.address);
-    const outcome = await this.uow.run(async (manager): Promise<Outcome<EnrolmentResponse>> => {
+    const outcome = await this.uow.run(async (manager): Promise<Outcome<MfaEnrolmentResponse>> => {
       const state = await this.lockouts.lockForChange(manager, user.id);
       const firstFactor = (await this.factors.methodsOf(manager, user.id)).length === 0;
       const refusal = challenge && challengeRefusal(challenge, state.resets, firstFactor);

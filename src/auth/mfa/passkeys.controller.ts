@@ -1,11 +1,13 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { requestOrigin } from '../request-origin';
+import { OffersCookieTransport } from '../browser-session/token-transport.interceptor';
 import {
   ApiConflictResponse,
   ApiForbiddenResponse,
   ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiTags,
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
@@ -17,7 +19,7 @@ import { CurrentActor, type Actor } from '../../access/actor';
 import { ROLES } from '../../access/roles';
 import { RequireStepUp } from '../../access/step-up';
 import { ParseIdPipe } from '../../common/parse-id.pipe';
-import { EnrolmentResponse, TokenPairResponse } from '../dto/auth-response.dto';
+import { MfaEnrolmentResponse, TokenPairResponse } from '../dto/auth-response.dto';
 import { MfaTokenDto } from '../dto/mfa.dto';
 import { PasskeyOptionsDto, PasskeySignInDto, RegisterPasskeyDto } from '../dto/passkey.dto';
 import { PasskeyPage, PasskeyRegistrationOptionsResponse, PasskeySignInOptionsResponse } from '../dto/passkey-response.dto';
@@ -34,6 +36,7 @@ export class PasskeysController {
   ) {}
 
   /** Starts registering a passkey: at sign-in with the mfaToken, or signed in (recently) with a bearer token. */
+  @ApiOperation({ summary: 'Start registering a passkey' })
   @Post('passkey/register/options')
   @Public()
   @HttpCode(200)
@@ -44,19 +47,22 @@ export class PasskeysController {
   }
 
   /** Registers the passkey with what the browser answered. At sign-in this completes the sign-in; a first second factor comes with recovery codes. */
+  @ApiOperation({ summary: "Register a passkey with the browser's answer" })
   @Post('passkey/register')
+  @OffersCookieTransport()
   @Public()
   @HttpCode(200)
-  @ApiOkResponse({ type: EnrolmentResponse })
+  @ApiOkResponse({ type: MfaEnrolmentResponse })
   @ApiUnauthorizedResponse({ description: '`passkey_invalid`: not an answer to the challenge, or not from this site; `mfa_token_invalid`, `mfa_enrolment_closed`, `step_up_required`' })
   @ApiConflictResponse({ description: '`passkey_already_registered`' })
   @ApiTooManyRequestsResponse({ description: 'Too many failed attempts; Retry-After says how long to wait' })
-  async register(@Body() dto: RegisterPasskeyDto, @Req() request: FastifyRequest): Promise<EnrolmentResponse> {
+  async register(@Body() dto: RegisterPasskeyDto, @Req() request: FastifyRequest): Promise<MfaEnrolmentResponse> {
     const enroller = await this.enrollers.fromRequest(dto.mfaToken, request);
     return this.passkeys.register(enroller, dto.response as RegistrationResponseJSON, dto.name, requestOrigin(request));
   }
 
   /** The challenge for the second step of a sign-in with a passkey. */
+  @ApiOperation({ summary: 'Sign in, second step: get a passkey challenge' })
   @Post('passkey/options')
   @Public()
   @HttpCode(200)
@@ -69,7 +75,9 @@ export class PasskeysController {
   }
 
   /** The second step of a sign-in: one of your passkeys signs the challenge. */
+  @ApiOperation({ summary: "Sign in, second step: a passkey's signed challenge" })
   @Post('passkey')
+  @OffersCookieTransport()
   @Public()
   @HttpCode(200)
   @ApiOkResponse({ type: TokenPairResponse })
@@ -81,6 +89,7 @@ export class PasskeysController {
   }
 
   /** Your passkeys. */
+  @ApiOperation({ summary: 'List your passkeys' })
   @Get('passkeys')
   @Allow(...ROLES)
   @ApiOkResponse({ type: PasskeyPage })
@@ -89,6 +98,7 @@ export class PasskeysController {
   }
 
   /** Removes one of your passkeys. Needs a recent sign-in with your second factor; audited. */
+  @ApiOperation({ summary: 'Remove one of your passkeys' })
   @Delete('passkeys/:id')
   @Allow(...ROLES)
   @RequireStepUp()

@@ -22,7 +22,7 @@ import { APP_CONFIG } from '../../config/config.module';
 import { UnitOfWork } from '../../database/unit-of-work';
 import { REDIS } from '../../redis/redis.module';
 import { AMR } from '../authentication-methods';
-import type { EnrolmentResponse, TokenPairResponse } from '../dto/auth-response.dto';
+import type { MfaEnrolmentResponse, TokenPairResponse } from '../dto/auth-response.dto';
 import type { PasskeyPage } from '../dto/passkey-response.dto';
 import { AUTHENTICATION, type RequestOrigin } from '../sign-in.service';
 import type { Enroller } from './enroller';
@@ -89,7 +89,7 @@ export class PasskeysService {
   }
 
   /** Registers the passkey that answered the registration challenge (see MfaService.enrol). */
-  async register(enroller: Enroller, response: RegistrationResponseJSON, name: string | undefined, origin: RequestOrigin): Promise<EnrolmentResponse> {
+  async register(enroller: Enroller, response: RegistrationResponseJSON, name: string | undefined, origin: RequestOrigin): Promise<MfaEnrolmentResponse> {
     return this.mfa.enrol(enroller, 'passkey', origin, {
       check: async (manager, user) => {
         const expectedChallenge = await this.redis.getdel(registrationKey(user.id));

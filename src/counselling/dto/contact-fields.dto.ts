@@ -33,7 +33,7 @@ export class ContactFieldsDto {
  * drop-in hour). Without `occurredAt` it happened when the case was opened.
  */
 export class FirstContactDto extends ContactFieldsDto {
-  @ApiPropertyOptional({ example: '2026-03-02T10:15', description: 'Defaults to the case\'s openedAt; without an offset it is Danish time. It may be earlier the same day than openedAt, not an earlier day.' })
+  @ApiPropertyOptional({ example: '2026-03-02T10:15:00+01:00', description: 'Defaults to the case\'s openedAt; without an offset it is Danish time. It may be earlier the same day than openedAt, not an earlier day.' })
   @IsOptional()
   @IsInstant()
   occurredAt?: Date;

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PlanActor } from '../../access/actor';
 import { Allow } from '../../access/allow.decorator';
 import { RequireStepUp } from '../../access/step-up';
@@ -14,6 +14,7 @@ export class ReferralFollowUpController {
   constructor(private readonly followUp: ReferralFollowUpService) {}
 
   /** A caseworker: the referrals sent to their organisation, while the resident's consent to share with it holds. A counsellor: the plan's. */
+  @ApiOperation({ summary: "List referrals (a caseworker's inbox)" })
   @Get()
   @Allow('counsellor', 'caseworker')
   // Answers with the follow-up's notes and the referrals' reasons, written by others about the resident.
@@ -23,6 +24,7 @@ export class ReferralFollowUpController {
     return this.followUp.list(actor, query);
   }
 
+  @ApiOperation({ summary: 'Accept, reject or complete a referral' })
   @Post(':id/status')
   @HttpCode(200)
   @Allow('counsellor', 'caseworker')

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
-import { ApiBadRequestResponse, ApiBody, ApiConsumes, ApiNotFoundResponse, ApiOkResponse, ApiServiceUnavailableResponse, ApiTags, ApiUnsupportedMediaTypeResponse } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBody, ApiConsumes, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags, ApiUnsupportedMediaTypeResponse } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { Public } from '../../access/allow.decorator';
 import { requestOrigin } from '../../auth/request-origin';
@@ -19,6 +19,7 @@ export class OidcController {
    * token ends the sessions of the person (`sub`) or of the provider's session (`sid`) it names.
    * Register `<PUBLIC_URL>/api/v1/auth/sso/<id>/backchannel-logout` with the provider.
    */
+  @ApiOperation({ summary: 'OpenID Connect provider: back-channel logout' })
   @Post('backchannel-logout')
   @Public()
   @RouteConfig(FORM_BODY_ROUTE)

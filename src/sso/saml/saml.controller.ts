@@ -7,6 +7,7 @@ import {
   ApiConsumes,
   ApiNotFoundResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiProduces,
   ApiResponse,
   ApiTags,
@@ -44,6 +45,7 @@ export class SamlController {
   ) {}
 
   /** Our service provider metadata (entity id, ACS, certificates), for the IdP's administration. */
+  @ApiOperation({ summary: "SAML: this service provider's metadata" })
   @Get(':provider/metadata')
   @Public()
   @Header('Content-Type', SAML_METADATA_TYPE)
@@ -55,6 +57,7 @@ export class SamlController {
   }
 
   /** The Assertion Consumer Service: the IdP's answer, posted by the browser (HTTP-POST binding). */
+  @ApiOperation({ summary: "SAML: assertion consumer service (the IdP's answer)" })
   @Post(':provider/acs')
   @Public()
   @RouteConfig(FORM_BODY_ROUTE)
@@ -74,6 +77,7 @@ export class SamlController {
   }
 
   /** The single logout endpoint, HTTP-Redirect binding: the IdP's LogoutRequest, or its LogoutResponse to ours. */
+  @ApiOperation({ summary: 'SAML: single logout, HTTP-Redirect binding' })
   @Get(':provider/slo')
   @Public()
   @Redirect(undefined, 303)
@@ -88,6 +92,7 @@ export class SamlController {
   }
 
   /** The single logout endpoint, HTTP-POST binding (the message signed as XML). */
+  @ApiOperation({ summary: 'SAML: single logout, HTTP-POST binding' })
   @Post(':provider/slo')
   @Public()
   @RouteConfig(FORM_BODY_ROUTE)
@@ -108,6 +113,7 @@ export class SamlController {
    * SAML provider (KOMBIT) opened it, `logoutUrl` is where the browser goes next to log out there
    * too; the IdP sends it back to the provider's returnUrl with `#logout=done`.
    */
+  @ApiOperation({ summary: 'Sign out of a SAML session (and at the IdP)' })
   @Post('logout')
   @Public()
   @HttpCode(200)

@@ -110,6 +110,7 @@ export const outbox = {
   dismiss: 'Fjern',
   leaveWarning: 'Der er registreringer, som endnu ikke er sendt. Hvis du logger ud, går samtalerne tabt.',
   confirmLogout: 'Log ud alligevel',
+  stay: 'Bliv logget ind',
 };
 
 export const residents = {

@@ -53,7 +53,6 @@ export function CaseScreen() {
     } catch (e) {
       setError(e);
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [id]);
 
   useEffect(() => {

@@ -6,7 +6,7 @@ import { Empty, Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
 import { formatDateTime } from '../../text/format';
 import { CASE_STATUS, FORMS, cases as text } from '../../text/counsellor';
-import { counsellorApi, type CaseListItem, type HousingArea, type Topic } from './counsellor-api';
+import { counsellorApi, type CaseForm, type CaseListItem, type HousingArea, type Topic } from './counsellor-api';
 import { useProblemText } from './problems';
 
 const FILTERS = ['status', 'topic', 'housingAreaId', 'form'] as const;
@@ -26,7 +26,13 @@ export function CasesScreen() {
   const load = useCallback(
     async (after?: string) => {
       try {
-        const page = await counsellorApi.cases({ ...filters, cursor: after });
+        const page = await counsellorApi.cases({
+          status: (filters.status || undefined) as 'open' | 'closed' | undefined,
+          topic: filters.topic || undefined,
+          housingAreaId: filters.housingAreaId || undefined,
+          form: (filters.form || undefined) as CaseForm | undefined,
+          cursor: after,
+        });
         setItems((old) => (after && old ? [...old, ...page.items] : page.items));
         setCursor(page.nextCursor);
         setError(null);
@@ -34,7 +40,6 @@ export function CasesScreen() {
         setError(e);
       }
     },
-    // eslint-disable-next-line react-hooks/exhaustive-deps
     [filterKey],
   );
 

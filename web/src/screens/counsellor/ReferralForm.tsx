@@ -54,7 +54,7 @@ export function ReferralForm({ caseId, residentId, onReferred }: { caseId: strin
     setBusy(true);
     setError(null);
     try {
-      await counsellorApi.giveConsent({ residentId, scope: 'share_counselling', recipientOrganisationIds: [chosen.organisationId], givenBy: 'resident', form: consentForm }, newKey());
+      await counsellorApi.giveConsent({ residentId, scope: 'share_counselling', recipientOrganisationIds: [chosen.organisationId], givenBy: 'resident', form: consentForm, includesNotes: false }, newKey());
       setNotice(text.consentRecorded);
       await loadRecipients();
     } catch (e) {

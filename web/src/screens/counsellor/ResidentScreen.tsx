@@ -7,7 +7,7 @@ import { Empty, Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
 import { formatDateTime } from '../../text/format';
 import { CASE_STATUS, CHANNELS, CONSENT_SCOPES, CONSENT_STATUS, FORMS, resident as text } from '../../text/counsellor';
-import { counsellorApi, newKey, type CaseListItem, type Consent, type Organisation, type Resident, type Topic } from './counsellor-api';
+import { counsellorApi, newKey, type CaseForm, type CaseListItem, type ContactChannel, type Consent, type Organisation, type Resident, type Topic } from './counsellor-api';
 import { problemOf, useProblemText } from './problems';
 import { residentName } from './ResidentsScreen';
 
@@ -25,7 +25,7 @@ export function ResidentScreen() {
     let gone = false;
     (async () => {
       try {
-        const [r, c, k, o] = await Promise.all([counsellorApi.resident(id), counsellorApi.cases({ residentId: id, limit: '200' }), counsellorApi.consents(id), counsellorApi.organisations()]);
+        const [r, c, k, o] = await Promise.all([counsellorApi.resident(id), counsellorApi.cases({ residentId: id, limit: 200 }), counsellorApi.consents(id), counsellorApi.organisations()]);
         if (gone) return;
         setPerson(r);
         setCases(c.items);
@@ -86,7 +86,7 @@ function OpenCaseForm({ residentId }: { residentId: string }) {
   const [topics, setTopics] = useState<Topic[]>([]);
   const [topic, setTopic] = useState('');
   const [subject, setSubject] = useState('');
-  const [form, setForm] = useState('open_drop_in');
+  const [form, setForm] = useState<CaseForm>('open_drop_in');
   const [channel, setChannel] = useState('in_person');
   const [duration, setDuration] = useState('');
   const [note, setNote] = useState('');
@@ -110,7 +110,7 @@ function OpenCaseForm({ residentId }: { residentId: string }) {
     setError(null);
     setExistingCaseId(null);
     try {
-      const firstContact = { channel, ...(duration ? { durationMinutes: Number(duration) } : {}), ...(note.trim() ? { note: note.trim() } : {}) };
+      const firstContact = { channel: channel as ContactChannel, ...(duration ? { durationMinutes: Number(duration) } : {}), ...(note.trim() ? { note: note.trim() } : {}) };
       const body = { residentId, topic, form, ...(subject.trim() ? { subject: subject.trim() } : {}), firstContact };
       const opened = await counsellorApi.openCase(body, key);
       navigate(`/sager/${opened.id}`);
@@ -155,7 +155,7 @@ function OpenCaseForm({ residentId }: { residentId: string }) {
         <label className="form-label" htmlFor="case-form">
           {text.form}
         </label>
-        <select className="form-select" id="case-form" value={form} onChange={(e) => changed(setForm)(e.target.value)}>
+        <select className="form-select" id="case-form" value={form} onChange={(e) => changed(setForm)(e.target.value as CaseForm)}>
           {Object.entries(FORMS).map(([value, label]) => (
             <option key={value} value={value}>
               {label}

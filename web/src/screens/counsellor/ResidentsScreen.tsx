@@ -7,7 +7,7 @@ import { Empty, Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
 import { formatCalendarDate } from '../../text/format';
 import { GENDERS, residents as text } from '../../text/counsellor';
-import { counsellorApi, newKey, type HousingArea, type Resident } from './counsellor-api';
+import { counsellorApi, newKey, type HousingArea, type RegisterBody, type Resident } from './counsellor-api';
 import { problemOf, useProblemText } from './problems';
 
 export const residentName = (r: Pick<Resident, 'anonymous' | 'pseudonym' | 'firstName' | 'lastName'>) =>
@@ -108,10 +108,10 @@ interface Draft {
 
 const EMPTY: Draft = { housingAreaId: '', anonymous: false, firstName: '', lastName: '', birthDate: '', birthYear: '', gender: 'unknown', phone: '', email: '' };
 
-function bodyOf(d: Draft): Record<string, unknown> {
-  const body: Record<string, unknown> = { housingAreaId: d.housingAreaId, gender: d.gender };
+function bodyOf(d: Draft, confirmNotDuplicate: boolean): RegisterBody {
+  const body: RegisterBody = { housingAreaId: d.housingAreaId, anonymous: d.anonymous, gender: d.gender as RegisterBody['gender'], confirmNotDuplicate };
   if (d.birthYear) body.birthYear = Number(d.birthYear);
-  if (d.anonymous) return { ...body, anonymous: true };
+  if (d.anonymous) return body;
   for (const field of ['firstName', 'lastName', 'birthDate', 'phone', 'email'] as const) if (d[field].trim()) body[field] = d[field].trim();
   return body;
 }
@@ -134,7 +134,7 @@ function RegisterResident({ areas, onCancel }: { areas: HousingArea[]; onCancel:
     setBusy(true);
     setError(null);
     try {
-      const body = { ...bodyOf(draft), ...(confirmNotDuplicate ? { confirmNotDuplicate: true } : {}) };
+      const body = bodyOf(draft, confirmNotDuplicate);
       const created = await counsellorApi.registerResident(body, confirmNotDuplicate ? `${key}-confirmed` : key);
       navigate(`/beboere/${created.id}`);
     } catch (e) {

@@ -19,6 +19,9 @@ export type ReferralRecipient = Schemas['ReferralRecipientResponse'];
 export type Consent = Schemas['ConsentListItem'];
 export type Organisation = Schemas['OrganisationResponse'];
 export type Topic = Schemas['TopicResponse'];
+export type RegisterBody = Schemas['RegisterResidentDto'];
+export type CaseForm = Schemas['OpenCaseDto']['form'];
+export type ContactChannel = Schemas['RecordContactDto']['channel'];
 
 type Query<P extends keyof ApiPaths, M extends 'get'> = ApiPaths[P][M] extends { parameters: { query?: infer Q } } ? Q : never;
 

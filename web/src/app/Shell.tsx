@@ -1,0 +1,85 @@
+import { NavLink, Outlet, useNavigate } from 'react-router';
+import { useState } from 'react';
+import { Button } from '../components/Button';
+import { outbox } from '../outbox/outbox';
+import { SignOutWarning } from '../outbox/SignOutWarning';
+import { common } from '../text/common';
+import type { Role } from './roles';
+import { useSession } from './session';
+
+interface NavItem {
+  to: string;
+  label: string;
+}
+
+/** Each role's main navigation; a role without screens yet has only the front page. Add a screen's entry here. */
+export const NAVIGATION: Partial<Record<Role, NavItem[]>> = {
+  counsellor: [
+    { to: '/i-dag', label: common.nav.today },
+    { to: '/beboere', label: common.nav.residents },
+    { to: '/sager', label: common.nav.cases },
+  ],
+  caseworker: [
+    { to: '/henvisninger', label: common.nav.referrals },
+    { to: '/delte-beboere', label: common.nav.sharedResidents },
+  ],
+};
+
+/** The frame of every signed-in page: skip link, header with the user and "Log ud", the role's navigation, <main id="indhold">. */
+export function Shell() {
+  const { me, signOut } = useSession();
+  const navigate = useNavigate();
+  const items = (me && NAVIGATION[me.role]) ?? [{ to: '/', label: common.nav.home }];
+  const [confirmingSignOut, setConfirmingSignOut] = useState(false);
+  const logOut = async (confirmed = false) => {
+    // Queued conversations live in memory only: signing out with something waiting loses it, so ask first.
+    if (!confirmed && outbox.waitingCount() > 0) {
+      setConfirmingSignOut(true);
+      return;
+    }
+    if (confirmed) outbox.dropConversations();
+    setConfirmingSignOut(false);
+    outbox.connect(null, null);
+    await signOut();
+    navigate('/log-ind', { replace: true });
+  };
+  return (
+    <>
+      <a className="skipnav" href="#indhold">
+        {common.skipLink}
+      </a>
+      <header className="header">
+        <div className="portal-header">
+          <div className="container portal-header-inner">
+            <p className="h3 service-name">{common.serviceName}</p>
+            {me && (
+              <div className="portal-info">
+                <p className="portal-user">{common.signedInAs(me.name, common.roles[me.role])}</p>
+                <Button variant="secondary" onClick={() => void logOut()}>
+                  {common.signOut}
+                </Button>
+              </div>
+            )}
+            {confirmingSignOut && <SignOutWarning onConfirm={() => void logOut(true)} onCancel={() => setConfirmingSignOut(false)} />}
+          </div>
+        </div>
+        <nav className="navigation-menu" aria-label={common.mainNavigation}>
+          <div className="navigation-menu-inner container">
+            <ul className="mainmenu">
+              {items.map((item) => (
+                <li key={item.to}>
+                  <NavLink to={item.to} className="nav-link" end={item.to === '/'}>
+                    <span>{item.label}</span>
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </div>
+        </nav>
+      </header>
+      <main id="indhold" className="container page-container" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </>
+  );
+}

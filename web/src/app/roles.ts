@@ -1,0 +1,15 @@
+import type { components } from '../../generated/api';
+
+export type Role = components['schemas']['MeResponse']['role'];
+
+/** Where a role lands after signing in (and at "/"): its first screen. */
+export function homeOf(role: Role): string {
+  switch (role) {
+    case 'counsellor':
+      return '/i-dag';
+    case 'caseworker':
+      return '/henvisninger';
+    default:
+      return '/';
+  }
+}

@@ -1,0 +1,52 @@
+import { Route, Routes } from 'react-router';
+import { CaseScreen } from '../screens/counsellor/CaseScreen';
+import { CasesScreen } from '../screens/counsellor/CasesScreen';
+import { CounsellorArea } from '../screens/counsellor/CounsellorArea';
+import { ResidentScreen } from '../screens/counsellor/ResidentScreen';
+import { ResidentsScreen } from '../screens/counsellor/ResidentsScreen';
+import { TodayScreen } from '../screens/counsellor/TodayScreen';
+import { SetPasswordPage } from '../screens/sign-in/SetPasswordPage';
+import { SignInPage } from '../screens/sign-in/SignInPage';
+import { common } from '../text/common';
+import { RequireRole } from './guards';
+import { HomePage } from './HomePage';
+import { NotFoundPage } from './NotFoundPage';
+import { Placeholder } from './placeholders';
+import { Shell } from './Shell';
+
+/**
+ * Every route of the app. A screen family adds its routes inside the Shell, wrapped in
+ * <RequireRole roles={[...]}> (signed-out users go to /log-ind and come back), and its entry in
+ * Shell's NAVIGATION. The service answers index.html for every path (src/web-app/), so each of
+ * these survives a reload.
+ */
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/log-ind" element={<SignInPage />} />
+      <Route path="/set-password" element={<SetPasswordPage />} />
+      <Route element={<Shell />}>
+        <Route
+          index
+          element={
+            <RequireRole>
+              <HomePage />
+            </RequireRole>
+          }
+        />
+        {/* counsellor/ */}
+        <Route element={<RequireRole roles={['counsellor']}><CounsellorArea /></RequireRole>}>
+          <Route path="/i-dag" element={<TodayScreen />} />
+          <Route path="/beboere" element={<ResidentsScreen />} />
+          <Route path="/beboere/:id" element={<ResidentScreen />} />
+          <Route path="/sager" element={<CasesScreen />} />
+          <Route path="/sager/:id" element={<CaseScreen />} />
+        </Route>
+        {/* caseworker/ */}
+        <Route path="/henvisninger" element={<RequireRole roles={['caseworker']}><Placeholder heading={common.nav.referrals} /></RequireRole>} />
+        <Route path="/delte-beboere" element={<RequireRole roles={['caseworker']}><Placeholder heading={common.nav.sharedResidents} /></RequireRole>} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

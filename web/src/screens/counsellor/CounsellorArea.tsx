@@ -1,0 +1,14 @@
+import { useEffect } from 'react';
+import { Outlet } from 'react-router';
+import { useSession } from '../../app/session';
+import { outbox } from '../../outbox/outbox';
+import { sendQueued } from './counsellor-api';
+
+/** The counsellor's screens: while signed in, the outbox sends what waits (their own items only). */
+export function CounsellorArea() {
+  const { me } = useSession();
+  useEffect(() => {
+    if (me) outbox.connect(me.id, sendQueued);
+  }, [me]);
+  return <Outlet />;
+}

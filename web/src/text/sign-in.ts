@@ -1,0 +1,20 @@
+/** Text of signing in (and, from the sign-in helper, enrolment, passkeys, recovery codes, SSO, set-password, step-up). */
+export const signIn = {
+  title: 'Log ind',
+  intro: 'Log ind med din e-mail og adgangskode.',
+  email: 'E-mail',
+  password: 'Adgangskode',
+  submit: 'Log ind',
+  secondFactorTitle: 'Bekræft, at det er dig',
+  totpCode: 'Kode fra din godkendelses-app',
+  totpHint: 'De seks cifre, som appen viser lige nu.',
+  continue: 'Fortsæt',
+  startOver: 'Start forfra',
+  signingIn: 'Logger ind …',
+  approvalPending: 'Din konto venter på, at en anden godkender din rolle. Du får en e-mail, når du kan logge ind.',
+  enrolmentRequired: 'Din rolle kræver en godkendelses-app eller en adgangsnøgle. Opsætningen kommer her snart.',
+  otherMethodsSoon: 'Log ind med en adgangsnøgle eller en gendannelseskode kommer snart.',
+  required: (label: string) => `Udfyld ${label.toLowerCase()}.`,
+  codeFormat: 'Koden er seks cifre.',
+  setPasswordTitle: 'Vælg din adgangskode',
+} as const;
