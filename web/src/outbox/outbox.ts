@@ -67,6 +67,7 @@ export class Outbox {
   private items: QueuedItem[];
   private refusedItems: RefusedItem[] = [];
   private sending = false;
+  private round: Promise<void> | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private retryDelay = FIRST_RETRY_MS;
   private listeners = new Set<() => void>();
@@ -105,9 +106,19 @@ export class Outbox {
     void this.flush();
   }
 
-  /** Sends what waits, oldest first; stops at the first that cannot be sent now and retries later. */
-  async flush(): Promise<void> {
-    if (this.sending || !this.sender) return;
+  /**
+   * Sends what waits, oldest first; stops at the first that cannot be sent now and retries later.
+   * While a round is running, a caller waits for that round (which also takes what was queued since).
+   */
+  flush(): Promise<void> {
+    if (!this.sender) return Promise.resolve();
+    this.round ??= this.sendRound().finally(() => {
+      this.round = null;
+    });
+    return this.round;
+  }
+
+  private async sendRound(): Promise<void> {
     clearTimeout(this.retryTimer);
     this.retryTimer = undefined;
     this.sending = true;
