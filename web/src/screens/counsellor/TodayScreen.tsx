@@ -8,7 +8,7 @@ import { today as text } from '../../text/counsellor';
 import { useCurrentUser } from './current-user';
 import { counsellorApi, lastVisitAnswer, newKey, onVisitAnswered, type HousingArea, type TodaySlot } from './counsellor-api';
 import { useProblemText } from './problems';
-import { OutboxStatus, useOutbox } from './OutboxStatus';
+import { useOutbox } from './OutboxStatus';
 
 type Gender = '' | 'female' | 'male';
 type AgeGroup = '' | 'youth' | 'adult';
@@ -41,7 +41,6 @@ export function TodayScreen() {
     <>
       <PageHeading>{text.title}</PageHeading>
       <p>{text.intro}</p>
-      <OutboxStatus />
       <div className="form-group">
         <label className="form-label" htmlFor="today-area">
           {text.area}
