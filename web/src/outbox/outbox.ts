@@ -68,6 +68,7 @@ export class Outbox {
   private refusedItems: RefusedItem[] = [];
   private sending = false;
   private round: Promise<void> | null = null;
+  private again = false;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private retryDelay = FIRST_RETRY_MS;
   private listeners = new Set<() => void>();
@@ -112,7 +113,17 @@ export class Outbox {
    */
   flush(): Promise<void> {
     if (!this.sender) return Promise.resolve();
-    this.round ??= this.sendRound().finally(() => {
+    if (this.round) {
+      // Queued while a round runs (perhaps past its last look at the queue): it goes round once more.
+      this.again = true;
+      return this.round;
+    }
+    this.round = (async () => {
+      do {
+        this.again = false;
+        await this.sendRound();
+      } while (this.again && this.retryTimer === undefined);
+    })().finally(() => {
       this.round = null;
     });
     return this.round;
