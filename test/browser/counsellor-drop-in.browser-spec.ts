@@ -169,4 +169,23 @@ describe("the counsellor's drop-in afternoon", () => {
     const [counted] = await asOwner<{ n: number }>(`SELECT count(*)::int AS n FROM residents WHERE plan_id = $1 AND resident_phone_key(phone) = '31415927'`, [web.plan().planId]);
     expect(counted.n).toBe(1);
   }, BROWSER_TEST_TIMEOUT);
+
+  it('registers an anonymous resident, who gets a pseudonym and is found by it', async () => {
+    const page = await browser.page();
+    await signInThroughUi(page, await web.counsellor(), web.url);
+    await page.goto(`${web.url}/beboere`);
+    await page.getByRole('button', { name: 'Opret beboer' }).click();
+    await page.getByLabel('Boligområde').selectOption({ label: 'Vejleåparken' });
+    await page.getByLabel(/Anonym beboer/).check();
+    expect(await page.getByLabel('Fornavn').count()).toBe(0);
+    await page.getByLabel('Fødselsår').fill('1990');
+    await page.getByRole('button', { name: 'Opret', exact: true }).click();
+    const h1 = page.getByRole('heading', { level: 1, name: /^Anonym \(/ });
+    await h1.waitFor();
+    const pseudonym = (await h1.innerText()).match(/\((\w+)\)/)![1];
+    await page.goto(`${web.url}/beboere`);
+    await page.getByLabel('Søg på navn, telefon eller pseudonym').fill(pseudonym.toLowerCase());
+    await page.getByRole('button', { name: 'Søg' }).click();
+    await page.getByRole('link', { name: `Anonym (${pseudonym})` }).waitFor();
+  }, BROWSER_TEST_TIMEOUT);
 });
