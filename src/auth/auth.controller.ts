@@ -129,6 +129,6 @@ export class AuthController {
   @Allow(...ROLES)
   @ApiOkResponse({ type: MeResponse })
   me(@CurrentActor() actor: Actor): Promise<MeResponse> {
-    return this.auth.me(actor.userId);
+    return this.auth.me(actor);
   }
 }

@@ -27,6 +27,8 @@ import { PasskeysController } from './mfa/passkeys.controller';
 import { PasskeysRepository } from './mfa/passkeys.repository';
 import { PasskeysService } from './mfa/passkeys.service';
 import { TotpService } from './mfa/totp.service';
+import { StepUpController } from './step-up/step-up.controller';
+import { StepUpService } from './step-up/step-up.service';
 import { ProviderLogouts } from './provider-logouts';
 import { SignInService } from './sign-in.service';
 import { TokenIssuer } from './token-issuer';
@@ -42,7 +44,7 @@ import { jwtKey } from './jwt-key';
       useFactory: (config: AppConfig) => ({ secret: jwtKey(config), signOptions: { algorithm: 'HS256' } }),
     }),
   ],
-  controllers: [AuthController, MfaController, PasskeysController, BrowserSessionController],
+  controllers: [AuthController, MfaController, PasskeysController, StepUpController, BrowserSessionController],
   providers: [
     AuthService,
     RefreshTokensRepository,
@@ -64,6 +66,7 @@ import { jwtKey } from './jwt-key';
     AccountNoticeProcessor,
     MfaPolicyAnnouncement,
     ProviderLogouts,
+    StepUpService,
   ],
   exports: [AccessTokenVerifier, SignInService, MfaChallenges, LoginThrottle, AuthService, ProviderLogouts],
 })

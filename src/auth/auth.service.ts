@@ -3,6 +3,7 @@ import { InjectEntityManager } from '@nestjs/typeorm';
 import { timingSafeEqual } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../access/actor';
+import { StepUpPolicy } from '../access/step-up';
 import { AuditWriter } from '../audit/audit-writer';
 import { DomainError, RuleViolation, Unauthenticated } from '../common/domain-errors';
 import { UnitOfWork } from '../database/unit-of-work';
@@ -13,6 +14,7 @@ import { UsersService } from '../users/users.service';
 import { AMR } from './authentication-methods';
 import type { MeResponse, SignInResponse, TokenPairResponse } from './dto/auth-response.dto';
 import { LoginThrottle } from './login-throttle';
+import { MfaFactorsRepository } from './mfa/mfa-factors.repository';
 import { decoyPasswordHash, verifyPassword } from './passwords';
 import { ProviderLogouts } from './provider-logouts';
 import type { RefreshToken } from './refresh-token.entity';
@@ -49,6 +51,8 @@ export class AuthService {
     private readonly audit: AuditWriter,
     private readonly uow: UnitOfWork,
     private readonly providerLogouts: ProviderLogouts,
+    private readonly factors: MfaFactorsRepository,
+    private readonly stepUp: StepUpPolicy,
     @InjectEntityManager() private readonly manager: EntityManager,
   ) {}
 
@@ -188,10 +192,23 @@ export class AuthService {
     });
   }
 
-  async me(userId: string): Promise<MeResponse> {
-    const user = await this.users.findActiveUser(userId);
+  /** Who the caller is, which second factors they have, and until when their sign-in answers reads that need a step-up. */
+  async me(actor: Actor): Promise<MeResponse> {
+    const user = await this.users.findActiveUser(actor.userId);
     if (!user) throw new Unauthenticated('The account is no longer active', { code: 'session_ended' });
-    return { id: user.id, email: user.email, name: user.name, role: user.role, planId: user.planId, organisationId: user.organisationId };
+    const secondFactors = await this.factors.methodsOf(this.manager, user.id);
+    const stepUpUntil = this.stepUp.until({ role: user.role, amr: actor.amr, authTime: actor.authTime });
+    return {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      role: user.role,
+      planId: user.planId,
+      organisationId: user.organisationId,
+      secondFactors,
+      mfaRequired: this.signIn.mfaRequiredFor(user.role),
+      stepUpUntil: stepUpUntil?.toISOString() ?? null,
+    };
   }
 
   private async endSession(stored: RefreshToken, reason: 'logout' | 'refresh_token_reused', action: string, origin: RequestOrigin): Promise<void> {

@@ -26,14 +26,7 @@ export class TokenIssuer {
   ) {}
 
   async issue(manager: EntityManager, user: { id: string; role: Role }, session: OpenedSession): Promise<TokenPairResponse> {
-    const claims: AccessClaims = {
-      sub: user.id,
-      sid: session.id,
-      role: user.role,
-      amr: session.amr,
-      auth_time: Math.floor(session.authenticatedAt.getTime() / 1000),
-    };
-    const accessToken = await this.jwt.signAsync(claims, { expiresIn: this.config.accessTokenTtlSeconds, issuer: JWT_ISSUER, audience: JWT_AUDIENCE });
+    const { accessToken } = await this.accessToken(user, session);
     const secret = randomBytes(32).toString('base64url');
     const id = randomUUID();
     await this.refreshTokens.insert(manager, {
@@ -44,5 +37,18 @@ export class TokenIssuer {
       expiresAt: new Date(Date.now() + this.config.refreshTokenTtlSeconds * 1000),
     });
     return { accessToken, refreshToken: `${id}.${secret}`, expiresIn: this.config.accessTokenTtlSeconds };
+  }
+
+  /** An access token alone, for a session whose refresh tokens stay as they are (a step-up). */
+  async accessToken(user: { id: string; role: Role }, session: OpenedSession): Promise<{ accessToken: string; expiresIn: number }> {
+    const claims: AccessClaims = {
+      sub: user.id,
+      sid: session.id,
+      role: user.role,
+      amr: session.amr,
+      auth_time: Math.floor(session.authenticatedAt.getTime() / 1000),
+    };
+    const accessToken = await this.jwt.signAsync(claims, { expiresIn: this.config.accessTokenTtlSeconds, issuer: JWT_ISSUER, audience: JWT_AUDIENCE });
+    return { accessToken, expiresIn: this.config.accessTokenTtlSeconds };
   }
 }

@@ -95,6 +95,33 @@ export class SessionsRepository {
     return row;
   }
 
+  /** An open session of the user, with the provider that opened it (none for a password's): what a step-up in it starts from. */
+  async findOpenOf(manager: EntityManager, sessionId: string, userId: string): Promise<(OpenedSession & { provider: string | null }) | undefined> {
+    const [row]: (OpenedSession & { provider: string | null })[] = await manager.query(
+      `SELECT id, amr, authenticated_at AS "authenticatedAt", provider FROM sessions
+        WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL AND expires_at > now()`,
+      [sessionId, userId],
+    );
+    return row;
+  }
+
+  /**
+   * A step-up in an open session: the user proved `method` (a second factor) just now. The session's
+   * sign-in counts from now, and its methods gain `method`, so that the tokens refreshed in it carry
+   * the step-up for as long as the step-up window lasts, not only the one access token it gave.
+   * Undefined when the session has ended meanwhile.
+   */
+  async steppedUp(manager: EntityManager, sessionId: string, userId: string, method: string): Promise<OpenedSession | undefined> {
+    // An UPDATE ... RETURNING answers [rows, affected count] through TypeORM's postgres driver.
+    const [rows]: [OpenedSession[], number] = await manager.query(
+      `UPDATE sessions SET authenticated_at = now(), amr = CASE WHEN $3 = ANY(amr) THEN amr ELSE array_append(amr, $3::text) END
+        WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL AND expires_at > now()
+        RETURNING id, amr, authenticated_at AS "authenticatedAt"`,
+      [sessionId, userId, method],
+    );
+    return rows[0];
+  }
+
   /**
    * The active user of an open session, in one primary-key lookup per request: a deactivated
    * user, a changed role or an ended session takes effect at once.

@@ -47,6 +47,8 @@ const MATRIX: Record<string, Role[] | 'public'> = {
   'POST /api/v1/auth/mfa/recovery-codes': [...ROLES],
   'POST /api/v1/users/:id/mfa/reset': ['leader', 'admin'],
   'DELETE /api/v1/auth/mfa/passkeys/:id': [...ROLES],
+  'POST /api/v1/auth/step-up': [...ROLES],
+  'POST /api/v1/auth/step-up/passkey/options': [...ROLES],
 
   'POST /api/v1/plans': ['admin'],
   'GET /api/v1/plans': ['admin'],

@@ -149,10 +149,10 @@ describe('logging in, refreshing and logging out', () => {
   });
 
   describe('who am I', () => {
-    it('tells a counsellor their id, e-mail, name, role, plan and organisation, and nothing more', async () => {
+    it('tells a counsellor their id, e-mail, name, role, plan and organisation, their second factors and until when their sign-in counts for step-up, and nothing more', async () => {
       const res = await plan.counsellor.get('/me');
       expect(res.status).toBe(200);
-      expect(Object.keys(res.body).sort()).toEqual(['email', 'id', 'name', 'organisationId', 'planId', 'role']);
+      expect(Object.keys(res.body).sort()).toEqual(['email', 'id', 'mfaRequired', 'name', 'organisationId', 'planId', 'role', 'secondFactors', 'stepUpUntil']);
       expect(res.body).toEqual({
         id: plan.counsellor.user.id,
         email: plan.counsellor.user.email,
@@ -160,6 +160,9 @@ describe('logging in, refreshing and logging out', () => {
         role: 'counsellor',
         planId: plan.planId,
         organisationId: null,
+        secondFactors: [],
+        mfaRequired: false,
+        stepUpUntil: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
       });
     });
 

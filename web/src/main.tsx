@@ -5,12 +5,14 @@ import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { AppRoutes } from './app/routes';
 import { SessionProvider } from './app/session';
+import { StepUpDialogHost } from './screens/sign-in/StepUpDialog';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <BrowserRouter>
       <SessionProvider>
         <AppRoutes />
+        <StepUpDialogHost />
       </SessionProvider>
     </BrowserRouter>
   </StrictMode>,

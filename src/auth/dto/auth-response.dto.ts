@@ -20,6 +20,24 @@ export class MeResponse {
   @ApiProperty({ enum: ROLES }) role: Role;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) planId: string | null;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) organisationId: string | null;
+
+  @ApiProperty({
+    enum: MFA_METHODS,
+    isArray: true,
+    description: 'The second factors you have, as a sign-in offers them (`recovery_code` while unused codes are left): what a step-up can ask for; empty when you have none',
+  })
+  secondFactors: MfaMethod[];
+
+  @ApiProperty({ description: 'Whether your role must sign in with a second factor' })
+  mfaRequired: boolean;
+
+  @ApiProperty({
+    format: 'date-time',
+    nullable: true,
+    type: String,
+    description: 'Until when this token\'s sign-in (or step-up) lets you read what needs a step-up (case notes, a resident\'s export); null when it never does (no second factor where your role must use one): step up (POST /auth/step-up) first',
+  })
+  stepUpUntil: string | null;
 }
 
 /** A logout of a session that single sign-on opened: the provider's own session ends where the browser is sent. */

@@ -3,9 +3,8 @@ import type { EntityManager } from 'typeorm';
 import { AuditWriter } from '../../audit/audit-writer';
 import { Forbidden, type DomainError } from '../../common/domain-errors';
 import { AccountNotices } from '../account-notices/account-notices';
-import { signInDetails } from '../sign-in-audit';
+import { signInDetails, type FirstFactorProof } from '../sign-in-audit';
 import { AUTHENTICATION, type RequestOrigin, type SigningInUser } from '../sign-in-types';
-import type { MfaChallenge } from './mfa-challenges';
 import { MFA_LOCK_AFTER_FAILURES } from './mfa-lock-policy';
 import { MfaUserStateRepository, type MfaUserState } from './mfa-user-state.repository';
 
@@ -13,7 +12,7 @@ export function mfaLocked(): Forbidden {
   return new Forbidden(`Your second factor is locked after ${MFA_LOCK_AFTER_FAILURES} wrong attempts in a row; ask your leader to reset it`, { code: 'mfa_locked' });
 }
 
-/** A second factor tried at sign-in: which, and whether a failure counts as a guess. */
+/** A second factor tried at sign-in (or at a step-up): which, and whether a failure counts as a guess. */
 export interface SecondFactorAttempt {
   /** `totp`, `passkey` or `recovery_code`, as the audit log names it. */
   method: string;
@@ -44,9 +43,9 @@ export class MfaLockouts {
    * Takes the user's row for the attempt's transaction, so that the user's attempts are counted
    * one after another; the refusal to answer when the factor is locked (audited), else undefined.
    */
-  async begin(manager: EntityManager, user: SigningInUser, challenge: MfaChallenge, attempt: SecondFactorAttempt, origin: RequestOrigin): Promise<DomainError | undefined> {
+  async begin(manager: EntityManager, user: SigningInUser, proof: FirstFactorProof, attempt: SecondFactorAttempt, origin: RequestOrigin): Promise<DomainError | undefined> {
     if (!(await this.state.lock(manager, user.id)).locked) return undefined;
-    await this.audit.record(actorOf(user, origin), failedEvent(user, challenge, origin, { method: attempt.method, outcome: 'refused', reason: 'mfa_locked' }), manager);
+    await this.audit.record(actorOf(user, origin), failedEvent(user, proof, origin, { method: attempt.method, outcome: 'refused', reason: 'mfa_locked' }), manager);
     return mfaLocked();
   }
 
@@ -55,15 +54,15 @@ export class MfaLockouts {
    * code, used already). The refusal to answer: the attempt's own, or `mfa_locked` for the failure
    * that locked the factor.
    */
-  async failed(manager: EntityManager, user: SigningInUser, challenge: MfaChallenge, attempt: SecondFactorAttempt, origin: RequestOrigin, counts = true): Promise<DomainError> {
-    await this.audit.record(actorOf(user, origin), failedEvent(user, challenge, origin, { method: attempt.method, outcome: 'failed', reason: attempt.refusal.code }), manager);
+  async failed(manager: EntityManager, user: SigningInUser, proof: FirstFactorProof, attempt: SecondFactorAttempt, origin: RequestOrigin, counts = true): Promise<DomainError> {
+    await this.audit.record(actorOf(user, origin), failedEvent(user, proof, origin, { method: attempt.method, outcome: 'failed', reason: attempt.refusal.code }), manager);
     if (!counts) return attempt.refusal;
     const after = await this.state.countFailure(manager, user.id, MFA_LOCK_AFTER_FAILURES);
     // Attempts of one user are serialised by begin(): exactly one failure reaches the limit.
     if (!after.locked || after.failures !== MFA_LOCK_AFTER_FAILURES) return after.locked ? mfaLocked() : attempt.refusal;
     await this.audit.record(
       actorOf(user, origin),
-      { action: 'auth.mfa_locked', purpose: AUTHENTICATION, entityType: 'user', entityId: user.id, details: signInDetails(origin, { method: attempt.method, outcome: 'locked', reason: 'mfa_locked' }, challenge) },
+      { action: 'auth.mfa_locked', purpose: AUTHENTICATION, entityType: 'user', entityId: user.id, details: signInDetails(origin, { method: attempt.method, outcome: 'locked', reason: 'mfa_locked' }, proof) },
       manager,
     );
     await this.notices.file(manager, user.id, 'mfa_locked');
@@ -93,6 +92,6 @@ export class MfaLockouts {
 
 const actorOf = (user: SigningInUser, origin: RequestOrigin) => ({ userId: user.id, role: user.role, planId: user.planId, requestId: origin.requestId });
 
-function failedEvent(user: SigningInUser, challenge: MfaChallenge, origin: RequestOrigin, details: Parameters<typeof signInDetails>[1]) {
-  return { action: 'auth.mfa_failed', purpose: AUTHENTICATION, entityType: 'user', entityId: user.id, details: signInDetails(origin, details, challenge) };
+function failedEvent(user: SigningInUser, proof: FirstFactorProof, origin: RequestOrigin, details: Parameters<typeof signInDetails>[1]) {
+  return { action: 'auth.mfa_failed', purpose: AUTHENTICATION, entityType: 'user', entityId: user.id, details: signInDetails(origin, details, proof) };
 }

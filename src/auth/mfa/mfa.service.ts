@@ -14,7 +14,7 @@ import { AccountNotices } from '../account-notices/account-notices';
 import { AMR, type AuthenticationMethod, type MfaMethod } from '../authentication-methods';
 import type { MfaEnrolmentResponse, TokenPairResponse, TotpEnrolmentResponse } from '../dto/auth-response.dto';
 import { LoginThrottle } from '../login-throttle';
-import { METHOD_OF_AMR, signInDetails } from '../sign-in-audit';
+import { METHOD_OF_AMR, signInDetails, type FirstFactorProof } from '../sign-in-audit';
 import { AUTHENTICATION, SignInService, type RequestOrigin } from '../sign-in.service';
 import type { Enroller } from './enroller';
 import { invalidMfaToken, MfaChallenges, type MfaChallenge } from './mfa-challenges';
@@ -133,46 +133,69 @@ export class MfaService {
 
   /** The second step of a sign-in with the authenticator app's code. */
   async signInWithTotp(mfaToken: string, code: string, origin: RequestOrigin): Promise<TokenPairResponse> {
-    return this.signInWithSecondFactor(await this.challenges.verify(mfaToken, 'verify'), AMR.totp, origin, {
-      check: (manager, user) => this.totp.check(manager, user.id, code),
-      refusal: () => new Unauthenticated('The code is wrong, has expired or was used already', { code: 'mfa_code_invalid' }),
-    });
+    return this.signInWithSecondFactor(await this.challenges.verify(mfaToken, 'verify'), AMR.totp, origin, this.totpFactor(code));
   }
 
   /** The second step with a recovery code, each of which works once. */
   async signInWithRecoveryCode(mfaToken: string, code: string, origin: RequestOrigin): Promise<TokenPairResponse> {
     const challenge = await this.challenges.verify(mfaToken, 'verify');
-    return this.signInWithSecondFactor(challenge, AMR.recoveryCode, origin, {
+    return this.signInWithSecondFactor(challenge, AMR.recoveryCode, origin, this.recoveryCodeFactor(code, origin, challenge));
+  }
+
+  /** The authenticator app's current code; each time step is accepted once. */
+  totpFactor(code: string): FactorCheck {
+    return {
+      check: (manager, user) => this.totp.check(manager, user.id, code),
+      refusal: () => new Unauthenticated('The code is wrong, has expired or was used already', { code: 'mfa_code_invalid' }),
+    };
+  }
+
+  /** One of the user's recovery codes, used up (and its use audited) when it proves the factor. */
+  recoveryCodeFactor(code: string, origin: RequestOrigin, proof: FirstFactorProof): FactorCheck {
+    return {
       check: async (manager, user) => {
         if (!(await this.factors.useRecoveryCode(manager, user.id, hashRecoveryCode(code)))) return false;
-        const details = signInDetails(origin, { method: 'recovery_code', outcome: 'succeeded' }, challenge);
+        const details = signInDetails(origin, { method: 'recovery_code', outcome: 'succeeded' }, proof);
         await this.audit.record(this.actorOf(user, origin), { action: 'auth.recovery_code_used', purpose: AUTHENTICATION, entityType: 'user', entityId: user.id, details }, manager);
         return true;
       },
       refusal: () => new Unauthenticated('The recovery code is wrong or was used already', { code: 'recovery_code_invalid' }),
-    });
+    };
+  }
+
+  /** The second step of a sign-in (a `verify` challenge) with a factor that `factor` proves (see `proveSecondFactor`). */
+  async signInWithSecondFactor(challenge: MfaChallenge, method: AuthenticationMethod, origin: RequestOrigin, factor: FactorCheck): Promise<TokenPairResponse> {
+    return this.proveSecondFactor(challenge.userId, challenge, method, origin, factor, (manager, user) => this.signIn.secondFactorProved(manager, user, challenge, method, origin));
   }
 
   /**
-   * The second step of a sign-in (a `verify` challenge) with a factor that `factor` proves,
-   * throttled like passwords. A wrong factor is counted in the attempt's own transaction, which
-   * commits, so the count outlives the refusal; the tenth in a row locks the factor (MfaLockouts).
+   * A second factor put to the test for a sign-in's second step or a step-up (`proof`: the
+   * sign-in it belongs to, for the audit log), throttled like passwords. A wrong factor is counted
+   * in the attempt's own transaction, which commits, so the count outlives the refusal; the tenth
+   * in a row locks the factor (MfaLockouts). Proved, `then` completes in the same transaction.
    */
-  async signInWithSecondFactor(challenge: MfaChallenge, method: AuthenticationMethod, origin: RequestOrigin, factor: FactorCheck): Promise<TokenPairResponse> {
-    const user = await this.activeUser(challenge.userId);
+  async proveSecondFactor<T>(
+    userId: string,
+    proof: FirstFactorProof,
+    method: AuthenticationMethod,
+    origin: RequestOrigin,
+    factor: FactorCheck,
+    then: (manager: EntityManager, user: User) => Promise<T>,
+  ): Promise<T> {
+    const user = await this.activeUser(userId);
     await this.throttle.begin(throttleKey(user.id), origin.address);
     const attempt = { method: METHOD_OF_AMR[method] ?? method, refusal: factor.refusal() };
-    const outcome = await this.uow.run(async (manager): Promise<Outcome<TokenPairResponse>> => {
-      const locked = await this.lockouts.begin(manager, user, challenge, attempt, origin);
+    const outcome = await this.uow.run(async (manager): Promise<Outcome<T>> => {
+      const locked = await this.lockouts.begin(manager, user, proof, attempt, origin);
       if (locked) return { refusal: locked };
       const proved = await factor.check(manager, user);
-      if (proved !== true) return { refusal: await this.lockouts.failed(manager, user, challenge, attempt, origin, proved !== 'spent') };
+      if (proved !== true) return { refusal: await this.lockouts.failed(manager, user, proof, attempt, origin, proved !== 'spent') };
       await this.lockouts.succeeded(manager, user.id);
-      return { answer: await this.signIn.secondFactorProved(manager, user, challenge, method, origin) };
+      return { answer: await then(manager, user) };
     });
-    const tokens = answerOf(outcome);
+    const answer = answerOf(outcome);
     await this.throttle.succeeded(throttleKey(user.id), origin.address);
-    return tokens;
+    return answer;
   }
 
   /** Refuses (403 `mfa_locked`) the options for a second step whose factor is locked. */

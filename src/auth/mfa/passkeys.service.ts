@@ -27,7 +27,7 @@ import type { PasskeyPage } from '../dto/passkey-response.dto';
 import { AUTHENTICATION, type RequestOrigin } from '../sign-in.service';
 import type { Enroller } from './enroller';
 import { MfaChallenges } from './mfa-challenges';
-import { MfaService } from './mfa.service';
+import { MfaService, type FactorCheck } from './mfa.service';
 import { PasskeysRepository, type StoredPasskey } from './passkeys.repository';
 
 const RP_NAME = 'Helhedsplan';
@@ -113,20 +113,33 @@ export class PasskeysService {
   /** The challenge for the second step of a sign-in, naming the user's passkeys. */
   async signInOptions(mfaToken: string): Promise<PublicKeyCredentialRequestOptionsJSON> {
     const challenge = await this.challenges.verify(mfaToken, 'verify');
-    await this.mfa.assertNotLocked(challenge.userId);
-    const passkeys = await this.passkeys.listOf(this.manager, challenge.userId);
+    return this.authenticationOptions(challenge.userId, signInKey(challenge.id));
+  }
+
+  /**
+   * A challenge for one of the user's passkeys (403 `mfa_locked`, 409 `mfa_not_enrolled` when they
+   * have none), kept under `key` for five minutes: whoever asked for it answers it, once.
+   */
+  async authenticationOptions(userId: string, key: string): Promise<PublicKeyCredentialRequestOptionsJSON> {
+    await this.mfa.assertNotLocked(userId);
+    const passkeys = await this.passkeys.listOf(this.manager, userId);
     if (passkeys.length === 0) throw new Conflict('You have no passkey; use another of your second factors', { code: 'mfa_not_enrolled' });
     const options = await generateAuthenticationOptions({ rpID: this.config.webauthnRpId, allowCredentials: passkeys.map(descriptor), userVerification: 'preferred' });
-    await this.redis.set(signInKey(challenge.id), options.challenge, 'EX', CHALLENGE_TTL_SECONDS);
+    await this.redis.set(key, options.challenge, 'EX', CHALLENGE_TTL_SECONDS);
     return options;
   }
 
   /** The second step of a sign-in with a passkey of the challenge's user. */
   async signIn(mfaToken: string, response: AuthenticationResponseJSON, origin: RequestOrigin): Promise<TokenPairResponse> {
     const challenge = await this.challenges.verify(mfaToken, 'verify');
-    return this.mfa.signInWithSecondFactor(challenge, AMR.passkey, origin, {
+    return this.mfa.signInWithSecondFactor(challenge, AMR.passkey, origin, this.assertionFactor(signInKey(challenge.id), response));
+  }
+
+  /** A passkey's answer to the challenge kept under `key` (which it uses up, whatever the outcome), by one of the user's own passkeys. */
+  assertionFactor(key: string, response: AuthenticationResponseJSON): FactorCheck {
+    return {
       check: async (manager, user) => {
-        const expectedChallenge = await this.redis.getdel(signInKey(challenge.id));
+        const expectedChallenge = await this.redis.getdel(key);
         const passkey = await this.passkeys.findByCredentialId(manager, response.id);
         // Someone else's passkey proves nothing about this user, however well it signs.
         if (!expectedChallenge || !passkey || passkey.userId !== user.id) return false;
@@ -134,7 +147,7 @@ export class PasskeysService {
         return counter !== undefined && this.passkeys.recordUse(manager, passkey.id, counter);
       },
       refusal: passkeyInvalid,
-    });
+    };
   }
 
   async list(actor: Actor): Promise<PasskeyPage> {

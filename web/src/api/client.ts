@@ -2,6 +2,7 @@ import createClient, { type Middleware } from 'openapi-fetch';
 import type { paths } from '../../generated/api';
 import { currentAccessToken, setAccessToken } from './access-token';
 import { NetworkProblem, problemOf } from './problem';
+import { stepUp } from './step-up';
 
 export const API_BASE = '/api/v1';
 
@@ -49,23 +50,33 @@ function prepared(request: Request): Request {
   return new Request(request, { headers, credentials: 'same-origin' });
 }
 
-/** Sends with the access token; on an expired one, refreshes once and sends again. */
+async function send(request: Request): Promise<Response> {
+  try {
+    return await fetch(prepared(request));
+  } catch (error) {
+    throw new NetworkProblem(error);
+  }
+}
+
+/**
+ * Sends with the access token; on an expired one, refreshes once and sends again. On
+ * `step_up_required` (a read that needs a recent sign-in), the step-up dialog asks for the second
+ * factor (api/step-up.ts) and the request is sent again with the session's new token: every
+ * screen gets step-up from here.
+ */
 async function authenticatedFetch(request: Request): Promise<Response> {
-  const retry = request.clone();
-  let response: Response;
-  try {
-    response = await fetch(prepared(request));
-  } catch (error) {
-    throw new NetworkProblem(error);
-  }
+  const original = request.clone();
+  let response = await send(request);
   if (response.status !== 401 || !currentAccessToken() || !sendsAccessToken(new URL(request.url).pathname)) return response;
-  const problem = await problemOf(response);
-  if (!EXPIRED_ACCESS.has(problem.code) || !(await refreshAccessToken())) return response;
-  try {
-    return await fetch(prepared(retry));
-  } catch (error) {
-    throw new NetworkProblem(error);
+  let problem = await problemOf(response);
+  if (EXPIRED_ACCESS.has(problem.code)) {
+    if (!(await refreshAccessToken())) return response;
+    response = await send(original.clone());
+    if (response.status !== 401) return response;
+    problem = await problemOf(response);
   }
+  if (problem.code === 'step_up_required' && (await stepUp())) return send(original.clone());
+  return response;
 }
 
 /** problem+json answers become a thrown ApiProblem with its code, so screens catch one kind of error. */

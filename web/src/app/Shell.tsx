@@ -1,9 +1,10 @@
-import { NavLink, Outlet, useNavigate } from 'react-router';
 import { useState } from 'react';
+import { Link, NavLink, Outlet, useNavigate } from 'react-router';
 import { Button } from '../components/Button';
 import { outbox } from '../outbox/outbox';
 import { SignOutWarning } from '../outbox/SignOutWarning';
 import { common } from '../text/common';
+import { signIn } from '../text/sign-in';
 import type { Role } from './roles';
 import { useSession } from './session';
 
@@ -55,6 +56,7 @@ export function Shell() {
             {me && (
               <div className="portal-info">
                 <p className="portal-user">{common.signedInAs(me.name, common.roles[me.role])}</p>
+                <Link to="/mit-login">{signIn.securityTitle}</Link>
                 <Button variant="secondary" onClick={() => void logOut()}>
                   {common.signOut}
                 </Button>

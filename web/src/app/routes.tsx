@@ -6,7 +6,9 @@ import { ResidentScreen } from '../screens/counsellor/ResidentScreen';
 import { ResidentsScreen } from '../screens/counsellor/ResidentsScreen';
 import { TodayScreen } from '../screens/counsellor/TodayScreen';
 import { SetPasswordPage } from '../screens/sign-in/SetPasswordPage';
+import { SecurityPage } from '../screens/sign-in/SecurityPage';
 import { SignInPage } from '../screens/sign-in/SignInPage';
+import { SsoLandingPage } from '../screens/sign-in/SsoLandingPage';
 import { common } from '../text/common';
 import { RequireRole } from './guards';
 import { HomePage } from './HomePage';
@@ -24,6 +26,7 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/log-ind" element={<SignInPage />} />
+      <Route path="/log-ind/sso" element={<SsoLandingPage />} />
       <Route path="/set-password" element={<SetPasswordPage />} />
       <Route element={<Shell />}>
         <Route
@@ -34,6 +37,8 @@ export function AppRoutes() {
             </RequireRole>
           }
         />
+        {/* sign-in/: every role's own second factors and recovery codes */}
+        <Route path="/mit-login" element={<RequireRole><SecurityPage /></RequireRole>} />
         {/* counsellor/ */}
         <Route element={<RequireRole roles={['counsellor']}><CounsellorArea /></RequireRole>}>
           <Route path="/i-dag" element={<TodayScreen />} />

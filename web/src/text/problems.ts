@@ -142,6 +142,7 @@ export const problems = {
   sso_state_invalid: 'Login via din organisation udløb. Prøv igen.',
   stale_version: 'En anden har ændret det i mellemtiden. Hent siden igen.',
   step_up_required: 'Bekræft, at det er dig, for at se dette.',
+  step_up_without_factor: 'Du har ingen godkendelses-app eller adgangsnøgle at bekræfte med. Log ind igen.',
   throttled: 'For mange forsøg. Vent lidt, og prøv igen.',
   timesheet_week_outside_employment: 'Ugen ligger uden for ansættelsen.',
   timesheet_week_recorded: 'Ugen er allerede registreret.',

@@ -1,4 +1,4 @@
-/** Text of signing in (and, from the sign-in helper, enrolment, passkeys, recovery codes, SSO, set-password, step-up). */
+/** Text of signing in: password, second factors, enrolment, recovery codes, single sign-on, setting a password, step-up. */
 export const signIn = {
   title: 'Log ind',
   intro: 'Log ind med din e-mail og adgangskode.',
@@ -12,9 +12,94 @@ export const signIn = {
   startOver: 'Start forfra',
   signingIn: 'Logger ind …',
   approvalPending: 'Din konto venter på, at en anden godkender din rolle. Du får en e-mail, når du kan logge ind.',
-  enrolmentRequired: 'Din rolle kræver en godkendelses-app eller en adgangsnøgle. Opsætningen kommer her snart.',
-  otherMethodsSoon: 'Log ind med en adgangsnøgle eller en gendannelseskode kommer snart.',
   required: (label: string) => `Udfyld ${label.toLowerCase()}.`,
   codeFormat: 'Koden er seks cifre.',
+  backToSignIn: 'Tilbage til log ind',
+
+  // The second step
+  passkeySignIn: 'Log ind med adgangsnøgle',
+  passkeyCancelled: 'Adgangsnøglen blev ikke brugt. Prøv igen, eller brug en anden måde.',
+  orUse: 'Eller brug',
+  useRecoveryCode: 'Brug en gendannelseskode',
+  otherWay: 'Brug en anden måde',
+  recoveryCode: 'Gendannelseskode',
+  recoveryCodeHint: 'En af de koder, du gemte, da du satte dit login op. Hver kode virker én gang.',
+  recoveryCodeFormat: 'En gendannelseskode er 16 bogstaver og tal, fx abcd-efgh-2345-6789.',
+
+  // Enrolment
+  enrolTitle: 'Sæt dit login op',
+  enrolIntro: 'Din rolle kræver, at du bekræfter dit login med noget, du har: en godkendelses-app på telefonen eller en adgangsnøgle. Vælg én.',
+  chooseApp: 'Brug en godkendelses-app',
+  chooseAppHint: 'Fx Microsoft Authenticator eller Google Authenticator på din telefon.',
+  choosePasskey: 'Brug en adgangsnøgle',
+  choosePasskeyHint: 'En sikkerhedsnøgle, din telefon eller computerens eget login (fingeraftryk, ansigt eller pinkode).',
+  totpEnrolTitle: 'Sæt godkendelses-appen op',
+  totpEnrolStep1: 'Åbn godkendelses-appen på din telefon, og vælg at tilføje en konto.',
+  totpEnrolStep2: 'Scan QR-koden med appen.',
+  totpEnrolStep3: 'Skriv de seks cifre, som appen nu viser for Helhedsplan.',
+  qrAlt: 'QR-kode, som din godkendelses-app kan scanne for at tilføje Helhedsplan',
+  manualEntry: 'Kan du ikke scanne? Skriv nøglen ind i stedet',
+  manualEntryHint: 'Vælg at indtaste en nøgle i appen, og skriv denne nøgle (mellemrummene er kun for at gøre den lettere at læse):',
+  secretLabel: 'Nøgle:',
+  confirmApp: 'Bekræft appen',
+  passkeyEnrolTitle: 'Registrér en adgangsnøgle',
+  passkeyEnrolIntro: 'Når du trykker på knappen, spørger browseren, hvor adgangsnøglen skal gemmes.',
+  passkeyName: 'Navn på adgangsnøglen',
+  passkeyNameHint: 'Så du kan kende den fra andre, fx "Nøglering" eller "Arbejdscomputer".',
+  passkeyDefaultName: 'Adgangsnøgle',
+  registerPasskey: 'Registrér adgangsnøglen',
+
+  // Recovery codes
+  recoveryCodesTitle: 'Dine gendannelseskoder',
+  recoveryCodesIntro: 'Hvis du mister telefonen eller nøglen, kan du logge ind med en af disse koder. Hver kode virker én gang.',
+  recoveryCodesOnce: 'Koderne vises kun denne ene gang. Kopiér eller udskriv dem, og gem dem et sikkert sted, fx i en låst skuffe.',
+  copy: 'Kopiér',
+  print: 'Udskriv',
+  copied: 'Koderne er kopieret.',
+  copyFailed: 'Koderne kunne ikke kopieres. Skriv dem af, eller udskriv dem.',
+  codesSaved: 'Jeg har gemt koderne',
+  recoveryCodesLeft: (n: number) => (n === 1 ? 'Du har 1 ubrugt gendannelseskode.' : `Du har ${n} ubrugte gendannelseskoder.`),
+  renewRecoveryCodes: 'Lav nye gendannelseskoder',
+  recoveryCodesSection: 'Gendannelseskoder',
+
+  // Single sign-on
+  ssoHeading: 'Eller log ind via din organisation',
+  ssoButton: (displayName: string) => `Log ind med ${displayName}`,
+  ssoNoCode: 'Log ind via din organisation gav ikke en kode. Prøv at logge ind igen.',
+
+  // Setting a password (invitation, reset)
   setPasswordTitle: 'Vælg din adgangskode',
+  setPasswordIntroInvitation: 'Velkommen til Helhedsplan. Vælg den adgangskode, du vil logge ind med. Bagefter sætter du dit login op.',
+  setPasswordIntroReset: 'Dit login er nulstillet. Vælg en ny adgangskode. Bagefter sætter du dit login op igen.',
+  newPassword: 'Ny adgangskode',
+  repeatPassword: 'Gentag adgangskoden',
+  passwordHint: 'Mindst 12 tegn. Brug gerne nogle ord, der ikke hænger sammen, fx "fjernsyn blomsterkasse regnvejr". Undgå dit navn, din e-mail og ord, som andre let gætter.',
+  savePassword: 'Gem adgangskoden',
+  passwordsDiffer: 'De to adgangskoder er ikke ens.',
+  passwordTooLong: 'Adgangskoden må højst være 200 tegn.',
+  linkMissing: 'Linket mangler sin kode. Åbn linket fra e-mailen igen, og kopiér hele linket, hvis du indsætter det.',
+  /** The API's password rules (src/auth/password-policy.ts) by the rule it names. */
+  passwordRules: {
+    password_length: 'Adgangskoden skal være mindst 12 tegn.',
+    password_context: 'Adgangskoden må ikke indeholde dit navn, din e-mail eller tjenestens navn.',
+    password_guessable: 'Adgangskoden er for let at gætte. Brug nogle ord, der ikke hænger sammen.',
+  },
+
+  // Step-up
+  stepUpTitle: 'Bekræft, at det er dig',
+  stepUpIntro: 'Beboernes oplysninger kræver, at du har bekræftet dit login for nylig. Du skal ikke skrive din adgangskode igen.',
+  stepUpNoFactor: 'Du har ikke en godkendelses-app eller en adgangsnøgle at bekræfte med. Log ind igen for at fortsætte.',
+  stepUpCode: 'Kode',
+  stepUpCodeHint: 'De seks cifre fra din godkendelses-app, eller en af dine gendannelseskoder.',
+  stepUpCodeFormat: 'Skriv de seks cifre fra appen eller en gendannelseskode.',
+  stepUpConfirm: 'Bekræft',
+  stepUpPasskey: 'Brug adgangsnøgle',
+  signInAgain: 'Log ind igen',
+  cancel: 'Annullér',
+
+  // Your sign-in (/mit-login)
+  securityTitle: 'Dit login',
+  yourFactors: 'Sådan bekræfter du dit login',
+  noFactors: 'Du har ikke sat en godkendelses-app eller en adgangsnøgle op.',
+  factorNames: { totp: 'Godkendelses-app', passkey: 'Adgangsnøgle' },
 } as const;
