@@ -6,6 +6,8 @@ import { ParseIdPipe } from '../common/parse-id.pipe';
 import { ActivitiesService } from './activities.service';
 import { ActivityQuery, CreateActivityDto, UpdateActivityDto } from './dto/activity.dto';
 import { ActivityPage, ActivityResponse } from './dto/activity-response.dto';
+import { TodayPage, TodayQuery } from './dto/today.dto';
+import { TodayService } from './today.service';
 
 /**
  * Activities are recorded by the counsellors and social workers who run them; the leader, who
@@ -14,7 +16,10 @@ import { ActivityPage, ActivityResponse } from './dto/activity-response.dto';
 @ApiTags('Activities')
 @Controller('activities')
 export class ActivitiesController {
-  constructor(private readonly activities: ActivitiesService) {}
+  constructor(
+    private readonly activities: ActivitiesService,
+    private readonly todaysSlots: TodayService,
+  ) {}
 
   @ApiOperation({ summary: 'Create an activity' })
   @Post()
@@ -31,6 +36,15 @@ export class ActivitiesController {
   @ApiOkResponse({ type: ActivityPage, description: 'A page of your plan\'s activities, newest first' })
   list(@PlanActor() actor: PlanActor, @Query() query: ActivityQuery) {
     return this.activities.list(actor, query);
+  }
+
+  /** The door's day: today's weekly slots with their head counts, so one screen needs one call. */
+  @ApiOperation({ summary: 'Today\'s slots of the plan\'s activities (Danish date), each with its head count so far' })
+  @Get('today')
+  @Allow('counsellor', 'social_worker', 'leader')
+  @ApiOkResponse({ type: TodayPage, description: 'Every weekly slot falling today, earliest first; record a visitor with POST /activities/:id/visits' })
+  today(@PlanActor() actor: PlanActor, @Query() query: TodayQuery) {
+    return this.todaysSlots.today(actor, query);
   }
 
   @ApiOperation({ summary: 'Read one activity' })

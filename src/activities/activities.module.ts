@@ -17,6 +17,7 @@ import { ActivitySession } from './entities/activity-session.entity';
 import { Activity } from './entities/activity.entity';
 import { SessionsRepository } from './sessions.repository';
 import { SessionsService } from './sessions.service';
+import { TodayService } from './today.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Activity, ActivityKind, ActivitySession, ActivityEnrolment]), ResidentsModule, PlansModule],
@@ -25,6 +26,7 @@ import { SessionsService } from './sessions.service';
     ActivityKindsService,
     ActivitiesService,
     SessionsService,
+    TodayService,
     EnrolmentsService,
     ActivitiesRepository,
     SessionsRepository,

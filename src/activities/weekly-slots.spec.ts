@@ -1,4 +1,4 @@
-import { danishInstant, danishMoment, slotContaining, slotProblems, withinDates } from './weekly-slots';
+import { danishInstant, danishMoment, occurrencesOn, slotContaining, slotProblems, withinDates } from './weekly-slots';
 
 describe('weekly slots on the Danish wall clock', () => {
   const tuesdayEvening = [{ weekday: 2, start: '18:00', end: '23:59' }];
@@ -65,5 +65,17 @@ describe('weekly slots on the Danish wall clock', () => {
     expect(withinDates('2026-05-01', null, null)).toBe(true);
     expect(withinDates('2026-05-01', '2026-05-02', null)).toBe(false);
     expect(withinDates('2026-05-31', '2026-05-01', '2026-05-31')).toBe(true);
+  });
+});
+
+describe('occurrencesOn', () => {
+  it("gives Monday 7 December 2026's two open-counselling hours in Danish winter time, earliest first", () => {
+    const slots = [{ weekday: 1, start: '15:00', end: '17:00' }, { weekday: 3, start: '12:00', end: '14:00' }, { weekday: 1, start: '09:00', end: '11:00' }];
+    const found = occurrencesOn(slots, '2026-12-07');
+    expect(found.map((o) => [o.slot.start, o.startsAt.toISOString(), o.endsAt.toISOString()])).toEqual([
+      ['09:00', '2026-12-07T08:00:00.000Z', '2026-12-07T10:00:00.000Z'],
+      ['15:00', '2026-12-07T14:00:00.000Z', '2026-12-07T16:00:00.000Z'],
+    ]);
+    expect(occurrencesOn(slots, '2026-12-08')).toEqual([]);
   });
 });

@@ -84,3 +84,12 @@ export function slotContaining(slots: readonly WeeklySlot[], at: Date): SlotOccu
 export function withinDates(date: string, startsOn: string | null, endsOn: string | null): boolean {
   return (startsOn === null || date >= startsOn) && (endsOn === null || date <= endsOn);
 }
+
+/** The occurrences of the weekly slots on a Danish day (YYYY-MM-DD), in the order they start. */
+export function occurrencesOn(slots: readonly WeeklySlot[], date: string): SlotOccurrence[] {
+  const weekday = ((new Date(`${date}T12:00:00Z`).getUTCDay() + 6) % 7) + 1;
+  return slots
+    .filter((s) => s.weekday === weekday)
+    .sort((a, b) => minutesOf(a.start) - minutesOf(b.start))
+    .map((slot) => ({ slot, date, startsAt: danishInstant(date, slot.start), endsAt: danishInstant(date, slot.end) }));
+}

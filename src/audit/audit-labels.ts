@@ -27,6 +27,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'counselling_case.reopened': 'Genåbnede en rådgivningssag',
   'counselling_contact.recorded': 'Registrerede en samtale',
   'counselling_referral.recorded': 'Registrerede en henvisning',
+  'counselling_referral_recipients.read': 'Så hvilke modtagere beboerens samtykke tillader en henvisning til',
   'counselling_referral.listed': 'Så en henvisning i en liste',
   'counselling_referral.read': 'Så en henvisning',
   'counselling_referral.status_changed': 'Ændrede status på en henvisning',

@@ -69,8 +69,8 @@ export class RuleViolation extends DomainError {
   readonly status = 422;
   readonly title = 'A rule is not met';
   protected readonly defaultCode = 'rule_unmet';
-  constructor(errors: ProblemItem[], code?: ProblemCode) {
-    super(errors.map((e) => e.message).join('; '), { errors, code });
+  constructor(errors: ProblemItem[], code?: ProblemCode, extra?: Record<string, unknown>) {
+    super(errors.map((e) => e.message).join('; '), { errors, code, extra });
   }
 }
 

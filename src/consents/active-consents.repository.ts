@@ -62,6 +62,7 @@ export async function consentsNoLongerActive(manager: Pick<EntityManager, 'query
   return rows.map((r) => r.id);
 }
 
+<<<<<<< HEAD
 /** A consent, active now, that shares a resident with an organisation: what the reader is told they read under. */
 export interface SharingConsent {
   id: string;
@@ -84,4 +85,38 @@ export async function activeSharingConsents(manager: Pick<EntityManager, 'query'
       ORDER BY k.given_at, k.id`,
     [q.residentIds, q.planId, q.organisationId],
   );
+=======
+/** A resident's consent as a gate names it when it refuses: enough for the counsellor to act on. */
+export interface ConsentOnRecord {
+  id: string;
+  scope: string;
+  givenAt: Date;
+  expiresAt: Date | null;
+  withdrawnAt: Date | null;
+  recipientOrganisationIds: string[];
+}
+
+/**
+ * The resident's consents of one scope in the plan, each with its recipients and withdrawal, the
+ * latest given first: what a referral form shows and what a consent_required refusal names.
+ */
+export async function consentsOnRecord(manager: Pick<EntityManager, 'query'>, q: { residentId: string; planId: string; scope: ActiveConsentQuery['scope'] }): Promise<ConsentOnRecord[]> {
+  const rows: { id: string; scope: string; given_at: Date; expires_at: Date | null; withdrawn_at: Date | null; recipients: string[] | null }[] = await manager.query(
+    `SELECT k.id::text AS id, k.scope, k.given_at, k.expires_at,
+            (SELECT min(cw.withdrawn_at) FROM consent_withdrawals cw WHERE cw.consent_id = k.id) AS withdrawn_at,
+            (SELECT array_agg(kr.organisation_id::text ORDER BY kr.organisation_id) FROM consent_recipients kr WHERE kr.consent_id = k.id) AS recipients
+       FROM consents k
+      WHERE k.resident_id = $1 AND k.plan_id = $2 AND k.scope = $3
+      ORDER BY k.given_at DESC, k.created_at DESC`,
+    [q.residentId, q.planId, q.scope],
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    scope: r.scope,
+    givenAt: new Date(r.given_at),
+    expiresAt: r.expires_at ? new Date(r.expires_at) : null,
+    withdrawnAt: r.withdrawn_at ? new Date(r.withdrawn_at) : null,
+    recipientOrganisationIds: r.recipients ?? [],
+  }));
+>>>>>>> main
 }

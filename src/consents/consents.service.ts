@@ -36,7 +36,9 @@ export class ConsentsService {
     private readonly idempotencyKeys: IdempotencyKeysRepository,
   ) {}
 
-  async give(actor: PlanActor, dto: GiveConsentDto): Promise<ConsentResponse> {
+  async give(actor: PlanActor, given: GiveConsentDto): Promise<ConsentResponse> {
+    // Recorded while the resident sits there: the consent was given now unless said otherwise.
+    const dto = { ...given, givenAt: given.givenAt ?? new Date() };
     return this.uow.run(async (manager) => {
       const resident = await this.residents.lockForNewWork(manager, actor, dto.residentId);
       // One connection runs one query at a time: these are awaited in turn, not in parallel.

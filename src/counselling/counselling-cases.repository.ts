@@ -44,6 +44,11 @@ export class CounsellingCasesRepository {
     return findInPlan(manager, CounsellingCase, 'c', actor, id, { policy: this.access.writableCounsellingCases(actor, 'c'), lock: true, notFound: CASE_NOT_FOUND });
   }
 
+  /** The case the caller writes to (a counsellor's plan), unlocked: what a form reads before it writes. */
+  findWritable(manager: EntityManager, actor: PlanActor, id: string): Promise<CounsellingCase> {
+    return findInPlan(manager, CounsellingCase, 'c', actor, id, { policy: this.access.writableCounsellingCases(actor, 'c'), notFound: CASE_NOT_FOUND });
+  }
+
   async lockOpen(manager: EntityManager, actor: PlanActor, id: string): Promise<CounsellingCase> {
     const found = await this.lockWritable(manager, actor, id);
     if (found.status !== 'open') throw caseClosed(found.id);
@@ -63,6 +68,10 @@ export class CounsellingCasesRepository {
     if (query.residentId) qb.andWhere('c.resident_id = :residentId', { residentId: query.residentId });
     if (query.status) qb.andWhere('c.status = :status', { status: query.status });
     if (query.topic) qb.andWhere('c.topic = :topic', { topic: query.topic });
+    if (query.form) qb.andWhere('c.form = :form', { form: query.form });
+    if (query.housingAreaId) {
+      qb.andWhere('EXISTS (SELECT 1 FROM residents ra WHERE ra.id = c.resident_id AND ra.housing_area_id = :housingAreaId)', { housingAreaId: query.housingAreaId });
+    }
     return paginate(qb, query, 'c.opened_at', 'c.id', (c) => c, (c) => ({ at: c.openedAt, id: c.id }));
   }
 

@@ -5,7 +5,7 @@ export const COUNSELLING_PROBLEMS = {
   case_already_closed: 'The counselling case is already closed',
   case_already_open: 'The counselling case is already open',
   stale_version: 'The case changed since you read it (`version`); read it again and retry',
-  consent_required: 'Referring to an organisation needs the resident\'s active share_counselling consent naming it',
+  consent_required: 'Referring to an organisation needs the resident\'s active share_counselling consent naming it; `latestConsent` names the consent that comes nearest ({id, status: pending | withdrawn | expired | active, scope, givenAt, expiresAt, withdrawnAt, recipientOrganisationIds, namesRecipient}) or is null when none was given',
   referral_recipient_required: 'A referral names a recipient: organisationId or recipientName',
   organisation_not_in_plan: 'The organisation is not one of your plan\'s',
   activity_time_out_of_range: 'The time is on a day (Danish time) before the case was opened, in the future, or before its last activity',

@@ -7,7 +7,7 @@ import { SessionCheckedByWrite, UncheckedCaller } from '../access/session-checke
 import { CaseActivityService } from './case-activity.service';
 import { CounsellingCasesService } from './counselling-cases.service';
 import { CaseQuery, CaseVersionDto, CloseCaseDto, OpenCaseDto, RecordContactDto, RecordReferralDto } from './dto/counselling.dto';
-import { CaseDetailResponse, CasePage, CaseResponse, ContactResponse, OpenedCaseResponse, ReferralResponse } from './dto/counselling-response.dto';
+import { CaseDetailResponse, CasePage, CaseResponse, ContactResponse, OpenedCaseResponse, ReferralRecipientPage, ReferralResponse } from './dto/counselling-response.dto';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 
 @ApiTags('Counselling')
@@ -61,12 +61,21 @@ export class CounsellingController {
     return this.activity.recordContact(caller, id, dto);
   }
 
+  @ApiOperation({ summary: 'Counsellor: whom a case may be referred to, each with whether the resident\'s consent allows it' })
+  @Get(':id/referral-recipients')
+  @Allow('counsellor')
+  @ApiOkResponse({ type: ReferralRecipientPage, description: 'The plan\'s organisations, each with `consentAllows` and the consent that decides it' })
+  @ApiNotFoundResponse({ description: 'No such case within your reach' })
+  referralRecipients(@PlanActor() actor: PlanActor, @Param('id', ParseIdPipe) id: string) {
+    return this.activity.referralRecipients(actor, id);
+  }
+
   @ApiOperation({ summary: 'Counsellor: refer a case to a partner organisation' })
   @Post(':id/referrals')
   @Allow('counsellor')
   @ApiCreatedResponse({ type: ReferralResponse, description: 'The referral' })
   @ApiConflictResponse({ description: 'The case is closed (`case_closed`)' })
-  @ApiUnprocessableEntityResponse({ description: 'No active share_counselling consent names the organisation (`consent_required`), or the time is out of range' })
+  @ApiUnprocessableEntityResponse({ description: 'No active share_counselling consent names the organisation (`consent_required`; `latestConsent` names the resident\'s consent that comes nearest: withdrawn, expired or for other recipients, or null when none was given), or the time is out of range' })
   recordReferral(@PlanActor() actor: PlanActor, @Param('id', ParseIdPipe) id: string, @Body() dto: RecordReferralDto) {
     return this.activity.recordReferral(actor, id, dto);
   }

@@ -135,9 +135,17 @@ export class ResidentsRepository {
     if (query.housingAreaId) qb.andWhere('r.housing_area_id = :housingAreaId', { housingAreaId: query.housingAreaId });
     if (query.pseudonym) qb.andWhere('r.pseudonym = :pseudonym', { pseudonym: normalisePseudonym(query.pseudonym) });
     if (query.q) {
-      qb.andWhere(`(r.first_name ILIKE :q OR r.last_name ILIKE :q OR (r.first_name || ' ' || r.last_name) ILIKE :q)`, {
-        q: `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
-      });
+      // One search box at the door: a name, a phone number however it is written, or a pseudonym.
+      qb.andWhere(
+        `(r.first_name ILIKE :q OR r.last_name ILIKE :q OR (r.first_name || ' ' || r.last_name) ILIKE :q
+          OR (CAST(:hasDigits AS boolean) AND resident_phone_key(r.phone) = resident_phone_key(:raw)) OR r.pseudonym = :pseudonym)`,
+        {
+          q: `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+          raw: query.q,
+          hasDigits: /[0-9]/.test(query.q),
+          pseudonym: normalisePseudonym(query.q),
+        },
+      );
     }
     return paginate(qb, query, 'r.created_at', 'r.id', (r) => r, (r) => ({ at: r.createdAt, id: r.id }));
   }

@@ -91,6 +91,7 @@ const MATRIX: Record<string, Role[] | 'public'> = {
   'GET /api/v1/counselling-cases/:id': ['counsellor', 'caseworker', 'social_worker'],
   'POST /api/v1/counselling-cases/:id/contacts': ['counsellor'],
   'POST /api/v1/counselling-cases/:id/referrals': ['counsellor'],
+  'GET /api/v1/counselling-cases/:id/referral-recipients': ['counsellor'],
   'POST /api/v1/counselling-cases/:id/close': ['counsellor'],
   'POST /api/v1/counselling-cases/:id/reopen': ['counsellor'],
   // Referral follow-up: the receiving organisation's caseworker answers, the counsellors who sent it revoke.
@@ -151,6 +152,7 @@ const MATRIX: Record<string, Role[] | 'public'> = {
   'POST /api/v1/activity-kinds': ['leader'],
   'POST /api/v1/activities': ['counsellor', 'social_worker', 'leader'],
   'GET /api/v1/activities': ['counsellor', 'social_worker', 'leader'],
+  'GET /api/v1/activities/today': ['counsellor', 'social_worker', 'leader'],
   'GET /api/v1/activities/:id': ['counsellor', 'social_worker', 'leader'],
   'PATCH /api/v1/activities/:id': ['counsellor', 'social_worker', 'leader'],
   'POST /api/v1/activities/:id/sessions': ['counsellor', 'social_worker'],

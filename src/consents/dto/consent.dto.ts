@@ -33,9 +33,10 @@ export class GiveConsentDto {
   @IsIn(['oral', 'written'])
   form: 'oral' | 'written';
 
-  @ApiProperty({ example: '2026-03-02T10:15:00+01:00' })
+  @ApiPropertyOptional({ example: '2026-03-02T10:15:00+01:00', description: 'Defaults to now (the consent was just given); not in the future' })
+  @IsOptional()
   @IsInstant()
-  givenAt: Date;
+  givenAt?: Date;
 
   @ApiPropertyOptional({ example: '2027-03-02T00:00:00+01:00' })
   @IsOptional()

@@ -82,3 +82,29 @@ export class TopicPage {
   @ApiProperty({ type: [TopicResponse] }) items: TopicResponse[];
   @ApiProperty({ type: String, nullable: true, description: 'Always null: all topics fit one page' }) nextCursor: null;
 }
+
+/** The resident's consent that allows a referral, or the one nearest to it: a refusal and the referral form name it. */
+export class ConsentSummary {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: ['pending', 'active', 'withdrawn', 'expired'] }) status: 'pending' | 'active' | 'withdrawn' | 'expired';
+  @ApiProperty({ example: 'share_counselling' }) scope: string;
+  @ApiProperty({ format: 'date-time' }) givenAt: Date;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) expiresAt: Date | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) withdrawnAt: Date | null;
+  @ApiProperty({ type: [String], format: 'uuid' }) recipientOrganisationIds: string[];
+  @ApiProperty({ description: 'Whether it names the organisation in question' }) namesRecipient: boolean;
+}
+
+export class ReferralRecipientResponse {
+  @ApiProperty({ format: 'uuid' }) organisationId: string;
+  @ApiProperty({ example: 'Center for Beskæftigelse og Erhverv' }) name: string;
+  @ApiProperty({ example: 'municipal' }) kind: string;
+  @ApiProperty({ description: 'Whether the resident\'s active share_counselling consent names this organisation: a referral to it will be accepted' }) consentAllows: boolean;
+  @ApiProperty({ type: ConsentSummary, nullable: true, description: 'The consent that allows it; else the latest naming it (withdrawn, expired) or the latest at all; null when the resident never gave one' })
+  consent: ConsentSummary | null;
+}
+
+export class ReferralRecipientPage {
+  @ApiProperty({ type: [ReferralRecipientResponse] }) items: ReferralRecipientResponse[];
+  @ApiProperty({ type: String, nullable: true, description: 'Always null: every organisation of the plan is listed' }) nextCursor: string | null;
+}

@@ -61,12 +61,23 @@ export class CaseQuery extends PageQuery {
   @IsString()
   @Length(1, 60)
   topic?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Cases of residents living in this housing area' })
+  @IsOptional()
+  @IsUUID()
+  housingAreaId?: string;
+
+  @ApiPropertyOptional({ enum: COUNSELLING_FORMS })
+  @IsOptional()
+  @IsIn(COUNSELLING_FORMS)
+  form?: CounsellingForm;
 }
 
 export class RecordContactDto extends ContactFieldsDto {
-  @ApiProperty({ example: '2026-03-02T10:15:00+01:00', description: 'Without an offset it is Danish time; it may be earlier the same day than the case was opened, not an earlier day' })
+  @ApiPropertyOptional({ example: '2026-03-02T10:15:00+01:00', description: 'Defaults to now (the conversation just happened). Without an offset it is Danish time; it may be earlier the same day than the case was opened, not an earlier day' })
+  @IsOptional()
   @IsInstant()
-  occurredAt: Date;
+  occurredAt?: Date;
 }
 
 export class RecordReferralDto {

@@ -83,7 +83,7 @@ export class UpdateResidentDto extends PartialType(OmitType(RegisterResidentDto,
 }
 
 export class ResidentQuery extends PageQuery {
-  @ApiPropertyOptional({ description: 'Part of a first or last name' })
+  @ApiPropertyOptional({ description: 'Part of a first or last name, a phone number (compared on its digits, with or without +45), or a pseudonym' })
   @IsOptional()
   @IsString()
   @Length(1, 100)

@@ -1,5 +1,8 @@
+import { useState } from 'react';
 import { Link, NavLink, Outlet, useNavigate } from 'react-router';
 import { Button } from '../components/Button';
+import { outbox } from '../outbox/outbox';
+import { SignOutWarning } from '../outbox/SignOutWarning';
 import { common } from '../text/common';
 import { signIn } from '../text/sign-in';
 import type { Role } from './roles';
@@ -28,7 +31,16 @@ export function Shell() {
   const { me, signOut } = useSession();
   const navigate = useNavigate();
   const items = (me && NAVIGATION[me.role]) ?? [{ to: '/', label: common.nav.home }];
-  const logOut = async () => {
+  const [confirmingSignOut, setConfirmingSignOut] = useState(false);
+  const logOut = async (confirmed = false) => {
+    // Queued conversations live in memory only: signing out with something waiting loses it, so ask first.
+    if (!confirmed && outbox.waitingCount() > 0) {
+      setConfirmingSignOut(true);
+      return;
+    }
+    if (confirmed) outbox.dropConversations();
+    setConfirmingSignOut(false);
+    outbox.connect(null, null);
     await signOut();
     navigate('/log-ind', { replace: true });
   };
@@ -45,11 +57,12 @@ export function Shell() {
               <div className="portal-info">
                 <p className="portal-user">{common.signedInAs(me.name, common.roles[me.role])}</p>
                 <Link to="/mit-login">{signIn.securityTitle}</Link>
-                <Button variant="secondary" onClick={logOut}>
+                <Button variant="secondary" onClick={() => void logOut()}>
                   {common.signOut}
                 </Button>
               </div>
             )}
+            {confirmingSignOut && <SignOutWarning onConfirm={() => void logOut(true)} onCancel={() => setConfirmingSignOut(false)} />}
           </div>
         </div>
         <nav className="navigation-menu" aria-label={common.mainNavigation}>

@@ -1,5 +1,11 @@
 import { Route, Routes } from 'react-router';
 import { ReferralInboxScreen, ReferralScreen, SharedResidentScreen, SharedResidentsScreen } from '../screens/caseworker/lazy';
+import { CaseScreen } from '../screens/counsellor/CaseScreen';
+import { CasesScreen } from '../screens/counsellor/CasesScreen';
+import { CounsellorArea } from '../screens/counsellor/CounsellorArea';
+import { ResidentScreen } from '../screens/counsellor/ResidentScreen';
+import { ResidentsScreen } from '../screens/counsellor/ResidentsScreen';
+import { TodayScreen } from '../screens/counsellor/TodayScreen';
 import { SetPasswordPage } from '../screens/sign-in/SetPasswordPage';
 import { SecurityPage } from '../screens/sign-in/SecurityPage';
 import { SignInPage } from '../screens/sign-in/SignInPage';
@@ -35,9 +41,13 @@ export function AppRoutes() {
         {/* sign-in/: every role's own second factors and recovery codes */}
         <Route path="/mit-login" element={<RequireRole><SecurityPage /></RequireRole>} />
         {/* counsellor/ */}
-        <Route path="/i-dag" element={<RequireRole roles={['counsellor']}><Placeholder heading={common.nav.today} /></RequireRole>} />
-        <Route path="/beboere" element={<RequireRole roles={['counsellor']}><Placeholder heading={common.nav.residents} /></RequireRole>} />
-        <Route path="/sager" element={<RequireRole roles={['counsellor']}><Placeholder heading={common.nav.cases} /></RequireRole>} />
+        <Route element={<RequireRole roles={['counsellor']}><CounsellorArea /></RequireRole>}>
+          <Route path="/i-dag" element={<TodayScreen />} />
+          <Route path="/beboere" element={<ResidentsScreen />} />
+          <Route path="/beboere/:id" element={<ResidentScreen />} />
+          <Route path="/sager" element={<CasesScreen />} />
+          <Route path="/sager/:id" element={<CaseScreen />} />
+        </Route>
         {/* caseworker/ */}
         <Route path="/henvisninger" element={<RequireRole roles={['caseworker']}><ReferralInboxScreen /></RequireRole>} />
         <Route path="/henvisninger/:id" element={<RequireRole roles={['caseworker']}><ReferralScreen /></RequireRole>} />
