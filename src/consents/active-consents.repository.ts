@@ -62,7 +62,6 @@ export async function consentsNoLongerActive(manager: Pick<EntityManager, 'query
   return rows.map((r) => r.id);
 }
 
-<<<<<<< HEAD
 /** A consent, active now, that shares a resident with an organisation: what the reader is told they read under. */
 export interface SharingConsent {
   id: string;
@@ -85,7 +84,8 @@ export async function activeSharingConsents(manager: Pick<EntityManager, 'query'
       ORDER BY k.given_at, k.id`,
     [q.residentIds, q.planId, q.organisationId],
   );
-=======
+}
+
 /** A resident's consent as a gate names it when it refuses: enough for the counsellor to act on. */
 export interface ConsentOnRecord {
   id: string;
@@ -118,5 +118,4 @@ export async function consentsOnRecord(manager: Pick<EntityManager, 'query'>, q:
     withdrawnAt: r.withdrawn_at ? new Date(r.withdrawn_at) : null,
     recipientOrganisationIds: r.recipients ?? [],
   }));
->>>>>>> main
 }
