@@ -10,11 +10,9 @@ import { SetPasswordPage } from '../screens/sign-in/SetPasswordPage';
 import { SecurityPage } from '../screens/sign-in/SecurityPage';
 import { SignInPage } from '../screens/sign-in/SignInPage';
 import { SsoLandingPage } from '../screens/sign-in/SsoLandingPage';
-import { common } from '../text/common';
 import { RequireRole } from './guards';
 import { HomePage } from './HomePage';
 import { NotFoundPage } from './NotFoundPage';
-import { Placeholder } from './placeholders';
 import { Shell } from './Shell';
 
 /**
