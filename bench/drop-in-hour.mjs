@@ -133,6 +133,8 @@ async function hourInTheApp(browser, url) {
     await click(door.getByRole('button', { name: 'Registrer besøg' }));
     await door.getByText(n === 1 ? '1 besøgende' : `${n} besøgende`).waitFor();
   }
+  // The head count shows at once; the outbox sends behind it. The hour's visits are done when it is empty.
+  await page.getByText(/venter på at blive sendt/).waitFor({ state: 'hidden' });
   const visitsDone = performance.now();
   if (SCREENSHOTS) await page.screenshot({ path: path.join(SCREENSHOTS, 'i-dag.png'), fullPage: true });
 
