@@ -118,6 +118,8 @@ async function arrangePlan(t: TestApp, plan: PlanFixture, label: string): Promis
       // Never a caller: PATCH /users/:id may end sessions or change roles; the victim is there for that.
       user: [victim.id],
       resident: [named.id, anonymous.id, youth.id],
+      // Helle's consent shares her with the job centre: /shared-residents/:id reads her.
+      sharedResident: [named.id],
       guardian: [guardian.id, youth.guardianId],
       counsellingCase: [kase.id],
       contact: [contact.id],
