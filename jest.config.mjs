@@ -37,7 +37,7 @@ export default {
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   setupFiles: ['<rootDir>/test/support/setup-env.ts'],
   testTimeout: 30000,
-  // The files run one at a time (npm test: --maxWorkers=1), in a worker that is replaced once it
+  // The files run two at a time (npm test: --maxWorkers=2, one per core), each worker replaced once it
   // holds more than this after a file: every file loads the whole app (OpenID Connect, SAML and
   // WebAuthn libraries included) into a fresh module registry, and one long-lived process that
   // kept them all got slower with each file (the last 40 files took twice as long as alone).

@@ -1,41 +1,28 @@
-import { type FormEvent, useState } from 'react';
 import type { SignInOutcome } from '../../api/session-api';
 import { Button } from '../../components/Button';
-import { ErrorSummary, type SummaryItem } from '../../components/ErrorSummary';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { Field } from '../../components/Field';
 import { signIn } from '../../text/sign-in';
-import { summaryOf } from './problem-summary';
 import { signInWithRecoveryCode } from './sign-in-api';
+import { useCodeForm } from './use-code-form';
 
 /** A recovery code typed from paper: letters and digits, dashes and spaces as the user likes. */
 export const RECOVERY_CODE = /^[0-9A-Za-z\s-]{16,40}$/;
 
 /** The second step with one of the recovery codes (lost phone or key); each works once. */
 export function RecoveryCodeStep({ mfaToken, onOutcome }: { mfaToken: string; onOutcome: (outcome: SignInOutcome) => void }) {
-  const [code, setCode] = useState('');
-  const [errors, setErrors] = useState<SummaryItem[]>([]);
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const typed = code.trim();
-    if (!RECOVERY_CODE.test(typed)) {
-      setErrors([{ fieldId: 'recovery-code', text: signIn.recoveryCodeFormat }]);
-      return;
-    }
-    setBusy(true);
-    try {
-      onOutcome(await signInWithRecoveryCode(mfaToken, typed));
-    } catch (error) {
-      setErrors(summaryOf(error, 'recovery-code'));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const form = useCodeForm({
+    fieldId: 'recovery-code',
+    parse: (typed) => (RECOVERY_CODE.test(typed.trim()) ? typed.trim() : null),
+    formatError: signIn.recoveryCodeFormat,
+    send: (code) => signInWithRecoveryCode(mfaToken, code),
+    onSent: onOutcome,
+    clearOnRefusal: false,
+  });
 
   return (
-    <form onSubmit={submit} noValidate>
-      <ErrorSummary items={errors} />
+    <form onSubmit={form.submit} noValidate>
+      <ErrorSummary items={form.errors} />
       <Field
         id="recovery-code"
         label={signIn.recoveryCode}
@@ -43,11 +30,11 @@ export function RecoveryCodeStep({ mfaToken, onOutcome }: { mfaToken: string; on
         autoComplete="off"
         autoCapitalize="none"
         spellCheck={false}
-        value={code}
-        onChange={(e) => setCode(e.target.value)}
-        error={errors.find((e) => e.fieldId === 'recovery-code')?.text}
+        value={form.code}
+        onChange={(e) => form.setCode(e.target.value)}
+        error={form.fieldError}
       />
-      <Button type="submit" busy={busy}>
+      <Button type="submit" busy={form.busy}>
         {signIn.continue}
       </Button>
     </form>

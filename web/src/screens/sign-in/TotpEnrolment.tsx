@@ -1,12 +1,13 @@
 import QRCode from 'qrcode';
-import { type FormEvent, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Button } from '../../components/Button';
-import { ErrorSummary, type SummaryItem } from '../../components/ErrorSummary';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { Field } from '../../components/Field';
 import { Loading } from '../../components/Loading';
 import { signIn } from '../../text/sign-in';
 import { summaryOf } from './problem-summary';
 import { confirmTotp, type Enrolled, startTotpEnrolment } from './sign-in-api';
+import { authenticatorCode, useCodeForm } from './use-code-form';
 
 /**
  * Enrolling an authenticator app at sign-in: a QR code (a data: URL image, which the CSP allows)
@@ -14,9 +15,15 @@ import { confirmTotp, type Enrolled, startTotpEnrolment } from './sign-in-api';
  */
 export function TotpEnrolment({ mfaToken, onEnrolled }: { mfaToken: string; onEnrolled: (enrolled: Enrolled) => void }) {
   const [setup, setSetup] = useState<{ secret: string; qr: string } | null>(null);
-  const [code, setCode] = useState('');
-  const [errors, setErrors] = useState<SummaryItem[]>([]);
-  const [busy, setBusy] = useState(false);
+  const form = useCodeForm({
+    fieldId: 'totp-confirm-code',
+    parse: authenticatorCode,
+    formatError: signIn.codeFormat,
+    send: (code) => confirmTotp(mfaToken, code),
+    onSent: onEnrolled,
+    clearOnRefusal: true,
+  });
+  const { setErrors } = form;
 
   useEffect(() => {
     let cancelled = false;
@@ -34,28 +41,10 @@ export function TotpEnrolment({ mfaToken, onEnrolled }: { mfaToken: string; onEn
     };
   }, [mfaToken]);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const digits = code.replace(/\s/g, '');
-    if (!/^\d{6}$/.test(digits)) {
-      setErrors([{ fieldId: 'totp-confirm-code', text: signIn.codeFormat }]);
-      return;
-    }
-    setBusy(true);
-    try {
-      onEnrolled(await confirmTotp(mfaToken, digits));
-    } catch (error) {
-      setErrors(summaryOf(error, 'totp-confirm-code'));
-      setCode('');
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  if (!setup) return errors.length ? <ErrorSummary items={errors} /> : <Loading />;
+  if (!setup) return form.errors.length ? <ErrorSummary items={form.errors} /> : <Loading />;
   return (
-    <form onSubmit={submit} noValidate>
-      <ErrorSummary items={errors} />
+    <form onSubmit={form.submit} noValidate>
+      <ErrorSummary items={form.errors} />
       <h2>{signIn.totpEnrolTitle}</h2>
       <ol className="enrolment-steps">
         <li>{signIn.totpEnrolStep1}</li>
@@ -82,11 +71,11 @@ export function TotpEnrolment({ mfaToken, onEnrolled }: { mfaToken: string; onEn
         inputMode="numeric"
         autoComplete="one-time-code"
         maxLength={7}
-        value={code}
-        onChange={(e) => setCode(e.target.value)}
-        error={errors.find((e) => e.fieldId === 'totp-confirm-code')?.text}
+        value={form.code}
+        onChange={(e) => form.setCode(e.target.value)}
+        error={form.fieldError}
       />
-      <Button type="submit" busy={busy}>
+      <Button type="submit" busy={form.busy}>
         {signIn.confirmApp}
       </Button>
     </form>

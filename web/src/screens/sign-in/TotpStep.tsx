@@ -1,38 +1,24 @@
-import { type FormEvent, useState } from 'react';
 import { signInWithTotp, type SignInOutcome } from '../../api/session-api';
 import { Button } from '../../components/Button';
-import { ErrorSummary, type SummaryItem } from '../../components/ErrorSummary';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { Field } from '../../components/Field';
 import { signIn } from '../../text/sign-in';
-import { summaryOf } from './problem-summary';
+import { authenticatorCode, useCodeForm } from './use-code-form';
 
 /** The second step with the authenticator app's code. */
 export function TotpStep({ mfaToken, onOutcome }: { mfaToken: string; onOutcome: (outcome: SignInOutcome) => void }) {
-  const [code, setCode] = useState('');
-  const [errors, setErrors] = useState<SummaryItem[]>([]);
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const digits = code.replace(/\s/g, '');
-    if (!/^\d{6}$/.test(digits)) {
-      setErrors([{ fieldId: 'totp-code', text: signIn.codeFormat }]);
-      return;
-    }
-    setBusy(true);
-    try {
-      onOutcome(await signInWithTotp(mfaToken, digits));
-    } catch (error) {
-      setErrors(summaryOf(error, 'totp-code'));
-      setCode('');
-    } finally {
-      setBusy(false);
-    }
-  };
+  const form = useCodeForm({
+    fieldId: 'totp-code',
+    parse: authenticatorCode,
+    formatError: signIn.codeFormat,
+    send: (code) => signInWithTotp(mfaToken, code),
+    onSent: onOutcome,
+    clearOnRefusal: true,
+  });
 
   return (
-    <form onSubmit={submit} noValidate>
-      <ErrorSummary items={errors} />
+    <form onSubmit={form.submit} noValidate>
+      <ErrorSummary items={form.errors} />
       <Field
         id="totp-code"
         label={signIn.totpCode}
@@ -40,11 +26,11 @@ export function TotpStep({ mfaToken, onOutcome }: { mfaToken: string; onOutcome:
         inputMode="numeric"
         autoComplete="one-time-code"
         maxLength={7}
-        value={code}
-        onChange={(e) => setCode(e.target.value)}
-        error={errors.find((e) => e.fieldId === 'totp-code')?.text}
+        value={form.code}
+        onChange={(e) => form.setCode(e.target.value)}
+        error={form.fieldError}
       />
-      <Button type="submit" busy={busy}>
+      <Button type="submit" busy={form.busy}>
         {signIn.continue}
       </Button>
     </form>
