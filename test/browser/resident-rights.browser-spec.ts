@@ -1,0 +1,115 @@
+import { readFile } from 'node:fs/promises';
+import type { Download, Page } from 'playwright-core';
+import { BROWSER_TEST_TIMEOUT, expectAccessible, expectNoTokenInStorage, openBrowser, signInThroughUi, startWebApp } from '../support/browser';
+import { asOwner, expectStatus, openCase, registerResident } from '../support/fixtures';
+import { apiCounsellor } from './counsellor-world';
+
+/** A resident's rights in a real Chromium (issue 22): the access log, the copy and erasure, from the resident's page. */
+describe("a resident's rights on the counsellor's resident page", () => {
+  const browser = openBrowser();
+  const web = startWebApp();
+
+  /** Helle, registered by a colleague, with a debt case and a conversation whose note is hers. */
+  async function helle(): Promise<string> {
+    const colleague = await apiCounsellor(web);
+    const resident = await registerResident(colleague, {
+      housingAreaId: web.plan().areas.eligible,
+      firstName: 'Helle',
+      lastName: 'Hansen',
+      birthDate: '1979-09-15',
+      gender: 'female',
+      phone: '+45 20 30 40 50',
+      confirmNotDuplicate: true,
+    });
+    const debt = await openCase(colleague, { residentId: resident.id, topic: 'debt', form: 'open_drop_in', subject: 'Gæld til SKAT' });
+    expectStatus(await colleague.post(`/counselling-cases/${debt.id}/contacts`, { occurredAt: new Date(Date.now() - 3600_000).toISOString(), channel: 'in_person', note: 'Helle græd' }), 201, 'contact');
+    return resident.id;
+  }
+
+  async function openResident(page: Page, residentId: string): Promise<void> {
+    await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Beboere' }).click();
+    await page.getByLabel('Søg på navn, telefon eller pseudonym').fill('Helle');
+    await page.getByRole('button', { name: 'Søg', exact: true }).click();
+    await page.getByRole('link', { name: 'Helle Hansen' }).click();
+    await page.getByRole('heading', { name: 'Helle Hansen', level: 1 }).waitFor();
+    expect(page.url()).toBe(`${web.url}/beboere/${residentId}`);
+    await page.getByRole('heading', { name: 'Beboerens rettigheder', level: 2 }).waitFor();
+  }
+
+  /** Clicks and saves what the browser downloads; answers its name and bytes. */
+  async function downloaded(page: Page, button: string): Promise<{ name: string; bytes: Buffer }> {
+    const [download]: [Download, void] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
+    const file = await download.path();
+    return { name: download.suggestedFilename(), bytes: await readFile(file) };
+  }
+
+  it("reads Helle's access log, downloads her copy and her log, then erases her with a reason and sees what is kept", async () => {
+    const residentId = await helle();
+    const page = await browser.page();
+    await signInThroughUi(page, await web.counsellor(), web.url);
+    await openResident(page, residentId);
+    await expectAccessible(page);
+
+    // The access log: read when asked for, in Danish, newest first.
+    await page.getByRole('button', { name: 'Vis adgangsloggen' }).click();
+    const log = page.getByRole('table', { name: 'Adgangslog, nyeste først' });
+    await log.waitFor();
+    await log.getByRole('cell', { name: 'Registrerede en samtale' }).waitFor();
+    await log.getByRole('cell', { name: 'Oprettede beboeren' }).waitFor();
+    // Opening her page a moment ago is on top (with the list of her cases, read at the same time).
+    const opened = log.getByRole('row').nth(1).or(log.getByRole('row').nth(2)).filter({ hasText: 'Så beboerens oplysninger' });
+    expect(await opened.getByRole('cell').nth(1).textContent()).toBe('Rasmus Rådgiver, Social- og økonomisk rådgiver');
+    const conversation = log.getByRole('row').filter({ hasText: 'Registrerede en samtale' });
+    expect(await conversation.getByRole('cell').allTextContents()).toEqual([expect.stringMatching(/^\d+\. \w+\.? \d{4} kl\. \d\d\.\d\d$/), 'Kollega Rådgiver, Social- og økonomisk rådgiver', 'Registrerede en samtale', 'Rådgivning']);
+    await expectAccessible(page);
+
+    const logPdf = await downloaded(page, 'Hent adgangsloggen som PDF til beboeren');
+    expect(logPdf.name).toBe(`adgangslog-${residentId}.pdf`);
+    expect(logPdf.bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    await page.getByRole('status').filter({ hasText: `Filen adgangslog-${residentId}.pdf er hentet.` }).waitFor();
+
+    // The copy: everything about Helle, with Danish labels next to the codes.
+    const json = await downloaded(page, 'Hent kopien som JSON');
+    expect(json.name).toBe(`beboerdata-${residentId}.json`);
+    const copy = JSON.parse(json.bytes.toString('utf8'));
+    expect(copy.resident).toMatchObject({ id: residentId, firstName: 'Helle', lastName: 'Hansen', phone: '+45 20 30 40 50', genderLabel: 'Kvinde' });
+    expect(copy.counsellingCases).toEqual([expect.objectContaining({ topic: 'debt', topicLabel: 'Gæld', subject: 'Gæld til SKAT', contacts: [expect.objectContaining({ note: 'Helle græd' })] })]);
+    expect(copy.accessLog[0]).toMatchObject({ action: 'resident.exported', actionLabel: 'Udleverede en kopi af beboerens data' });
+    const pdf = await downloaded(page, 'Hent kopien som PDF');
+    expect(pdf.name).toBe(`beboerdata-${residentId}.pdf`);
+    expect(pdf.bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    await expectAccessible(page);
+
+    // Erasure: a reason is asked for first, then what goes, what stays and what follows.
+    await page.getByRole('button', { name: 'Slet oplysningerne …' }).click();
+    await page.getByRole('link', { name: 'Vælg, hvorfor oplysningerne skal slettes.' }).waitFor();
+    await page.getByLabel('Hvorfor skal oplysningerne slettes?').selectOption({ label: 'Beboeren har bedt om at få sine oplysninger slettet' });
+    await page.getByRole('button', { name: 'Slet oplysningerne …' }).click();
+    const confirmation = page.getByRole('heading', { name: 'Er du sikker på, at oplysningerne skal slettes?' });
+    await confirmation.waitFor();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Er du sikker på, at oplysningerne skal slettes?');
+    for (const line of ['Navn, telefonnummer og e-mail', 'Køn', 'Boligområde', 'Fødselsår, og om fødselsdagen ligger i årets første eller andet halvår']) {
+      await page.getByRole('listitem').filter({ hasText: line }).first().waitFor();
+    }
+    await page.getByText('Der kan ikke registreres noget nyt om beboeren').waitFor();
+    await expectAccessible(page);
+    expect(await asOwner(`SELECT 1 FROM residents WHERE id = $1 AND erased_at IS NULL`, [residentId])).toHaveLength(1);
+
+    await page.getByRole('button', { name: 'Ja, slet oplysningerne' }).click();
+    const done = page.getByRole('status').filter({ hasText: 'Oplysningerne er slettet' });
+    await done.waitFor();
+    const [row] = await asOwner<{ pseudonym: string; first_name: string | null; birth_year: number; birth_half: number; gender: string; erasure_reason: string }>(
+      `SELECT pseudonym, first_name, birth_year, birth_half, gender, erasure_reason FROM residents WHERE id = $1`,
+      [residentId],
+    );
+    expect(row).toMatchObject({ first_name: null, birth_year: 1979, birth_half: 2, gender: 'female', erasure_reason: 'resident_request' });
+    await done.getByText(`Beboeren hedder nu ${row.pseudonym}. Gemt er kun fødselsår og halvår, køn og boligområde`).waitFor();
+    await expectAccessible(page);
+
+    // Her page shows her by her pseudonym from now on.
+    await page.reload();
+    await page.getByRole('heading', { name: `Anonym (${row.pseudonym})`, level: 1 }).waitFor();
+    expect(await page.getByText('Helle').count()).toBe(0);
+    await expectNoTokenInStorage(page);
+  }, BROWSER_TEST_TIMEOUT * 2);
+});
