@@ -112,4 +112,23 @@ describe("a resident's rights on the counsellor's resident page", () => {
     expect(await page.getByText('Helle').count()).toBe(0);
     await expectNoTokenInStorage(page);
   }, BROWSER_TEST_TIMEOUT * 2);
+
+  it("lets the plan's leader read a resident's access log without her name, and offers neither her copy nor her erasure", async () => {
+    const residentId = await helle();
+    const leader = await web.user('leader', { name: 'Lene Leder' });
+    const page = await browser.page();
+    await signInThroughUi(page, leader, web.url);
+    await page.goto(`${web.url}/beboere/${residentId}/adgangslog`);
+    await page.getByRole('heading', { name: 'Adgangslog for en beboer', level: 1 }).waitFor();
+    await page.getByText('Som leder ser du adgangsloggen uden beboerens navn.').waitFor();
+    await page.getByRole('button', { name: 'Vis adgangsloggen' }).click();
+    const log = page.getByRole('table', { name: 'Adgangslog, nyeste først' });
+    await log.getByRole('cell', { name: 'Registrerede en samtale' }).waitFor();
+    await expectAccessible(page);
+    expect(await page.getByText(/Helle|Hansen/).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /Hent kopien/ }).count()).toBe(0);
+    expect(await page.getByRole('heading', { name: 'Slet beboerens oplysninger' }).count()).toBe(0);
+    const logPdf = await downloaded(page, 'Hent adgangsloggen som PDF til beboeren');
+    expect(logPdf.bytes.subarray(0, 5).toString()).toBe('%PDF-');
+  }, BROWSER_TEST_TIMEOUT);
 });

@@ -86,5 +86,6 @@ export const rights = {
       'Oplysningerne kan ikke slettes endnu, fordi den unges fritidsjobforløb stadig kører. Afslut forløbet (eller lad det ende i et ordinært fritidsjob) først, og slet så oplysningerne.',
   },
 
+  leaderHeading: 'Adgangslog for en beboer',
   leaderNote: 'Som leder ser du adgangsloggen uden beboerens navn. Kopien og sletningen er for den medarbejdergruppe, der har beboeren.',
 } as const;

@@ -6,11 +6,20 @@ import { Loading } from '../../components/Loading';
  * screen's JavaScript (bench/web-app.mjs).
  */
 const Rights = lazy(() => import('./ResidentRights').then((m) => ({ default: m.ResidentRights })));
+const LogPage = lazy(() => import('./AccessLogPage').then((m) => ({ default: m.AccessLogPage })));
 
 export function ResidentRights(props: ComponentProps<typeof Rights>) {
   return (
     <Suspense fallback={<Loading />}>
       <Rights {...props} />
+    </Suspense>
+  );
+}
+
+export function ResidentAccessLogScreen() {
+  return (
+    <Suspense fallback={<Loading />}>
+      <LogPage />
     </Suspense>
   );
 }
