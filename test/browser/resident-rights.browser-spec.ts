@@ -1,53 +1,18 @@
-import { readFile } from 'node:fs/promises';
-import type { Download, Page } from 'playwright-core';
 import { BROWSER_TEST_TIMEOUT, expectAccessible, expectNoTokenInStorage, openBrowser, signInThroughUi, startWebApp } from '../support/browser';
-import { asOwner, expectStatus, openCase, registerResident } from '../support/fixtures';
-import { apiCounsellor } from './counsellor-world';
+import { asOwner } from '../support/fixtures';
+import { downloaded, helleOf, openResident } from './resident-rights-world';
 
 /** A resident's rights in a real Chromium (issue 22): the access log, the copy and erasure, from the resident's page. */
 describe("a resident's rights on the counsellor's resident page", () => {
   const browser = openBrowser();
   const web = startWebApp();
-
-  /** Helle, registered by a colleague, with a debt case and a conversation whose note is hers. */
-  async function helle(): Promise<string> {
-    const colleague = await apiCounsellor(web);
-    const resident = await registerResident(colleague, {
-      housingAreaId: web.plan().areas.eligible,
-      firstName: 'Helle',
-      lastName: 'Hansen',
-      birthDate: '1979-09-15',
-      gender: 'female',
-      phone: '+45 20 30 40 50',
-      confirmNotDuplicate: true,
-    });
-    const debt = await openCase(colleague, { residentId: resident.id, topic: 'debt', form: 'open_drop_in', subject: 'Gæld til SKAT' });
-    expectStatus(await colleague.post(`/counselling-cases/${debt.id}/contacts`, { occurredAt: new Date(Date.now() - 3600_000).toISOString(), channel: 'in_person', note: 'Helle græd' }), 201, 'contact');
-    return resident.id;
-  }
-
-  async function openResident(page: Page, residentId: string): Promise<void> {
-    await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Beboere' }).click();
-    await page.getByLabel('Søg på navn, telefon eller pseudonym').fill('Helle');
-    await page.getByRole('button', { name: 'Søg', exact: true }).click();
-    await page.getByRole('link', { name: 'Helle Hansen' }).click();
-    await page.getByRole('heading', { name: 'Helle Hansen', level: 1 }).waitFor();
-    expect(page.url()).toBe(`${web.url}/beboere/${residentId}`);
-    await page.getByRole('heading', { name: 'Beboerens rettigheder', level: 2 }).waitFor();
-  }
-
-  /** Clicks and saves what the browser downloads; answers its name and bytes. */
-  async function downloaded(page: Page, button: string): Promise<{ name: string; bytes: Buffer }> {
-    const [download]: [Download, void] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
-    const file = await download.path();
-    return { name: download.suggestedFilename(), bytes: await readFile(file) };
-  }
+  const helle = () => helleOf(web);
 
   it("reads Helle's access log, downloads her copy and her log, then erases her with a reason and sees what is kept", async () => {
     const residentId = await helle();
     const page = await browser.page();
     await signInThroughUi(page, await web.counsellor(), web.url);
-    await openResident(page, residentId);
+    await openResident(page, web, residentId);
     await expectAccessible(page);
 
     // The access log: read when asked for, in Danish, newest first.
