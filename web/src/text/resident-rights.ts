@@ -1,3 +1,5 @@
+import type { components } from '../../generated/api';
+
 /**
  * A resident's rights (issue 22): their access log, their copy and erasure, as the owning
  * compartment's staff see them on the resident's page. What erasure removes and keeps follows
@@ -10,7 +12,7 @@ export const ERASURE_REASONS = {
   no_longer_needed: 'Oplysningerne er ikke længere nødvendige',
   objection: 'Beboeren har gjort indsigelse mod behandlingen',
   unlawful_processing: 'Oplysningerne er blevet behandlet ulovligt',
-} as const;
+} as const satisfies Record<components['schemas']['EraseResidentDto']['reason'], string>;
 
 export type ErasureReason = keyof typeof ERASURE_REASONS;
 
