@@ -1,5 +1,6 @@
 import { BROWSER_TEST_TIMEOUT, expectAccessible, expectNoTokenInStorage, openBrowser, signInThroughUi, startWebApp } from '../support/browser';
-import { asOwner } from '../support/fixtures';
+import { asOwner, expectStatus } from '../support/fixtures';
+import { apiCounsellor } from './counsellor-world';
 import { downloaded, helleOf, openResident } from './resident-rights-world';
 
 /** A resident's rights in a real Chromium (issue 22): the access log, the copy and erasure, from the resident's page. */
@@ -95,5 +96,22 @@ describe("a resident's rights on the counsellor's resident page", () => {
     expect(await page.getByRole('heading', { name: 'Slet beboerens oplysninger' }).count()).toBe(0);
     const logPdf = await downloaded(page, 'Hent adgangsloggen som PDF til beboeren');
     expect(logPdf.bytes.subarray(0, 5).toString()).toBe('%PDF-');
+  }, BROWSER_TEST_TIMEOUT);
+
+  it('shows a long access log a page at a time, the older events after "Vis flere"', async () => {
+    const residentId = await helle();
+    const colleague = await apiCounsellor(web);
+    for (let i = 0; i < 50; i += 1) expectStatus(await colleague.get(`/residents/${residentId}`), 200, 'read Helle');
+    const page = await browser.page();
+    await signInThroughUi(page, await web.counsellor(), web.url);
+    await page.goto(`${web.url}/beboere/${residentId}`);
+    await page.getByRole('button', { name: 'Vis adgangsloggen' }).click();
+    await page.getByRole('status').filter({ hasText: 'Viser 50 hændelser.' }).waitFor();
+    const log = page.getByRole('table', { name: 'Adgangslog, nyeste først' });
+    expect(await log.getByRole('cell', { name: 'Oprettede beboeren' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Vis flere' }).click();
+    await log.getByRole('cell', { name: 'Oprettede beboeren' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Vis flere' }).count()).toBe(0);
+    await expectAccessible(page);
   }, BROWSER_TEST_TIMEOUT);
 });
