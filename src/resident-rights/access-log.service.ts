@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { AccessPolicy } from '../access/access-policy';
 import type { PlanActor } from '../access/actor';
 import { residentDisplayName } from '../residents/resident-views';
-import { actionLabel, purposeLabel } from '../audit/audit-labels';
+import { actionLabel, purposeLabel, roleLabel } from '../audit/audit-labels';
 import type { AuditEvent } from '../audit/audit-event.entity';
 import { AuditWriter } from '../audit/audit-writer';
 import type { Page, PageQuery } from '../common/pagination';
@@ -75,7 +75,7 @@ export class AccessLogService {
         const card = e.actorId ? staff.get(e.actorId) : undefined;
         return {
           occurredAt: e.occurredAt.toISOString(),
-          actor: e.actorId ? { id: e.actorId, name: card?.name ?? '', role: e.actorRole, organisation: card?.organisation ?? null } : null,
+          actor: e.actorId ? { id: e.actorId, name: card?.name ?? '', role: e.actorRole, roleLabel: e.actorRole ? roleLabel(e.actorRole) : null, organisation: card?.organisation ?? null } : null,
           action: e.action,
           actionLabel: actionLabel(e.action),
           purpose: e.purpose,

@@ -13,6 +13,7 @@ import { ResidentRecordData, type ResidentRecordSection } from '../residents/res
 import type { Resident } from '../residents/resident.entity';
 import { ResidentsRepository } from '../residents/residents.repository';
 import { AccessLogService, RIGHTS_PURPOSE } from './access-log.service';
+import { addLabels } from './document-labels';
 import type { AccessLogEntry } from './dto/resident-rights-response.dto';
 
 /** Everything held about one resident but the access log, read as one consistent snapshot. */
@@ -59,6 +60,7 @@ export class ResidentExportService {
       ...(await this.internships.sectionOf(manager, actor.planId, residentId)),
       ...(await this.activities.sectionOf(manager, actor.planId, residentId)),
     }));
+    addLabels(holdings);
     const plan = await this.plans.getPlan(actor.planId);
     return { planName: plan.name, resident, holdings, accessLog: this.accessLog.wholeLog(actor.planId, residentId) };
   }

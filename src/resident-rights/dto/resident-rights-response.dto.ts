@@ -5,6 +5,7 @@ export class AccessLogActor {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;
   @ApiProperty({ enum: ROLES, type: String, nullable: true, description: 'The role the person had when it happened' }) role: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'Social- og økonomisk rådgiver', description: 'The role in Danish' }) roleLabel: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'Their organisation; null for the plan\'s own staff' }) organisation: string | null;
 }
 

@@ -1,19 +1,11 @@
-import { BUILT_IN_ACTIVITY_KINDS, ENROLMENT_OUTCOME_LABELS } from '../../activities/activity-kinds';
-import { SCOPE_LABELS } from '../../consents/consent.entity';
-import { CHANNEL_LABELS, FORM_LABELS } from '../../counselling/topics';
-import { REFERRAL_STATUS_LABELS } from '../../counselling/referrals/referral-status-machine';
-import { INTERNSHIP_OUTCOME_LABELS } from '../../internships/internship-rules';
-import { PHASE_LABELS } from '../../job-programmes/phase-machine';
-import { REFERRED_FROM_LABELS } from '../../residents/referred-from';
-import { RELATION_LABELS } from '../../residents/guardian.entity';
-import { GENDER_LABELS } from '../../residents/resident.entity';
 import type { AccessLogEntry } from '../dto/resident-rights-response.dto';
 import type { ResidentCopy } from '../resident-export.service';
 import { accessLogTable, facts, renderDocument, section, table, type DocumentMeta } from './resident-pdf';
 
 type Item = Record<string, unknown>;
 const items = (value: unknown): Item[] => (Array.isArray(value) ? (value as Item[]) : []);
-const labelled = (labels: Record<string, string>, key: unknown): unknown => (typeof key === 'string' ? (labels[key] ?? key) : key);
+/** The Danish words for an item's coded field, which the copy carries next to the code (document-labels.ts). */
+const label = (item: Item | null | undefined, field: string): unknown => item?.[`${field}Label`] ?? null;
 
 const ACCESS_LOG_INTRO =
   'Her kan du se, hvem der har set eller ændret dine oplysninger hos helhedsplanen, hvornår, hvad de gjorde, og hvorfor. ' +
@@ -38,36 +30,37 @@ export function exportPdf(copy: ResidentCopy, meta: Omit<DocumentMeta, 'title'>)
       ['Pseudonym', r.pseudonym],
       ['Fødselsdato', r.birthDate],
       ['Fødselsår', r.birthYear],
-      ['Køn', labelled(GENDER_LABELS, r.gender)],
+      ['Køn', label(r, 'gender')],
       ['Telefon', r.phone],
       ['E-mail', r.email],
       ['Boligområde', r.housingArea],
       ['Registreret', r.registeredAt],
       ['Slettet', r.erasedAt],
+      ['Slettet fordi', label(r, 'erasureReason')],
     ]);
     table(doc, flow, 'Forældre og værger', [['Navn', 3], ['Relation', 2], ['Telefon', 2], ['E-mail', 3]],
-      items(h.guardians).map((g) => [g.name, labelled(RELATION_LABELS, g.relation), g.phone, g.email]));
+      items(h.guardians).map((g) => [g.name, label(g, 'relation'), g.phone, g.email]));
 
     section(doc, flow, 'Samtykker');
     table(doc, flow, 'Samtykker', [['Hvad', 3], ['Givet', 2], ['Udløber', 2], ['Modtagere', 3], ['Trukket tilbage', 2]],
-      items(h.consents).map((k) => [labelled(SCOPE_LABELS, k.scope), k.givenAt, k.expiresAt, k.recipients, (k.withdrawal as Item | null)?.withdrawnAt ?? null]));
+      items(h.consents).map((k) => [label(k, 'scope'), k.givenAt, k.expiresAt, k.recipients, (k.withdrawal as Item | null)?.withdrawnAt ?? null]));
 
     if (items(h.counsellingCases).length > 0) {
       section(doc, flow, 'Rådgivning');
       for (const c of items(h.counsellingCases)) {
-        facts(doc, flow, `Sag: ${String(c.topicLabel ?? c.topic)}`, [
+        facts(doc, flow, `Sag: ${String(label(c, 'topic'))}`, [
           ['Emne', c.subject],
-          ['Form', labelled(FORM_LABELS, c.form)],
+          ['Form', label(c, 'form')],
           ['Oprettet', c.openedAt],
           ['Afsluttet', c.closedAt],
           ['Resultat', c.outcome],
         ]);
         table(doc, flow, 'Samtaler', [['Tidspunkt', 2], ['Kanal', 2], ['Minutter', 1], ['Note', 5]],
-          items(c.contacts).map((k) => [k.occurredAt, labelled(CHANNEL_LABELS, k.channel), k.durationMinutes, k.note]));
+          items(c.contacts).map((k) => [k.occurredAt, label(k, 'channel'), k.durationMinutes, k.note]));
         table(doc, flow, 'Henvisninger', [['Tidspunkt', 2], ['Til', 3], ['Begrundelse', 3], ['Status', 2]],
-          items(c.referrals).map((f) => [f.referredAt, f.organisation ?? f.recipientName, f.reason, labelled(REFERRAL_STATUS_LABELS, f.status)]));
+          items(c.referrals).map((f) => [f.referredAt, f.organisation ?? f.recipientName, f.reason, label(f, 'status')]));
         table(doc, flow, 'Opfølgning på henvisninger', [['Tidspunkt', 2], ['Status', 2], ['Note', 6]],
-          items(c.referrals).flatMap((f) => items(f.statusHistory).map((s) => [s.changedAt, labelled(REFERRAL_STATUS_LABELS, s.to), s.note])));
+          items(c.referrals).flatMap((f) => items(f.statusHistory).map((s) => [s.changedAt, label(s, 'to'), s.note])));
       }
     }
 
@@ -76,7 +69,7 @@ export function exportPdf(copy: ResidentCopy, meta: Omit<DocumentMeta, 'title'>)
       for (const p of items(h.jobProgrammes)) {
         const employment = p.employment as Item | null;
         facts(doc, flow, `Forløb startet ${String(p.startedAt)}`, [
-          ['Fase', labelled(PHASE_LABELS, p.phase)],
+          ['Fase', label(p, 'phase')],
           ['Afsluttet', p.finishedAt],
           ['Begrundelse for afslutning', p.endReason],
           ['Arbejdsgiver', employment?.employer],
@@ -85,8 +78,9 @@ export function exportPdf(copy: ResidentCopy, meta: Omit<DocumentMeta, 'title'>)
           ['Timer om ugen', employment?.hoursPerWeek],
         ]);
         table(doc, flow, 'Faser', [['Tidspunkt', 2], ['Fra', 2], ['Til', 2], ['Begrundelse', 4]],
-          items(p.transitions).map((t) => [t.occurredAt, labelled(PHASE_LABELS, t.from), labelled(PHASE_LABELS, t.to), t.reason]));
-        table(doc, flow, 'Samtaler', [['Tidspunkt', 2], ['Slags', 2], ['Note', 6]], items(p.conversations).map((v) => [v.occurredAt, v.kind, v.note]));
+          items(p.transitions).map((t) => [t.occurredAt, label(t, 'from'), label(t, 'to'), t.reason]));
+        table(doc, flow, 'Mulige job', [['Virksomhed', 4], ['Status', 3], ['Jobsamtale', 3]], items(p.matches).map((m) => [m.employer, label(m, 'status'), m.interviewAt]));
+        table(doc, flow, 'Samtaler', [['Tidspunkt', 2], ['Slags', 2], ['Deltog', 2], ['Note', 4]], items(p.conversations).map((v) => [v.occurredAt, label(v, 'kind'), label(v, 'participants'), v.note]));
         table(doc, flow, 'Timer', [['Uge fra', 2], ['Timer', 1]], items(p.timesheets).map((s) => [s.weekStart, s.hours]));
       }
     }
@@ -94,15 +88,15 @@ export function exportPdf(copy: ResidentCopy, meta: Omit<DocumentMeta, 'title'>)
     if (items(h.internships).length > 0) {
       section(doc, flow, 'Praktik');
       table(doc, flow, 'Praktikpladser', [['Virksomhed', 3], ['Fra', 2], ['Til', 2], ['Timer', 1], ['Henvist fra', 2], ['Resultat', 2]],
-        items(h.internships).map((i) => [i.employer, i.startsOn, i.endedOn ?? i.endsOn, i.hoursPerWeek, labelled(REFERRED_FROM_LABELS, i.referredFrom), labelled(INTERNSHIP_OUTCOME_LABELS, i.outcome)]));
+        items(h.internships).map((i) => [i.employer, i.startsOn, i.endedOn ?? i.endsOn, i.hoursPerWeek, label(i, 'referredFrom'), label(i, 'outcome')]));
     }
 
     const activities = (h.activities ?? {}) as Item;
     if (items(activities.enrolments).length > 0 || items(activities.sessions).length > 0) {
-      const kind = (a: Item) => a.kindLabel ?? labelled(BUILT_IN_ACTIVITY_KINDS, a.kind);
+      const kind = (a: Item) => label(a, 'kind');
       section(doc, flow, 'Aktiviteter');
       table(doc, flow, 'Tilmeldinger', [['Aktivitet', 3], ['Slags', 2], ['Start', 2], ['Slut', 2], ['Resultat', 2], ['Henvist fra', 2]],
-        items(activities.enrolments).map((e) => [e.activity, kind(e), e.startedOn, e.endedOn, labelled(ENROLMENT_OUTCOME_LABELS, e.outcome), labelled(REFERRED_FROM_LABELS, e.referredFrom)]));
+        items(activities.enrolments).map((e) => [e.activity, kind(e), e.startedOn, e.endedOn, label(e, 'outcome'), label(e, 'referredFrom')]));
       table(doc, flow, 'Deltagelse', [['Aktivitet', 4], ['Slags', 2], ['Tidspunkt', 3]], items(activities.sessions).map((s) => [s.activity, kind(s), s.startsAt]));
     }
 

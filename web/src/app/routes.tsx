@@ -1,5 +1,6 @@
 import { Route, Routes } from 'react-router';
 import { ReferralInboxScreen, ReferralScreen, SharedResidentScreen, SharedResidentsScreen } from '../screens/caseworker/lazy';
+import { ResidentAccessLogScreen } from '../screens/resident-rights/lazy';
 import { CaseScreen } from '../screens/counsellor/CaseScreen';
 import { CasesScreen } from '../screens/counsellor/CasesScreen';
 import { CounsellorArea } from '../screens/counsellor/CounsellorArea';
@@ -51,6 +52,8 @@ export function AppRoutes() {
         <Route path="/henvisninger/:id" element={<RequireRole roles={['caseworker']}><ReferralScreen /></RequireRole>} />
         <Route path="/delte-beboere" element={<RequireRole roles={['caseworker']}><SharedResidentsScreen /></RequireRole>} />
         <Route path="/delte-beboere/:id" element={<RequireRole roles={['caseworker']}><SharedResidentScreen /></RequireRole>} />
+        {/* resident-rights/: the leader's view of a resident's access log (the owners' is on the resident's page) */}
+        <Route path="/beboere/:id/adgangslog" element={<RequireRole roles={['leader']}><ResidentAccessLogScreen /></RequireRole>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

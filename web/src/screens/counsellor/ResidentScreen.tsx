@@ -10,6 +10,7 @@ import { CASE_STATUS, CHANNELS, CONSENT_SCOPES, CONSENT_STATUS, FORMS, resident 
 import { counsellorApi, newKey, type CaseForm, type CaseListItem, type ContactChannel, type Consent, type Organisation, type Resident, type Topic } from './counsellor-api';
 import { problemOf, useProblemText } from './problems';
 import { residentName } from './ResidentsScreen';
+import { ResidentRights } from '../resident-rights/lazy';
 
 /** A resident's page: their cases and consents, and a new case opened with its first conversation. */
 export function ResidentScreen() {
@@ -77,6 +78,7 @@ export function ResidentScreen() {
         )}
       </section>
       <OpenCaseForm residentId={person.id} />
+      <ResidentRights residentId={person.id} />
     </>
   );
 }
