@@ -72,7 +72,8 @@ describe("a resident's rights on the counsellor's resident page", () => {
     await done.getByText(`Beboeren hedder nu ${row.pseudonym}. Gemt er kun fødselsår og halvår, køn og boligområde`).waitFor();
     await expectAccessible(page);
 
-    // Her page shows her by her pseudonym from now on.
+    // Her page shows her by her pseudonym at once, and from now on.
+    await page.getByRole('heading', { name: `Anonym (${row.pseudonym})`, level: 1 }).waitFor();
     await page.reload();
     await page.getByRole('heading', { name: `Anonym (${row.pseudonym})`, level: 1 }).waitFor();
     expect(await page.getByText('Helle').count()).toBe(0);

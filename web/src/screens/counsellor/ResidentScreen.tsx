@@ -78,7 +78,7 @@ export function ResidentScreen() {
         )}
       </section>
       <OpenCaseForm residentId={person.id} />
-      <ResidentRights residentId={person.id} />
+      <ResidentRights residentId={person.id} onErased={() => void counsellorApi.resident(id).then(setPerson, setError)} />
     </>
   );
 }
