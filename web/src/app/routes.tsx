@@ -1,5 +1,6 @@
 import { Route, Routes } from 'react-router';
 import { ReferralInboxScreen, ReferralScreen, SharedResidentScreen, SharedResidentsScreen } from '../screens/caseworker/lazy';
+import { ActivitiesScreen, ActivityScreen, AuditScreen, StaffMemberScreen, StaffScreen } from '../screens/leader-admin/lazy';
 import { CaseScreen } from '../screens/counsellor/CaseScreen';
 import { CasesScreen } from '../screens/counsellor/CasesScreen';
 import { CounsellorArea } from '../screens/counsellor/CounsellorArea';
@@ -51,6 +52,12 @@ export function AppRoutes() {
         <Route path="/henvisninger/:id" element={<RequireRole roles={['caseworker']}><ReferralScreen /></RequireRole>} />
         <Route path="/delte-beboere" element={<RequireRole roles={['caseworker']}><SharedResidentsScreen /></RequireRole>} />
         <Route path="/delte-beboere/:id" element={<RequireRole roles={['caseworker']}><SharedResidentScreen /></RequireRole>} />
+        {/* leader-admin/: staff, audit events, activities */}
+        <Route path="/personale" element={<RequireRole roles={['leader']}><StaffScreen /></RequireRole>} />
+        <Route path="/personale/:id" element={<RequireRole roles={['leader']}><StaffMemberScreen /></RequireRole>} />
+        <Route path="/haendelser" element={<RequireRole roles={['leader']}><AuditScreen /></RequireRole>} />
+        <Route path="/aktiviteter" element={<RequireRole roles={['leader']}><ActivitiesScreen /></RequireRole>} />
+        <Route path="/aktiviteter/:id" element={<RequireRole roles={['leader']}><ActivityScreen /></RequireRole>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>
