@@ -3,7 +3,7 @@ import { Button } from '../../components/Button';
 import { leaderAdmin } from '../../text/leader-admin';
 import { PLAN_ROLES, resetSecondFactor, updateMember, type PlanRole, type StaffMember } from './leader-admin-api';
 import { SelectField } from './SelectField';
-import { roleName } from './StaffPage';
+import { roleInSentence, roleName } from './StaffPage';
 
 const text = leaderAdmin.member;
 
@@ -41,7 +41,7 @@ export function MemberActions({ member, onDone, onFailed }: Props) {
     setRoleError(undefined);
     void run('role', async () => {
       const next = await updateMember(member.id, { role });
-      onDone(next, next.role === role ? text.roleChanged : text.roleAwaits(roleName(role)));
+      onDone(next, next.role === role ? text.roleChanged : text.roleAwaits(roleInSentence(role)));
     });
   };
 

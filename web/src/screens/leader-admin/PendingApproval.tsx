@@ -3,7 +3,7 @@ import { Button } from '../../components/Button';
 import { formatDateTime } from '../../text/format';
 import { leaderAdmin } from '../../text/leader-admin';
 import { approve, refuseApproval, type StaffMember } from './leader-admin-api';
-import { roleName } from './StaffPage';
+import { roleInSentence } from './StaffPage';
 
 const text = leaderAdmin.member;
 
@@ -40,7 +40,7 @@ export function PendingApproval({ member, meId, onDone, onFailed }: Props) {
     <section className="admin-section" aria-labelledby="pending-heading">
       <h2 id="pending-heading">{text.pendingHeading}</h2>
       <p>
-        {pending.fromRole ? text.pendingChange(roleName(pending.fromRole), roleName(pending.role)) : text.pendingNewAccount(roleName(pending.role))}{' '}
+        {pending.fromRole ? text.pendingChange(roleInSentence(pending.fromRole), roleInSentence(pending.role)) : text.pendingNewAccount(roleInSentence(pending.role))}{' '}
         {text.requestedAt(formatDateTime(pending.requestedAt))}
       </p>
       {askedByMe && <p>{text.requestedByYou}</p>}

@@ -61,8 +61,11 @@ export function StaffPage() {
 
 export const roleName = (role: string): string => (role in roleNames ? roleNames[role as keyof typeof roleNames] : role);
 
+/** The role inside a sentence: "venter på godkendelse som rådgiver". */
+export const roleInSentence = (role: string): string => roleName(role).toLowerCase();
+
 export function statusText(m: StaffMember): string {
-  if (m.pendingRole && m.status === 'active') return text.pendingRole(roleName(m.pendingRole));
+  if (m.pendingRole && m.status === 'active') return text.pendingRole(roleInSentence(m.pendingRole));
   return text.userStatus[m.status];
 }
 
