@@ -86,6 +86,32 @@ describe("the leader's staff, audit events and activities in the web app", () =>
     await expectNoTokenInStorage(second);
   }, BROWSER_TEST_TIMEOUT * 2);
 
+  it("a leader changes a counsellor's role, which waits for approval, and resets her second factor, password and all", async () => {
+    const sara = await web.user('counsellor', { name: 'Sara Skift' });
+    const page = await browser.page();
+    await signInThroughUi(page, await web.user('leader', { name: 'Leo Leder' }), web.url);
+    await page.goto(`${web.url}/personale/${sara.id}`);
+    await page.getByRole('heading', { name: 'Sara Skift', level: 1 }).waitFor();
+    await expectAccessible(page);
+
+    await page.getByLabel('Ny rolle').selectOption({ label: 'Socialrådgiver (fritidsjob)' });
+    await page.getByRole('button', { name: 'Skift rolle' }).click();
+    await page.getByText('Rollen som socialrådgiver (fritidsjob) venter nu på en anden leders godkendelse.').waitFor();
+    await page.getByText('Rollen skal skifte fra rådgiver til socialrådgiver (fritidsjob).', { exact: false }).waitFor();
+    // Until approved, she works as a counsellor.
+    const [before] = await asOwner<{ role: string }>(`SELECT role FROM users WHERE id = $1`, [sara.id]);
+    expect(before.role).toBe('counsellor');
+
+    await page.getByRole('button', { name: 'Nulstil totrinsbekræftelse og adgangskode' }).click();
+    await page.getByText('Vil du nulstille Sara Skifts totrinsbekræftelse og adgangskode?').waitFor();
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Ja, nulstil' }).click();
+    await page.getByText(`Nulstillet. Der er sendt et link til ${sara.email}.`).waitFor();
+    // The password went too: the old one no longer signs her in.
+    const login = await web.t().http().post(`${API}/auth/login`).send({ email: sara.email, password: sara.password });
+    expect(login.status).toBe(401);
+  }, BROWSER_TEST_TIMEOUT);
+
   it('a leader creates an activity with a weekly slot and sees its sessions counted by month', async () => {
     const leader = await web.user('leader', { name: 'Lise Leder' });
     const page = await browser.page();
