@@ -58,6 +58,8 @@ describe("the leader's staff, audit events and activities in the web app", () =>
     await page.reload();
     const nina = page.getByRole('row', { name: /Nina Ny/ }).filter({ hasText: email });
     await nina.getByText('Venter på godkendelse').waitFor();
+    // It waits for someone else: Lone is not told it waits for her.
+    expect(await page.getByRole('link', { name: 'Nina Ny som rådgiver' }).count()).toBe(0);
     await page.getByRole('link', { name: 'Åbn Nina Ny' }).click();
     await page.getByRole('heading', { name: 'Nina Ny', level: 1 }).waitFor();
     await page.getByRole('heading', { name: 'Venter på godkendelse' }).waitFor();
@@ -71,7 +73,8 @@ describe("the leader's staff, audit events and activities in the web app", () =>
     const second = await browser.page();
     await signInThroughUi(second, mads, web.url);
     await openMenu(second, 'Personale', 'Personale');
-    await second.getByRole('link', { name: 'Åbn Nina Ny' }).click();
+    // What waits for Mads is said above the list.
+    await second.getByRole('link', { name: 'Nina Ny som rådgiver' }).click();
     await second.getByRole('heading', { name: 'Nina Ny', level: 1 }).waitFor();
     await second.getByText('Kontoen som rådgiver kan først bruges, når en anden end den, der bad om den, har godkendt den.', { exact: false }).waitFor();
     await expectAccessible(second);

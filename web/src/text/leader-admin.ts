@@ -31,6 +31,9 @@ export const leaderAdmin = {
     pendingRole: (role: string) => `Venter på godkendelse som ${role}`,
     more: 'Vis flere',
     empty: 'Der er ingen medarbejdere endnu.',
+    admin: 'Administrator',
+    awaitingYou: (n: number) => (n === 1 ? 'Én rolle venter på din godkendelse' : `${n} roller venter på din godkendelse`),
+    awaitingLink: (name: string, role: string) => `${name} som ${role}`,
   },
   invitations: {
     heading: 'Invitationer',

@@ -10,6 +10,7 @@ import { actionName, actionNames, leaderAdmin } from '../../text/leader-admin';
 import { useLoad } from '../caseworker/use-load';
 import { allStaff, auditEvents, failureText, type AuditEvent, type AuditFilters, type AuditKind, type AuditPage as Page, type StaffMember } from './leader-admin-api';
 import { SelectField } from './SelectField';
+import { roleName } from './StaffPage';
 import './leader-admin.css';
 
 const text = leaderAdmin.audit;
@@ -126,6 +127,12 @@ function details(e: AuditEvent): string {
   return [text.outcome[d.outcome] ?? d.outcome, d.address ? text.address(d.address) : '', d.method ?? '', d.reason ?? ''].filter(Boolean).join(', ');
 }
 
+/** The person by name when they are the plan's staff; the platform admin by role; nobody known (a failed sign-in) as such. */
+function who(e: AuditEvent, names: Map<string, string>): string {
+  if (!e.actorId) return e.actorRole ? roleName(e.actorRole) : text.system;
+  return names.get(e.actorId) ?? (e.actorRole ? roleName(e.actorRole) : text.unknownPerson);
+}
+
 function EventTable({ items, names }: { items: AuditEvent[]; names: Map<string, string> }) {
   return (
     <div className="table--responsive-scroll">
@@ -143,7 +150,7 @@ function EventTable({ items, names }: { items: AuditEvent[]; names: Map<string, 
           {items.map((e) => (
             <tr key={e.id}>
               <td>{formatDateTime(e.occurredAt)}</td>
-              <td>{e.actorId ? (names.get(e.actorId) ?? text.unknownPerson) : text.system}</td>
+              <td>{who(e, names)}</td>
               <td>{actionName(e.action)}</td>
               <td>{details(e)}</td>
             </tr>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { useSession } from '../../app/session';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { Empty, Loading } from '../../components/Loading';
@@ -44,6 +45,7 @@ export function StaffPage() {
       {loaded.state === 'failed' && <Alert kind="error">{failureText(loaded.error)}</Alert>}
       {loaded.state === 'loaded' && (
         <>
+          <AwaitingYou items={loaded.data.items} />
           {loaded.data.items.length === 0 ? <Empty text={text.empty} /> : <StaffTable items={loaded.data.items} />}
           {moreError && <Alert kind="error">{moreError}</Alert>}
           {loaded.data.nextCursor && (
@@ -59,7 +61,7 @@ export function StaffPage() {
   );
 }
 
-export const roleName = (role: string): string => (role in roleNames ? roleNames[role as keyof typeof roleNames] : role);
+export const roleName = (role: string): string => (role in roleNames ? roleNames[role as keyof typeof roleNames] : role === 'admin' ? text.admin : role);
 
 /** The role inside a sentence: "venter på godkendelse som rådgiver". */
 export const roleInSentence = (role: string): string => roleName(role).toLowerCase();
@@ -67,6 +69,24 @@ export const roleInSentence = (role: string): string => roleName(role).toLowerCa
 export function statusText(m: StaffMember): string {
   if (m.pendingRole && m.status === 'active') return text.pendingRole(roleInSentence(m.pendingRole));
   return text.userStatus[m.status];
+}
+
+/** Grants someone else asked for, which this leader may approve: said first, so they are not missed in a long list. */
+function AwaitingYou({ items }: { items: StaffMember[] }) {
+  const { me } = useSession();
+  const waiting = items.filter((m) => m.pendingApproval && m.id !== me?.id && m.pendingApproval.requestedBy !== me?.id);
+  if (!waiting.length) return null;
+  return (
+    <Alert kind="info" heading={text.awaitingYou(waiting.length)}>
+      <ul className="nobullet-list">
+        {waiting.map((m) => (
+          <li key={m.id}>
+            <Link to={`/personale/${m.id}`}>{text.awaitingLink(m.name, roleInSentence(m.pendingApproval!.role))}</Link>
+          </li>
+        ))}
+      </ul>
+    </Alert>
+  );
 }
 
 function StaffTable({ items }: { items: StaffMember[] }) {
