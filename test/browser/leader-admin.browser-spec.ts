@@ -123,9 +123,16 @@ describe("the leader's staff, audit events and activities in the web app", () =>
     await page.getByRole('heading', { name: 'Ny aktivitet' }).waitFor();
     await expectAccessible(page);
 
+    // A kind of the plan's own, next to the built-in ones.
+    await page.getByLabel('Navn på typen').fill('Lektiecafé');
+    await page.getByLabel('Kort nøgle').fill('homework_cafe');
+    await page.getByRole('button', { name: 'Tilføj type' }).click();
+    await page.getByText('Typen Lektiecafé er tilføjet.').waitFor();
+    await page.getByRole('table', { name: 'Aktivitetstyper i helhedsplanen' }).getByRole('row', { name: /homework_cafe/ }).getByText('Helhedsplanens egen').waitFor();
+
     const form = page.locator('form').filter({ has: page.getByRole('button', { name: 'Opret aktivitet' }) });
     await form.getByLabel('Navn', { exact: true }).fill('Lektiecafé i Nørager');
-    await form.getByLabel('Type', { exact: true }).selectOption({ label: 'Workshop' });
+    await form.getByLabel('Type', { exact: true }).selectOption({ label: 'Lektiecafé' });
     await form.getByRole('button', { name: 'Tilføj en fast tid' }).click();
     await form.getByLabel('Ugedag, tid 1').selectOption({ label: 'tirsdag' });
     await form.getByLabel('Fra kl., tid 1').fill('15:00');
@@ -135,6 +142,7 @@ describe("the leader's staff, audit events and activities in the web app", () =>
     await page.getByText('Aktiviteten Lektiecafé i Nørager er oprettet.').waitFor();
     const row = page.getByRole('row', { name: /Lektiecafé i Nørager/ });
     await row.getByText('tirsdag 15.00-17.30').waitFor();
+    await row.getByRole('cell', { name: 'Lektiecafé', exact: true }).waitFor();
 
     // The counsellors record the sessions; the leader reads the head counts.
     const [{ id: activityId }] = await asOwner<{ id: string }>(`SELECT id FROM activities WHERE name = 'Lektiecafé i Nørager'`);
