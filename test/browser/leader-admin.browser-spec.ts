@@ -175,7 +175,7 @@ describe("the leader's staff, audit events and activities in the web app", () =>
 
   it("a leader filters the plan's events by who and by kind", async () => {
     // Someone else's sign-in, to be filtered away.
-    await web.user('counsellor', { name: 'Otto Anden' });
+    const otto = await web.user('counsellor', { name: 'Otto Anden' });
     const leader = await web.user('leader', { name: 'Karen Kontrol' });
     const page = await browser.page();
     await signInThroughUi(page, leader, web.url);
@@ -204,6 +204,16 @@ describe("the leader's staff, audit events and activities in the web app", () =>
     await page.getByRole('button', { name: 'Vis hændelser' }).click();
     await page.waitForURL(/kind=account/);
     await waitFor('only her account events', async () => ((await count('Inviterede en medarbejder')) > 0 && (await count('Loggede ind')) === 0) || undefined);
+
+    // Failed attempts, by anyone.
+    expect((await web.t().http().post(`${API}/auth/login`).send({ email: otto.email, password: 'ikke den rigtige adgangskode' })).status).toBe(401);
+    await page.getByLabel('Hvem', { exact: true }).selectOption({ label: 'Alle' });
+    await page.getByLabel('Type', { exact: true }).selectOption({ label: 'Log ind og log ud' });
+    await page.getByLabel('Udfald').selectOption({ label: 'Mislykkedes' });
+    await page.getByRole('button', { name: 'Vis hændelser' }).click();
+    await page.waitForURL(/outcome=failed/);
+    const failed = 'Forsøgte at logge ind (forkert e-mail eller adgangskode)';
+    await waitFor('only failed sign-ins', async () => ((await count(failed)) > 0 && (await count('Loggede ind')) === 0) || undefined);
 
     // A period before anything happened shows nothing, and says so.
     await page.getByLabel('Fra og med dato').fill('2020-01-01');

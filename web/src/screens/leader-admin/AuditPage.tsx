@@ -14,7 +14,8 @@ import { roleName } from './StaffPage';
 import './leader-admin.css';
 
 const text = leaderAdmin.audit;
-const FILTERS = ['actorId', 'kind', 'action', 'from', 'to'] as const;
+const FILTERS = ['actorId', 'kind', 'action', 'outcome', 'from', 'to'] as const;
+const OUTCOMES = ['succeeded', 'failed', 'refused', 'locked', 'ended', 'changed'] as const;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The day after an ISO date, for an exclusive upper bound: "til og med 7.12." is before 8.12. 00:00 Danish time. */
@@ -30,10 +31,12 @@ function queryOf(params: URLSearchParams): AuditFilters {
   const from = get('from');
   const to = get('to');
   const kind = get('kind');
+  const outcome = OUTCOMES.find((o) => o === get('outcome'));
   return {
     ...(get('actorId') ? { actorId: get('actorId') } : {}),
     ...(kind === 'sign_in' || kind === 'account' ? { kind: kind as AuditKind } : {}),
     ...(get('action') ? { action: get('action') } : {}),
+    ...(outcome ? { outcome } : {}),
     ...(DATE.test(from) ? { from: `${from}T00:00` } : {}),
     ...(DATE.test(to) ? { to: `${nextDay(to)}T00:00` } : {}),
   };
@@ -94,6 +97,7 @@ export function AuditPage() {
         <SelectField id="audit-who" name="actorId" label={text.who} empty={text.anyone} defaultValue={params.get('actorId') ?? ''} options={people.map((p) => [p.id, p.name] as const)} />
         <SelectField id="audit-kind" name="kind" label={text.kind} empty={text.anyKind} defaultValue={params.get('kind') ?? ''} options={Object.entries(text.kinds)} />
         <SelectField id="audit-action" name="action" label={text.action} empty={text.anyAction} defaultValue={params.get('action') ?? ''} options={Object.entries(actionNames)} />
+        <SelectField id="audit-outcome" name="outcome" label={text.outcomeFilter} hint={text.outcomeHint} empty={text.anyOutcome} defaultValue={params.get('outcome') ?? ''} options={OUTCOMES.map((o) => [o, text.outcomeName[o]] as const)} />
         <Field id="audit-from" name="from" type="date" label={text.from} defaultValue={params.get('from') ?? ''} />
         <Field id="audit-to" name="to" type="date" label={text.to} defaultValue={params.get('to') ?? ''} error={dateError} />
         <div className="form-group row-actions">

@@ -76,6 +76,7 @@ export interface AuditFilters {
   actorId?: string;
   kind?: AuditKind;
   action?: string;
+  outcome?: 'succeeded' | 'failed' | 'refused' | 'locked' | 'ended' | 'changed';
   from?: string;
   to?: string;
 }
