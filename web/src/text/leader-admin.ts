@@ -211,6 +211,7 @@ export const leaderAdmin = {
     sessionsHeading: 'Gange og fremmøde',
     sessionsIntro: 'Hver gang aktiviteten er holdt, med antal deltagere. Rådgiverne registrerer fremmødet.',
     monthsCaption: 'Fremmøde pr. måned',
+    chartCaption: 'Deltagere i alt pr. måned, de seneste 12 måneder. Tallene står i tabellen nedenfor.',
     month: 'Måned',
     sessions: 'Gange',
     total: 'Deltagere i alt',

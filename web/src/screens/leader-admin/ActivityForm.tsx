@@ -91,7 +91,7 @@ export function ActivityForm({ activity, kinds, areas, idPrefix, submitLabel, on
       />
       <Field id={id('startsOn')} label={text.startsOn} type="date" value={startsOn} onChange={(e) => setStartsOn(e.target.value)} />
       <Field id={id('endsOn')} label={text.endsOn} type="date" value={endsOn} onChange={(e) => setEndsOn(e.target.value)} error={errors[id('endsOn')]} />
-      <fieldset>
+      <fieldset className="activity-slots">
         <legend className="h4">{text.slotsLegend}</legend>
         <p className="form-hint">{text.slotsHint}</p>
         {slots.map((s, i) => (
@@ -112,9 +112,11 @@ export function ActivityForm({ activity, kinds, areas, idPrefix, submitLabel, on
         </Button>
       </fieldset>
       <Field id={id('capacity')} label={text.capacity} hint={text.capacityHint} inputMode="numeric" value={capacity} onChange={(e) => setCapacity(e.target.value)} error={errors[id('capacity')]} />
-      <div className="form-group">
+      <div className="form-group form-group-checkbox">
         <input className="form-checkbox" type="checkbox" id={id('rolling')} checked={rolling} onChange={(e) => setRolling(e.target.checked)} />
-        <label htmlFor={id('rolling')}>{text.rollingIntake}</label>
+        <label className="form-label" htmlFor={id('rolling')}>
+          {text.rollingIntake}
+        </label>
       </div>
       <Button type="submit" busy={busy}>
         {submitLabel}

@@ -4,6 +4,7 @@ import { formatDateTime, formatNumber } from '../../text/format';
 import { leaderAdmin } from '../../text/leader-admin';
 import { useLoad } from '../caseworker/use-load';
 import { countsByMonth, monthLabel } from './head-counts';
+import { HeadCountChart } from './HeadCountChart';
 import { failureText, sessionsOf, type Session } from './leader-admin-api';
 
 const text = leaderAdmin.activity;
@@ -25,6 +26,7 @@ export function SessionsSection({ activityId }: { activityId: string }) {
       {loaded.state === 'loaded' && loaded.data.items.length > 0 && (
         <>
           {loaded.data.truncated && <p>{text.truncated(loaded.data.items.length)}</p>}
+          <HeadCountChart months={countsByMonth(loaded.data.items)} />
           <div className="table--responsive-scroll">
             <table className="table table--zebra">
               <caption>{text.monthsCaption}</caption>
@@ -45,10 +47,10 @@ export function SessionsSection({ activityId }: { activityId: string }) {
                     <th scope="row">{monthLabel(m.month)}</th>
                     <td>{formatNumber(m.sessions)}</td>
                     <td>{formatNumber(m.total)}</td>
-                    <td>{formatNumber(m.women)}</td>
-                    <td>{formatNumber(m.men)}</td>
-                    <td>{formatNumber(m.youth)}</td>
-                    <td>{formatNumber(m.adults)}</td>
+                    <td>{count(m.women)}</td>
+                    <td>{count(m.men)}</td>
+                    <td>{count(m.youth)}</td>
+                    <td>{count(m.adults)}</td>
                   </tr>
                 ))}
               </tbody>
