@@ -113,6 +113,12 @@ describe("the leader's staff, audit events and activities in the web app", () =>
     // The password went too: the old one no longer signs her in.
     const login = await web.t().http().post(`${API}/auth/login`).send({ email: sara.email, password: sara.password });
     expect(login.status).toBe(401);
+
+    await page.getByRole('button', { name: 'Deaktivér' }).click();
+    await page.getByText('Medarbejderen er deaktiveret og logget ud.').waitFor();
+    await page.getByRole('button', { name: 'Genaktivér' }).waitFor();
+    const [after] = await asOwner<{ active: boolean }>(`SELECT active FROM users WHERE id = $1`, [sara.id]);
+    expect(after.active).toBe(false);
   }, BROWSER_TEST_TIMEOUT);
 
   it('a leader creates an activity with a weekly slot and sees its sessions counted by month', async () => {
@@ -214,6 +220,8 @@ describe("the leader's staff, audit events and activities in the web app", () =>
     await page.waitForURL(/outcome=failed/);
     const failed = 'Forsøgte at logge ind (forkert e-mail eller adgangskode)';
     await waitFor('only failed sign-ins', async () => ((await count(failed)) > 0 && (await count('Loggede ind')) === 0) || undefined);
+    // Nobody was signed in: the row says so rather than blaming the system.
+    await events.getByRole('row', { name: /Forsøgte at logge ind/ }).first().getByRole('cell', { name: 'Ukendt (ikke logget ind)' }).waitFor();
 
     // A period before anything happened shows nothing, and says so.
     await page.getByLabel('Fra og med dato').fill('2020-01-01');

@@ -6,6 +6,7 @@ import { Field } from '../../components/Field';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
 import { formatDateTime } from '../../text/format';
+import { problemText } from '../../text/problems';
 import { actionName, actionNames, leaderAdmin } from '../../text/leader-admin';
 import { useLoad } from '../caseworker/use-load';
 import { allStaff, auditEvents, failureText, type AuditEvent, type AuditFilters, type AuditKind, type AuditPage as Page, type StaffMember } from './leader-admin-api';
@@ -128,12 +129,14 @@ export function AuditPage() {
 function details(e: AuditEvent): string {
   if (!e.details) return '';
   const d = e.details;
-  return [text.outcome[d.outcome] ?? d.outcome, d.address ? text.address(d.address) : '', d.method ?? '', d.reason ?? ''].filter(Boolean).join(', ');
+  const method = d.method ? (text.method[d.method] ?? d.method) : '';
+  return [text.outcome[d.outcome] ?? d.outcome, method, d.address ? text.address(d.address) : '', d.reason ? problemText(d.reason) : ''].filter(Boolean).join(', ');
 }
 
 /** The person by name when they are the plan's staff; the platform admin by role; nobody known (a failed sign-in) as such. */
 function who(e: AuditEvent, names: Map<string, string>): string {
-  if (!e.actorId) return e.actorRole ? roleName(e.actorRole) : text.system;
+  // A failed sign-in has no known person; other events without one are the platform's own (retention, jobs).
+  if (!e.actorId) return e.actorRole ? roleName(e.actorRole) : e.action.startsWith('auth.') ? text.notSignedIn : text.system;
   return names.get(e.actorId) ?? (e.actorRole ? roleName(e.actorRole) : text.unknownPerson);
 }
 

@@ -70,23 +70,25 @@ export function MemberActions({ member, onDone, onFailed }: Props) {
           </Button>
         </form>
       </section>
-      <section className="admin-section" aria-labelledby="access-heading">
-        <h2 id="access-heading">{text.accessHeading}</h2>
-        {member.status === 'active' ? (
-          <>
-            <p>{text.deactivateHint}</p>
-            <Button variant="secondary" busy={busy === 'active'} onClick={() => setActive(false)}>
-              {text.deactivate}
-            </Button>
-          </>
-        ) : (
-          member.status === 'deactivated' && (
-            <Button variant="secondary" busy={busy === 'active'} onClick={() => setActive(true)}>
-              {text.reactivate}
-            </Button>
-          )
-        )}
-      </section>
+      {member.status !== 'awaiting_approval' && (
+        <section className="admin-section" aria-labelledby="access-heading">
+          <h2 id="access-heading">{text.accessHeading}</h2>
+          {member.status === 'active' ? (
+            <>
+              <p>{text.deactivateHint}</p>
+              <Button variant="secondary" busy={busy === 'active'} onClick={() => setActive(false)}>
+                {text.deactivate}
+              </Button>
+            </>
+          ) : (
+            member.status === 'deactivated' && (
+              <Button variant="secondary" busy={busy === 'active'} onClick={() => setActive(true)}>
+                {text.reactivate}
+              </Button>
+            )
+          )}
+        </section>
+      )}
       <section className="admin-section" aria-labelledby="mfa-heading">
         <h2 id="mfa-heading">{text.mfaHeading}</h2>
         <p>{text.mfaExplain}</p>
