@@ -24,6 +24,11 @@ export const NAVIGATION: Partial<Record<Role, NavItem[]>> = {
     { to: '/henvisninger', label: common.nav.referrals },
     { to: '/delte-beboere', label: common.nav.sharedResidents },
   ],
+  leader: [
+    { to: '/personale', label: common.nav.staff },
+    { to: '/haendelser', label: common.nav.auditEvents },
+    { to: '/aktiviteter', label: common.nav.activities },
+  ],
 };
 
 /** The frame of every signed-in page: skip link, header with the user and "Log ud", the role's navigation, <main id="indhold">. */

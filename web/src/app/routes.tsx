@@ -1,6 +1,7 @@
 import { Route, Routes } from 'react-router';
 import { ReferralInboxScreen, ReferralScreen, SharedResidentScreen, SharedResidentsScreen } from '../screens/caseworker/lazy';
 import { ResidentAccessLogScreen } from '../screens/resident-rights/lazy';
+import { ActivitiesScreen, ActivityScreen, AuditScreen, StaffMemberScreen, StaffScreen } from '../screens/leader-admin/lazy';
 import { CaseScreen } from '../screens/counsellor/CaseScreen';
 import { CasesScreen } from '../screens/counsellor/CasesScreen';
 import { CounsellorArea } from '../screens/counsellor/CounsellorArea';
@@ -54,6 +55,12 @@ export function AppRoutes() {
         <Route path="/delte-beboere/:id" element={<RequireRole roles={['caseworker']}><SharedResidentScreen /></RequireRole>} />
         {/* resident-rights/: the leader's view of a resident's access log (the owners' is on the resident's page) */}
         <Route path="/beboere/:id/adgangslog" element={<RequireRole roles={['leader']}><ResidentAccessLogScreen /></RequireRole>} />
+        {/* leader-admin/: staff, audit events, activities */}
+        <Route path="/personale" element={<RequireRole roles={['leader']}><StaffScreen /></RequireRole>} />
+        <Route path="/personale/:id" element={<RequireRole roles={['leader']}><StaffMemberScreen /></RequireRole>} />
+        <Route path="/haendelser" element={<RequireRole roles={['leader']}><AuditScreen /></RequireRole>} />
+        <Route path="/aktiviteter" element={<RequireRole roles={['leader']}><ActivitiesScreen /></RequireRole>} />
+        <Route path="/aktiviteter/:id" element={<RequireRole roles={['leader']}><ActivityScreen /></RequireRole>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -21,6 +21,9 @@ export const common = {
     cases: 'Sager',
     referrals: 'Henvisninger',
     sharedResidents: 'Delte beboere',
+    staff: 'Personale',
+    auditEvents: 'Hændelser',
+    activities: 'Aktiviteter',
     home: 'Forside',
   },
   roles: {

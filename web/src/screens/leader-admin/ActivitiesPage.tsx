@@ -1,0 +1,113 @@
+import { useEffect, useState } from 'react';
+import { Link } from 'react-router';
+import { Alert } from '../../components/Alert';
+import { Button } from '../../components/Button';
+import { Empty, Loading } from '../../components/Loading';
+import { PageHeading } from '../../components/PageHeading';
+import { formatNumber } from '../../text/format';
+import { leaderAdmin } from '../../text/leader-admin';
+import { useLoad } from '../caseworker/use-load';
+import { ActivityForm } from './ActivityForm';
+import { slotsText, whereText } from './activity-text';
+import { KindsSection } from './KindsSection';
+import { activities, activityKinds, createActivity, failureText, housingAreas, type Activity, type ActivityKind, type ActivityPage, type HousingArea } from './leader-admin-api';
+import './leader-admin.css';
+
+const text = leaderAdmin.activities;
+
+/** The plan's activities, a new one, and the plan's own kinds of activity. */
+export function ActivitiesPage() {
+  const [loaded, replace] = useLoad<ActivityPage>('activities', () => activities());
+  const [kinds, setKinds] = useState<ActivityKind[] | null>(null);
+  const [areas, setAreas] = useState<HousingArea[]>([]);
+  const [created, setCreated] = useState<string | null>(null);
+  const [formKey, setFormKey] = useState(0);
+  const [moreBusy, setMoreBusy] = useState(false);
+  const [moreError, setMoreError] = useState<string | null>(null);
+
+  useEffect(() => {
+    activityKinds().then(setKinds, () => setKinds([]));
+    housingAreas().then(setAreas, () => undefined);
+  }, []);
+
+  const create = async (body: Parameters<typeof createActivity>[0]) => {
+    const activity = await createActivity(body);
+    if (loaded.state === 'loaded') replace({ ...loaded.data, items: [activity, ...loaded.data.items] });
+    setCreated(text.created(activity.name));
+    setFormKey((k) => k + 1);
+  };
+
+  const loadMore = async (page: ActivityPage) => {
+    if (!page.nextCursor) return;
+    setMoreBusy(true);
+    setMoreError(null);
+    try {
+      const next = await activities(page.nextCursor);
+      replace({ items: [...page.items, ...next.items], nextCursor: next.nextCursor });
+    } catch (error) {
+      setMoreError(failureText(error));
+    } finally {
+      setMoreBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <PageHeading>{text.heading}</PageHeading>
+      <p>{text.intro}</p>
+      <div aria-live="polite">{created && <Alert kind="success">{created}</Alert>}</div>
+      {loaded.state === 'loading' && <Loading />}
+      {loaded.state === 'failed' && <Alert kind="error">{failureText(loaded.error)}</Alert>}
+      {loaded.state === 'loaded' && (
+        <>
+          {loaded.data.items.length === 0 ? <Empty text={text.empty} /> : <ActivityTable items={loaded.data.items} areas={areas} />}
+          {moreError && <Alert kind="error">{moreError}</Alert>}
+          {loaded.data.nextCursor && (
+            <Button variant="secondary" busy={moreBusy} onClick={() => loadMore(loaded.data)}>
+              {text.more}
+            </Button>
+          )}
+        </>
+      )}
+      <section className="admin-section" aria-labelledby="new-activity-heading">
+        <h2 id="new-activity-heading">{text.newHeading}</h2>
+        {kinds === null ? <Loading /> : <ActivityForm key={formKey} kinds={kinds} areas={areas} idPrefix="new-activity" submitLabel={leaderAdmin.activity.create} onSubmit={create} />}
+      </section>
+      <KindsSection kinds={kinds ?? []} onAdded={(kind) => setKinds((all) => [...(all ?? []), kind])} />
+    </>
+  );
+}
+
+function ActivityTable({ items, areas }: { items: Activity[]; areas: HousingArea[] }) {
+  return (
+    <div className="table--responsive-scroll">
+      <table className="table table--zebra">
+        <caption className="sr-only">{text.caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{text.name}</th>
+            <th scope="col">{text.kind}</th>
+            <th scope="col">{text.where}</th>
+            <th scope="col">{text.slots}</th>
+            <th scope="col">{text.capacity}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((a) => (
+            <tr key={a.id}>
+              <th scope="row">
+                <Link to={`/aktiviteter/${a.id}`} aria-label={text.open(a.name)}>
+                  {a.name}
+                </Link>
+              </th>
+              <td>{a.kindLabel}</td>
+              <td>{whereText(a, areas)}</td>
+              <td>{slotsText(a)}</td>
+              <td>{a.capacity === null ? text.noLimit : formatNumber(a.capacity)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

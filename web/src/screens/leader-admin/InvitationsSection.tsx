@@ -1,0 +1,108 @@
+import { useState } from 'react';
+import { Alert } from '../../components/Alert';
+import { Button } from '../../components/Button';
+import { Empty, Loading } from '../../components/Loading';
+import { formatDateTime } from '../../text/format';
+import { leaderAdmin } from '../../text/leader-admin';
+import { useLoad } from '../caseworker/use-load';
+import { failureText, invitations, resendInvitation, revokeInvitation, type Invitation, type InvitationPage } from './leader-admin-api';
+import { roleName } from './StaffPage';
+
+const text = leaderAdmin.invitations;
+
+/** The plan's invitations, newest first; an open one can be sent again (a new link) or withdrawn. */
+export function InvitationsSection({ added }: { added: Invitation[] }) {
+  const [loaded, replace] = useLoad<InvitationPage>('invitations', () => invitations());
+  const [changed, setChanged] = useState<Record<string, Invitation>>({});
+  const [busy, setBusy] = useState<string | null>(null);
+  const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
+  const [moreBusy, setMoreBusy] = useState(false);
+
+  const act = async (invitation: Invitation, action: 'resend' | 'revoke') => {
+    setBusy(`${action}-${invitation.id}`);
+    setMessage(null);
+    try {
+      const next = action === 'resend' ? await resendInvitation(invitation.id) : await revokeInvitation(invitation.id);
+      setChanged((c) => ({ ...c, [next.id]: next }));
+      setMessage({ kind: 'success', text: action === 'resend' ? text.resent(next.email) : text.revoked(next.email) });
+    } catch (error) {
+      setMessage({ kind: 'error', text: failureText(error) });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const loadMore = async (page: InvitationPage) => {
+    if (!page.nextCursor) return;
+    setMoreBusy(true);
+    try {
+      const next = await invitations(page.nextCursor);
+      replace({ items: [...page.items, ...next.items], nextCursor: next.nextCursor });
+    } catch (error) {
+      setMessage({ kind: 'error', text: failureText(error) });
+    } finally {
+      setMoreBusy(false);
+    }
+  };
+
+  const listed = loaded.state === 'loaded' ? loaded.data.items : [];
+  const seen = new Set(listed.map((i) => i.id));
+  const items = [...added.filter((i) => !seen.has(i.id)), ...listed].map((i) => changed[i.id] ?? i);
+
+  return (
+    <section className="admin-section" aria-labelledby="invitations-heading">
+      <h2 id="invitations-heading">{text.heading}</h2>
+      <div aria-live="polite">{message && <Alert kind={message.kind}>{message.text}</Alert>}</div>
+      {loaded.state === 'loading' && <Loading />}
+      {loaded.state === 'failed' && <Alert kind="error">{failureText(loaded.error)}</Alert>}
+      {loaded.state === 'loaded' && items.length === 0 && <Empty text={text.empty} />}
+      {items.length > 0 && (
+        <div className="table--responsive-scroll">
+          <table className="table table--zebra">
+            <caption className="sr-only">{text.caption}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{leaderAdmin.staff.name}</th>
+                <th scope="col">{leaderAdmin.staff.email}</th>
+                <th scope="col">{leaderAdmin.staff.role}</th>
+                <th scope="col">{leaderAdmin.staff.status}</th>
+                <th scope="col">{text.invitedAt}</th>
+                <th scope="col">{text.expiresAt}</th>
+                <th scope="col">{text.actions}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((i) => (
+                <tr key={i.id}>
+                  <th scope="row">{i.name}</th>
+                  <td>{i.email}</td>
+                  <td>{roleName(i.role)}</td>
+                  <td>{i.status === 'invited' && !i.sentAt ? text.notSentYet : text.status[i.status]}</td>
+                  <td>{formatDateTime(i.createdAt)}</td>
+                  <td>{i.status === 'invited' ? formatDateTime(i.expiresAt) : ''}</td>
+                  <td>
+                    {(i.status === 'invited' || i.status === 'expired') && (
+                      <div className="row-actions">
+                        <Button variant="secondary" aria-label={text.resendFor(i.name)} busy={busy === `resend-${i.id}`} onClick={() => act(i, 'resend')}>
+                          {text.resend}
+                        </Button>
+                        <Button variant="tertiary" aria-label={text.revokeFor(i.name)} busy={busy === `revoke-${i.id}`} onClick={() => act(i, 'revoke')}>
+                          {text.revoke}
+                        </Button>
+                      </div>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {loaded.state === 'loaded' && loaded.data.nextCursor && (
+        <Button variant="secondary" busy={moreBusy} onClick={() => loadMore(loaded.data)}>
+          {leaderAdmin.staff.more}
+        </Button>
+      )}
+    </section>
+  );
+}
