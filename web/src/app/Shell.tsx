@@ -20,6 +20,13 @@ export const NAVIGATION: Partial<Record<Role, NavItem[]>> = {
     { to: '/beboere', label: common.nav.residents },
     { to: '/sager', label: common.nav.cases },
   ],
+  leader: [
+    { to: '/plan', label: common.nav.planSetup },
+    { to: '/plan/omraader', label: common.nav.housingAreas },
+    { to: '/plan/organisationer', label: common.nav.organisations },
+    { to: '/plan/indstillinger', label: common.nav.planSettings },
+  ],
+  admin: [{ to: '/planer', label: common.nav.plans }],
   caseworker: [
     { to: '/henvisninger', label: common.nav.referrals },
     { to: '/delte-beboere', label: common.nav.sharedResidents },

@@ -1,4 +1,5 @@
 import { Route, Routes } from 'react-router';
+import { ChecklistScreen, HousingAreasScreen, NewPlanScreen, OrganisationsScreen, PlanScreen, PlansScreen, SettingsScreen } from '../screens/plan-setup/lazy';
 import { ReferralInboxScreen, ReferralScreen, SharedResidentScreen, SharedResidentsScreen } from '../screens/caseworker/lazy';
 import { CaseScreen } from '../screens/counsellor/CaseScreen';
 import { CasesScreen } from '../screens/counsellor/CasesScreen';
@@ -51,6 +52,15 @@ export function AppRoutes() {
         <Route path="/henvisninger/:id" element={<RequireRole roles={['caseworker']}><ReferralScreen /></RequireRole>} />
         <Route path="/delte-beboere" element={<RequireRole roles={['caseworker']}><SharedResidentsScreen /></RequireRole>} />
         <Route path="/delte-beboere/:id" element={<RequireRole roles={['caseworker']}><SharedResidentScreen /></RequireRole>} />
+        {/* plan-setup/: the admin provisions plans; the leader's checklist, settings, housing areas and organisations */}
+        <Route path="/planer" element={<RequireRole roles={['admin']}><PlansScreen /></RequireRole>} />
+        <Route path="/planer/ny" element={<RequireRole roles={['admin']}><NewPlanScreen /></RequireRole>} />
+        <Route path="/planer/:id" element={<RequireRole roles={['admin']}><PlanScreen /></RequireRole>} />
+        <Route path="/planer/:id/indstillinger" element={<RequireRole roles={['admin']}><SettingsScreen /></RequireRole>} />
+        <Route path="/plan" element={<RequireRole roles={['leader']}><ChecklistScreen /></RequireRole>} />
+        <Route path="/plan/indstillinger" element={<RequireRole roles={['leader']}><SettingsScreen /></RequireRole>} />
+        <Route path="/plan/omraader" element={<RequireRole roles={['leader']}><HousingAreasScreen /></RequireRole>} />
+        <Route path="/plan/organisationer" element={<RequireRole roles={['leader']}><OrganisationsScreen /></RequireRole>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -22,6 +22,11 @@ export const common = {
     referrals: 'Henvisninger',
     sharedResidents: 'Delte beboere',
     home: 'Forside',
+    plans: 'Helhedsplaner',
+    planSetup: 'Opstart',
+    planSettings: 'Indstillinger',
+    housingAreas: 'Boligområder',
+    organisations: 'Organisationer',
   },
   roles: {
     admin: 'administrator',

@@ -104,6 +104,7 @@ export const problems = {
   programme_finished: 'Forløbet er afsluttet.',
   programme_not_eligible: 'Beboeren kan ikke komme i forløbet.',
   programme_running: 'Forløbet er i gang.',
+  provisioned_by_admin: 'Kun platformens administrator kan oprette boligområder og organisationer i helhedsplanen. Kontakt administratoren; du kan selv rette dem, der findes.',
   recipients_invalid: 'Modtagerne er ikke gyldige.',
   recovery_code_invalid: 'Gendannelseskoden er forkert eller allerede brugt.',
   reference_not_found: 'Noget, der henvises til, findes ikke.',
