@@ -98,7 +98,7 @@ export const problems = {
   payload_too_large: 'Det sendte er for stort.',
   period_not_begun: 'Perioden er ikke begyndt endnu.',
   plan_period: 'Datoen ligger uden for helhedsplanens periode.',
-  plan_settings_range: 'Værdien ligger uden for det tilladte.',
+  plan_settings_range: 'Det højeste tal i et interval er mindre end det laveste.',
   possible_duplicate: 'Beboeren er måske allerede registreret. Sammenlign med den mulige match.',
   programme_already_running: 'Forløbet er allerede i gang.',
   programme_finished: 'Forløbet er afsluttet.',
