@@ -163,20 +163,22 @@ function SettingsForm({ planId, initial, back }: { planId: string; initial: Sett
           <fieldset key={group.legend}>
             <legend className="h3">{group.legend}</legend>
             {group.ids.map(field)}
+            {group.legend === text.accounts && (
+              <div className="form-group-checkbox">
+                <input
+                  type="checkbox"
+                  className="form-checkbox"
+                  id="ssoKeepsLocalPassword"
+                  checked={draft.ssoKeepsLocalPassword}
+                  onChange={(e) => setDraft({ ...draft, ssoKeepsLocalPassword: e.target.checked })}
+                />
+                <label className="form-label" htmlFor="ssoKeepsLocalPassword">
+                  {text.ssoKeepsLocalPassword}
+                </label>
+              </div>
+            )}
           </fieldset>
         ))}
-        <div className="form-group-checkbox">
-          <input
-            type="checkbox"
-            className="form-checkbox"
-            id="ssoKeepsLocalPassword"
-            checked={draft.ssoKeepsLocalPassword}
-            onChange={(e) => setDraft({ ...draft, ssoKeepsLocalPassword: e.target.checked })}
-          />
-          <label className="form-label" htmlFor="ssoKeepsLocalPassword">
-            {text.ssoKeepsLocalPassword}
-          </label>
-        </div>
         <Button type="submit" busy={busy}>
           {planSetup.save}
         </Button>
