@@ -32,4 +32,5 @@ export const Public = () => applyDecorators(SetMetadata(PUBLIC_ROUTE, true), Api
  * a code whose sentence says who may do it, for routes a person reaches by mistake (a leader
  * adding a housing area, which only the platform admin provisions).
  */
-export const RefuseOthersWith = (refusal: { code: ProblemCode; detail: string }) => SetMetadata(REFUSAL, refusal);
+export const RefuseOthersWith = (refusal: { code: ProblemCode; detail: string }) =>
+  applyDecorators(SetMetadata(REFUSAL, refusal), ApiForbiddenResponse({ description: `\`${refusal.code}\`: ${refusal.detail}` }));
