@@ -59,7 +59,8 @@ describe('setting up a plan in the web app', () => {
 
     await admin.getByRole('heading', { level: 1, name: planName }).waitFor();
     await admin.getByText('Helhedsplanen er oprettet.').waitFor();
-    expect(await admin.getByText('Der er ingen boligområder endnu.').isVisible()).toBe(true);
+    // The sections load after the plan's heading: wait for them rather than look once.
+    await admin.getByText('Der er ingen boligområder endnu.').waitFor();
     await expectAccessible(admin);
 
     const addArea = admin.getByRole('group', { name: 'Opret boligområde' });
@@ -138,7 +139,7 @@ describe('setting up a plan in the web app', () => {
     // The housing areas: the leader corrects them, and is told that the platform admin adds new ones.
     await leader.getByRole('link', { name: 'Boligområder' }).first().click();
     await leader.getByRole('heading', { level: 1, name: 'Boligområder' }).waitFor();
-    expect(await leader.getByText('Nye boligområder oprettes af platformens administrator.').isVisible()).toBe(true);
+    await leader.getByText('Nye boligområder oprettes af platformens administrator.').waitFor();
     expect(await leader.getByRole('button', { name: 'Opret boligområdet' }).count()).toBe(0);
     await expectAccessible(leader);
     await leader.getByRole('button', { name: 'Ret Vestparken' }).click();
@@ -157,7 +158,8 @@ describe('setting up a plan in the web app', () => {
 
     await leader.getByRole('link', { name: 'Organisationer' }).first().click();
     await leader.getByRole('heading', { level: 1, name: 'Organisationer' }).waitFor();
-    expect(await leader.getByRole('row', { name: /Jobcenter Varde Kommunal/ }).count()).toBe(1);
+    await leader.getByRole('row', { name: /Jobcenter Varde Kommunal/ }).waitFor();
+    await leader.getByText('Nye organisationer oprettes af platformens administrator.').waitFor();
     await expectAccessible(leader);
   }, BROWSER_TEST_TIMEOUT * 2);
 });
