@@ -1,9 +1,11 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
 import { ApiExtension, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import type { ProblemCode } from '../api-docs/problem-catalogue';
 import type { Role } from './roles';
 
 export const ALLOWED_ROLES = 'access:allowedRoles';
 export const PUBLIC_ROUTE = 'access:public';
+export const REFUSAL = 'access:refusal';
 /**
  * Marks a public route's operation in the OpenAPI document, where src/api-docs turns it into
  * `security: []` (no token) and removes it: Nest's scanner drops an empty `security` itself.
@@ -24,3 +26,11 @@ export const Allow = (...roles: [Role, ...Role[]]) =>
 
 /** Declares a route callable without a token (login, refresh, health); the API document says so too. */
 export const Public = () => applyDecorators(SetMetadata(PUBLIC_ROUTE, true), ApiExtension(PUBLIC_OPERATION_EXTENSION, true));
+
+/**
+ * The refusal (403) a role outside @Allow gets on this route instead of the generic `forbidden`:
+ * a code whose sentence says who may do it, for routes a person reaches by mistake (a leader
+ * adding a housing area, which only the platform admin provisions).
+ */
+export const RefuseOthersWith = (refusal: { code: ProblemCode; detail: string }) =>
+  applyDecorators(SetMetadata(REFUSAL, refusal), ApiForbiddenResponse({ description: `\`${refusal.code}\`: ${refusal.detail}` }));

@@ -2,7 +2,7 @@ import { CanActivate, ExecutionContext, ForbiddenException, Injectable, Unauthor
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { DependencyUnavailable, Unauthenticated } from '../common/domain-errors';
-import { ALLOWED_ROLES, PUBLIC_ROUTE } from './allow.decorator';
+import { ALLOWED_ROLES, PUBLIC_ROUTE, REFUSAL } from './allow.decorator';
 import { roleNotAllowed } from './policy-refusals';
 import type { Role } from './roles';
 import { isUncheckedCaller, markSessionCheckedByWrite, SESSION_CHECKED_BY_WRITE, type UncheckedCallerClaims } from './session-checked-write';
@@ -42,7 +42,7 @@ export class PolicyGuard implements CanActivate {
     }
     const user = request.user;
     const role = isUncheckedCaller(user) ? user.claimedRole : user?.role;
-    if (!user || !role || !allowed.includes(role)) throw roleNotAllowed();
+    if (!user || !role || !allowed.includes(role)) throw roleNotAllowed(this.reflector.getAllAndOverride<{ code: string; detail: string } | undefined>(REFUSAL, targets));
     if (stepUp && !isUncheckedCaller(user)) this.stepUp.assertSteppedUp(user);
     return true;
   }

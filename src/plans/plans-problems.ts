@@ -1,5 +1,6 @@
 /** The plans module's refusals: code → when it is answered. */
 export const PLANS_PROBLEMS = {
+  provisioned_by_admin: 'Only the platform admin adds housing areas and organisations to a plan (the leader edits them)',
   plan_period: 'A plan\'s validTo is before its validFrom',
   duplicate_housing_area: 'The plan already has a housing area with this name',
   duplicate_organisation: 'The plan already has an organisation with this name',

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
-import { Allow } from '../access/allow.decorator';
+import { Allow, RefuseOthersWith } from '../access/allow.decorator';
 import { CurrentActor, PlanActor, type Actor } from '../access/actor';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { CreateHousingAreaDto, CreateOrganisationDto, CreatePlanDto } from './dto/plan.dto';
@@ -8,7 +8,12 @@ import { HousingAreaPage, HousingAreaResponse, OrganisationPage, OrganisationRes
 import { PlanSettingsDto } from './dto/plan-settings.dto';
 import { PlanSettingsResponse } from './dto/plan-settings-response.dto';
 import { PlanSettingsService } from './plan-settings.service';
+import { PlanSetupStatusService } from './plan-setup-status.service';
+import { PlanSetupStatusResponse } from './dto/plan-setup-status.dto';
 import { PlansService } from './plans.service';
+
+/** A leader who tries to add a housing area or organisation is told who can (domain.md: the admin provisions them). */
+const PROVISIONED_BY_ADMIN = { code: 'provisioned_by_admin', detail: 'Only the platform admin adds housing areas and organisations to a plan; a leader edits them (PATCH)' } as const;
 
 @ApiTags('Plans and people')
 @Controller()
@@ -16,6 +21,7 @@ export class PlansController {
   constructor(
     private readonly plans: PlansService,
     private readonly settings: PlanSettingsService,
+    private readonly setup: PlanSetupStatusService,
   ) {}
 
   /** Provisions a new plan (tenant). */
@@ -38,6 +44,7 @@ export class PlansController {
   @ApiOperation({ summary: 'Admin: add a housing area to a plan' })
   @Post('plans/:planId/housing-areas')
   @HttpCode(201)
+  @RefuseOthersWith(PROVISIONED_BY_ADMIN)
   @Allow('admin')
   @ApiCreatedResponse({ type: HousingAreaResponse })
   @ApiNotFoundResponse({ description: 'No such plan' })
@@ -48,6 +55,7 @@ export class PlansController {
 
   @ApiOperation({ summary: 'Admin: add a partner organisation to a plan' })
   @Post('plans/:planId/organisations')
+  @RefuseOthersWith(PROVISIONED_BY_ADMIN)
   @Allow('admin')
   @ApiCreatedResponse({ type: OrganisationResponse })
   @ApiNotFoundResponse({ description: 'No such plan' })
@@ -111,5 +119,15 @@ export class PlansController {
   @ApiUnprocessableEntityResponse({ description: '`plan_settings_range`: a range (programme ages, hours a week, months) has its max below its min' })
   replaceSettings(@CurrentActor() actor: Actor, @Param('planId', ParseIdPipe) planId: string, @Body() dto: PlanSettingsDto): Promise<PlanSettingsResponse> {
     return this.settings.replace(actor, planId, dto);
+  }
+
+  /** What a new plan has so far, for the leader's checklist: one call instead of six. */
+  @ApiOperation({ summary: 'Leader or admin: how far a plan is set up (areas, organisations, staff, settings, activities, indicators)' })
+  @Get('plans/:planId/setup-status')
+  @Allow('leader', 'admin')
+  @ApiOkResponse({ type: PlanSetupStatusResponse })
+  @ApiNotFoundResponse({ description: 'No such plan, or not yours (a leader reaches only their own plan)' })
+  setupStatus(@CurrentActor() actor: Actor, @Param('planId', ParseIdPipe) planId: string): Promise<PlanSetupStatusResponse> {
+    return this.setup.status(actor, planId);
   }
 }

@@ -61,6 +61,7 @@ const MATRIX: Record<string, Role[] | 'public'> = {
   'PATCH /api/v1/plans/:planId/organisations/:id': ['admin', 'leader'],
   'GET /api/v1/plans/:planId/settings': ['admin', 'leader'],
   'PUT /api/v1/plans/:planId/settings': ['admin', 'leader'],
+  'GET /api/v1/plans/:planId/setup-status': ['admin', 'leader'],
   'POST /api/v1/plans/:planId/users': ['admin', 'leader'],
   'GET /api/v1/plans/:planId/users': ['admin'],
   'PATCH /api/v1/users/:id': ['admin', 'leader'],

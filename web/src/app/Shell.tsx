@@ -11,6 +11,8 @@ import { useSession } from './session';
 interface NavItem {
   to: string;
   label: string;
+  /** Active only on this exact path, not on the paths below it (/plan is not /plan/omraader). */
+  end?: boolean;
 }
 
 /** Each role's main navigation; a role without screens yet has only the front page. Add a screen's entry here. */
@@ -20,14 +22,19 @@ export const NAVIGATION: Partial<Record<Role, NavItem[]>> = {
     { to: '/beboere', label: common.nav.residents },
     { to: '/sager', label: common.nav.cases },
   ],
+  leader: [
+    { to: '/plan', label: common.nav.planSetup, end: true },
+    { to: '/aktiviteter', label: common.nav.activities },
+    { to: '/personale', label: common.nav.staff },
+    { to: '/haendelser', label: common.nav.auditEvents },
+    { to: '/plan/omraader', label: common.nav.housingAreas },
+    { to: '/plan/organisationer', label: common.nav.organisations },
+    { to: '/plan/indstillinger', label: common.nav.planSettings },
+  ],
+  admin: [{ to: '/planer', label: common.nav.plans }],
   caseworker: [
     { to: '/henvisninger', label: common.nav.referrals },
     { to: '/delte-beboere', label: common.nav.sharedResidents },
-  ],
-  leader: [
-    { to: '/personale', label: common.nav.staff },
-    { to: '/haendelser', label: common.nav.auditEvents },
-    { to: '/aktiviteter', label: common.nav.activities },
   ],
 };
 
@@ -75,7 +82,7 @@ export function Shell() {
             <ul className="mainmenu">
               {items.map((item) => (
                 <li key={item.to}>
-                  <NavLink to={item.to} className="nav-link" end={item.to === '/'}>
+                  <NavLink to={item.to} className="nav-link" end={item.end ?? item.to === '/'}>
                     <span>{item.label}</span>
                   </NavLink>
                 </li>

@@ -9,6 +9,10 @@ export function homeOf(role: Role): string {
       return '/i-dag';
     case 'caseworker':
       return '/henvisninger';
+    case 'leader':
+      return '/plan';
+    case 'admin':
+      return '/planer';
     default:
       return '/';
   }

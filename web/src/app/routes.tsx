@@ -1,4 +1,5 @@
 import { Route, Routes } from 'react-router';
+import { ChecklistScreen, HousingAreasScreen, NewPlanScreen, OrganisationsScreen, PlanScreen, PlansScreen, SettingsScreen } from '../screens/plan-setup/lazy';
 import { ReferralInboxScreen, ReferralScreen, SharedResidentScreen, SharedResidentsScreen } from '../screens/caseworker/lazy';
 import { ResidentAccessLogScreen } from '../screens/resident-rights/lazy';
 import { ActivitiesScreen, ActivityScreen, AuditScreen, StaffMemberScreen, StaffScreen } from '../screens/leader-admin/lazy';
@@ -61,6 +62,15 @@ export function AppRoutes() {
         <Route path="/haendelser" element={<RequireRole roles={['leader']}><AuditScreen /></RequireRole>} />
         <Route path="/aktiviteter" element={<RequireRole roles={['leader']}><ActivitiesScreen /></RequireRole>} />
         <Route path="/aktiviteter/:id" element={<RequireRole roles={['leader']}><ActivityScreen /></RequireRole>} />
+        {/* plan-setup/: the admin provisions plans; the leader's checklist, settings, housing areas and organisations */}
+        <Route path="/planer" element={<RequireRole roles={['admin']}><PlansScreen /></RequireRole>} />
+        <Route path="/planer/ny" element={<RequireRole roles={['admin']}><NewPlanScreen /></RequireRole>} />
+        <Route path="/planer/:id" element={<RequireRole roles={['admin']}><PlanScreen /></RequireRole>} />
+        <Route path="/planer/:id/indstillinger" element={<RequireRole roles={['admin']}><SettingsScreen /></RequireRole>} />
+        <Route path="/plan" element={<RequireRole roles={['leader']}><ChecklistScreen /></RequireRole>} />
+        <Route path="/plan/indstillinger" element={<RequireRole roles={['leader']}><SettingsScreen /></RequireRole>} />
+        <Route path="/plan/omraader" element={<RequireRole roles={['leader']}><HousingAreasScreen /></RequireRole>} />
+        <Route path="/plan/organisationer" element={<RequireRole roles={['leader']}><OrganisationsScreen /></RequireRole>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

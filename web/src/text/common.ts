@@ -25,6 +25,11 @@ export const common = {
     auditEvents: 'Hændelser',
     activities: 'Aktiviteter',
     home: 'Forside',
+    plans: 'Helhedsplaner',
+    planSetup: 'Opstart',
+    planSettings: 'Indstillinger',
+    housingAreas: 'Boligområder',
+    organisations: 'Organisationer',
   },
   roles: {
     admin: 'administrator',
