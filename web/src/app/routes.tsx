@@ -1,5 +1,6 @@
 import { Route, Routes } from 'react-router';
 import { ReferralInboxScreen, ReferralScreen, SharedResidentScreen, SharedResidentsScreen } from '../screens/caseworker/lazy';
+import { IndicatorsScreen, ReportScreen, ReportsScreen } from '../screens/leader-report/lazy';
 import { CaseScreen } from '../screens/counsellor/CaseScreen';
 import { CasesScreen } from '../screens/counsellor/CasesScreen';
 import { CounsellorArea } from '../screens/counsellor/CounsellorArea';
@@ -51,6 +52,10 @@ export function AppRoutes() {
         <Route path="/henvisninger/:id" element={<RequireRole roles={['caseworker']}><ReferralScreen /></RequireRole>} />
         <Route path="/delte-beboere" element={<RequireRole roles={['caseworker']}><SharedResidentsScreen /></RequireRole>} />
         <Route path="/delte-beboere/:id" element={<RequireRole roles={['caseworker']}><SharedResidentScreen /></RequireRole>} />
+        {/* leader-report/ */}
+        <Route path="/rapport" element={<RequireRole roles={['leader']}><ReportsScreen /></RequireRole>} />
+        <Route path="/rapport/:id" element={<RequireRole roles={['leader']}><ReportScreen /></RequireRole>} />
+        <Route path="/indikatorer" element={<RequireRole roles={['leader']}><IndicatorsScreen /></RequireRole>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -21,6 +21,8 @@ export const common = {
     cases: 'Sager',
     referrals: 'Henvisninger',
     sharedResidents: 'Delte beboere',
+    halfYearReport: 'Halvårsrapport',
+    indicators: 'Indikatorer',
     home: 'Forside',
   },
   roles: {
