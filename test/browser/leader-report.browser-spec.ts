@@ -29,10 +29,11 @@ describe("the leader's half-year report and indicators in the web app", () => {
   async function aHalfYearOfCounselling(): Promise<void> {
     const counsellor = await apiCaller(await web.user('counsellor', { name: 'Camilla Rådgiver' }));
     const { month } = lastEndedHalfYear();
-    const resident = await counsellor.post('/residents', { housingAreaId: web.plan().areas.eligible, firstName: 'Helle', lastName: 'Jensen', birthDate: '1978-04-12', gender: 'female', confirmNotDuplicate: true });
-    expectStatus(resident, 201, 'register');
     const topics = ['debt', 'debt', 'debt', 'debt', 'debt', 'family'];
     for (const [i, topic] of topics.entries()) {
+      // One case per resident: a resident has one open case per matter.
+      const resident = await counsellor.post('/residents', { housingAreaId: web.plan().areas.eligible, firstName: `Helle ${i}`, lastName: 'Jensen', birthDate: '1978-04-12', gender: 'female', confirmNotDuplicate: true });
+      expectStatus(resident, 201, 'register');
       const openedAt = `${month}-${String(i + 10)}T10:00:00+01:00`;
       const kase = await counsellor.post('/counselling-cases', { residentId: resident.body.id, topic, form: 'appointment', openedAt });
       expectStatus(kase, 201, 'open case');

@@ -10,9 +10,9 @@ describe("the leader's report figures and half-years", () => {
 
   it('shows the figures as the exports do: six cases started as 6, a topic of one case as "<5" without its number', async () => {
     const c = plan.counsellor;
-    const resident = await registerResident(c, { housingAreaId: plan.areas.eligible, firstName: 'Helle', gender: 'female', birthYear: 1979 });
     const topics = ['debt', 'debt', 'debt', 'debt', 'debt', 'family'];
     for (const [i, topic] of topics.entries()) {
+      const resident = await registerResident(c, { housingAreaId: plan.areas.eligible, firstName: `Helle ${i}`, gender: 'female', birthYear: 1979 });
       await openCase(c, { residentId: resident.id, topic, form: 'appointment', openedAt: `2026-0${i + 1}-10T10:00:00+01:00` });
     }
     const report = await completedReport(plan.leader, 2026, 1);
@@ -33,10 +33,14 @@ describe("the leader's report figures and half-years", () => {
   });
 
   it('refuses the figures of a report that has not completed, saying so', async () => {
-    const report = await completedReport(plan.leader, 2025, 2);
-    // A report that failed (its job given up on) has no figures; behind the app's back, as the runner would.
-    await asOwner(`UPDATE half_year_reports SET status = 'failed', result = NULL WHERE id = $1`, [report.id]);
-    const res = await plan.leader.get(`/reports/${report.id}/figures`);
+    // A report whose job was given up on, as the runner leaves it (a completed one is immutable).
+    const [failed] = await asOwner<{ id: string }>(
+      `INSERT INTO half_year_reports (plan_id, year, half, version, status, progress, interim, trigger, parameters, failure_reason)
+       SELECT plan_id, year, half, version + 1, 'failed', 30, interim, trigger, parameters, 'The report could not be computed' FROM half_year_reports WHERE plan_id = $1 LIMIT 1
+       RETURNING id`,
+      [plan.planId],
+    );
+    const res = await plan.leader.get(`/reports/${failed.id}/figures`);
     expect(res.status).toBe(409);
     expect(res.body.code).toBe('report_not_completed');
   });
