@@ -86,7 +86,7 @@ describe("the leader's half-year report and indicators in the web app", () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Hent som Excel (XLSX)' }).click()]);
     expect(download.suggestedFilename()).toBe(`halvaarsstatistik-${year}-H${half}-v1.xlsx`);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(await readFile((await download.path())!));
+    await workbook.xlsx.load((await readFile((await download.path())!)) as unknown as ArrayBuffer);
     const counselling = workbook.getWorksheet('Rådgivning')!;
     const cell = (label: string) => {
       let value: unknown;
