@@ -31,7 +31,7 @@ export function Downloads({ id }: { id: string }) {
     <section aria-labelledby="downloads-heading">
       <h2 id="downloads-heading">{text.downloadsHeading}</h2>
       {error && <Alert kind="error">{error}</Alert>}
-      <ul className="report-downloads">
+      <ul className="nobullet-list report-downloads">
         {FORMATS.map(([format, name]) => (
           <li key={format}>
             <Button variant="secondary" busy={busy === format} onClick={() => void get(format)}>

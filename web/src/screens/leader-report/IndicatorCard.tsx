@@ -24,8 +24,8 @@ export function IndicatorCard({ indicator: i, plan }: { indicator: Indicator; pl
   const [version, setVersion] = useState(0);
   const [loaded] = useLoad<IndicatorValue[]>(`${i.id}-${history}-${version}`, () => indicatorValues(i.id, history));
   const headingId = `indicator-${i.id}`;
-  const baseline = i.baseline === null ? text.none_ : text.baselineValue(formatNumber(i.baseline), i.baselineYear, i.baselineSource);
-  const target = i.target === null ? text.none_ : text.targetValue(formatNumber(i.target), i.targetYear);
+  const baseline = i.baseline === null ? text.none_ : text.baselineValue(`${formatNumber(i.baseline)} ${i.unit}`, i.baselineYear, i.baselineSource);
+  const target = i.target === null ? text.none_ : text.targetValue(`${formatNumber(i.target)} ${i.unit}`, i.targetYear);
   return (
     <section className="indicator-card" aria-labelledby={headingId}>
       <h2 id={headingId}>{i.indicator}</h2>
@@ -36,15 +36,11 @@ export function IndicatorCard({ indicator: i, plan }: { indicator: Indicator; pl
         </div>
         <div>
           <dt>{text.baseline}</dt>
-          <dd>
-            {baseline} {i.unit}
-          </dd>
+          <dd>{baseline}</dd>
         </div>
         <div>
           <dt>{text.target}</dt>
-          <dd>
-            {target} {i.unit}
-          </dd>
+          <dd>{target}</dd>
         </div>
         <div>
           <dt>{text.dataSource}</dt>
@@ -71,7 +67,7 @@ function ValuesTable({ indicator: i, values }: { indicator: Indicator; values: I
   if (values.length === 0) return <p>{text.noValues}</p>;
   return (
     <div className="table--responsive-scroll">
-      <table className="table table--zebra">
+      <table className="table table--zebra report-table">
         <caption>{text.valuesCaption(i.indicator)}</caption>
         <thead>
           <tr>

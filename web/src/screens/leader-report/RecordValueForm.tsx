@@ -8,16 +8,10 @@ import { leaderReport } from '../../text/leader-report';
 import { failureText } from '../caseworker/caseworker-api';
 import { recordValue, type Indicator, type ReportPeriods } from './leader-report-api';
 import { periodName } from './IndicatorCard';
+import { parseDanishNumber } from './numbers';
 
 const text = leaderReport.indicators;
 const PERIOD = /^\d{4}(-H[12])?$/;
-
-/** "0,42" or "1.234,5" as a person writes it in Danish; null when it is not a number. */
-export function parseDanishNumber(input: string): number | null {
-  const cleaned = input.trim().replace(/\s/g, '');
-  if (!/^-?\d{1,3}(\.\d{3})*(,\d+)?$|^-?\d+(,\d+)?$/.test(cleaned)) return null;
-  return Number(cleaned.replace(/\./g, '').replace(',', '.'));
-}
 
 /** Records a period's value; a second value for the same period is a correction, and the first stays in the history. */
 export function RecordValueForm({ indicator, plan, onSaved }: { indicator: Indicator; plan: ReportPeriods; onSaved: () => void }) {
