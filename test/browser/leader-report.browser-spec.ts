@@ -99,9 +99,15 @@ describe("the leader's half-year report and indicators in the web app", () => {
     expect(cell('Kontakter')).toBe(fromApi.body.result.counselling.contacts);
     expect([cell('Rådgivninger påbegyndt'), cell('Kontakter')]).toEqual([6, 7]);
 
-    // The report is in the list of versions.
+    // The report is in the list of versions; a second request is version 2, and version 1 is still there.
     await page.getByRole('link', { name: 'Alle rapporter' }).click();
     await page.getByRole('link', { name: `Vis ${half}. halvår ${year}, version 1` }).waitFor();
+    await page.getByRole('button', { name: 'Bestil rapport' }).click();
+    await page.getByText('Rapporten er færdig.').waitFor();
+    await page.getByText('Version 2, bestilt', { exact: false }).waitFor();
+    await page.getByRole('region', { name: 'Andre versioner af halvåret' }).getByRole('link', { name: 'Version 1' }).click();
+    await page.getByText('Version 1, bestilt', { exact: false }).waitFor();
+    await expectAccessible(page);
     await expectNoTokenInStorage(page);
   }, BROWSER_TEST_TIMEOUT);
 

@@ -51,6 +51,9 @@ export const leaderReport = {
     indicatorsHeading: 'Indikatorer',
     noIndicators: 'Planen har ingen indikatorer.',
     aboutHeading: 'Om rapporten',
+    otherVersions: 'Andre versioner af halvåret',
+    versionLink: (version: number) => `Version ${version}`,
+    requestedAt: (when: string) => `bestilt ${when}`,
   },
   indicators: {
     heading: 'Indikatorer',

@@ -9,6 +9,7 @@ import { failureText } from '../caseworker/caseworker-api';
 import { Downloads } from './Downloads';
 import { figures, report, type Report, type ReportFigures } from './leader-report-api';
 import { ReportFiguresView } from './ReportFigures';
+import { OtherVersions } from './OtherVersions';
 import { InterimBadge } from './ReportStatus';
 import './leader-report.css';
 
@@ -74,12 +75,9 @@ export function ReportPage() {
               <p>{text.failedId(r.id)}</p>
             </Alert>
           )}
-          {shown.state === 'report' && shown.figures && (
-            <>
-              <Downloads id={r.id} />
-              <ReportFiguresView figures={shown.figures} />
-            </>
-          )}
+          {shown.state === 'report' && shown.figures && <Downloads id={r.id} />}
+          {!unfinished(r) && <OtherVersions report={r} />}
+          {shown.state === 'report' && shown.figures && <ReportFiguresView figures={shown.figures} />}
         </>
       )}
     </>
