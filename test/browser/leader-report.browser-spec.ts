@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { readFile } from 'node:fs/promises';
 import { BROWSER_TEST_TIMEOUT, expectAccessible, expectNoTokenInStorage, freshTotpCode, openBrowser, signInThroughUi, startWebApp, type WebUser } from '../support/browser';
-import { Caller, expectStatus } from '../support/fixtures';
+import { asOwner, Caller, expectStatus } from '../support/fixtures';
 import { API } from '../support/test-app';
 
 /** The leader's half-year report and indicators in a real Chromium (issue 22). */
@@ -142,6 +142,32 @@ describe("the leader's half-year report and indicators in the web app", () => {
     await values.getByRole('cell', { name: '64,5' }).waitFor();
     await values.getByText('Rettelse 1').waitFor();
     await card.getByText(/Værdier: 1\. halvår 2026: 66\. Mål: 75 i 2029\./).waitFor();
+    await expectAccessible(page);
+  }, BROWSER_TEST_TIMEOUT);
+
+  it('a report of the running half-year is marked interim, and a report that failed says what to do', async () => {
+    const user = await web.user('leader', { name: 'Lars Leder' });
+    const page = await browser.page();
+    await signInThroughUi(page, user, web.url);
+    await page.goto(`${web.url}/rapport`);
+    const select = page.getByLabel('Halvår', { exact: true });
+    const running = await select.evaluate((s: HTMLSelectElement) => Array.from(s.options).find((o) => o.textContent!.includes('igangværende'))!.value);
+    await select.selectOption(running);
+    await page.getByRole('button', { name: 'Bestil rapport' }).click();
+    await page.getByText('Rapporten er færdig.').waitFor();
+    await page.getByRole('heading', { level: 1 }).getByText('Foreløbig').waitFor();
+    await page.getByText('Foreløbig: halvåret er ikke slut, så tallene kan stadig ændre sig.').waitFor();
+
+    // A report whose job was given up on, as the runner leaves it.
+    const [failed] = await asOwner<{ id: string }>(
+      `INSERT INTO half_year_reports (plan_id, year, half, version, status, progress, interim, trigger, parameters, failure_reason)
+       SELECT plan_id, year, half, version + 1, 'failed', 30, interim, trigger, parameters, 'The report could not be computed' FROM half_year_reports WHERE id = $1
+       RETURNING id`,
+      [page.url().split('/').at(-1)],
+    );
+    await page.goto(`${web.url}/rapport/${failed.id}`);
+    await page.getByText('Rapporten kunne ikke beregnes. Bestil den igen', { exact: false }).waitFor();
+    expect(await page.getByRole('button', { name: 'Hent som Excel (XLSX)' }).count()).toBe(0);
     await expectAccessible(page);
   }, BROWSER_TEST_TIMEOUT);
 
