@@ -5,6 +5,7 @@ import { Allow } from '../access/allow.decorator';
 import { PlanActor } from '../access/actor';
 import { ExportQuery, ReportQuery, RequestReportDto } from './dto/report.dto';
 import { ActivityCountsResponse, ReportPage, ReportRequestedResponse, ReportResponse } from './dto/report-response.dto';
+import { ReportFiguresResponse, ReportPeriodsResponse } from './dto/report-figures.dto';
 import { ReportsService } from './reports.service';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 
@@ -40,6 +41,15 @@ export class ReportsController {
     return this.reports.list(actor, query);
   }
 
+  /** From the plan's first half-year to the running one, so a screen offers only what can be requested. */
+  @ApiOperation({ summary: "Leader: the plan's half-years a report can be requested for" })
+  @Get('periods')
+  @Allow('leader')
+  @ApiOkResponse({ type: ReportPeriodsResponse })
+  periods(@PlanActor() actor: PlanActor): Promise<ReportPeriodsResponse> {
+    return this.reports.periods(actor);
+  }
+
   @ApiOperation({ summary: 'Leader: read one report with its results' })
   @Get(':id')
   @Allow('leader')
@@ -47,6 +57,17 @@ export class ReportsController {
   @ApiNotFoundResponse({ description: 'No such report in your plan' })
   get(@PlanActor() actor: PlanActor, @Param('id', ParseIdPipe) id: string): Promise<ReportResponse> {
     return this.reports.get(actor, id);
+  }
+
+  /** The figures exactly as the exports print them: the same labels, numbers and small-number suppression ("<5", "skjult"). */
+  @ApiOperation({ summary: "Leader: a report's figures as the exports show them" })
+  @Get(':id/figures')
+  @Allow('leader')
+  @ApiOkResponse({ type: ReportFiguresResponse })
+  @ApiNotFoundResponse({ description: 'No such report in your plan' })
+  @ApiConflictResponse({ description: '`report_not_completed`: the report is queued, running or failed' })
+  figures(@PlanActor() actor: PlanActor, @Param('id', ParseIdPipe) id: string): Promise<ReportFiguresResponse> {
+    return this.reports.figures(actor, id);
   }
 
   /** The report as CSV (Danish Excel), XLSX or PDF with charts; counts of 1-4 are shown as "<5". */

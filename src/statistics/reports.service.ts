@@ -12,6 +12,9 @@ import { JOBS, STATISTICS_QUEUE } from '../jobs/queues';
 import { PlansService } from '../plans/plans.service';
 import type { ReportPage, ReportRequestedResponse, ReportResponse } from './dto/report-response.dto';
 import { exportReport, type ExportedFile } from './exports';
+import { buildReportModel } from './exports/report-model';
+import type { ReportFiguresResponse, ReportPeriodsResponse } from './dto/report-figures.dto';
+import { planHalfYears, reportFiguresView } from './report-figures';
 import type { HalfYearReport, ReportParameters } from './half-year-report.entity';
 import { REPORT_FORMAT_VERSION } from './report-computer';
 import { periodDates, periodState, type HalfYear } from './report-period';
@@ -110,12 +113,32 @@ export class ReportsService {
   }
 
   async export(actor: PlanActor, id: string, format: 'csv' | 'xlsx' | 'pdf'): Promise<ExportedFile> {
+    const report = await this.completed(actor, id);
+    const plan = await this.plans.getPlan(actor.planId, this.manager);
+    return exportReport(format, report.result!, { planName: plan.name, version: report.version, createdAt: report.completedAt ?? report.createdAt, threshold: report.parameters.suppressionThreshold });
+  }
+
+  /** The report's figures as the exports print them (suppressed), for the web app's tables and charts. */
+  async figures(actor: PlanActor, id: string): Promise<ReportFiguresResponse> {
+    const report = await this.completed(actor, id);
+    const plan = await this.plans.getPlan(actor.planId, this.manager);
+    const model = buildReportModel(report.result!, { planName: plan.name, version: report.version, createdAt: report.completedAt ?? report.createdAt, threshold: report.parameters.suppressionThreshold });
+    return reportFiguresView(report.id, model);
+  }
+
+  /** The half-years of the plan a report can be requested for, and the one to suggest. */
+  async periods(actor: PlanActor, now = new Date()): Promise<ReportPeriodsResponse> {
+    const plan = await this.plans.getPlan(actor.planId, this.manager);
+    const items = planHalfYears(plan.validFrom, plan.validTo, now);
+    return { validFrom: plan.validFrom, validTo: plan.validTo, items, suggested: items.find((p) => !p.running) ?? items[0] ?? null };
+  }
+
+  private async completed(actor: PlanActor, id: string): Promise<HalfYearReport> {
     const report = await this.find(actor, id);
     if (report.status !== 'completed' || !report.result) {
       throw new Conflict(`The report is ${report.status}; it can be exported when it is completed`, { code: 'report_not_completed', extra: { reportStatus: report.status } });
     }
-    const plan = await this.plans.getPlan(actor.planId, this.manager);
-    return exportReport(format, report.result, { planName: plan.name, version: report.version, createdAt: report.completedAt ?? report.createdAt, threshold: report.parameters.suppressionThreshold });
+    return report;
   }
 
   private async find(actor: PlanActor, id: string): Promise<HalfYearReport> {

@@ -139,6 +139,8 @@ const MATRIX: Record<string, Role[] | 'public'> = {
   'GET /api/v1/reports': ['leader'],
   'GET /api/v1/reports/:id': ['leader'],
   'GET /api/v1/reports/:id/export': ['leader'],
+  'GET /api/v1/reports/periods': ['leader'],
+  'GET /api/v1/reports/:id/figures': ['leader'],
   'POST /api/v1/indicators': ['leader'],
   'GET /api/v1/indicators': ['leader'],
   'PATCH /api/v1/indicators/:id': ['admin', 'leader'],

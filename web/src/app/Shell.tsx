@@ -24,6 +24,8 @@ export const NAVIGATION: Partial<Record<Role, NavItem[]>> = {
   ],
   leader: [
     { to: '/plan', label: common.nav.planSetup, end: true },
+    { to: '/rapport', label: common.nav.halfYearReport },
+    { to: '/indikatorer', label: common.nav.indicators },
     { to: '/aktiviteter', label: common.nav.activities },
     { to: '/personale', label: common.nav.staff },
     { to: '/haendelser', label: common.nav.auditEvents },

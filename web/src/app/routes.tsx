@@ -3,6 +3,7 @@ import { ChecklistScreen, HousingAreasScreen, NewPlanScreen, OrganisationsScreen
 import { ReferralInboxScreen, ReferralScreen, SharedResidentScreen, SharedResidentsScreen } from '../screens/caseworker/lazy';
 import { ResidentAccessLogScreen } from '../screens/resident-rights/lazy';
 import { ActivitiesScreen, ActivityScreen, AuditScreen, StaffMemberScreen, StaffScreen } from '../screens/leader-admin/lazy';
+import { IndicatorsScreen, ReportScreen, ReportsScreen } from '../screens/leader-report/lazy';
 import { CaseScreen } from '../screens/counsellor/CaseScreen';
 import { CasesScreen } from '../screens/counsellor/CasesScreen';
 import { CounsellorArea } from '../screens/counsellor/CounsellorArea';
@@ -71,6 +72,10 @@ export function AppRoutes() {
         <Route path="/plan/indstillinger" element={<RequireRole roles={['leader']}><SettingsScreen /></RequireRole>} />
         <Route path="/plan/omraader" element={<RequireRole roles={['leader']}><HousingAreasScreen /></RequireRole>} />
         <Route path="/plan/organisationer" element={<RequireRole roles={['leader']}><OrganisationsScreen /></RequireRole>} />
+        {/* leader-report/ */}
+        <Route path="/rapport" element={<RequireRole roles={['leader']}><ReportsScreen /></RequireRole>} />
+        <Route path="/rapport/:id" element={<RequireRole roles={['leader']}><ReportScreen /></RequireRole>} />
+        <Route path="/indikatorer" element={<RequireRole roles={['leader']}><IndicatorsScreen /></RequireRole>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

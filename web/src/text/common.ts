@@ -24,6 +24,8 @@ export const common = {
     staff: 'Personale',
     auditEvents: 'Hændelser',
     activities: 'Aktiviteter',
+    halfYearReport: 'Halvårsrapport',
+    indicators: 'Indikatorer',
     home: 'Forside',
     plans: 'Helhedsplaner',
     planSetup: 'Opstart',
