@@ -17,6 +17,7 @@ import type { ProgrammeDetailsResponse, ProgrammePage } from './dto/job-programm
 import { programmeListItem } from './job-programme-views';
 import type { JobProgrammesProblem } from './job-programmes-problems';
 import { JobProgrammesRepository } from './job-programmes.repository';
+import type { NextStep } from './phase-machine';
 import { ProgrammeDetails } from './programme-details';
 import { eligibilityProblems } from './programme-eligibility';
 import { startOfDayInPlanZone } from './programme-timeline';
@@ -95,7 +96,10 @@ export class JobProgrammesService {
       employers: await this.employers.namesOf(manager, actor, page.items.map((p) => p.ordinaryJobEmployerId)),
     };
     const freeTextShared = this.access.jobProgrammeFreeTextShared(actor);
-    return { items: page.items.map((p) => programmeListItem(p, freeTextShared, names)), nextCursor: page.nextCursor };
+    // The board shows what each card still needs; one after another, as the page's other reads.
+    const nextSteps: (NextStep | null)[] = [];
+    for (const p of page.items) nextSteps.push(await this.details.nextStepOf(manager, p));
+    return { items: page.items.map((p, i) => programmeListItem(p, freeTextShared, names, nextSteps[i])), nextCursor: page.nextCursor };
   }
 
   async get(actor: PlanActor, id: string): Promise<ProgrammeDetailsResponse> {
