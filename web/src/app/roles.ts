@@ -9,6 +9,8 @@ export function homeOf(role: Role): string {
       return '/i-dag';
     case 'caseworker':
       return '/henvisninger';
+    case 'social_worker':
+      return '/forloeb';
     default:
       return '/';
   }

@@ -1,5 +1,6 @@
 import { Route, Routes } from 'react-router';
 import { ReferralInboxScreen, ReferralScreen, SharedResidentScreen, SharedResidentsScreen } from '../screens/caseworker/lazy';
+import { BoardScreen, EmployerScreen, EmployersScreen, ProgrammeScreen } from '../screens/social-worker/lazy';
 import { CaseScreen } from '../screens/counsellor/CaseScreen';
 import { CasesScreen } from '../screens/counsellor/CasesScreen';
 import { CounsellorArea } from '../screens/counsellor/CounsellorArea';
@@ -51,6 +52,11 @@ export function AppRoutes() {
         <Route path="/henvisninger/:id" element={<RequireRole roles={['caseworker']}><ReferralScreen /></RequireRole>} />
         <Route path="/delte-beboere" element={<RequireRole roles={['caseworker']}><SharedResidentsScreen /></RequireRole>} />
         <Route path="/delte-beboere/:id" element={<RequireRole roles={['caseworker']}><SharedResidentScreen /></RequireRole>} />
+        {/* social-worker/ */}
+        <Route path="/forloeb" element={<RequireRole roles={['social_worker']}><BoardScreen /></RequireRole>} />
+        <Route path="/forloeb/:id" element={<RequireRole roles={['social_worker']}><ProgrammeScreen /></RequireRole>} />
+        <Route path="/virksomheder" element={<RequireRole roles={['social_worker']}><EmployersScreen /></RequireRole>} />
+        <Route path="/virksomheder/:id" element={<RequireRole roles={['social_worker']}><EmployerScreen /></RequireRole>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -21,6 +21,8 @@ export const common = {
     cases: 'Sager',
     referrals: 'Henvisninger',
     sharedResidents: 'Delte beboere',
+    programmes: 'Forløb',
+    employers: 'Virksomheder',
     home: 'Forside',
   },
   roles: {

@@ -1,0 +1,46 @@
+import { useState } from 'react';
+import { ApiProblem } from '../../api/problem';
+import { failureText } from '../caseworker/caseworker-api';
+import { requirement } from '../../text/social-worker';
+
+export interface Action {
+  busy: boolean;
+  /** The Danish sentence of the last refusal. */
+  error: string | null;
+  /** The unmet requirements a refused phase change listed, in Danish. */
+  reasons: string[];
+  done: string | null;
+  run: (work: () => Promise<unknown>, doneText: string) => Promise<boolean>;
+  fail: (text: string) => void;
+}
+
+/** One form's sending: busy while it is on its way, then what was done or why it was refused. */
+export function useAction(): Action {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [reasons, setReasons] = useState<string[]>([]);
+  const [done, setDone] = useState<string | null>(null);
+  const run = async (work: () => Promise<unknown>, doneText: string) => {
+    setBusy(true);
+    setError(null);
+    setReasons([]);
+    setDone(null);
+    try {
+      await work();
+      setDone(doneText);
+      return true;
+    } catch (e) {
+      setError(failureText(e));
+      const rules = e instanceof ApiProblem ? e.fieldErrors.map((f) => f.rule ?? '') : [];
+      setReasons(rules.filter((r): r is keyof typeof requirement => r in requirement).map((r) => requirement[r].need));
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
+  const fail = (text: string) => {
+    setDone(null);
+    setError(text);
+  };
+  return { busy, error, reasons, done, run, fail };
+}
