@@ -18,7 +18,9 @@ export function EmploymentSection({ p, youth, employers, onChange }: { p: Progra
   const e = p.employment;
   const accepted = p.matches.find((m) => m.status === 'accepted');
   const guardians = youth.guardians ?? [];
-  const [employerId, setEmployerId] = useState(e?.employerId ?? accepted?.employerId ?? '');
+  const [chosenEmployer, setEmployerId] = useState(e?.employerId ?? '');
+  // Until one is chosen, the employment is at the accepted match's employer, as the guards ask.
+  const employerId = chosenEmployer || accepted?.employerId || '';
   const [youthSigned, setYouthSigned] = useState(e?.contractSignedByYouthAt ?? '');
   const [guardianSigned, setGuardianSigned] = useState(e?.contractSignedByGuardianAt ?? '');
   const [guardianId, setGuardianId] = useState(e?.contractSignedByGuardianId ?? guardians[0]?.id ?? '');

@@ -16,11 +16,21 @@ export function NextStepPanel({ p, employers, onChange }: { p: Programme; employ
   const move = useAction();
   const end = useAction();
   const accepted = p.matches.find((m) => m.status === 'accepted');
-  const [employerId, setEmployerId] = useState(accepted?.employerId ?? '');
+  const [chosenEmployer, setEmployerId] = useState('');
+  // Until one is chosen, the ordinary job is at the accepted match's employer: usually the one who hires the youth.
+  const employerId = chosenEmployer || accepted?.employerId || '';
   const [startedAt, setStartedAt] = useState(todayIso());
   const [reason, setReason] = useState('');
   const next = p.nextStep;
-  if (!next) return <p>{text.finishedNote}</p>;
+  if (!next) {
+    return (
+      <>
+        <ActionStatus action={move} />
+        <ActionStatus action={end} />
+        <p>{text.finishedNote}</p>
+      </>
+    );
+  }
   const toOrdinary = next.to === 'ordinary_job';
   const blocking = next.unmet.filter((u) => u.rule !== 'ordinary_job_named');
   const submitMove = () =>

@@ -87,7 +87,7 @@ export function ProgrammePage() {
 
       <section aria-labelledby="naeste-skridt">
         <h2 id="naeste-skridt">{text.nextHeading}</h2>
-        <NextStepPanel key={p.version} p={p} employers={page.employers} onChange={moved} />
+        <NextStepPanel p={p} employers={page.employers} onChange={moved} />
       </section>
 
       <section aria-labelledby="familie">
@@ -107,7 +107,7 @@ export function ProgrammePage() {
 
       <section aria-labelledby="ansaettelse">
         <h2 id="ansaettelse">{socialWorker.employment.heading}</h2>
-        <EmploymentSection key={`${p.employment?.updatedAt ?? 'none'} ${p.matches.find((m) => m.status === 'accepted')?.id ?? ''}`} p={p} youth={page.youth} employers={page.employers} onChange={refresh} />
+        <EmploymentSection p={p} youth={page.youth} employers={page.employers} onChange={refresh} />
       </section>
 
       <section aria-labelledby="timesedler">
