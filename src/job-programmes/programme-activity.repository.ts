@@ -42,6 +42,12 @@ export class ProgrammeActivityRepository {
     return manager.getRepository(JobProgrammeMatch).findOneBy({ id: matchId, programmeId });
   }
 
+  /** The matches of the programmes at one employer, oldest first. */
+  matchesAtEmployer(manager: EntityManager, programmeIds: string[], employerId: string): Promise<JobProgrammeMatch[]> {
+    if (!programmeIds.length) return Promise.resolve([]);
+    return manager.getRepository(JobProgrammeMatch).find({ where: { programmeId: In(programmeIds), employerId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
   /** The programme's accepted match, leaving out `except` when given. */
   acceptedMatchOf(manager: EntityManager, programmeId: string, except?: string): Promise<JobProgrammeMatch | null> {
     return manager.getRepository(JobProgrammeMatch).findOneBy({ programmeId, status: 'accepted', ...(except ? { id: Not(except) } : {}) });

@@ -31,6 +31,7 @@ describe("the social worker's leisure-job programmes in the web app", () => {
     expectStatus(employer, 201, 'employer');
     const signed = shiftDays(TODAY, -365);
     expectStatus(await sw.post(`/employers/${employer.body.id}/agreements`, { signedAt: signed, validFrom: signed }), 201, 'agreement');
+    expectStatus(await sw.post('/school-holidays', { name: 'Efterårsferie', startsOn: shiftDays(TODAY, -20), endsOn: shiftDays(TODAY, -16) }), 201, 'school holiday');
   }
 
   const status = (page: Page, text: string) => page.getByRole('status').filter({ hasText: text }).waitFor();
@@ -90,6 +91,7 @@ describe("the social worker's leisure-job programmes in the web app", () => {
     // The young-worker rules in plain Danish, for a 14-year-old in school.
     await page.getByRole('alert').filter({ hasText: 'Regler for unge under 18' }).getByText(/højst 2 timer på skoledage/).waitFor();
     await page.getByText(/\(4 måneder\)/).waitFor();
+    await page.getByRole('region', { name: 'Ansættelse' }).getByText(/^Efterårsferie: /).waitFor();
     await moveTo(page, 'Ansættelse');
     await expectAccessible(page);
 
@@ -125,7 +127,14 @@ describe("the social worker's leisure-job programmes in the web app", () => {
     expect(await page.getByRole('table', { name: 'Registrerede timer pr. uge' }).innerText()).toContain('3,5');
     await expectAccessible(page);
 
-    await page.getByRole('link', { name: 'Tilbage til forløbene' }).click();
+    // The employer's page lists the youth matched with it.
+    await page.getByRole('table', { name: 'Match med virksomheder' }).getByRole('link', { name: 'Netto Vejleåparken' }).click();
+    await page.getByRole('heading', { name: 'Netto Vejleåparken', level: 1 }).waitFor();
+    const matched = page.getByRole('table', { name: 'Unge med match hos virksomheden' }).getByRole('row').filter({ hasText: 'Amira Hassan' });
+    expect(await matched.innerText()).toMatch(/Ordinært fritidsjob[\s\S]*Accepteret/);
+    await expectAccessible(page);
+
+    await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Forløb' }).click();
     await page.getByRole('link', { name: 'Åbn forløbet for Amira Hassan' }).waitFor();
     expect(await page.getByRole('region', { name: /Afklaring og forventningsafstemning/ }).getByText('Amira Hassan').count()).toBe(0);
     await expectNoTokenInStorage(page);

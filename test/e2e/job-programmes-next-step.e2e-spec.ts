@@ -44,6 +44,16 @@ describe("what a programme's next phase still needs, and correcting a week's hou
     });
   });
 
+  it("lists an employer's youth with the status of their matches there (the employer's page)", async () => {
+    const { p, employerId } = await fx().programmeIn('employment', 'Hiba');
+    const other = await fx().programmeIn('matching', 'Rana');
+    const res = await sw.get(`/job-programmes?employerId=${employerId}`);
+    expect(res.status).toBe(200);
+    expect(res.body.items).toEqual([expect.objectContaining({ id: p.id, youthName: 'Hiba Hassan', phase: 'employment', matchesAtEmployer: ['accepted'] })]);
+    expect(res.body.items.map((i: Programme) => i.id)).not.toContain(other.p.id);
+    expect((await sw.get('/job-programmes?employerId=not-a-uuid')).status).toBe(400);
+  });
+
   describe('PUT /job-programmes/:id/timesheets/:timesheetId', () => {
     async function recordedWeek(name: string) {
       const { p } = await fx().programmeIn('employment', name);

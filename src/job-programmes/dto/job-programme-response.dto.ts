@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CONVERSATION_KINDS, CONVERSATION_PARTICIPANTS, type ConversationKind, type ConversationParticipant } from '../entities/job-programme-conversation.entity';
 import { MATCH_STATUSES, type MatchStatus } from '../entities/job-programme-match.entity';
 import { PHASES, type Phase } from '../phase-machine';
@@ -56,6 +56,8 @@ export class ProgrammeListItem extends ProgrammeSummary {
   @ApiProperty({ type: String, nullable: true, example: 'Amira Hassan', description: "The youth's name, or pseudonym if anonymous" }) youthName: string | null;
   @ApiProperty({ type: OrdinaryJobListed, nullable: true }) declare ordinaryJob: OrdinaryJobListed | null;
   @ApiProperty({ type: NextStepResponse, nullable: true, description: 'The next phase and what it still needs; null when the programme is finished' }) nextStep: NextStepResponse | null;
+  @ApiPropertyOptional({ enum: MATCH_STATUSES, isArray: true, description: 'With `employerId` in the query: the status of each of the programme\'s matches at that employer, oldest first' })
+  matchesAtEmployer?: MatchStatus[];
 }
 
 export class ProgrammePage {

@@ -157,6 +157,8 @@ export const socialWorker = {
     notSigned: 'Ikke underskrevet',
     months: (n: string) => `${n} måneder`,
     period: 'Periode',
+    holidays: 'Skoleferier i ansættelsesperioden',
+    noHolidays: 'Der er ingen skoleferier i planens kalender i ansættelsesperioden. I skoleferier gælder andre grænser for unges arbejdstid.',
   },
   timesheets: {
     heading: 'Timesedler',
@@ -210,6 +212,7 @@ export const socialWorker = {
     youthHeading: 'Unge og match hos virksomheden',
     youthCaption: 'Unge med match hos virksomheden',
     youth: 'Den unge',
+    phase: 'Fase',
     matchStatus: 'Match',
     noYouth: 'Ingen unge har match hos virksomheden.',
   },

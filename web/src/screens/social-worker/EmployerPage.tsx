@@ -6,20 +6,30 @@ import { Field } from '../../components/Field';
 import { Empty, Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
 import { formatCalendarDate } from '../../text/format';
-import { socialWorker } from '../../text/social-worker';
 import { failureText } from '../caseworker/caseworker-api';
 import { useLoad } from '../caseworker/use-load';
 import { ActionStatus } from './ActionStatus';
 import { todayIso } from './dates';
-import { addAgreement, employer, type EmployerDetails } from './social-worker-api';
+import { phaseLabel, socialWorker } from '../../text/social-worker';
+import { addAgreement, employer, programmesAtEmployer, type EmployerDetails, type ProgrammeListItem } from './social-worker-api';
 import { useAction } from './use-action';
 
 const text = socialWorker.employers;
 
-/** One employer: its details and cooperation agreements, and recording a new agreement. */
+interface Page {
+  e: EmployerDetails;
+  youth: ProgrammeListItem[];
+}
+
+const loadPage = async (id: string): Promise<Page> => {
+  const [e, youth] = await Promise.all([employer(id), programmesAtEmployer(id)]);
+  return { e, youth };
+};
+
+/** One employer: its details and cooperation agreements, recording a new agreement, and the youth matched with it. */
 export function EmployerPage() {
   const { id = '' } = useParams();
-  const [loaded, replace] = useLoad<EmployerDetails>(id, () => employer(id));
+  const [loaded, replace] = useLoad<Page>(id, () => loadPage(id));
   const [signedAt, setSignedAt] = useState(todayIso());
   const [validFrom, setValidFrom] = useState(todayIso());
   const [validTo, setValidTo] = useState('');
@@ -34,11 +44,11 @@ export function EmployerPage() {
       </>
     );
   }
-  const e = loaded.data;
+  const { e, youth } = loaded.data;
   const submit = () =>
     void action.run(async () => {
       await addAgreement(id, { signedAt, validFrom, ...(validTo ? { validTo } : {}) });
-      replace(await employer(id));
+      replace(await loadPage(id));
     }, text.agreementSaved);
   return (
     <>
@@ -73,6 +83,32 @@ export function EmployerPage() {
                 <td>{formatCalendarDate(a.validFrom)}</td>
                 <td>{a.validTo ? formatCalendarDate(a.validTo) : text.untilFurther}</td>
                 <td>{a.active ? text.yes : text.no}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <h2>{text.youthHeading}</h2>
+      {youth.length === 0 ? (
+        <Empty text={text.noYouth} />
+      ) : (
+        <table className="table table--zebra">
+          <caption>{text.youthCaption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{text.youth}</th>
+              <th scope="col">{text.phase}</th>
+              <th scope="col">{text.matchStatus}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {youth.map((p) => (
+              <tr key={p.id}>
+                <td>
+                  <Link to={`/forloeb/${p.id}`}>{p.youthName ?? socialWorker.board.unnamed}</Link>
+                </td>
+                <td>{phaseLabel[p.phase]}</td>
+                <td>{(p.matchesAtEmployer ?? []).map((m) => socialWorker.matches.statusLabel[m] ?? m).join(', ')}</td>
               </tr>
             ))}
           </tbody>

@@ -8,13 +8,13 @@ import { socialWorker } from '../../text/social-worker';
 import { ActionStatus } from './ActionStatus';
 import { monthsBetween } from './dates';
 import { SelectField } from './SelectField';
-import { recordEmployment, type Employer, type Programme, type Youth } from './social-worker-api';
+import { recordEmployment, type Employer, type Programme, type SchoolHoliday, type Youth } from './social-worker-api';
 import { useAction } from './use-action';
 
 const text = socialWorker.employment;
 
 /** The employment: contract signatures, dates, hours; the months it spans and the young-worker warnings in plain Danish. */
-export function EmploymentSection({ p, youth, employers, onChange }: { p: Programme; youth: Youth; employers: Employer[]; onChange: () => Promise<void> }) {
+export function EmploymentSection({ p, youth, employers, holidays, onChange }: { p: Programme; youth: Youth; employers: Employer[]; holidays: SchoolHoliday[]; onChange: () => Promise<void> }) {
   const e = p.employment;
   const accepted = p.matches.find((m) => m.status === 'accepted');
   const guardians = youth.guardians ?? [];
@@ -67,6 +67,22 @@ export function EmploymentSection({ p, youth, employers, onChange }: { p: Progra
       ) : (
         <p>{text.none}</p>
       )}
+      {e && (
+        <>
+          <h3>{text.holidays}</h3>
+          {duringEmployment(holidays, e.startDate, e.endDate).length === 0 ? (
+            <p>{text.noHolidays}</p>
+          ) : (
+            <ul>
+              {duringEmployment(holidays, e.startDate, e.endDate).map((h) => (
+                <li key={h.id}>
+                  {h.name}: {formatCalendarDate(h.startsOn)} – {formatCalendarDate(h.endsOn)}
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
       {e && e.warnings.length > 0 && (
         <Alert kind="warning" heading={text.warnings}>
           <ul>
@@ -99,3 +115,6 @@ export function EmploymentSection({ p, youth, employers, onChange }: { p: Progra
     </>
   );
 }
+
+/** The school holidays that overlap the employment: weeks in which other young-worker limits apply. */
+const duringEmployment = (holidays: SchoolHoliday[], start: string, end: string) => holidays.filter((h) => h.startsOn <= end && h.endsOn >= start).sort((a, b) => a.startsOn.localeCompare(b.startsOn));

@@ -11,7 +11,7 @@ import { EmploymentSection } from './EmploymentSection';
 import { FamilySection } from './FamilySection';
 import { MatchesSection } from './MatchesSection';
 import { NextStepPanel } from './NextStepPanel';
-import { consentsOf, employers, programme, youth, type Consent, type Employer, type Programme, type Youth } from './social-worker-api';
+import { consentsOf, employers, programme, schoolHolidays, youth, type Consent, type Employer, type Programme, type SchoolHoliday, type Youth } from './social-worker-api';
 import { TimesheetsSection } from './TimesheetsSection';
 import './social-worker.css';
 
@@ -22,12 +22,13 @@ interface Page {
   youth: Youth;
   consents: Consent[];
   employers: Employer[];
+  holidays: SchoolHoliday[];
 }
 
 async function loadPage(id: string): Promise<Page> {
   const p = await programme(id);
-  const [y, consents, list] = await Promise.all([youth(p.residentId), consentsOf(p.residentId), employers()]);
-  return { p, youth: y, consents, employers: list };
+  const [y, consents, list, holidays] = await Promise.all([youth(p.residentId), consentsOf(p.residentId), employers(), schoolHolidays()]);
+  return { p, youth: y, consents, employers: list, holidays };
 }
 
 const nameOf = (y: Youth) => (y.anonymous ? (y.pseudonym ?? '') : [y.firstName, y.lastName].filter(Boolean).join(' '));
@@ -107,7 +108,7 @@ export function ProgrammePage() {
 
       <section aria-labelledby="ansaettelse">
         <h2 id="ansaettelse">{socialWorker.employment.heading}</h2>
-        <EmploymentSection p={p} youth={page.youth} employers={page.employers} onChange={refresh} />
+        <EmploymentSection p={p} youth={page.youth} employers={page.employers} holidays={page.holidays} onChange={refresh} />
       </section>
 
       <section aria-labelledby="timesedler">

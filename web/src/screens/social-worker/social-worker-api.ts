@@ -12,11 +12,16 @@ export type Youth = S['ResidentDetailResponse'];
 export type Consent = S['ConsentListItem'];
 export type EmploymentBody = S['EmploymentDto'];
 export type TransitionBody = S['TransitionDto'];
+export type SchoolHoliday = S['SchoolHolidayResponse'];
 
 const LIMIT = 200;
 
 /** The board's programmes, all phases; a compartment has tens, not thousands, of youth at a time. */
 export const programmes = (cursor?: string) => answer(api.GET('/job-programmes', { params: { query: { limit: LIMIT, ...(cursor ? { cursor } : {}) } } }));
+
+/** The programmes with a match at the employer, each with the status of its matches there. */
+export const programmesAtEmployer = (employerId: string): Promise<ProgrammeListItem[]> =>
+  answer(api.GET('/job-programmes', { params: { query: { limit: LIMIT, employerId } } })).then((page) => page.items);
 
 export const programme = (id: string): Promise<Programme> => answer(api.GET('/job-programmes/{id}', { params: { path: { id } } }));
 
@@ -57,3 +62,6 @@ export const recordTimesheet = (id: string, body: S['TimesheetDto']) => answer(a
 /** Corrects a week on the version read: a correction by someone else in between is refused (stale_version), not overwritten. */
 export const correctTimesheet = (id: string, timesheetId: string, body: S['CorrectTimesheetDto']) =>
   answer(api.PUT('/job-programmes/{id}/timesheets/{timesheetId}', { params: { path: { id, timesheetId } }, body }));
+
+/** The plan's school calendar: the young-worker limits differ in school-free weeks. */
+export const schoolHolidays = (): Promise<SchoolHoliday[]> => answer(api.GET('/school-holidays', { params: { query: { limit: LIMIT } } })).then((page) => page.items);
