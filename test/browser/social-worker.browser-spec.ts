@@ -75,6 +75,11 @@ describe("the social worker's leisure-job programmes in the web app", () => {
     await page.getByLabel('Virksomhed at foreslå').selectOption({ label: 'Netto Vejleåparken' });
     await page.getByRole('button', { name: 'Foreslå match' }).click();
     await status(page, 'Matchet er foreslået.');
+    await page.getByLabel('Tidspunkt for jobsamtale hos Netto Vejleåparken').fill(`${shiftDays(TODAY, 2)}T15:30`);
+    await page.getByRole('button', { name: 'Aftal jobsamtale hos Netto Vejleåparken' }).click();
+    await status(page, 'Matchet er opdateret.');
+    await page.getByRole('table', { name: 'Match med virksomheder' }).getByText('Jobsamtale aftalt').waitFor();
+    await page.getByRole('table', { name: 'Match med virksomheder' }).getByText(/kl\. 15\.30/).waitFor();
     await page.getByRole('button', { name: 'Acceptér match med Netto Vejleåparken' }).click();
     await status(page, 'Matchet er opdateret.');
     await page.getByRole('table', { name: 'Match med virksomheder' }).getByText('Accepteret').waitFor();

@@ -44,7 +44,7 @@ export const socialWorker = {
     missing: 'Mangler:',
     started: 'Startet',
     unnamed: 'Ung uden navn',
-    finished: 'Afsluttede forløb',
+    finished: 'Senest afsluttede forløb',
     more: 'Vis flere',
   },
   programme: {

@@ -7,7 +7,7 @@ import { phaseLabel, socialWorker, type Phase } from '../../text/social-worker';
 import { failureText } from '../caseworker/caseworker-api';
 import { useLoad } from '../caseworker/use-load';
 import { requirementAction } from './requirement-link';
-import { programmes, type ProgrammeListItem } from './social-worker-api';
+import { boardProgrammes, type ProgrammeListItem } from './social-worker-api';
 import './social-worker.css';
 
 const text = socialWorker.board;
@@ -15,7 +15,7 @@ const RUNNING: Phase[] = ['clarification', 'matching', 'employment', 'evaluation
 
 /** The compartment's programmes by phase; each card says what its next phase still needs, each need one click from its form. */
 export function BoardPage() {
-  const [loaded] = useLoad('board', () => programmes());
+  const [loaded] = useLoad('board', boardProgrammes);
   if (loaded.state === 'loading') return <Loading />;
   if (loaded.state === 'failed') {
     return (
@@ -25,7 +25,7 @@ export function BoardPage() {
       </>
     );
   }
-  const items = loaded.data.items;
+  const items = loaded.data;
   const finished = items.filter((p) => p.phase === 'ordinary_job' || p.phase === 'ended');
   return (
     <>

@@ -16,8 +16,20 @@ export type SchoolHoliday = S['SchoolHolidayResponse'];
 
 const LIMIT = 200;
 
-/** The board's programmes, all phases; a compartment has tens, not thousands, of youth at a time. */
-export const programmes = (cursor?: string) => answer(api.GET('/job-programmes', { params: { query: { limit: LIMIT, ...(cursor ? { cursor } : {}) } } }));
+type PhaseName = ProgrammeListItem['phase'];
+
+const inPhase = (phase: PhaseName, limit: number): Promise<ProgrammeListItem[]> =>
+  answer(api.GET('/job-programmes', { params: { query: { phase, limit } } })).then((page) => page.items);
+
+/**
+ * The board: every running programme (a compartment has tens, not hundreds, in each phase) and the
+ * most recently finished ones, which otherwise pile up over the years and would push running ones off a single page.
+ */
+export async function boardProgrammes(): Promise<ProgrammeListItem[]> {
+  const running: PhaseName[] = ['clarification', 'matching', 'employment', 'evaluation'];
+  const lists = await Promise.all([...running.map((phase) => inPhase(phase, LIMIT)), inPhase('ordinary_job', 25), inPhase('ended', 25)]);
+  return lists.flat();
+}
 
 /** The programmes with a match at the employer, each with the status of its matches there. */
 export const programmesAtEmployer = (employerId: string): Promise<ProgrammeListItem[]> =>
