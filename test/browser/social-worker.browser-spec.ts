@@ -90,6 +90,11 @@ describe("the social worker's leisure-job programmes in the web app", () => {
     await page.getByLabel('Kontrakten underskrevet af forælder').fill(shiftDays(start, -5));
     await page.getByLabel('Startdato', { exact: true }).fill(start);
     await page.getByLabel('Slutdato').fill(addMonths(start, 4));
+    // Outside the plan's range without a reason: refused, and the page says which rule in Danish.
+    await page.getByLabel('Timer om ugen').fill('8');
+    await page.getByRole('button', { name: 'Gem ansættelsen' }).click();
+    await page.getByRole('alert').getByText('Timerne om ugen ligger uden for planens ramme. Skriv en begrundelse for undtagelsen.').waitFor();
+    await expectAccessible(page);
     await page.getByLabel('Timer om ugen').fill('4');
     await page.getByRole('button', { name: 'Gem ansættelsen' }).click();
     await status(page, 'Ansættelsen er gemt.');

@@ -32,6 +32,22 @@ export const requirement = {
 } as const;
 export type RequirementRule = keyof typeof requirement;
 
+/** The rules a refused employment, timesheet or phase change names in `errors`, besides the guards' (requirement above). */
+export const refusalRule: Record<string, string> = {
+  employer_in_plan: 'Virksomheden hører ikke til helhedsplanen.',
+  registered_guardian: 'Den valgte forælder er ikke registreret hos den unge.',
+  employment_period: 'Slutdatoen ligger før startdatoen.',
+  signed_not_in_future: 'En underskriftsdato ligger i fremtiden.',
+  hours_per_week_range: 'Timerne om ugen ligger uden for planens ramme. Skriv en begrundelse for undtagelsen.',
+  duration_range: 'Ansættelsens længde ligger uden for planens ramme. Skriv en begrundelse for undtagelsen.',
+  covers_recorded_timesheets: 'Der er registreret timer i uger uden for de nye datoer.',
+  not_before_employment: 'Ugen ligger før ansættelsens start.',
+  not_after_employment: 'Ugen ligger efter ansættelsens slut.',
+  week_has_begun: 'Ugen er ikke begyndt endnu.',
+  not_in_future: 'Tidspunktet ligger i fremtiden.',
+  not_before_previous_transition: 'Tidspunktet ligger før forløbets seneste faseskift.',
+};
+
 export const socialWorker = {
   board: {
     heading: 'Fritidsjobforløb',

@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { ApiProblem } from '../../api/problem';
 import { failureText } from '../caseworker/caseworker-api';
-import { requirement } from '../../text/social-worker';
+import { refusalRule, requirement } from '../../text/social-worker';
 
 export interface Action {
   busy: boolean;
   /** The Danish sentence of the last refusal. */
   error: string | null;
-  /** The unmet requirements a refused phase change listed, in Danish. */
+  /** What a refusal's `errors` listed (a phase change's unmet requirements, an employment's broken rules), in Danish. */
   reasons: string[];
   done: string | null;
   run: (work: () => Promise<unknown>, doneText: string) => Promise<boolean>;
@@ -32,7 +32,8 @@ export function useAction(): Action {
     } catch (e) {
       setError(failureText(e));
       const rules = e instanceof ApiProblem ? e.fieldErrors.map((f) => f.rule ?? '') : [];
-      setReasons(rules.filter((r): r is keyof typeof requirement => r in requirement).map((r) => requirement[r].need));
+      const words = rules.map((r) => (r in requirement ? requirement[r as keyof typeof requirement].need : refusalRule[r]));
+      setReasons([...new Set(words.filter((w): w is string => Boolean(w)))]);
       return false;
     } finally {
       setBusy(false);
