@@ -20,12 +20,11 @@ describe("the social worker's leisure-job programmes in the web app", () => {
     return new Caller(t, second.body.accessToken, { id: user.id, email: user.email, role: user.role, organisationId: null });
   }
 
-  /** Through the API, where it is not the point: a 14-year-old with her mother registered, her programme started, and an employer with a cooperation agreement. */
+  /** Through the API, where it is not the point: a 14-year-old registered, her programme started, and an employer with a cooperation agreement. */
   async function youthInClarification(sw: Caller, firstName: string, employerName: string): Promise<void> {
     const plan = web.plan();
     const youth = await sw.post('/residents', { housingAreaId: plan.areas.eligible, firstName, lastName: 'Hassan', birthDate: birthDateForAge(14), gender: 'female', confirmNotDuplicate: true });
     expectStatus(youth, 201, 'register youth');
-    expectStatus(await sw.post(`/residents/${youth.body.id}/guardians`, { name: 'Fatima Hassan', relation: 'mother', phone: '+4520304050' }), 201, 'guardian');
     expectStatus(await sw.post('/job-programmes', { residentId: youth.body.id }), 201, 'start programme');
     const employer = await sw.post('/employers', { name: employerName, sector: 'private' });
     expectStatus(employer, 201, 'employer');
@@ -57,6 +56,12 @@ describe("the social worker's leisure-job programmes in the web app", () => {
     await clarification.getByRole('link', { name: 'Registrér samtykket' }).click();
     await page.getByRole('heading', { name: 'Forløb: Amira Hassan', level: 1 }).waitFor();
     expect(new URL(page.url()).hash).toBe('#samtykke');
+    await page.getByText('Der er ikke registreret nogen forældre.').waitFor();
+    await page.getByText('Tilføj en forælder').click();
+    await page.getByLabel('Forælderens navn').fill('Fatima Hassan');
+    await page.getByLabel('Telefon (valgfrit)').fill('+4520304050');
+    await page.getByRole('button', { name: 'Tilføj forælderen' }).click();
+    await status(page, 'Forælderen er tilføjet.');
     await page.getByRole('table', { name: 'Forældremyndighedsindehavere' }).getByText('Fatima Hassan').waitFor();
     await expectAccessible(page);
     await page.getByRole('button', { name: 'Registrér samtykket' }).click();

@@ -23,7 +23,8 @@ export function EmploymentSection({ p, youth, employers, holidays, onChange }: {
   const employerId = chosenEmployer || accepted?.employerId || '';
   const [youthSigned, setYouthSigned] = useState(e?.contractSignedByYouthAt ?? '');
   const [guardianSigned, setGuardianSigned] = useState(e?.contractSignedByGuardianAt ?? '');
-  const [guardianId, setGuardianId] = useState(e?.contractSignedByGuardianId ?? guardians[0]?.id ?? '');
+  const [chosenGuardian, setGuardianId] = useState(e?.contractSignedByGuardianId ?? '');
+  const guardianId = chosenGuardian || guardians[0]?.id || '';
   const [startDate, setStartDate] = useState(e?.startDate ?? '');
   const [endDate, setEndDate] = useState(e?.endDate ?? '');
   const [hours, setHours] = useState(e ? formatNumber(e.hoursPerWeek) : '');
@@ -98,7 +99,7 @@ export function EmploymentSection({ p, youth, employers, holidays, onChange }: {
           <SelectField id="emp-employer" label={text.employer} placeholder={socialWorker.programme.chooseEmployer} value={employerId} onChange={(x) => setEmployerId(x.target.value)} options={employers.map((x) => ({ value: x.id, label: x.name }))} />
           <Field id="emp-youth-signed" type="date" label={text.signedByYouth} value={youthSigned} onChange={(x) => setYouthSigned(x.target.value)} />
           <Field id="emp-guardian-signed" type="date" label={text.signedByGuardian} value={guardianSigned} onChange={(x) => setGuardianSigned(x.target.value)} />
-          <SelectField id="emp-guardian" label={text.signedGuardian} placeholder={text.noGuardian} value={guardianId} onChange={(x) => setGuardianId(x.target.value)} options={guardians.map((g) => ({ value: g.id, label: g.name }))} />
+          <SelectField id="emp-guardian" label={text.signedGuardian} value={guardianId} onChange={(x) => setGuardianId(x.target.value)} options={guardians.map((g) => ({ value: g.id, label: g.name }))} />
           <Field id="emp-start" type="date" label={text.startDate} value={startDate} onChange={(x) => setStartDate(x.target.value)} />
           <Field id="emp-end" type="date" label={text.endDate} value={endDate} onChange={(x) => setEndDate(x.target.value)} />
           <Field id="emp-hours" inputMode="decimal" label={text.hours} hint={text.hoursHint} value={hours} onChange={(x) => setHours(x.target.value)} />

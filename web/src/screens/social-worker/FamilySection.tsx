@@ -4,6 +4,7 @@ import { Empty } from '../../components/Loading';
 import { formatDate } from '../../text/format';
 import { socialWorker } from '../../text/social-worker';
 import { ActionStatus } from './ActionStatus';
+import { GuardianForm } from './GuardianForm';
 import { SelectField } from './SelectField';
 import { recordParticipationConsent, type Consent, type Youth } from './social-worker-api';
 import { useAction } from './use-action';
@@ -13,7 +14,8 @@ const text = socialWorker.family;
 /** The youth's guardians, the consents recorded, and a guardian's consent to the programme. */
 export function FamilySection({ youth, consents, onChange }: { youth: Youth; consents: Consent[]; onChange: () => Promise<void> }) {
   const guardians = youth.guardians ?? [];
-  const [guardianId, setGuardianId] = useState(guardians[0]?.id ?? '');
+  const [chosenGuardian, setGuardianId] = useState('');
+  const guardianId = chosenGuardian || guardians[0]?.id || '';
   const [form, setForm] = useState<'written' | 'oral'>('written');
   const action = useAction();
   const guardianName = (id: string | null) => guardians.find((g) => g.id === id)?.name ?? '';
@@ -72,25 +74,29 @@ export function FamilySection({ youth, consents, onChange }: { youth: Youth; con
           </tbody>
         </table>
       )}
-      {guardians.length > 0 && (
-        <div className="section-form">
-          <h3 id="samtykke">{text.consentHeading}</h3>
-          <ActionStatus action={action} />
-          <SelectField id="consent-guardian" label={text.consentGuardian} value={guardianId} onChange={(e) => setGuardianId(e.target.value)} options={guardians.map((g) => ({ value: g.id, label: g.name }))} />
-          <fieldset>
-            <legend className="form-label">{text.consentForm}</legend>
-            {(['written', 'oral'] as const).map((f) => (
-              <div className="form-group-radio" key={f}>
-                <input className="form-radio" type="radio" name="consent-form" id={`consent-form-${f}`} checked={form === f} onChange={() => setForm(f)} />
-                <label htmlFor={`consent-form-${f}`}>{text[f]}</label>
-              </div>
-            ))}
-          </fieldset>
-          <Button busy={action.busy} onClick={submit}>
-            {text.consentButton}
-          </Button>
-        </div>
-      )}
+      {/* The board's "Registrér samtykket" lands here: a youth without a guardian gets one added first. */}
+      <div id="samtykke">
+        {!youth.anonymous && <GuardianForm residentId={youth.id} onChange={onChange} />}
+        {guardians.length > 0 && (
+          <div className="section-form">
+            <h3>{text.consentHeading}</h3>
+            <ActionStatus action={action} />
+            <SelectField id="consent-guardian" label={text.consentGuardian} value={guardianId} onChange={(e) => setGuardianId(e.target.value)} options={guardians.map((g) => ({ value: g.id, label: g.name }))} />
+            <fieldset>
+              <legend className="form-label">{text.consentForm}</legend>
+              {(['written', 'oral'] as const).map((f) => (
+                <div className="form-group-radio" key={f}>
+                  <input className="form-radio" type="radio" name="consent-form" id={`consent-form-${f}`} checked={form === f} onChange={() => setForm(f)} />
+                  <label htmlFor={`consent-form-${f}`}>{text[f]}</label>
+                </div>
+              ))}
+            </fieldset>
+            <Button busy={action.busy} onClick={submit}>
+              {text.consentButton}
+            </Button>
+          </div>
+        )}
+      </div>
     </>
   );
 }

@@ -50,6 +50,8 @@ export const createEmployer = (body: S['CreateEmployerDto']) => answer(api.POST(
 
 export const addAgreement = (id: string, body: S['CreateAgreementDto']) => answer(api.POST('/employers/{id}/agreements', { params: { path: { id } }, body }));
 
+export const addGuardian = (residentId: string, body: S['AddGuardianDto']) => answer(api.POST('/residents/{id}/guardians', { params: { path: { id: residentId } }, body }));
+
 /** A guardian's consent to the youth taking part in the programme (no recipients: it shares nothing). */
 export const recordParticipationConsent = (residentId: string, guardianId: string, form: 'oral' | 'written') =>
   answer(
