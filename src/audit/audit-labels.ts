@@ -43,6 +43,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'job_programme.match_proposed': 'Foreslog et match med en virksomhed',
   'job_programme.employment_recorded': 'Registrerede ansættelsen',
   'job_programme.timesheet_recorded': 'Registrerede timer',
+  'job_programme.timesheet_corrected': 'Rettede timerne for en uge',
   'reminder.listed': 'Så en påmindelse om beboeren',
   'activity_session.recorded': 'Registrerede beboerens deltagelse i en aktivitet',
   'activity_session.listed': 'Så beboerens deltagelse i en aktivitet',

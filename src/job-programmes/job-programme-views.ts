@@ -7,10 +7,12 @@ import type {
   TimesheetResponse,
   TransitionResponse,
 } from './dto/job-programme-response.dto';
+import type { NextStep } from './phase-machine';
 import { employmentFacts } from './programme-facts';
 import type { JobProgrammeConversation } from './entities/job-programme-conversation.entity';
 import type { JobProgrammeEmployment } from './entities/job-programme-employment.entity';
 import type { JobProgrammeMatch } from './entities/job-programme-match.entity';
+import type { JobProgrammeTimesheetRevision } from './entities/job-programme-timesheet-revision.entity';
 import type { JobProgrammeTimesheet } from './entities/job-programme-timesheet.entity';
 import type { JobProgrammeTransition } from './entities/job-programme-transition.entity';
 import type { JobProgramme } from './entities/job-programme.entity';
@@ -40,7 +42,12 @@ export const programmeView = (p: JobProgramme, freeTextShared = true): Programme
 });
 
 /** A programme in a list, named: the youth (name, or pseudonym if anonymous) and the ordinary job's employer. */
-export function programmeListItem(p: JobProgramme, freeTextShared: boolean, names: { youth: ReadonlyMap<string, string>; employers: ReadonlyMap<string, string> }): ProgrammeListItem {
+export function programmeListItem(
+  p: JobProgramme,
+  freeTextShared: boolean,
+  names: { youth: ReadonlyMap<string, string>; employers: ReadonlyMap<string, string> },
+  nextStep: NextStep | null,
+): ProgrammeListItem {
   const view = programmeView(p, freeTextShared);
   return {
     id: view.id,
@@ -54,6 +61,7 @@ export function programmeListItem(p: JobProgramme, freeTextShared: boolean, name
     freeTextShared,
     youthName: names.youth.get(p.residentId) ?? null,
     ordinaryJob: view.ordinaryJob ? { ...view.ordinaryJob, employerName: names.employers.get(view.ordinaryJob.employerId) ?? null } : null,
+    nextStep,
   };
 }
 
@@ -98,11 +106,14 @@ export const employmentView = (e: JobProgrammeEmployment, freeTextShared = true)
   updatedAt: e.updatedAt,
 });
 
-export const timesheetView = (t: JobProgrammeTimesheet): TimesheetResponse => ({
+export const timesheetView = (t: JobProgrammeTimesheet, corrections: JobProgrammeTimesheetRevision[] = []): TimesheetResponse => ({
   id: t.id,
   programmeId: t.programmeId,
   weekStart: t.weekStart,
   hours: t.hours,
   warnings: t.warnings,
   recordedBy: t.recordedBy,
+  recordedAt: t.recordedAt,
+  version: t.version,
+  corrections: corrections.map((r) => ({ version: r.version, hours: r.hours, recordedBy: r.recordedBy, recordedAt: r.recordedAt })),
 });

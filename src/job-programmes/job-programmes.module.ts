@@ -8,6 +8,7 @@ import { SchoolHolidaysModule } from '../school-holidays/school-holidays.module'
 import { JobProgrammeConversation } from './entities/job-programme-conversation.entity';
 import { JobProgrammeEmployment } from './entities/job-programme-employment.entity';
 import { JobProgrammeMatch } from './entities/job-programme-match.entity';
+import { JobProgrammeTimesheetRevision } from './entities/job-programme-timesheet-revision.entity';
 import { JobProgrammeTimesheet } from './entities/job-programme-timesheet.entity';
 import { JobProgrammeTransition } from './entities/job-programme-transition.entity';
 import { JobProgramme } from './entities/job-programme.entity';
@@ -26,7 +27,7 @@ import { ProgrammeTransitionsService } from './programme-transitions.service';
 /** Leisure-job programmes (fritidsjobforløb): the phase machine, conversations, matches, employment, timesheets. */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([JobProgramme, JobProgrammeTransition, JobProgrammeConversation, JobProgrammeMatch, JobProgrammeEmployment, JobProgrammeTimesheet]),
+    TypeOrmModule.forFeature([JobProgramme, JobProgrammeTransition, JobProgrammeConversation, JobProgrammeMatch, JobProgrammeEmployment, JobProgrammeTimesheet, JobProgrammeTimesheetRevision]),
     ResidentsModule,
     PlansModule,
     ConsentsModule,

@@ -47,9 +47,10 @@ export class JobProgrammesRepository {
   }
 
   /** Programmes the actor may read, most recently started first. */
-  page(manager: EntityManager, actor: PlanActor, query: PageQuery, phase: Phase | undefined): Promise<Page<JobProgramme>> {
+  page(manager: EntityManager, actor: PlanActor, query: PageQuery, phase: Phase | undefined, employerId?: string): Promise<Page<JobProgramme>> {
     const qb = inPlan(manager, JobProgramme, 'p', actor, this.access.readableJobProgrammes(actor, 'p'));
     if (phase) qb.andWhere('p.phase = :phase', { phase });
+    if (employerId) qb.andWhere('EXISTS (SELECT 1 FROM job_programme_matches m WHERE m.programme_id = p.id AND m.employer_id = :employerId)', { employerId });
     return paginate(qb, query, 'p.created_at', 'p.id', (p) => p, (p) => ({ at: p.createdAt, id: p.id }));
   }
 

@@ -17,6 +17,8 @@ import type { ProgrammeDetailsResponse, ProgrammePage } from './dto/job-programm
 import { programmeListItem } from './job-programme-views';
 import type { JobProgrammesProblem } from './job-programmes-problems';
 import { JobProgrammesRepository } from './job-programmes.repository';
+import type { NextStep } from './phase-machine';
+import { ProgrammeActivityRepository } from './programme-activity.repository';
 import { ProgrammeDetails } from './programme-details';
 import { eligibilityProblems } from './programme-eligibility';
 import { startOfDayInPlanZone } from './programme-timeline';
@@ -38,6 +40,7 @@ export class JobProgrammesService {
     private readonly employers: EmployersRepository,
     private readonly residentRecords: ResidentsRepository,
     private readonly details: ProgrammeDetails,
+    private readonly activity: ProgrammeActivityRepository,
   ) {}
 
   /**
@@ -84,7 +87,7 @@ export class JobProgrammesService {
    */
   async list(actor: PlanActor, query: ProgrammeQuery): Promise<ProgrammePage> {
     const manager = this.dataSource.manager;
-    const page = await this.programmes.page(manager, actor, query, query.phase);
+    const page = await this.programmes.page(manager, actor, query, query.phase, query.employerId);
     const purpose = this.access.readPurpose(actor, 'job_programmes', JOB_PROGRAMME_PURPOSE);
     await this.audit.record(
       actor,
@@ -95,7 +98,15 @@ export class JobProgrammesService {
       employers: await this.employers.namesOf(manager, actor, page.items.map((p) => p.ordinaryJobEmployerId)),
     };
     const freeTextShared = this.access.jobProgrammeFreeTextShared(actor);
-    return { items: page.items.map((p) => programmeListItem(p, freeTextShared, names)), nextCursor: page.nextCursor };
+    // The board shows what each card still needs; one after another, as the page's other reads.
+    const nextSteps: (NextStep | null)[] = [];
+    for (const p of page.items) nextSteps.push(await this.details.nextStepOf(manager, p));
+    const items = page.items.map((p, i) => programmeListItem(p, freeTextShared, names, nextSteps[i]));
+    if (query.employerId) {
+      const matches = await this.activity.matchesAtEmployer(manager, page.items.map((p) => p.id), query.employerId);
+      for (const item of items) item.matchesAtEmployer = matches.filter((m) => m.programmeId === item.id).map((m) => m.status);
+    }
+    return { items, nextCursor: page.nextCursor };
   }
 
   async get(actor: PlanActor, id: string): Promise<ProgrammeDetailsResponse> {

@@ -243,3 +243,21 @@ export function undoneRequirements(before: ProgrammeFacts, after: ProgrammeFacts
     return g.unmet(after).map(({ message, field }) => ({ ...(field ? { field } : {}), rule: g.rule, message }));
   });
 }
+
+/** What the next phase forward still needs: the same guards a transition asks, so the two cannot disagree. */
+export interface NextStep {
+  to: Phase;
+  unmet: UnmetRequirement[];
+}
+
+/**
+ * The next phase on the way forward from where the programme is, and every requirement of it the
+ * facts do not meet yet (an empty list: the move may be made now); null for a finished programme.
+ * The ordinary job's employer and start date are asked of the move itself, so with no request
+ * they stay listed until the social worker names them.
+ */
+export function nextStep(facts: ProgrammeFacts): NextStep | null {
+  if (isFinal(facts.phase)) return null;
+  const to = FORWARD[FORWARD.indexOf(facts.phase) + 1];
+  return { to, unmet: transitionProblems(facts, to) };
+}

@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put } fr
 import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { Allow } from '../access/allow.decorator';
 import { PlanActor } from '../access/actor';
-import { ConversationDto, EmploymentDto, ProposeMatchDto, TimesheetDto, UpdateMatchDto } from './dto/programme-activity.dto';
+import { ConversationDto, CorrectTimesheetDto, EmploymentDto, ProposeMatchDto, TimesheetDto, UpdateMatchDto } from './dto/programme-activity.dto';
 import { ConversationResponse, EmploymentResponse, MatchResponse, TimesheetResponse } from './dto/job-programme-response.dto';
 import { ProgrammeActivityService } from './programme-activity.service';
 import { ProgrammeEmploymentService } from './programme-employment.service';
@@ -90,5 +90,22 @@ export class ProgrammeActivityController {
   })
   recordTimesheet(@PlanActor() actor: PlanActor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: TimesheetDto) {
     return this.employment.recordTimesheet(actor, id, dto);
+  }
+
+  @ApiOperation({ summary: "Social worker: correct a week's hours worked" })
+  @Put('timesheets/:timesheetId')
+  @HttpCode(200)
+  @Allow('social_worker')
+  @ApiOkResponse({ type: TimesheetResponse, description: 'The timesheet with the corrected hours, its new `version`, the warnings judged again, and the hours it replaced in `corrections`' })
+  @ApiBadRequestResponse({ description: 'Hours outside 0-60 or with more than one decimal, or no `version`' })
+  @ApiNotFoundResponse({ description: 'No such programme or timesheet within your reach' })
+  @ApiConflictResponse({ description: 'Your `version` is stale (`stale_version`; `currentVersion` and `currentHours` say how it stands), or the programme is finished' })
+  correctTimesheet(
+    @PlanActor() actor: PlanActor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('timesheetId', ParseUUIDPipe) timesheetId: string,
+    @Body() dto: CorrectTimesheetDto,
+  ) {
+    return this.employment.correctTimesheet(actor, id, timesheetId, dto);
   }
 }

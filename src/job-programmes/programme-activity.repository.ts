@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { Not, type EntityManager } from 'typeorm';
+import { In, Not, type EntityManager } from 'typeorm';
 import { mondayOf } from '../common/calendar';
 import { JobProgrammeConversation } from './entities/job-programme-conversation.entity';
 import { JobProgrammeEmployment } from './entities/job-programme-employment.entity';
 import { JobProgrammeMatch } from './entities/job-programme-match.entity';
+import { JobProgrammeTimesheetRevision } from './entities/job-programme-timesheet-revision.entity';
 import { JobProgrammeTimesheet } from './entities/job-programme-timesheet.entity';
 
 /**
@@ -41,6 +42,12 @@ export class ProgrammeActivityRepository {
     return manager.getRepository(JobProgrammeMatch).findOneBy({ id: matchId, programmeId });
   }
 
+  /** The matches of the programmes at one employer, oldest first. */
+  matchesAtEmployer(manager: EntityManager, programmeIds: string[], employerId: string): Promise<JobProgrammeMatch[]> {
+    if (!programmeIds.length) return Promise.resolve([]);
+    return manager.getRepository(JobProgrammeMatch).find({ where: { programmeId: In(programmeIds), employerId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
   /** The programme's accepted match, leaving out `except` when given. */
   acceptedMatchOf(manager: EntityManager, programmeId: string, except?: string): Promise<JobProgrammeMatch | null> {
     return manager.getRepository(JobProgrammeMatch).findOneBy({ programmeId, status: 'accepted', ...(except ? { id: Not(except) } : {}) });
@@ -73,9 +80,39 @@ export class ProgrammeActivityRepository {
     return manager.getRepository(JobProgrammeTimesheet).findOneBy({ programmeId, weekStart });
   }
 
-  insertTimesheet(manager: EntityManager, values: Omit<JobProgrammeTimesheet, 'id' | 'createdAt'>): Promise<JobProgrammeTimesheet> {
+  insertTimesheet(manager: EntityManager, values: Omit<JobProgrammeTimesheet, 'id' | 'createdAt' | 'recordedAt' | 'version'>): Promise<JobProgrammeTimesheet> {
     const repo = manager.getRepository(JobProgrammeTimesheet);
-    return repo.save(repo.create(values));
+    return repo.save(repo.create({ ...values, version: 1, recordedAt: new Date() }));
+  }
+
+  timesheetOf(manager: EntityManager, programmeId: string, timesheetId: string): Promise<JobProgrammeTimesheet | null> {
+    return manager.getRepository(JobProgrammeTimesheet).findOneBy({ id: timesheetId, programmeId });
+  }
+
+  saveTimesheet(manager: EntityManager, timesheet: JobProgrammeTimesheet): Promise<JobProgrammeTimesheet> {
+    return manager.getRepository(JobProgrammeTimesheet).save(timesheet);
+  }
+
+  /** Keeps the hours a correction replaces; the history is only ever added to. */
+  async recordTimesheetRevision(manager: EntityManager, replaced: JobProgrammeTimesheet, replacedAt: Date): Promise<void> {
+    await manager.getRepository(JobProgrammeTimesheetRevision).insert({
+      planId: replaced.planId,
+      timesheetId: replaced.id,
+      version: replaced.version,
+      hours: replaced.hours,
+      recordedBy: replaced.recordedBy,
+      recordedAt: replaced.recordedAt,
+      replacedAt,
+    });
+  }
+
+  /** The earlier hours of each of the timesheets, oldest first, by timesheet id. */
+  async revisionsOf(manager: EntityManager, timesheetIds: string[]): Promise<Map<string, JobProgrammeTimesheetRevision[]>> {
+    const byTimesheet = new Map<string, JobProgrammeTimesheetRevision[]>();
+    if (!timesheetIds.length) return byTimesheet;
+    const rows = await manager.getRepository(JobProgrammeTimesheetRevision).find({ where: { timesheetId: In(timesheetIds) }, order: { version: 'ASC' } });
+    for (const row of rows) byTimesheet.set(row.timesheetId, [...(byTimesheet.get(row.timesheetId) ?? []), row]);
+    return byTimesheet;
   }
 
   /** The weeks (YYYY-MM-DD Mondays) with a timesheet outside the employment from `startDate` to `endDate`, in order. */

@@ -4,7 +4,9 @@ import type { ProgrammeDetailsResponse } from './dto/job-programme-response.dto'
 import type { JobProgramme } from './entities/job-programme.entity';
 import { conversationView, employmentView, matchView, programmeView, timesheetView, transitionView } from './job-programme-views';
 import { JobProgrammesRepository } from './job-programmes.repository';
+import { isFinal, nextStep, type NextStep } from './phase-machine';
 import { ProgrammeActivityRepository } from './programme-activity.repository';
+import { ProgrammeFactsReader } from './programme-facts';
 
 /**
  * The whole programme: phase history, conversations, matches, the employment with its warnings
@@ -16,7 +18,13 @@ export class ProgrammeDetails {
   constructor(
     private readonly programmes: JobProgrammesRepository,
     private readonly activity: ProgrammeActivityRepository,
+    private readonly facts: ProgrammeFactsReader,
   ) {}
+
+  /** What the programme's next phase still needs today, asked of the guards the phase change uses. */
+  async nextStepOf(manager: EntityManager, programme: JobProgramme): Promise<NextStep | null> {
+    return isFinal(programme.phase) ? null : nextStep(await this.facts.gather(manager, programme, {}));
+  }
 
   async of(manager: EntityManager, programme: JobProgramme, freeTextShared: boolean): Promise<ProgrammeDetailsResponse> {
     const programmeId = programme.id;
@@ -26,13 +34,15 @@ export class ProgrammeDetails {
     const matches = await this.activity.matchesOf(manager, programmeId);
     const employment = await this.activity.employmentOf(manager, programmeId);
     const timesheets = await this.activity.timesheetsOf(manager, programmeId);
+    const corrections = await this.activity.revisionsOf(manager, timesheets.map((t) => t.id));
     return {
       ...programmeView(programme, freeTextShared),
       history: history.map((t) => transitionView(t, freeTextShared)),
       conversations: conversations.map((c) => conversationView(c, freeTextShared)),
       matches: matches.map(matchView),
       employment: employment ? employmentView(employment, freeTextShared) : null,
-      timesheets: timesheets.map(timesheetView),
+      timesheets: timesheets.map((t) => timesheetView(t, corrections.get(t.id))),
+      nextStep: await this.nextStepOf(manager, programme),
     };
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { PlanActor } from '../access/actor';
 import { AuditWriter } from '../audit/audit-writer';
-import { Conflict, RuleViolation, type ProblemItem } from '../common/domain-errors';
+import { Conflict, NotFound, RuleViolation, refuseStaleVersion, type ProblemItem } from '../common/domain-errors';
 import { todayInPlanZone } from '../common/time';
 import { PlanSettingsService } from '../plans/plan-settings.service';
 import { ResidentsRepository } from '../residents/residents.repository';
@@ -10,7 +10,7 @@ import { ResidentsService } from '../residents/residents.service';
 import { addDays, mondayOf } from '../common/calendar';
 import { SchoolHolidaysService } from '../school-holidays/school-holidays.service';
 import { weekKind, weeksBetween } from '../school-holidays/school-weeks';
-import type { EmploymentDto, TimesheetDto } from './dto/programme-activity.dto';
+import type { CorrectTimesheetDto, EmploymentDto, TimesheetDto } from './dto/programme-activity.dto';
 import type { EmploymentResponse, TimesheetResponse } from './dto/job-programme-response.dto';
 import type { JobProgramme } from './entities/job-programme.entity';
 import { employmentView, timesheetView } from './job-programme-views';
@@ -125,14 +125,45 @@ export class ProgrammeEmploymentService {
       }
       if (problems.length) throw new RuleViolation(problems, 'timesheet_week_outside_employment' satisfies JobProgrammesProblem);
 
-      const youth = await this.residents.lockWritable(manager, actor, programme.residentId);
-      const holidays = await this.schoolHolidays.holidaysBetween(manager, actor.planId, dto.weekStart, addDays(dto.weekStart, 6));
-      const young = { birthDate: youth.birthDate, inCompulsorySchooling: employment.inCompulsorySchooling };
-      const warnings = timesheetWarnings(young, dto.weekStart, dto.hours, weekKind(dto.weekStart, holidays));
+      const warnings = await this.weekWarnings(manager, actor, programme, employment, dto.weekStart, dto.hours);
       const saved = await this.activity.insertTimesheet(manager, { planId: actor.planId, programmeId: id, weekStart: dto.weekStart, hours: dto.hours, warnings, recordedBy: actor.userId });
       await this.audit.record(actor, { action: 'job_programme.timesheet_recorded', purpose: JOB_PROGRAMME_PURPOSE, residentId: programme.residentId, entityType: 'job_programme_timesheet', entityId: saved.id }, manager);
       return timesheetView(saved);
     });
+  }
+
+  /**
+   * Corrects the hours of a recorded week, on the timesheet's `version` (409 `stale_version` when
+   * it has moved on). The hours it replaces stay in the timesheet's history, with who recorded them
+   * and when; the young-worker warnings are judged again for the new hours.
+   */
+  async correctTimesheet(actor: PlanActor, id: string, timesheetId: string, dto: CorrectTimesheetDto): Promise<TimesheetResponse> {
+    return this.uow.run(async (manager) => {
+      const programme = await this.programmes.lockUnfinished(manager, actor, id);
+      const timesheet = await this.activity.timesheetOf(manager, id, timesheetId);
+      if (!timesheet) throw new NotFound('Timesheet');
+      // The programme row lock serialises changes of its timesheets, so the version read here holds until commit.
+      refuseStaleVersion('The timesheet', dto.version, timesheet.version, { currentHours: timesheet.hours });
+      const employment = await this.activity.employmentOf(manager, id);
+      const now = new Date();
+      await this.activity.recordTimesheetRevision(manager, timesheet, now);
+      timesheet.warnings = employment ? await this.weekWarnings(manager, actor, programme, employment, timesheet.weekStart, dto.hours) : [];
+      timesheet.hours = dto.hours;
+      timesheet.recordedBy = actor.userId;
+      timesheet.recordedAt = now;
+      timesheet.version += 1;
+      const saved = await this.activity.saveTimesheet(manager, timesheet);
+      await this.audit.record(actor, { action: 'job_programme.timesheet_corrected', purpose: JOB_PROGRAMME_PURPOSE, residentId: programme.residentId, entityType: 'job_programme_timesheet', entityId: saved.id }, manager);
+      return timesheetView(saved, (await this.activity.revisionsOf(manager, [saved.id])).get(saved.id));
+    });
+  }
+
+  /** The young-worker warnings of `hours` in the week, measured against its kind: school week or school-free week. */
+  private async weekWarnings(manager: EntityManager, actor: PlanActor, programme: JobProgramme, employment: { inCompulsorySchooling: boolean }, weekStart: string, hours: number) {
+    const youth = await this.residents.lockWritable(manager, actor, programme.residentId);
+    const holidays = await this.schoolHolidays.holidaysBetween(manager, actor.planId, weekStart, addDays(weekStart, 6));
+    const young = { birthDate: youth.birthDate, inCompulsorySchooling: employment.inCompulsorySchooling };
+    return timesheetWarnings(young, weekStart, hours, weekKind(weekStart, holidays));
   }
 
   /**

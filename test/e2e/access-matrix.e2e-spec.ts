@@ -124,6 +124,7 @@ const MATRIX: Record<string, Role[] | 'public'> = {
   'PATCH /api/v1/job-programmes/:id/matches/:matchId': ['social_worker'],
   'PUT /api/v1/job-programmes/:id/employment': ['social_worker'],
   'POST /api/v1/job-programmes/:id/timesheets': ['social_worker'],
+  'PUT /api/v1/job-programmes/:id/timesheets/:timesheetId': ['social_worker'],
   // Internships are for adults, who are counselling-compartment residents: the counsellors record
   // them; a social worker's residents are the leisure-job youth, and only a compartment's own role
   // changes its data. The job centre's caseworker reads them under a share_counselling consent.

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CONVERSATION_KINDS, CONVERSATION_PARTICIPANTS, type ConversationKind, type ConversationParticipant } from '../entities/job-programme-conversation.entity';
 import { MATCH_STATUSES, type MatchStatus } from '../entities/job-programme-match.entity';
 import { PHASES, type Phase } from '../phase-machine';
@@ -36,10 +36,28 @@ export class OrdinaryJobListed extends OrdinaryJobResponse {
   @ApiProperty({ type: String, nullable: true, example: 'Netto Ishøj Bycenter' }) employerName: string | null;
 }
 
+export class UnmetRequirementResponse {
+  @ApiProperty({ example: 'clarification_conversation', description: "The guard's rule, as a refused phase change names it in `errors`" }) rule: string;
+  @ApiProperty({ example: 'no clarification conversation is recorded' }) message: string;
+}
+
+/** What the next phase forward still needs, from the guards the phase change itself asks. */
+export class NextStepResponse {
+  @ApiProperty({ enum: PHASES, example: 'matching' }) to: Phase;
+  @ApiProperty({
+    type: [UnmetRequirementResponse],
+    description: 'Every requirement not met yet; empty when the move may be made now. `ordinary_job_named` stays until the move names the employer and start date',
+  })
+  unmet: UnmetRequirementResponse[];
+}
+
 /** A programme in a list, with the names a person needs next to the ids; the end reason only in the programme's own read (step-up). */
 export class ProgrammeListItem extends ProgrammeSummary {
   @ApiProperty({ type: String, nullable: true, example: 'Amira Hassan', description: "The youth's name, or pseudonym if anonymous" }) youthName: string | null;
   @ApiProperty({ type: OrdinaryJobListed, nullable: true }) declare ordinaryJob: OrdinaryJobListed | null;
+  @ApiProperty({ type: NextStepResponse, nullable: true, description: 'The next phase and what it still needs; null when the programme is finished' }) nextStep: NextStepResponse | null;
+  @ApiPropertyOptional({ enum: MATCH_STATUSES, isArray: true, description: 'With `employerId` in the query: the status of each of the programme\'s matches at that employer, oldest first' })
+  matchesAtEmployer?: MatchStatus[];
 }
 
 export class ProgrammePage {
@@ -92,13 +110,24 @@ export class EmploymentResponse {
   @ApiProperty({ format: 'date-time' }) updatedAt: Date;
 }
 
+/** A week's hours as they stood before a correction replaced them. */
+export class TimesheetRevisionResponse {
+  @ApiProperty({ type: 'integer', example: 1 }) version: number;
+  @ApiProperty({ example: 4.5 }) hours: number;
+  @ApiProperty({ format: 'uuid' }) recordedBy: string;
+  @ApiProperty({ format: 'date-time' }) recordedAt: Date;
+}
+
 export class TimesheetResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) programmeId: string;
   @ApiProperty({ format: 'date' }) weekStart: string;
   @ApiProperty({ example: 4.5 }) hours: number;
   @ApiProperty({ type: [WarningResponse] }) warnings: WarningResponse[];
-  @ApiProperty({ format: 'uuid' }) recordedBy: string;
+  @ApiProperty({ format: 'uuid', description: 'Who recorded the hours as they stand (the last correction, if any)' }) recordedBy: string;
+  @ApiProperty({ format: 'date-time', description: 'When the hours as they stand were recorded' }) recordedAt: Date;
+  @ApiProperty({ type: 'integer', example: 1, description: 'Send it back with a correction; 409 `stale_version` when it has moved on' }) version: number;
+  @ApiProperty({ type: [TimesheetRevisionResponse], description: 'The hours the week had before each correction, oldest first' }) corrections: TimesheetRevisionResponse[];
 }
 
 export class ProgrammeDetailsResponse extends ProgrammeResponse {
@@ -107,4 +136,5 @@ export class ProgrammeDetailsResponse extends ProgrammeResponse {
   @ApiProperty({ type: [MatchResponse] }) matches: MatchResponse[];
   @ApiProperty({ type: EmploymentResponse, nullable: true }) employment: EmploymentResponse | null;
   @ApiProperty({ type: [TimesheetResponse] }) timesheets: TimesheetResponse[];
+  @ApiProperty({ type: NextStepResponse, nullable: true, description: 'The next phase and what it still needs; null when the programme is finished' }) nextStep: NextStepResponse | null;
 }

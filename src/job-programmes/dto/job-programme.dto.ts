@@ -27,6 +27,11 @@ export class ProgrammeQuery extends PageQuery {
   @IsOptional()
   @IsIn(PHASES)
   phase?: Phase;
+
+  @ApiPropertyOptional({ format: 'uuid', description: "Only programmes with a match at this employer (the employer's page); each item then says the match's status in `matchAtEmployer`" })
+  @IsOptional()
+  @IsUUID()
+  employerId?: string;
 }
 
 export class TransitionDto {

@@ -117,3 +117,16 @@ export class TimesheetDto {
   @Max(60)
   hours: number;
 }
+
+export class CorrectTimesheetDto {
+  @ApiProperty({ example: 3.5, description: 'The hours the youth really worked that week, 0-60, with at most one decimal; they replace the recorded hours, which are kept as history' })
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 1 })
+  @Min(0)
+  @Max(60)
+  hours: number;
+
+  @ApiProperty({ type: 'integer', example: 1, description: "The timesheet's `version` as you last read it; 409 `stale_version` with `currentVersion` if it has changed since" })
+  @IsInt()
+  @Min(1)
+  version: number;
+}

@@ -23,8 +23,16 @@ export class JobProgrammeTimesheet {
   @Column({ type: 'jsonb', default: () => "'[]'" })
   warnings: Warning[];
 
+  /** Who recorded the hours as they stand: the first recording, or the last correction. */
   @Column({ name: 'recorded_by', type: 'uuid' })
   recordedBy: string;
+
+  @Column({ name: 'recorded_at', type: 'timestamptz' })
+  recordedAt: Date;
+
+  /** Raised by each correction, which must name the version it corrects. */
+  @Column({ type: 'integer' })
+  version: number;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

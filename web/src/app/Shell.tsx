@@ -38,6 +38,10 @@ export const NAVIGATION: Partial<Record<Role, NavItem[]>> = {
     { to: '/henvisninger', label: common.nav.referrals },
     { to: '/delte-beboere', label: common.nav.sharedResidents },
   ],
+  social_worker: [
+    { to: '/forloeb', label: common.nav.programmes },
+    { to: '/virksomheder', label: common.nav.employers },
+  ],
 };
 
 /** The frame of every signed-in page: skip link, header with the user and "Log ud", the role's navigation, <main id="indhold">. */

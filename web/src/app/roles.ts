@@ -13,6 +13,8 @@ export function homeOf(role: Role): string {
       return '/plan';
     case 'admin':
       return '/planer';
+    case 'social_worker':
+      return '/forloeb';
     default:
       return '/';
   }

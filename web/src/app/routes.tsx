@@ -4,6 +4,7 @@ import { ReferralInboxScreen, ReferralScreen, SharedResidentScreen, SharedReside
 import { ResidentAccessLogScreen } from '../screens/resident-rights/lazy';
 import { ActivitiesScreen, ActivityScreen, AuditScreen, StaffMemberScreen, StaffScreen } from '../screens/leader-admin/lazy';
 import { IndicatorsScreen, ReportScreen, ReportsScreen } from '../screens/leader-report/lazy';
+import { BoardScreen, EmployerScreen, EmployersScreen, ProgrammeScreen } from '../screens/social-worker/lazy';
 import { CaseScreen } from '../screens/counsellor/CaseScreen';
 import { CasesScreen } from '../screens/counsellor/CasesScreen';
 import { CounsellorArea } from '../screens/counsellor/CounsellorArea';
@@ -76,6 +77,11 @@ export function AppRoutes() {
         <Route path="/rapport" element={<RequireRole roles={['leader']}><ReportsScreen /></RequireRole>} />
         <Route path="/rapport/:id" element={<RequireRole roles={['leader']}><ReportScreen /></RequireRole>} />
         <Route path="/indikatorer" element={<RequireRole roles={['leader']}><IndicatorsScreen /></RequireRole>} />
+        {/* social-worker/ */}
+        <Route path="/forloeb" element={<RequireRole roles={['social_worker']}><BoardScreen /></RequireRole>} />
+        <Route path="/forloeb/:id" element={<RequireRole roles={['social_worker']}><ProgrammeScreen /></RequireRole>} />
+        <Route path="/virksomheder" element={<RequireRole roles={['social_worker']}><EmployersScreen /></RequireRole>} />
+        <Route path="/virksomheder/:id" element={<RequireRole roles={['social_worker']}><EmployerScreen /></RequireRole>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

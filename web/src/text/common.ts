@@ -26,6 +26,8 @@ export const common = {
     activities: 'Aktiviteter',
     halfYearReport: 'Halvårsrapport',
     indicators: 'Indikatorer',
+    programmes: 'Forløb',
+    employers: 'Virksomheder',
     home: 'Forside',
     plans: 'Helhedsplaner',
     planSetup: 'Opstart',
