@@ -1,4 +1,4 @@
-import { inflateSync } from 'node:zlib';
+import { pdfTexts as pdfTextRuns } from '../../../test/support/pdf-text';
 import ExcelJS from 'exceljs';
 import type { IndicatorMetric } from '../../indicators/plan-indicator.entity';
 import type { HalfYearResult, IndicatorValue } from '../half-year-result';
@@ -65,29 +65,8 @@ function xlsxRow(ws: ExcelJS.Worksheet, first: string): ExcelJS.Row {
   throw new Error(`No row "${first}" in ${ws.name}`);
 }
 
-/**
- * The text runs a PDF draws, in order: pdfkit writes each line as a TJ array of hex strings in
- * WinAnsi (Latin-1 for æ, ø, å) inside Flate-compressed content streams.
- */
 async function pdfTexts(r: HalfYearResult): Promise<string[]> {
-  const body = await renderPdf(r, META);
-  const raw = body.toString('latin1');
-  const texts: string[] = [];
-  const streams = /stream\r?\n/g;
-  for (let m = streams.exec(raw); m; m = streams.exec(raw)) {
-    const start = m.index + m[0].length;
-    let content: string;
-    try {
-      content = inflateSync(body.subarray(start, raw.indexOf('endstream', start))).toString('latin1');
-    } catch {
-      continue; // not a content stream (e.g. font data)
-    }
-    for (const tj of content.matchAll(/\[(.*?)\] TJ/g)) {
-      const hex = [...tj[1].matchAll(/<([0-9a-f]*)>/g)].map((h) => h[1]).join('');
-      texts.push(Buffer.from(hex, 'hex').toString('latin1'));
-    }
-  }
-  return texts;
+  return pdfTextRuns(await renderPdf(r, META));
 }
 
 /** What the PDF prints right after a label's last appearance (in the tables: the value in its row). */
