@@ -36,6 +36,8 @@ const NOT_ABOUT_A_RESIDENT: Record<string, string> = {
   'RecordedIndicatorValueResponse.note': 'the same note, as the half-year report recorded it',
   'ReportSummaryResponse.failureReason': 'why the system could not compute a report',
   'ReportResponse.failureReason': 'why the system could not compute a report',
+  'ReportFiguresResponse.periodText': 'the half-year a report covers, in Danish words ("1. januar 2026 – 30. juni 2026")',
+  'AboutRowResponse.text': 'what the exports print about the report itself (status, threshold, when computed), never about a person',
   'SignInDetailsResponse.reason': 'the code a sign-in was refused with (invalid_credentials, mfa_locked), about a member of staff',
 };
 
