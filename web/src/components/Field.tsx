@@ -1,15 +1,16 @@
-import type { InputHTMLAttributes } from 'react';
+import type { InputHTMLAttributes, ReactNode } from 'react';
 
-interface FieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'className'> {
+interface FrameProps {
   id: string;
   label: string;
   hint?: string;
   /** The Danish sentence of what is wrong with the value; shown at the field and tied to it (aria-describedby). */
   error?: string;
+  children: (control: { 'aria-invalid'?: true; 'aria-describedby'?: string }) => ReactNode;
 }
 
-/** A labelled dkfds text field with an optional hint and error. */
-export function Field({ id, label, hint, error, ...input }: FieldProps) {
+/** The dkfds frame every form control sits in: its label, hint and error, tied to the control. */
+export function FieldFrame({ id, label, hint, error, children }: FrameProps) {
   const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div className={`form-group${error ? ' form-error' : ''}`}>
@@ -27,7 +28,23 @@ export function Field({ id, label, hint, error, ...input }: FieldProps) {
           {error}
         </span>
       )}
-      <input className="form-input" id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />
+      {children({ 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy })}
     </div>
+  );
+}
+
+interface FieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'className'> {
+  id: string;
+  label: string;
+  hint?: string;
+  error?: string;
+}
+
+/** A labelled dkfds text field with an optional hint and error. */
+export function Field({ id, label, hint, error, ...input }: FieldProps) {
+  return (
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
+      {(described) => <input className="form-input" id={id} {...described} {...input} />}
+    </FieldFrame>
   );
 }

@@ -5,7 +5,7 @@ import { ErrorSummary, type SummaryItem } from '../../components/ErrorSummary';
 import { Field } from '../../components/Field';
 import { leaderAdmin, weekdayNames } from '../../text/leader-admin';
 import { failureText, type Activity, type ActivityKind, type CreateActivity, type HousingArea, type WeeklySlot } from './leader-admin-api';
-import { SelectField } from './SelectField';
+import { SelectField } from '../../components/SelectField';
 
 const text = leaderAdmin.activity;
 const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;

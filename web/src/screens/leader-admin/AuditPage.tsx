@@ -10,7 +10,7 @@ import { problemText } from '../../text/problems';
 import { actionName, actionNames, leaderAdmin } from '../../text/leader-admin';
 import { useLoad } from '../caseworker/use-load';
 import { allStaff, auditEvents, failureText, type AuditEvent, type AuditFilters, type AuditKind, type AuditPage as Page, type StaffMember } from './leader-admin-api';
-import { SelectField } from './SelectField';
+import { SelectField } from '../../components/SelectField';
 import { roleName } from './StaffPage';
 import './leader-admin.css';
 

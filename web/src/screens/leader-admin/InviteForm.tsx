@@ -7,7 +7,7 @@ import { useSession } from '../../app/session';
 import { leaderAdmin } from '../../text/leader-admin';
 import { failureText, invite, organisations, PLAN_ROLES, type Invitation, type Organisation, type PlanRole } from './leader-admin-api';
 import { roleName } from './StaffPage';
-import { SelectField } from './SelectField';
+import { SelectField } from '../../components/SelectField';
 
 const text = leaderAdmin.invite;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;

@@ -2,7 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { Button } from '../../components/Button';
 import { leaderAdmin } from '../../text/leader-admin';
 import { PLAN_ROLES, resetSecondFactor, updateMember, type PlanRole, type StaffMember } from './leader-admin-api';
-import { SelectField } from './SelectField';
+import { SelectField } from '../../components/SelectField';
 import { roleInSentence, roleName } from './StaffPage';
 
 const text = leaderAdmin.member;
