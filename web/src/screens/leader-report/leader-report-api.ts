@@ -1,5 +1,6 @@
 import type { components } from '../../../generated/api';
 import { answer, api } from '../../api/client';
+import { fetchDocument, saveFile } from '../../api/download';
 
 export type ReportSummary = components['schemas']['ReportSummaryResponse'];
 export type Report = components['schemas']['ReportResponse'];
@@ -29,17 +30,7 @@ export const requestReport = (period: { year: number; half: 1 | 2 }) => answer(a
  * token in an address; the browser then saves it under the service's file name.
  */
 export async function download(id: string, format: ExportFormat): Promise<void> {
-  const { data, response } = await api.GET('/reports/{id}/export', { params: { path: { id }, query: { format } }, parseAs: 'blob' });
-  const name = /filename="([^"]+)"/.exec(response.headers.get('Content-Disposition') ?? '')?.[1] ?? `halvaarsstatistik.${format}`;
-  const url = URL.createObjectURL(data as Blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The click has handed the blob to the download; freeing it at once can cancel it in some browsers.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveFile(await fetchDocument(api.GET('/reports/{id}/export', { params: { path: { id }, query: { format } }, parseAs: 'blob' }), `halvaarsstatistik.${format}`));
 }
 
 export const indicators = (): Promise<Indicator[]> => answer(api.GET('/indicators')).then((list) => list.items);

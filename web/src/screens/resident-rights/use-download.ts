@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Download } from './rights-api';
-import { saveFile } from './save-file';
+import { saveFile } from '../../api/download';
 
 export type DownloadState = { state: 'idle' } | { state: 'busy'; which: string } | { state: 'done'; fileName: string } | { state: 'failed'; error: unknown };
 
