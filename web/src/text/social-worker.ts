@@ -137,7 +137,6 @@ export const socialWorker = {
     historyTo: 'Til',
     historyWhen: 'Hvornår',
     historyReason: 'Begrundelse',
-    rightsSlot: 'Beboerens rettigheder',
   },
   family: {
     heading: 'Forældre og samtykke',
