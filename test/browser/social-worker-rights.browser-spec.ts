@@ -67,4 +67,42 @@ describe("the youth's rights and consents on the social worker's programme page"
     expect(await page.getByText('Amira').count()).toBe(0);
     await expectAccessible(page);
   }, BROWSER_TEST_TIMEOUT * 2);
+
+  it("withdrawing the mother's consent to the programme keeps it in the list as withdrawn, with the reason she gave", async () => {
+    const user = await web.user('social_worker', { name: 'Sune Socialrådgiver' });
+    const sw = await apiCaller(web, user);
+    const { programmeId, residentId } = await youthWithProgramme(sw, 'Leila');
+    const guardian = await sw.post(`/residents/${residentId}/guardians`, { name: 'Fatima Hassan', relation: 'mother' });
+    expectStatus(guardian, 201, 'add guardian');
+    const consent = await sw.post('/consents', {
+      residentId,
+      scope: 'job_programme_participation',
+      recipientOrganisationIds: [],
+      givenBy: 'guardian',
+      guardianId: guardian.body.id,
+      form: 'written',
+      givenAt: new Date(Date.now() - 3600_000).toISOString(),
+    });
+    expectStatus(consent, 201, 'record consent');
+    const page = await browser.page();
+    await signInThroughUi(page, user, web.url);
+    await page.goto(`${web.url}/forloeb/${programmeId}`);
+    await page.getByRole('heading', { name: 'Forløb: Leila Hassan', level: 1 }).waitFor();
+    const consents = page.getByRole('table', { name: 'Samtykker' });
+    await consents.getByRole('cell', { name: 'Gælder' }).waitFor();
+
+    await consents.getByRole('button', { name: 'Træk samtykket til deltagelse i fritidsjobforløbet tilbage' }).click();
+    await page.getByRole('heading', { name: 'Træk samtykket til deltagelse i fritidsjobforløbet tilbage', level: 3 }).waitFor();
+    await page.getByLabel('Begrundelse (valgfrit)').fill('Mor ringede: Leila skal bruge tiden på skolen');
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Træk samtykket tilbage', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: 'Samtykket er trukket tilbage.' }).waitFor();
+    await consents.getByRole('cell', { name: /^Trukket tilbage \d/ }).waitFor();
+    expect(await consents.getByRole('button', { name: /Træk samtykket/ }).count()).toBe(0);
+    await expectAccessible(page);
+    const [row] = await asOwner<{ reason: string }>(`SELECT reason FROM consent_withdrawals WHERE consent_id = $1`, [consent.body.id]);
+    expect(row.reason).toBe('Mor ringede: Leila skal bruge tiden på skolen');
+    // Without the participation consent, matching needs it again.
+    await page.getByText('Samtykke fra en forælder til forløbet').first().waitFor();
+  }, BROWSER_TEST_TIMEOUT);
 });

@@ -95,4 +95,4 @@ export const registerYouth = (body: RegisterBody, key: string): Promise<Resident
 
 export const startProgramme = (body: StartBody): Promise<Programme> => answer(api.POST('/job-programmes', { body }));
 
-export const withdrawConsent = (id: string, reason: string) => answer(api.POST('/consents/{id}/withdraw', { params: { path: { id } }, body: { reason } }));
+export const withdrawConsent = (id: string, reason: string | undefined) => answer(api.POST('/consents/{id}/withdraw', { params: { path: { id } }, body: reason ? { reason } : {} }));
