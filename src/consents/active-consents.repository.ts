@@ -36,6 +36,25 @@ export async function activeConsentExists(manager: Pick<EntityManager, 'query'>,
 }
 
 /**
+ * Of these residents, those with an active consent of the scope right now (activeConsentExists for a
+ * page of residents in one query, e.g. the board's nextStep for every programme).
+ */
+export async function residentsWithActiveConsent(
+  manager: Pick<EntityManager, 'query'>,
+  q: { residentIds: readonly string[]; scope: ActiveConsentQuery['scope']; givenBy?: 'resident' | 'guardian' },
+): Promise<Set<string>> {
+  if (q.residentIds.length === 0) return new Set();
+  const rows: { id: string }[] = await manager.query(
+    `SELECT DISTINCT k.resident_id::text AS id FROM consents k
+      WHERE k.resident_id = ANY($1::uuid[]) AND k.scope = $2
+        AND ($3::text IS NULL OR k.given_by = $3)
+        AND ${ACTIVE_CONSENT_SQL('k')}`,
+    [q.residentIds, q.scope, q.givenBy ?? null],
+  );
+  return new Set(rows.map((r) => r.id));
+}
+
+/**
  * The consents active right now that let a reader of this organisation see these residents (any
  * scope that names the organisation): what admitted an answer that a kept idempotent answer holds.
  */

@@ -13,6 +13,7 @@ import { consentListItem, consentView } from './consent-views';
 import type { ConsentScope } from './consent.entity';
 import { consentRefusalCode, type ConsentsProblem } from './consents-problems';
 import { ConsentsRepository } from './consents.repository';
+import { residentsWithActiveConsent } from './active-consents.repository';
 import type { ConsentPage, ConsentResponse } from './dto/consent-response.dto';
 import type { ConsentQuery, GiveConsentDto, WithdrawConsentDto } from './dto/consent.dto';
 import { UnitOfWork } from '../database/unit-of-work';
@@ -121,6 +122,11 @@ export class ConsentsService {
   /** For other modules' guards: whether the resident has an active consent of this scope right now. */
   async hasActiveConsent(manager: EntityManager, residentId: string, scope: ConsentScope, options: { givenBy?: 'resident' | 'guardian' } = {}): Promise<boolean> {
     return this.consents.hasActive(manager, { residentId, scope, givenBy: options.givenBy });
+  }
+
+  /** Of these residents, those with an active consent of the scope: hasActiveConsent for a page at once. */
+  residentsWithActiveConsent(manager: EntityManager, residentIds: readonly string[], scope: ConsentScope, options: { givenBy?: 'resident' | 'guardian' } = {}): Promise<Set<string>> {
+    return residentsWithActiveConsent(manager, { residentIds, scope, givenBy: options.givenBy });
   }
 
   /**

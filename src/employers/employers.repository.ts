@@ -68,10 +68,26 @@ export class EmployersRepository {
   }
 
   /** Whether an agreement with the employer covers `onDate` (YYYY-MM-DD), both ends included; the rule of isAgreementActive. */
-  hasActiveAgreement(manager: EntityManager, actor: PlanScope, employerId: string, onDate: string): Promise<boolean> {
-    return inPlan(manager, EmployerAgreement, 'a', actor)
-      .andWhere('a.employer_id = :employerId', { employerId })
-      .andWhere('a.valid_from <= :onDate::date AND (a.valid_to IS NULL OR a.valid_to >= :onDate::date)', { onDate })
-      .getExists();
+  async hasActiveAgreement(manager: EntityManager, actor: PlanScope, employerId: string, onDate: string): Promise<boolean> {
+    return (await this.activeAgreementsOn(manager, actor, [{ employerId, onDate }])).has(agreementKey(employerId, onDate));
+  }
+
+  /**
+   * Of these (employer, day) pairs, those where the employer has an active agreement on the day, in
+   * one query: keys are agreementKey(employerId, onDate). The one definition of "active on a day".
+   */
+  async activeAgreementsOn(manager: EntityManager, actor: PlanScope, pairs: readonly { employerId: string; onDate: string }[]): Promise<Set<string>> {
+    if (pairs.length === 0) return new Set();
+    const rows: { employerId: string; onDate: string }[] = await manager.query(
+      `SELECT DISTINCT p.employer_id::text AS "employerId", to_char(p.on_date, 'YYYY-MM-DD') AS "onDate"
+         FROM unnest($2::uuid[], $3::date[]) AS p(employer_id, on_date)
+        WHERE EXISTS (SELECT 1 FROM employer_agreements a
+                       WHERE a.plan_id = $1 AND a.employer_id = p.employer_id
+                         AND a.valid_from <= p.on_date AND (a.valid_to IS NULL OR a.valid_to >= p.on_date))`,
+      [actor.planId, pairs.map((p) => p.employerId), pairs.map((p) => p.onDate)],
+    );
+    return new Set(rows.map((r) => agreementKey(r.employerId, r.onDate)));
   }
 }
+
+export const agreementKey = (employerId: string, onDate: string): string => `${employerId} ${onDate}`;

@@ -17,7 +17,6 @@ import type { ProgrammeDetailsResponse, ProgrammePage } from './dto/job-programm
 import { programmeListItem } from './job-programme-views';
 import type { JobProgrammesProblem } from './job-programmes-problems';
 import { JobProgrammesRepository } from './job-programmes.repository';
-import type { NextStep } from './phase-machine';
 import { ProgrammeActivityRepository } from './programme-activity.repository';
 import { ProgrammeDetails } from './programme-details';
 import { eligibilityProblems } from './programme-eligibility';
@@ -98,9 +97,8 @@ export class JobProgrammesService {
       employers: await this.employers.namesOf(manager, actor, page.items.map((p) => p.ordinaryJobEmployerId)),
     };
     const freeTextShared = this.access.jobProgrammeFreeTextShared(actor);
-    // The board shows what each card still needs; one after another, as the page's other reads.
-    const nextSteps: (NextStep | null)[] = [];
-    for (const p of page.items) nextSteps.push(await this.details.nextStepOf(manager, p));
+    // The board shows what each card still needs: read for the whole page at once, not per card.
+    const nextSteps = await this.details.nextStepsOf(manager, page.items);
     const items = page.items.map((p, i) => programmeListItem(p, freeTextShared, names, nextSteps[i]));
     if (query.employerId) {
       const matches = await this.activity.matchesAtEmployer(manager, page.items.map((p) => p.id), query.employerId);

@@ -29,6 +29,22 @@ export class ProgrammeActivityRepository {
     return new Set(rows.map((r) => r.kind));
   }
 
+  /** conversationKindsOf for a page of programmes in one query, by programme id. */
+  async conversationKindsOfMany(manager: EntityManager, programmeIds: string[]): Promise<Map<string, Set<string>>> {
+    const kinds = new Map<string, Set<string>>(programmeIds.map((id) => [id, new Set<string>()]));
+    if (programmeIds.length === 0) return kinds;
+    const rows = await manager
+      .getRepository(JobProgrammeConversation)
+      .createQueryBuilder('c')
+      .select('c.programme_id', 'programmeId')
+      .addSelect('c.kind', 'kind')
+      .distinct(true)
+      .where('c.programme_id IN (:...programmeIds)', { programmeIds })
+      .getRawMany<{ programmeId: string; kind: string }>();
+    for (const r of rows) kinds.get(r.programmeId)?.add(r.kind);
+    return kinds;
+  }
+
   insertConversation(manager: EntityManager, values: Omit<JobProgrammeConversation, 'id' | 'createdAt'>): Promise<JobProgrammeConversation> {
     const repo = manager.getRepository(JobProgrammeConversation);
     return repo.save(repo.create(values));
@@ -60,6 +76,20 @@ export class ProgrammeActivityRepository {
 
   saveMatch(manager: EntityManager, match: JobProgrammeMatch): Promise<JobProgrammeMatch> {
     return manager.getRepository(JobProgrammeMatch).save(match);
+  }
+
+  /** The accepted match of each programme of a page (at most one each), in one query. */
+  async acceptedMatchesOf(manager: EntityManager, programmeIds: string[]): Promise<Map<string, JobProgrammeMatch>> {
+    if (programmeIds.length === 0) return new Map();
+    const rows = await manager.getRepository(JobProgrammeMatch).findBy({ programmeId: In(programmeIds), status: 'accepted' });
+    return new Map(rows.map((m) => [m.programmeId, m]));
+  }
+
+  /** The employment of each programme of a page that has one, in one query. */
+  async employmentsOf(manager: EntityManager, programmeIds: string[]): Promise<Map<string, JobProgrammeEmployment>> {
+    if (programmeIds.length === 0) return new Map();
+    const rows = await manager.getRepository(JobProgrammeEmployment).findBy({ programmeId: In(programmeIds) });
+    return new Map(rows.map((e) => [e.programmeId, e]));
   }
 
   employmentOf(manager: EntityManager, programmeId: string): Promise<JobProgrammeEmployment | null> {

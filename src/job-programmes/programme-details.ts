@@ -26,6 +26,15 @@ export class ProgrammeDetails {
     return isFinal(programme.phase) ? null : nextStep(await this.facts.gather(manager, programme, {}));
   }
 
+  /** nextStepOf for a page of programmes, in a fixed number of queries, from the same guards. */
+  async nextStepsOf(manager: EntityManager, programmes: JobProgramme[]): Promise<(NextStep | null)[]> {
+    const facts = await this.facts.gatherMany(manager, programmes.filter((p) => !isFinal(p.phase)));
+    return programmes.map((p) => {
+      const f = facts.get(p.id);
+      return f ? nextStep(f) : null;
+    });
+  }
+
   async of(manager: EntityManager, programme: JobProgramme, freeTextShared: boolean): Promise<ProgrammeDetailsResponse> {
     const programmeId = programme.id;
     // One query after another: inside a transaction they share one connection, which runs one at a time anyway.

@@ -5,6 +5,7 @@ import { ResidentAccessLogScreen } from '../screens/resident-rights/lazy';
 import { ActivitiesScreen, ActivityScreen, AuditScreen, StaffMemberScreen, StaffScreen } from '../screens/leader-admin/lazy';
 import { IndicatorsScreen, ReportScreen, ReportsScreen } from '../screens/leader-report/lazy';
 import { BoardScreen, EmployerScreen, EmployersScreen, ProgrammeScreen } from '../screens/social-worker/lazy';
+import { NewProgrammeScreen } from '../screens/social-worker/lazy';
 import { CaseScreen } from '../screens/counsellor/CaseScreen';
 import { CasesScreen } from '../screens/counsellor/CasesScreen';
 import { CounsellorArea } from '../screens/counsellor/CounsellorArea';
@@ -79,6 +80,7 @@ export function AppRoutes() {
         <Route path="/indikatorer" element={<RequireRole roles={['leader']}><IndicatorsScreen /></RequireRole>} />
         {/* social-worker/ */}
         <Route path="/forloeb" element={<RequireRole roles={['social_worker']}><BoardScreen /></RequireRole>} />
+        <Route path="/forloeb/nyt" element={<RequireRole roles={['social_worker']}><NewProgrammeScreen /></RequireRole>} />
         <Route path="/forloeb/:id" element={<RequireRole roles={['social_worker']}><ProgrammeScreen /></RequireRole>} />
         <Route path="/virksomheder" element={<RequireRole roles={['social_worker']}><EmployersScreen /></RequireRole>} />
         <Route path="/virksomheder/:id" element={<RequireRole roles={['social_worker']}><EmployerScreen /></RequireRole>} />

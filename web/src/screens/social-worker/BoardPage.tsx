@@ -31,6 +31,11 @@ export function BoardPage() {
     <>
       <PageHeading>{text.heading}</PageHeading>
       <p>{text.intro}</p>
+      <p>
+        <Link to="/forloeb/nyt" className="button button-primary">
+          {socialWorker.start.boardLink}
+        </Link>
+      </p>
       <div className="board">
         {RUNNING.map((phase) => {
           const inPhase = items.filter((p) => p.phase === phase);

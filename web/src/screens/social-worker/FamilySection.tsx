@@ -8,6 +8,7 @@ import { GuardianForm } from './GuardianForm';
 import { SelectField } from './SelectField';
 import { recordParticipationConsent, type Consent, type Youth } from './social-worker-api';
 import { useAction } from './use-action';
+import { WithdrawConsentForm } from './WithdrawConsentForm';
 
 const text = socialWorker.family;
 
@@ -18,6 +19,8 @@ export function FamilySection({ youth, consents, onChange }: { youth: Youth; con
   const guardianId = chosenGuardian || guardians[0]?.id || '';
   const [form, setForm] = useState<'written' | 'oral'>('written');
   const action = useAction();
+  const withdrawal = useAction();
+  const [withdrawing, setWithdrawing] = useState<Consent | null>(null);
   const guardianName = (id: string | null) => guardians.find((g) => g.id === id)?.name ?? '';
   const submit = () =>
     void action.run(async () => {
@@ -59,21 +62,31 @@ export function FamilySection({ youth, consents, onChange }: { youth: Youth; con
               <th scope="col">{text.scope}</th>
               <th scope="col">{text.status}</th>
               <th scope="col">{text.given}</th>
+              <th scope="col">{text.actions}</th>
             </tr>
           </thead>
           <tbody>
             {consents.map((c) => (
               <tr key={c.id}>
                 <td>{text.scopeLabel[c.scope]}</td>
-                <td>{text.statusLabel[c.status]}</td>
+                <td>{c.withdrawal ? text.withdrawnAt(formatDate(c.withdrawal.withdrawnAt)) : text.statusLabel[c.status]}</td>
                 <td>
                   {formatDate(c.givenAt)} {guardianName(c.guardianId)}
+                </td>
+                <td>
+                  {(c.status === 'active' || c.status === 'pending') && (
+                    <Button variant="secondary" onClick={() => setWithdrawing(c)}>
+                      {text.withdraw(text.scopeLabel[c.scope])}
+                    </Button>
+                  )}
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
+      <ActionStatus action={withdrawal} />
+      {withdrawing && <WithdrawConsentForm key={withdrawing.id} consent={withdrawing} action={withdrawal} onDone={onChange} onCancel={() => setWithdrawing(null)} />}
       {/* The board's "Registrér samtykket" lands here: a youth without a guardian gets one added first. */}
       <div id="samtykke">
         {!youth.anonymous && <GuardianForm residentId={youth.id} onChange={onChange} />}

@@ -13,6 +13,7 @@ import { MatchesSection } from './MatchesSection';
 import { NextStepPanel } from './NextStepPanel';
 import { consentsOf, employers, programme, schoolHolidays, youth, type Consent, type Employer, type Programme, type SchoolHoliday, type Youth } from './social-worker-api';
 import { TimesheetsSection } from './TimesheetsSection';
+import { ResidentRights } from '../resident-rights/lazy';
 import './social-worker.css';
 
 const text = socialWorker.programme;
@@ -141,10 +142,8 @@ export function ProgrammePage() {
         </table>
       </section>
 
-      {/* RESIDENT RIGHTS: the resident-rights helper's component (web/src/screens/resident-rights/) goes here, for page.youth.id. */}
-      <section aria-labelledby="rettigheder" className="rights-slot" data-slot="resident-rights">
-        <h2 id="rettigheder">{text.rightsSlot}</h2>
-      </section>
+      {/* After an erasure the page is read again: the youth is then shown by their pseudonym, and what the erasure kept. */}
+      <ResidentRights residentId={page.youth.id} onErased={() => void refresh().catch(() => undefined)} />
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { mondayOf, monthsBetween, nowLocal, todayIso } from './dates';
+import { ageOn, mondayOf, monthsBetween, nowLocal, todayIso } from './dates';
 
 describe("the social worker's date helpers", () => {
   it('finds the Monday a week starts on, across a month', () => {
@@ -16,5 +16,11 @@ describe("the social worker's date helpers", () => {
     const at = new Date(2026, 0, 5, 9, 7);
     expect(todayIso(at)).toBe('2026-01-05');
     expect(nowLocal(at)).toBe('2026-01-05T09:07');
+  });
+
+  it('counts age in whole years, a birthday counting from its own day', () => {
+    expect(ageOn('2012-06-15', '2026-06-14')).toBe(13);
+    expect(ageOn('2012-06-15', '2026-06-15')).toBe(14);
+    expect(ageOn('2012-12-31', '2026-01-01')).toBe(13);
   });
 });

@@ -23,3 +23,10 @@ export function monthsBetween(start: string, end: string): number {
   const [ey, em, ed] = end.split('-').map(Number);
   return Math.round(((ey - sy) * 12 + (em - sm) + (ed - sd) / 30) * 10) / 10;
 }
+
+/** Whole years between a birth date and a day (both YYYY-MM-DD), as the API judges the programme's age range. */
+export function ageOn(birthDate: string, day: string): number {
+  const [by, bm, bd] = birthDate.split('-').map(Number);
+  const [y, m, d] = day.split('-').map(Number);
+  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}

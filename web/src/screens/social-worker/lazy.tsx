@@ -4,6 +4,7 @@ import { Loading } from '../../components/Loading';
 /* The social worker's screens load when a social worker first opens one, not with the first screen (bench/web-app.mjs). */
 const Board = lazy(() => import('./BoardPage').then((m) => ({ default: m.BoardPage })));
 const Programme = lazy(() => import('./ProgrammePage').then((m) => ({ default: m.ProgrammePage })));
+const NewProgramme = lazy(() => import('./NewProgrammePage').then((m) => ({ default: m.NewProgrammePage })));
 const Employers = lazy(() => import('./EmployersPage').then((m) => ({ default: m.EmployersPage })));
 const EmployerScreen_ = lazy(() => import('./EmployerPage').then((m) => ({ default: m.EmployerPage })));
 
@@ -13,3 +14,4 @@ export const BoardScreen = () => loading(<Board />);
 export const ProgrammeScreen = () => loading(<Programme />);
 export const EmployersScreen = () => loading(<Employers />);
 export const EmployerScreen = () => loading(<EmployerScreen_ />);
+export const NewProgrammeScreen = () => loading(<NewProgramme />);

@@ -1,5 +1,5 @@
 import type { components } from '../../../generated/api';
-import { answer, api } from '../../api/client';
+import { answer, api, idempotent } from '../../api/client';
 
 type S = components['schemas'];
 export type Programme = S['ProgrammeDetailsResponse'];
@@ -79,3 +79,20 @@ export const correctTimesheet = (id: string, timesheetId: string, body: S['Corre
 
 /** The plan's school calendar: the young-worker limits differ in school-free weeks. */
 export const schoolHolidays = (): Promise<SchoolHoliday[]> => answer(api.GET('/school-holidays', { params: { query: { limit: LIMIT } } })).then((page) => page.items);
+
+export type Resident = S['ResidentResponse'];
+export type HousingArea = S['HousingAreaResponse'];
+export type RegisterBody = S['RegisterResidentDto'];
+export type StartBody = S['CreateProgrammeDto'];
+
+/** Residents of the social workers' compartment: the API searches only the caller's own records. */
+export const searchYouth = (q: string): Promise<Resident[]> => answer(api.GET('/residents', { params: { query: { q, limit: 50 } } })).then((page) => page.items);
+
+export const housingAreas = (): Promise<HousingArea[]> => answer(api.GET('/housing-areas')).then((page) => page.items);
+
+/** One registration is one key: a retry after a lost answer never registers the youth twice. */
+export const registerYouth = (body: RegisterBody, key: string): Promise<Resident> => answer(api.POST('/residents', { body, headers: idempotent(key) }));
+
+export const startProgramme = (body: StartBody): Promise<Programme> => answer(api.POST('/job-programmes', { body }));
+
+export const withdrawConsent = (id: string, reason: string | undefined) => answer(api.POST('/consents/{id}/withdraw', { params: { path: { id } }, body: reason ? { reason } : {} }));
