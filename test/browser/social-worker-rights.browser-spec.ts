@@ -66,6 +66,9 @@ describe("the youth's rights and consents on the social worker's programme page"
     await page.getByRole('heading', { name: `Forløb: ${row.pseudonym}`, level: 1 }).waitFor();
     expect(await page.getByText('Amira').count()).toBe(0);
     await expectAccessible(page);
+    // Back to the board she was found on, not to the counsellor's residents.
+    await page.getByRole('link', { name: 'Gå til forløbene' }).click();
+    await page.getByRole('heading', { name: 'Fritidsjobforløb', level: 1 }).waitFor();
   }, BROWSER_TEST_TIMEOUT * 2);
 
   it("withdrawing the mother's consent to the programme keeps it in the list as withdrawn, with the reason she gave", async () => {

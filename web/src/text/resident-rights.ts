@@ -84,6 +84,7 @@ export const rights = {
     done: 'Oplysningerne er slettet',
     doneBody: (pseudonym: string) => `Beboeren hedder nu ${pseudonym}. Gemt er kun fødselsår og halvår, køn og boligområde, og hvad der er sket uden tekst.`,
     toResidents: 'Gå til beboerne',
+    toProgrammes: 'Gå til forløbene',
     programmeRunning:
       'Oplysningerne kan ikke slettes endnu, fordi den unges fritidsjobforløb stadig kører. Afslut forløbet (eller lad det ende i et ordinært fritidsjob) først, og slet så oplysningerne.',
   },

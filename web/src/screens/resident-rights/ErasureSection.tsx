@@ -1,5 +1,6 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
+import { useSession } from '../../app/session';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { ErrorSummary } from '../../components/ErrorSummary';
@@ -15,6 +16,7 @@ const text = rights.erasure;
  * after a lost answer is harmless.
  */
 export function ErasureSection({ residentId, onErased }: { residentId: string; onErased?: (erasure: Erasure) => void }) {
+  const { me } = useSession();
   const [reason, setReason] = useState<ErasureReason | ''>('');
   const [step, setStep] = useState<'choose' | 'confirm'>('choose');
   const [missing, setMissing] = useState(false);
@@ -66,7 +68,8 @@ export function ErasureSection({ residentId, onErased }: { residentId: string; o
         <div ref={doneHeading} tabIndex={-1}>
           <Alert kind="success" heading={text.done}>
             <p>{text.doneBody(erased.pseudonym)}</p>
-            <Link to="/beboere">{text.toResidents}</Link>
+            {/* Back to the list the erased resident was found in: the counsellor's residents, the social worker's programmes. */}
+            {me?.role === 'social_worker' ? <Link to="/forloeb">{text.toProgrammes}</Link> : <Link to="/beboere">{text.toResidents}</Link>}
           </Alert>
         </div>
       </section>
