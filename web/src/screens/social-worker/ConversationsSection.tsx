@@ -6,7 +6,7 @@ import { formatDateTime } from '../../text/format';
 import { socialWorker } from '../../text/social-worker';
 import { ActionStatus } from './ActionStatus';
 import { nowLocal } from './dates';
-import { SelectField } from './SelectField';
+import { SelectField } from '../../components/SelectField';
 import { recordConversation, type Programme } from './social-worker-api';
 import { useAction } from './use-action';
 
@@ -61,7 +61,7 @@ export function ConversationsSection({ p, onChange }: { p: Programme; onChange: 
         <div className="section-form">
           <h3>{text.formHeading}</h3>
           <ActionStatus action={action} />
-          <SelectField id="conversation-kind" label={text.kindField} value={kind} onChange={(e) => setKind(e.target.value as typeof kind)} options={KINDS.map((k) => ({ value: k, label: text.kindLabel[k] }))} />
+          <SelectField id="conversation-kind" label={text.kindField} value={kind} onChange={(e) => setKind(e.target.value as typeof kind)} options={KINDS.map((k) => [k, text.kindLabel[k]] as const)} />
           <fieldset>
             <legend className="form-label">{text.whoField}</legend>
             {PARTICIPANTS.map((x) => (

@@ -9,7 +9,7 @@ import { socialWorker } from '../../text/social-worker';
 import { failureText } from '../caseworker/caseworker-api';
 import { useLoad } from '../caseworker/use-load';
 import { ActionStatus } from './ActionStatus';
-import { SelectField } from './SelectField';
+import { SelectField } from '../../components/SelectField';
 import { createEmployer, employers, type Employer } from './social-worker-api';
 import { useAction } from './use-action';
 
@@ -65,7 +65,7 @@ export function EmployersPage() {
         <ActionStatus action={action} />
         <Field id="employer-name" label={text.nameField} value={name} onChange={(e) => setName(e.target.value)} />
         <Field id="employer-cvr" inputMode="numeric" label={text.cvrField} hint={text.cvrHint} value={cvr} onChange={(e) => setCvr(e.target.value)} />
-        <SelectField id="employer-sector" label={text.sectorField} value={sector} onChange={(e) => setSector(e.target.value as typeof sector)} options={(['private', 'public'] as const).map((s) => ({ value: s, label: text.sectorLabel[s] }))} />
+        <SelectField id="employer-sector" label={text.sectorField} value={sector} onChange={(e) => setSector(e.target.value as typeof sector)} options={(['private', 'public'] as const).map((s) => [s, text.sectorLabel[s]] as const)} />
         <Button busy={action.busy} onClick={submit}>
           {text.create}
         </Button>

@@ -7,7 +7,7 @@ import { formatCalendarDate, formatNumber } from '../../text/format';
 import { socialWorker } from '../../text/social-worker';
 import { ActionStatus } from './ActionStatus';
 import { monthsBetween } from './dates';
-import { SelectField } from './SelectField';
+import { SelectField } from '../../components/SelectField';
 import { recordEmployment, type Employer, type Programme, type SchoolHoliday, type Youth } from './social-worker-api';
 import { useAction } from './use-action';
 
@@ -96,10 +96,10 @@ export function EmploymentSection({ p, youth, employers, holidays, onChange }: {
       {p.nextStep && (
         <div className="section-form">
           <ActionStatus action={action} />
-          <SelectField id="emp-employer" label={text.employer} placeholder={socialWorker.programme.chooseEmployer} value={employerId} onChange={(x) => setEmployerId(x.target.value)} options={employers.map((x) => ({ value: x.id, label: x.name }))} />
+          <SelectField id="emp-employer" label={text.employer} empty={socialWorker.programme.chooseEmployer} value={employerId} onChange={(x) => setEmployerId(x.target.value)} options={employers.map((x) => [x.id, x.name] as const)} />
           <Field id="emp-youth-signed" type="date" label={text.signedByYouth} value={youthSigned} onChange={(x) => setYouthSigned(x.target.value)} />
           <Field id="emp-guardian-signed" type="date" label={text.signedByGuardian} value={guardianSigned} onChange={(x) => setGuardianSigned(x.target.value)} />
-          <SelectField id="emp-guardian" label={text.signedGuardian} value={guardianId} onChange={(x) => setGuardianId(x.target.value)} options={guardians.map((g) => ({ value: g.id, label: g.name }))} />
+          <SelectField id="emp-guardian" label={text.signedGuardian} value={guardianId} onChange={(x) => setGuardianId(x.target.value)} options={guardians.map((g) => [g.id, g.name] as const)} />
           <Field id="emp-start" type="date" label={text.startDate} value={startDate} onChange={(x) => setStartDate(x.target.value)} />
           <Field id="emp-end" type="date" label={text.endDate} value={endDate} onChange={(x) => setEndDate(x.target.value)} />
           <Field id="emp-hours" inputMode="decimal" label={text.hours} hint={text.hoursHint} value={hours} onChange={(x) => setHours(x.target.value)} />

@@ -5,7 +5,7 @@ import { formatDate } from '../../text/format';
 import { socialWorker } from '../../text/social-worker';
 import { ActionStatus } from './ActionStatus';
 import { GuardianForm } from './GuardianForm';
-import { SelectField } from './SelectField';
+import { SelectField } from '../../components/SelectField';
 import { recordParticipationConsent, type Consent, type Youth } from './social-worker-api';
 import { useAction } from './use-action';
 import { WithdrawConsentForm } from './WithdrawConsentForm';
@@ -94,7 +94,7 @@ export function FamilySection({ youth, consents, onChange }: { youth: Youth; con
           <div className="section-form">
             <h3>{text.consentHeading}</h3>
             <ActionStatus action={action} />
-            <SelectField id="consent-guardian" label={text.consentGuardian} value={guardianId} onChange={(e) => setGuardianId(e.target.value)} options={guardians.map((g) => ({ value: g.id, label: g.name }))} />
+            <SelectField id="consent-guardian" label={text.consentGuardian} value={guardianId} onChange={(e) => setGuardianId(e.target.value)} options={guardians.map((g) => [g.id, g.name] as const)} />
             <fieldset>
               <legend className="form-label">{text.consentForm}</legend>
               {(['written', 'oral'] as const).map((f) => (

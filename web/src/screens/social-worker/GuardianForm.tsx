@@ -3,7 +3,7 @@ import { Button } from '../../components/Button';
 import { Field } from '../../components/Field';
 import { socialWorker } from '../../text/social-worker';
 import { ActionStatus } from './ActionStatus';
-import { SelectField } from './SelectField';
+import { SelectField } from '../../components/SelectField';
 import { addGuardian } from './social-worker-api';
 import { useAction } from './use-action';
 
@@ -30,7 +30,7 @@ export function GuardianForm({ residentId, onChange }: { residentId: string; onC
       <summary>{text.guardianHeading}</summary>
       <ActionStatus action={action} />
       <Field id="guardian-name" label={text.guardianName} value={name} onChange={(e) => setName(e.target.value)} />
-      <SelectField id="guardian-relation" label={text.guardianRelation} value={relation} onChange={(e) => setRelation(e.target.value as typeof relation)} options={RELATIONS.map((r) => ({ value: r, label: text.relationLabel[r] }))} />
+      <SelectField id="guardian-relation" label={text.guardianRelation} value={relation} onChange={(e) => setRelation(e.target.value as typeof relation)} options={RELATIONS.map((r) => [r, text.relationLabel[r]] as const)} />
       <Field id="guardian-phone" type="tel" label={text.guardianPhone} value={phone} onChange={(e) => setPhone(e.target.value)} />
       <Button variant="secondary" busy={action.busy} onClick={submit}>
         {text.guardianButton}

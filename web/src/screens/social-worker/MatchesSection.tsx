@@ -5,7 +5,7 @@ import { Empty } from '../../components/Loading';
 import { formatDateTime } from '../../text/format';
 import { socialWorker } from '../../text/social-worker';
 import { ActionStatus } from './ActionStatus';
-import { SelectField } from './SelectField';
+import { SelectField } from '../../components/SelectField';
 import { proposeMatch, updateMatch, type Employer, type Match, type Programme } from './social-worker-api';
 import { useAction } from './use-action';
 
@@ -91,7 +91,7 @@ export function MatchesSection({ p, employers, onChange }: { p: Programme; emplo
             </p>
           ) : (
             <>
-              <SelectField id="match-employer" label={text.proposeField} placeholder={socialWorker.programme.chooseEmployer} value={employerId} onChange={(e) => setEmployerId(e.target.value)} options={employers.map((e) => ({ value: e.id, label: e.name }))} />
+              <SelectField id="match-employer" label={text.proposeField} empty={socialWorker.programme.chooseEmployer} value={employerId} onChange={(e) => setEmployerId(e.target.value)} options={employers.map((e) => [e.id, e.name] as const)} />
               <Button busy={action.busy} disabled={!employerId} onClick={propose}>
                 {text.proposeButton}
               </Button>

@@ -5,7 +5,7 @@ import { todayIso } from './dates';
 import { phaseLabel, socialWorker } from '../../text/social-worker';
 import { ActionStatus } from './ActionStatus';
 import { requirementAction } from './requirement-link';
-import { SelectField } from './SelectField';
+import { SelectField } from '../../components/SelectField';
 import { transition, type Employer, type Programme, type TransitionBody } from './social-worker-api';
 import { useAction } from './use-action';
 
@@ -64,10 +64,10 @@ export function NextStepPanel({ p, employers, onChange }: { p: Programme; employ
           <SelectField
             id="ordinary-employer"
             label={text.ordinaryEmployer}
-            placeholder={text.chooseEmployer}
+            empty={text.chooseEmployer}
             value={employerId}
             onChange={(e) => setEmployerId(e.target.value)}
-            options={employers.map((e) => ({ value: e.id, label: e.name }))}
+            options={employers.map((e) => [e.id, e.name] as const)}
           />
           <Field id="ordinary-started" type="date" label={text.ordinaryStarted} value={startedAt} onChange={(e) => setStartedAt(e.target.value)} />
         </>

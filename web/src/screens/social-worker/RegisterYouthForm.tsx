@@ -6,7 +6,7 @@ import { ApiProblem } from '../../api/problem';
 import { formatCalendarDate } from '../../text/format';
 import { socialWorker } from '../../text/social-worker';
 import { failureText } from '../caseworker/caseworker-api';
-import { SelectField } from './SelectField';
+import { SelectField } from '../../components/SelectField';
 import { registerYouth, youth, type HousingArea, type RegisterBody, type Resident } from './social-worker-api';
 
 const text = socialWorker.start;
@@ -138,12 +138,12 @@ export function RegisterYouthForm({ areas, onRegistered, onCancel }: { areas: Ho
     >
       <h2 id="registrer">{text.registerHeading}</h2>
       {error && <Alert kind="error">{error}</Alert>}
-      <SelectField id="youth-area" label={text.area} value={draft.housingAreaId} onChange={(e) => set({ housingAreaId: e.target.value })} placeholder={text.chooseArea} options={areas.map((a) => ({ value: a.id, label: a.name }))} />
+      <SelectField id="youth-area" label={text.area} value={draft.housingAreaId} onChange={(e) => set({ housingAreaId: e.target.value })} empty={text.chooseArea} options={areas.map((a) => [a.id, a.name] as const)} />
       <Field id="youth-first" label={text.firstName} value={draft.firstName} onChange={(e) => set({ firstName: e.target.value })} autoComplete="off" />
       <Field id="youth-last" label={text.lastName} value={draft.lastName} onChange={(e) => set({ lastName: e.target.value })} autoComplete="off" />
       <Field id="youth-birth" type="date" label={text.birthDate} value={draft.birthDate} onChange={(e) => set({ birthDate: e.target.value })} />
       <Field id="youth-phone" type="tel" label={text.phoneOptional} value={draft.phone} onChange={(e) => set({ phone: e.target.value })} autoComplete="off" />
-      <SelectField id="youth-gender" label={text.gender} value={draft.gender} onChange={(e) => set({ gender: e.target.value })} options={Object.entries(text.genderLabel).map(([value, label]) => ({ value, label }))} />
+      <SelectField id="youth-gender" label={text.gender} value={draft.gender} onChange={(e) => set({ gender: e.target.value })} options={Object.entries(text.genderLabel)} />
       <div className="button-row">
         <Button type="submit" busy={busy}>
           {text.registerButton}

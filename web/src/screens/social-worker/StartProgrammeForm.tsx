@@ -9,7 +9,7 @@ import { socialWorker } from '../../text/social-worker';
 import { failureText } from '../caseworker/caseworker-api';
 import { ageOn, todayIso } from './dates';
 import { youthName } from './RegisterYouthForm';
-import { SelectField } from './SelectField';
+import { SelectField } from '../../components/SelectField';
 import { startProgramme, type Resident, type StartBody } from './social-worker-api';
 
 const text = socialWorker.start;
@@ -95,7 +95,7 @@ export function StartProgrammeForm({ youth, areaName, onOther }: { youth: Reside
         <p>{areaName}</p>
       </div>
       <Field id="start-date" type="date" label={text.startedAt} hint={text.startedAtHint} error={refusal?.age} value={startedAt} onChange={(e) => setStartedAt(e.target.value)} />
-      <SelectField id="start-referred" label={text.referredFrom} value={referredFrom} onChange={(e) => setReferredFrom(e.target.value)} placeholder={text.notSaid} options={Object.entries(text.referredLabel).map(([value, label]) => ({ value, label }))} />
+      <SelectField id="start-referred" label={text.referredFrom} value={referredFrom} onChange={(e) => setReferredFrom(e.target.value)} empty={text.notSaid} options={Object.entries(text.referredLabel)} />
       <div className="button-row">
         <Button type="submit" busy={busy}>
           {text.startButton}
