@@ -2,6 +2,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
+import { DuplicateComparison } from '../../components/DuplicateComparison';
 import { Field } from '../../components/Field';
 import { Empty, Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
@@ -156,39 +157,19 @@ function RegisterResident({ areas, onCancel }: { areas: HousingArea[]; onCancel:
       <section aria-labelledby="duplicate-heading" className="duplicate-compare">
         <h2 id="duplicate-heading">{text.duplicateTitle}</h2>
         <p>{text.duplicateIntro}</p>
-        <table className="table">
-          <thead>
-            <tr>
-              <td />
-              <th scope="col">{text.youEntered}</th>
-              {duplicates.map((d, i) => (
-                <th scope="col" key={d.id}>
-                  {text.likelyMatch}
-                  {duplicates.length > 1 ? ` ${i + 1}` : ''}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {(
-              [
-                [text.name, [draft.firstName, draft.lastName].filter(Boolean).join(' '), (r: Resident) => residentName(r)],
-                [text.birthDate, draft.birthDate ? formatCalendarDate(draft.birthDate) : '', (r: Resident) => (r.birthDate ? formatCalendarDate(r.birthDate) : '')],
-                [text.phone, draft.phone, (r: Resident) => r.phone ?? ''],
-                [text.email, draft.email, (r: Resident) => r.email ?? ''],
-                [text.area, areas.find((a) => a.id === draft.housingAreaId)?.name ?? '', (r: Resident) => areas.find((a) => a.id === r.housingAreaId)?.name ?? ''],
-              ] as const
-            ).map(([label, entered, of]) => (
-              <tr key={label}>
-                <th scope="row">{label}</th>
-                <td>{entered}</td>
-                {duplicates.map((d) => (
-                  <td key={d.id}>{of(d)}</td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DuplicateComparison
+          caption={text.duplicateTitle}
+          enteredHeading={text.youEntered}
+          registeredHeading={(n) => (n === null ? text.likelyMatch : `${text.likelyMatch} ${n}`)}
+          registered={duplicates}
+          rows={[
+            [text.name, [draft.firstName, draft.lastName].filter(Boolean).join(' '), residentName],
+            [text.birthDate, draft.birthDate ? formatCalendarDate(draft.birthDate) : '', (r: Resident) => (r.birthDate ? formatCalendarDate(r.birthDate) : '')],
+            [text.phone, draft.phone, (r: Resident) => r.phone ?? ''],
+            [text.email, draft.email, (r: Resident) => r.email ?? ''],
+            [text.area, areas.find((a) => a.id === draft.housingAreaId)?.name ?? '', (r: Resident) => areas.find((a) => a.id === r.housingAreaId)?.name ?? ''],
+          ]}
+        />
         <div className="button-row">
           {duplicates.map((d, i) => (
             <Button key={d.id} onClick={() => navigate(`/beboere/${d.id}`)} aria-label={duplicates.length > 1 ? `${text.useThis} (${text.likelyMatch} ${i + 1})` : undefined}>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
+import { DuplicateComparison, type ComparisonRow } from '../../components/DuplicateComparison';
 import { Field } from '../../components/Field';
 import { ApiProblem } from '../../api/problem';
 import { formatCalendarDate } from '../../text/format';
@@ -76,7 +77,7 @@ export function RegisterYouthForm({ areas, onRegistered, onCancel }: { areas: Ho
   };
 
   if (duplicates) {
-    const rows: [string, string, (r: Resident) => string][] = [
+    const rows: ComparisonRow<Resident>[] = [
       [text.name, [draft.firstName, draft.lastName].filter(Boolean).join(' '), youthName],
       [text.birthDate, draft.birthDate ? formatCalendarDate(draft.birthDate) : '', (r) => (r.birthDate ? formatCalendarDate(r.birthDate) : '')],
       [text.phone, draft.phone, (r) => r.phone ?? ''],
@@ -86,31 +87,7 @@ export function RegisterYouthForm({ areas, onRegistered, onCancel }: { areas: Ho
       <section aria-labelledby="dublet" className="section-form">
         <h2 id="dublet">{text.duplicateHeading}</h2>
         <p>{text.duplicateIntro}</p>
-        <table className="table">
-          <caption className="sr-only">{text.duplicateHeading}</caption>
-          <thead>
-            <tr>
-              <td />
-              <th scope="col">{text.youEntered}</th>
-              {duplicates.map((d, i) => (
-                <th scope="col" key={d.id}>
-                  {text.registered(duplicates.length > 1 ? i + 1 : null)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map(([label, entered, of]) => (
-              <tr key={label}>
-                <th scope="row">{label}</th>
-                <td>{entered}</td>
-                {duplicates.map((d) => (
-                  <td key={d.id}>{of(d)}</td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DuplicateComparison caption={text.duplicateHeading} enteredHeading={text.youEntered} registeredHeading={text.registered} registered={duplicates} rows={rows} />
         {error && <Alert kind="error">{error}</Alert>}
         <div className="button-row">
           {duplicates.map((d) => (
