@@ -53,6 +53,8 @@ describe("the leader's indicators in the web app", () => {
     expect(added.headers()['idempotency-key']).toMatch(/^[0-9a-f-]{36}$/);
 
     await page.getByText('Indikatoren Antal unge, der starter et fritidsjobforløb er tilføjet.').waitFor();
+    // The form is gone; focus is on what happened, not lost at the top of the page.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toContain('er tilføjet');
     const card = page.getByRole('region', { name: 'Antal unge, der starter et fritidsjobforløb' });
     await card.getByText('12,5 unge pr. år (2024), kilde: LBF - Beboerdata').waitFor();
     await card.getByText('18,5 unge pr. år i 2029').waitFor();

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { Empty, Loading } from '../../components/Loading';
@@ -18,21 +18,29 @@ export function IndicatorsPage() {
   const [reloads, setReloads] = useState(0);
   const [loaded, replace] = useLoad<[Indicator[], ReportPeriods]>(`indicators-${reloads}`, () => Promise.all([indicators(), periods()]));
   const [adding, setAdding] = useState(false);
-  const [saved, setSaved] = useState<string | null>(null);
+  const [saved, setSaved] = useState<{ message: string } | null>(null);
+  const savedRef = useRef<HTMLDivElement>(null);
+  // The form that had focus is gone once saved: focus goes to what happened, not to the page's top.
+  useEffect(() => {
+    if (saved) savedRef.current?.focus();
+  }, [saved]);
 
   const put = (indicator: Indicator, message: string) => {
     if (loaded.state !== 'loaded') return;
     const [list, plan] = loaded.data;
     const known = list.some((i) => i.id === indicator.id);
     replace([known ? list.map((i) => (i.id === indicator.id ? indicator : i)) : [...list, indicator], plan]);
-    setSaved(message);
+    // A new object each time, so saving the same indicator twice moves focus again.
+    setSaved({ message });
   };
 
   return (
     <>
       <PageHeading>{text.heading}</PageHeading>
       <p>{text.intro}</p>
-      {saved && <Alert kind="success">{saved}</Alert>}
+      <div ref={savedRef} tabIndex={-1}>
+        {saved && <Alert kind="success">{saved.message}</Alert>}
+      </div>
       {loaded.state === 'loading' && <Loading />}
       {loaded.state === 'failed' && <Alert kind="error">{failureText(loaded.error)}</Alert>}
       {loaded.state === 'loaded' && (
