@@ -7,6 +7,7 @@ import { leaderReport } from '../../text/leader-report';
 import { failureText } from '../caseworker/caseworker-api';
 import { useLoad } from '../caseworker/use-load';
 import { IndicatorChart } from './IndicatorChart';
+import { IndicatorForm } from './IndicatorForm';
 import { indicatorValues, type Indicator, type IndicatorValue, type ReportPeriods } from './leader-report-api';
 import { RecordValueForm } from './RecordValueForm';
 
@@ -18,9 +19,10 @@ export function periodName(period: string): string {
   return m ? leaderReport.half(Number(m[1]), Number(m[2]) as 1 | 2) : period;
 }
 
-/** One indicator: what it measures, its baseline and target, its values (corrections on request), a chart and the form to record a value. */
-export function IndicatorCard({ indicator: i, plan }: { indicator: Indicator; plan: ReportPeriods }) {
+/** One indicator: what it measures, its baseline and target (corrected in place), its values (corrections on request), a chart and the form to record a value. */
+export function IndicatorCard({ indicator: i, plan, onEdited, onReload }: { indicator: Indicator; plan: ReportPeriods; onEdited: (edited: Indicator) => void; onReload: () => void }) {
   const [history, setHistory] = useState(false);
+  const [editing, setEditing] = useState(false);
   const [version, setVersion] = useState(0);
   const [loaded] = useLoad<IndicatorValue[]>(`${i.id}-${history}-${version}`, () => indicatorValues(i.id, history));
   const headingId = `indicator-${i.id}`;
@@ -47,6 +49,13 @@ export function IndicatorCard({ indicator: i, plan }: { indicator: Indicator; pl
           <dd>{i.metric ? text.computed : i.dataSource}</dd>
         </div>
       </dl>
+      {editing ? (
+        <IndicatorForm indicator={i} onSaved={onEdited} onCancel={() => setEditing(false)} onReload={onReload} />
+      ) : (
+        <Button variant="secondary" aria-label={text.editLabel(i.indicator)} onClick={() => setEditing(true)}>
+          {text.edit}
+        </Button>
+      )}
       {loaded.state === 'loading' && <Loading />}
       {loaded.state === 'failed' && <Alert kind="error">{failureText(loaded.error)}</Alert>}
       {loaded.state === 'loaded' && (

@@ -1,5 +1,5 @@
 import type { components } from '../../../generated/api';
-import { answer, api } from '../../api/client';
+import { answer, api, idempotent } from '../../api/client';
 import { fetchDocument, saveFile } from '../../api/download';
 
 export type ReportSummary = components['schemas']['ReportSummaryResponse'];
@@ -41,3 +41,12 @@ export const indicatorValues = (id: string, history = false): Promise<IndicatorV
 
 export const recordValue = (id: string, body: { period: string; value: number; source?: string; note?: string }): Promise<IndicatorValue> =>
   answer(api.POST('/indicators/{id}/values', { params: { path: { id } }, body }));
+
+export type AddIndicator = components['schemas']['AddIndicatorDto'];
+export type UpdateIndicator = components['schemas']['UpdateIndicatorDto'];
+
+/** One key per press of the button: a retried request adds the indicator once. */
+export const addIndicator = (body: AddIndicator, key: string): Promise<Indicator> => answer(api.POST('/indicators', { body, headers: idempotent(key) }));
+
+/** Only the changed fields, with `version` as read: a change by someone else in between is refused (stale_version). */
+export const updateIndicator = (id: string, body: UpdateIndicator): Promise<Indicator> => answer(api.PATCH('/indicators/{id}', { params: { path: { id } }, body }));
