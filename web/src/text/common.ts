@@ -13,8 +13,6 @@ export const common = {
   notFoundHeading: 'Siden findes ikke',
   notFoundBody: 'Siden, du leder efter, findes ikke. Tjek adressen, eller gå til forsiden.',
   toFrontPage: 'Gå til forsiden',
-  homeHeading: 'Forside',
-  homeComingSoon: 'Dine skærmbilleder i Helhedsplan kommer snart; indtil da bruger du API-dokumentationen.',
   nav: {
     today: 'I dag',
     residents: 'Beboere',
