@@ -230,4 +230,31 @@ describe("the leader's staff, audit events and activities in the web app", () =>
     await page.getByText('Ingen hændelser passer til filtrene.').waitFor();
     await expectAccessible(page);
   }, BROWSER_TEST_TIMEOUT);
+
+  it('shows a long list of events fifty at a time, the older ones after "Vis flere"', async () => {
+    const leader = await web.user('leader', { name: 'Lars Langliste' });
+    const api = await apiCaller(leader);
+    // 55 invitations are 55 account events of Lars's: more than one page of 50.
+    for (let i = 0; i < 55; i++) {
+      expectStatus(await api.post(`/plans/${web.plan().planId}/users`, { email: `mange-${i}-${randomBytes(3).toString('hex')}@test.dk`, name: `Mange ${i}`, role: 'counsellor' }), 201, 'invite');
+    }
+    const page = await browser.page();
+    await signInThroughUi(page, leader, web.url);
+    await openMenu(page, 'Hændelser', 'Hændelser');
+    await page.getByLabel('Hvem', { exact: true }).selectOption({ label: 'Lars Langliste' });
+    await page.getByLabel('Type', { exact: true }).selectOption({ label: 'Ændringer af konti' });
+    await page.getByRole('button', { name: 'Vis hændelser' }).click();
+    await page.waitForURL(/kind=account/);
+    await page.getByText('Viser 50 hændelser.').waitFor();
+
+    const invited = page.getByRole('table', { name: 'Hændelser, nyeste først' }).getByRole('cell', { name: 'Inviterede en medarbejder', exact: true });
+    expect(await invited.count()).toBeLessThan(55);
+    await page.getByRole('button', { name: 'Vis flere' }).click();
+    // Besides the invitations, Lars's own account has its events (created, approved).
+    await page.getByText(/^Viser (5[1-9]|[6-9]\d) hændelser\.$/).waitFor();
+    expect(await invited.count()).toBe(55);
+    // Everything is shown: no button asks for more.
+    expect(await page.getByRole('button', { name: 'Vis flere' }).count()).toBe(0);
+    await expectAccessible(page);
+  }, BROWSER_TEST_TIMEOUT);
 });

@@ -1,13 +1,12 @@
-import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { Alert } from '../../components/Alert';
-import { Button } from '../../components/Button';
 import { Empty, Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
 import { caseworker, type ReferralStatus } from '../../text/caseworker';
 import { formatDateTime } from '../../text/format';
 import { failureText, INBOX_STATUSES, isInboxStatus, referrals, type Referral, type ReferralPage } from './caseworker-api';
-import { useLoad } from './use-load';
+import { useLoad, useMoreOfList } from '../../app/use-load';
+import { LoadMore } from '../../components/LoadMore';
 import './caseworker.css';
 
 const text = caseworker.inbox;
@@ -18,22 +17,7 @@ export function ReferralInboxPage() {
   const requested = params.get('status');
   const status: ReferralStatus = isInboxStatus(requested) ? requested : 'sent';
   const [loaded, replace] = useLoad<ReferralPage>(status, () => referrals(status));
-  const [moreBusy, setMoreBusy] = useState(false);
-  const [moreError, setMoreError] = useState<string | null>(null);
-
-  const loadMore = async (page: ReferralPage) => {
-    if (!page.nextCursor) return;
-    setMoreBusy(true);
-    setMoreError(null);
-    try {
-      const next = await referrals(status, page.nextCursor);
-      replace({ items: [...page.items, ...next.items], nextCursor: next.nextCursor });
-    } catch (error) {
-      setMoreError(failureText(error));
-    } finally {
-      setMoreBusy(false);
-    }
-  };
+  const more = useMoreOfList(loaded, replace, (cursor) => referrals(status, cursor));
 
   return (
     <>
@@ -55,12 +39,7 @@ export function ReferralInboxPage() {
       {loaded.state === 'loaded' && (
         <>
           {loaded.data.items.length === 0 ? <Empty text={text.empty} /> : <ReferralTable items={loaded.data.items} caption={text.tableCaption(caseworker.statusTab[status])} />}
-          {moreError && <Alert kind="error">{moreError}</Alert>}
-          {loaded.data.nextCursor && (
-            <Button variant="secondary" busy={moreBusy} onClick={() => loadMore(loaded.data)}>
-              {text.more}
-            </Button>
-          )}
+          <LoadMore more={more} label={text.more} describe={failureText} />
         </>
       )}
     </>

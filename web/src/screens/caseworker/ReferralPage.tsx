@@ -7,7 +7,7 @@ import { caseworker } from '../../text/caseworker';
 import { formatDateTime } from '../../text/format';
 import { AnswerForm, type Answer } from './AnswerForm';
 import { failureText, referral, type Referral } from './caseworker-api';
-import { useLoad } from './use-load';
+import { useLoad } from '../../app/use-load';
 import './caseworker.css';
 
 const text = caseworker.referral;

@@ -5,7 +5,7 @@ import { PageHeading } from '../../components/PageHeading';
 import { caseworker } from '../../text/caseworker';
 import { formatCalendarDate, formatDate } from '../../text/format';
 import { casesOf, failureText, sharedResident, type CaseListItem, type SharedResident } from './caseworker-api';
-import { useLoad } from './use-load';
+import { useLoad } from '../../app/use-load';
 import './caseworker.css';
 
 const text = caseworker.sharedResident;

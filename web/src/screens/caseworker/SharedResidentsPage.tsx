@@ -8,7 +8,8 @@ import { PageHeading } from '../../components/PageHeading';
 import { caseworker } from '../../text/caseworker';
 import { formatDate } from '../../text/format';
 import { failureText, sharedResidents, type SharedResident, type SharedResidentPage } from './caseworker-api';
-import { useLoad } from './use-load';
+import { useLoad, useMoreOfList } from '../../app/use-load';
+import { LoadMore } from '../../components/LoadMore';
 import './caseworker.css';
 
 const text = caseworker.shared;
@@ -26,27 +27,12 @@ export function SharedResidentsPage() {
   const q = params.get('q') ?? '';
   const [query, setQuery] = useState(q);
   const [loaded, replace] = useLoad<SharedResidentPage>(q, () => sharedResidents(q));
-  const [moreBusy, setMoreBusy] = useState(false);
-  const [moreError, setMoreError] = useState<string | null>(null);
+  const more = useMoreOfList(loaded, replace, (cursor) => sharedResidents(q, cursor));
 
   const search = (event: FormEvent) => {
     event.preventDefault();
     setParams(query.trim() ? { q: query.trim() } : {});
   };
-  const loadMore = async (page: SharedResidentPage) => {
-    if (!page.nextCursor) return;
-    setMoreBusy(true);
-    setMoreError(null);
-    try {
-      const next = await sharedResidents(q, page.nextCursor);
-      replace({ items: [...page.items, ...next.items], nextCursor: next.nextCursor });
-    } catch (error) {
-      setMoreError(failureText(error));
-    } finally {
-      setMoreBusy(false);
-    }
-  };
-
   return (
     <>
       <PageHeading>{text.heading}</PageHeading>
@@ -92,12 +78,7 @@ export function SharedResidentsPage() {
               </table>
             </div>
           )}
-          {moreError && <Alert kind="error">{moreError}</Alert>}
-          {loaded.data.nextCursor && (
-            <Button variant="secondary" busy={moreBusy} onClick={() => loadMore(loaded.data)}>
-              {text.more}
-            </Button>
-          )}
+          <LoadMore more={more} label={text.more} describe={failureText} />
         </>
       )}
     </>

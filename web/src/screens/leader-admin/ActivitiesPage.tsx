@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { Alert } from '../../components/Alert';
-import { Button } from '../../components/Button';
 import { Empty, Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
 import { formatNumber } from '../../text/format';
 import { leaderAdmin } from '../../text/leader-admin';
-import { useLoad } from '../caseworker/use-load';
+import { useLoad, useMoreOfList } from '../../app/use-load';
+import { LoadMore } from '../../components/LoadMore';
 import { ActivityForm } from './ActivityForm';
 import { slotsText, whereText } from './activity-text';
 import { KindsSection } from './KindsSection';
@@ -18,12 +18,11 @@ const text = leaderAdmin.activities;
 /** The plan's activities, a new one, and the plan's own kinds of activity. */
 export function ActivitiesPage() {
   const [loaded, replace] = useLoad<ActivityPage>('activities', () => activities());
+  const more = useMoreOfList(loaded, replace, (cursor) => activities(cursor));
   const [kinds, setKinds] = useState<ActivityKind[] | null>(null);
   const [areas, setAreas] = useState<HousingArea[]>([]);
   const [created, setCreated] = useState<string | null>(null);
   const [formKey, setFormKey] = useState(0);
-  const [moreBusy, setMoreBusy] = useState(false);
-  const [moreError, setMoreError] = useState<string | null>(null);
 
   useEffect(() => {
     activityKinds().then(setKinds, () => setKinds([]));
@@ -37,20 +36,6 @@ export function ActivitiesPage() {
     setFormKey((k) => k + 1);
   };
 
-  const loadMore = async (page: ActivityPage) => {
-    if (!page.nextCursor) return;
-    setMoreBusy(true);
-    setMoreError(null);
-    try {
-      const next = await activities(page.nextCursor);
-      replace({ items: [...page.items, ...next.items], nextCursor: next.nextCursor });
-    } catch (error) {
-      setMoreError(failureText(error));
-    } finally {
-      setMoreBusy(false);
-    }
-  };
-
   return (
     <>
       <PageHeading>{text.heading}</PageHeading>
@@ -61,12 +46,7 @@ export function ActivitiesPage() {
       {loaded.state === 'loaded' && (
         <>
           {loaded.data.items.length === 0 ? <Empty text={text.empty} /> : <ActivityTable items={loaded.data.items} areas={areas} />}
-          {moreError && <Alert kind="error">{moreError}</Alert>}
-          {loaded.data.nextCursor && (
-            <Button variant="secondary" busy={moreBusy} onClick={() => loadMore(loaded.data)}>
-              {text.more}
-            </Button>
-          )}
+          <LoadMore more={more} label={text.more} describe={failureText} />
         </>
       )}
       <section className="admin-section" aria-labelledby="new-activity-heading">

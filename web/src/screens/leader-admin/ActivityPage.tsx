@@ -4,7 +4,7 @@ import { Alert } from '../../components/Alert';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
 import { leaderAdmin } from '../../text/leader-admin';
-import { useLoad } from '../caseworker/use-load';
+import { useLoad } from '../../app/use-load';
 import { ActivityForm } from './ActivityForm';
 import { slotsText, whereText } from './activity-text';
 import { activity, activityKinds, failureText, housingAreas, updateActivity, type Activity, type ActivityKind, type HousingArea } from './leader-admin-api';

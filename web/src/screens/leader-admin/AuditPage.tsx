@@ -8,7 +8,8 @@ import { PageHeading } from '../../components/PageHeading';
 import { formatDateTime } from '../../text/format';
 import { problemText } from '../../text/problems';
 import { actionName, actionNames, leaderAdmin } from '../../text/leader-admin';
-import { useLoad } from '../caseworker/use-load';
+import { useLoad, useMoreOfList } from '../../app/use-load';
+import { LoadMore } from '../../components/LoadMore';
 import { allStaff, auditEvents, failureText, type AuditEvent, type AuditFilters, type AuditKind, type AuditPage as Page, type StaffMember } from './leader-admin-api';
 import { SelectField } from '../../components/SelectField';
 import { roleName } from './StaffPage';
@@ -48,10 +49,9 @@ export function AuditPage() {
   const [params, setParams] = useSearchParams();
   const key = FILTERS.map((f) => params.get(f) ?? '').join('|');
   const [loaded, replace] = useLoad<Page>(key, () => auditEvents(queryOf(params)));
+  const more = useMoreOfList(loaded, replace, (cursor) => auditEvents(queryOf(params), cursor));
   const [people, setPeople] = useState<StaffMember[]>([]);
   const [dateError, setDateError] = useState<string | undefined>();
-  const [moreBusy, setMoreBusy] = useState(false);
-  const [moreError, setMoreError] = useState<string | null>(null);
 
   useEffect(() => {
     allStaff().then(setPeople, () => undefined);
@@ -74,20 +74,6 @@ export function AuditPage() {
     }
     setDateError(undefined);
     setParams(next);
-  };
-
-  const loadMore = async (page: Page) => {
-    if (!page.nextCursor) return;
-    setMoreBusy(true);
-    setMoreError(null);
-    try {
-      const next = await auditEvents(queryOf(params), page.nextCursor);
-      replace({ items: [...page.items, ...next.items], nextCursor: next.nextCursor });
-    } catch (error) {
-      setMoreError(failureText(error));
-    } finally {
-      setMoreBusy(false);
-    }
   };
 
   return (
@@ -114,12 +100,7 @@ export function AuditPage() {
         <>
           <p role="status">{loaded.data.items.length === 0 ? text.empty : text.count(loaded.data.items.length)}</p>
           {loaded.data.items.length > 0 && <EventTable items={loaded.data.items} names={names} />}
-          {moreError && <Alert kind="error">{moreError}</Alert>}
-          {loaded.data.nextCursor && (
-            <Button variant="secondary" busy={moreBusy} onClick={() => loadMore(loaded.data)}>
-              {text.more}
-            </Button>
-          )}
+          <LoadMore more={more} label={text.more} describe={failureText} />
         </>
       )}
     </>

@@ -4,7 +4,8 @@ import { Button } from '../../components/Button';
 import { Empty, Loading } from '../../components/Loading';
 import { formatDateTime } from '../../text/format';
 import { leaderAdmin } from '../../text/leader-admin';
-import { useLoad } from '../caseworker/use-load';
+import { useLoad, useMoreOfList } from '../../app/use-load';
+import { LoadMore } from '../../components/LoadMore';
 import { failureText, invitations, resendInvitation, revokeInvitation, type Invitation, type InvitationPage } from './leader-admin-api';
 import { roleName } from './StaffPage';
 
@@ -13,10 +14,10 @@ const text = leaderAdmin.invitations;
 /** The plan's invitations, newest first; an open one can be sent again (a new link) or withdrawn. */
 export function InvitationsSection({ added }: { added: Invitation[] }) {
   const [loaded, replace] = useLoad<InvitationPage>('invitations', () => invitations());
+  const more = useMoreOfList(loaded, replace, (cursor) => invitations(cursor));
   const [changed, setChanged] = useState<Record<string, Invitation>>({});
   const [busy, setBusy] = useState<string | null>(null);
   const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
-  const [moreBusy, setMoreBusy] = useState(false);
 
   const act = async (invitation: Invitation, action: 'resend' | 'revoke') => {
     setBusy(`${action}-${invitation.id}`);
@@ -29,19 +30,6 @@ export function InvitationsSection({ added }: { added: Invitation[] }) {
       setMessage({ kind: 'error', text: failureText(error) });
     } finally {
       setBusy(null);
-    }
-  };
-
-  const loadMore = async (page: InvitationPage) => {
-    if (!page.nextCursor) return;
-    setMoreBusy(true);
-    try {
-      const next = await invitations(page.nextCursor);
-      replace({ items: [...page.items, ...next.items], nextCursor: next.nextCursor });
-    } catch (error) {
-      setMessage({ kind: 'error', text: failureText(error) });
-    } finally {
-      setMoreBusy(false);
     }
   };
 
@@ -98,11 +86,7 @@ export function InvitationsSection({ added }: { added: Invitation[] }) {
           </table>
         </div>
       )}
-      {loaded.state === 'loaded' && loaded.data.nextCursor && (
-        <Button variant="secondary" busy={moreBusy} onClick={() => loadMore(loaded.data)}>
-          {leaderAdmin.staff.more}
-        </Button>
-      )}
+      <LoadMore more={more} label={leaderAdmin.staff.more} describe={failureText} />
     </section>
   );
 }

@@ -2,7 +2,7 @@ import { Alert } from '../../components/Alert';
 import { Empty, Loading } from '../../components/Loading';
 import { formatDateTime, formatNumber } from '../../text/format';
 import { leaderAdmin } from '../../text/leader-admin';
-import { useLoad } from '../caseworker/use-load';
+import { useLoad } from '../../app/use-load';
 import { countsByMonth, monthLabel } from './head-counts';
 import { HeadCountChart } from './HeadCountChart';
 import { failureText, sessionsOf, type Session } from './leader-admin-api';

@@ -6,7 +6,7 @@ import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
 import { formatDateTime } from '../../text/format';
 import { leaderAdmin } from '../../text/leader-admin';
-import { useLoad } from '../caseworker/use-load';
+import { useLoad } from '../../app/use-load';
 import { failureText, member, type StaffMember } from './leader-admin-api';
 import { MemberActions } from './MemberActions';
 import { PendingApproval } from './PendingApproval';

@@ -2,12 +2,12 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { useSession } from '../../app/session';
 import { Alert } from '../../components/Alert';
-import { Button } from '../../components/Button';
 import { Empty, Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
 import { formatDateTime } from '../../text/format';
 import { leaderAdmin, roleNames } from '../../text/leader-admin';
-import { useLoad } from '../caseworker/use-load';
+import { useLoad, useMoreOfList } from '../../app/use-load';
+import { LoadMore } from '../../components/LoadMore';
 import { InvitationsSection } from './InvitationsSection';
 import { InviteForm } from './InviteForm';
 import { failureText, staff, type Invitation, type StaffMember, type StaffPage as Page } from './leader-admin-api';
@@ -18,24 +18,9 @@ const text = leaderAdmin.staff;
 /** The plan's staff, its invitations, and the form to invite one more. */
 export function StaffPage() {
   const [loaded, replace] = useLoad<Page>('staff', () => staff());
-  const [moreBusy, setMoreBusy] = useState(false);
-  const [moreError, setMoreError] = useState<string | null>(null);
+  const more = useMoreOfList(loaded, replace, (cursor) => staff(cursor));
   // A new invitation goes to the top of the invitations list without reloading it.
   const [invited, setInvited] = useState<Invitation[]>([]);
-
-  const loadMore = async (page: Page) => {
-    if (!page.nextCursor) return;
-    setMoreBusy(true);
-    setMoreError(null);
-    try {
-      const next = await staff(page.nextCursor);
-      replace({ items: [...page.items, ...next.items], nextCursor: next.nextCursor });
-    } catch (error) {
-      setMoreError(failureText(error));
-    } finally {
-      setMoreBusy(false);
-    }
-  };
 
   return (
     <>
@@ -47,12 +32,7 @@ export function StaffPage() {
         <>
           <AwaitingYou items={loaded.data.items} />
           {loaded.data.items.length === 0 ? <Empty text={text.empty} /> : <StaffTable items={loaded.data.items} />}
-          {moreError && <Alert kind="error">{moreError}</Alert>}
-          {loaded.data.nextCursor && (
-            <Button variant="secondary" busy={moreBusy} onClick={() => loadMore(loaded.data)}>
-              {text.more}
-            </Button>
-          )}
+          <LoadMore more={more} label={text.more} describe={failureText} />
         </>
       )}
       <InviteForm onInvited={(invitation) => setInvited((list) => [invitation, ...list])} />

@@ -5,7 +5,7 @@ import { Loading } from '../../components/Loading';
 import { formatDateTime, formatNumber } from '../../text/format';
 import { leaderReport } from '../../text/leader-report';
 import { failureText } from '../caseworker/caseworker-api';
-import { useLoad } from '../caseworker/use-load';
+import { useLoad } from '../../app/use-load';
 import { IndicatorChart } from './IndicatorChart';
 import { IndicatorForm } from './IndicatorForm';
 import { indicatorValues, type Indicator, type IndicatorValue, type ReportPeriods } from './leader-report-api';

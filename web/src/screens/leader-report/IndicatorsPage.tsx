@@ -5,7 +5,7 @@ import { Empty, Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
 import { leaderReport } from '../../text/leader-report';
 import { failureText } from '../caseworker/caseworker-api';
-import { useLoad } from '../caseworker/use-load';
+import { useLoad } from '../../app/use-load';
 import { IndicatorCard } from './IndicatorCard';
 import { IndicatorForm } from './IndicatorForm';
 import { indicators, periods, type Indicator, type ReportPeriods } from './leader-report-api';

@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { formatDateTime } from '../../text/format';
 import { leaderReport } from '../../text/leader-report';
-import { useLoad } from '../caseworker/use-load';
+import { useLoad } from '../../app/use-load';
 import { reports, type Report, type ReportPage } from './leader-report-api';
 import { InterimBadge, StatusText } from './ReportStatus';
 

@@ -7,7 +7,8 @@ import { PageHeading } from '../../components/PageHeading';
 import { formatDateTime } from '../../text/format';
 import { leaderReport } from '../../text/leader-report';
 import { failureText } from '../caseworker/caseworker-api';
-import { useLoad } from '../caseworker/use-load';
+import { useLoad, useMoreOfList } from '../../app/use-load';
+import { LoadMore } from '../../components/LoadMore';
 import { periods, reports, requestReport, type HalfYear, type ReportPage, type ReportPeriods } from './leader-report-api';
 import { InterimBadge, StatusText } from './ReportStatus';
 import './leader-report.css';
@@ -19,10 +20,10 @@ const key = (p: Pick<HalfYear, 'year' | 'half'>) => `${p.year}-${p.half}`;
 export function ReportsPage() {
   const [loadedPeriods] = useLoad<ReportPeriods>('periods', periods);
   const [loadedReports, replace] = useLoad<ReportPage>('reports', () => reports());
+  const more = useMoreOfList(loadedReports, replace, (cursor) => reports(cursor));
   const [chosen, setChosen] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [moreBusy, setMoreBusy] = useState(false);
   const navigate = useNavigate();
 
   useEffect(() => {
@@ -40,19 +41,6 @@ export function ReportsPage() {
     } catch (failure) {
       setError(failureText(failure));
       setBusy(false);
-    }
-  };
-
-  const more = async (page: ReportPage) => {
-    if (!page.nextCursor) return;
-    setMoreBusy(true);
-    try {
-      const next = await reports(page.nextCursor);
-      replace({ items: [...page.items, ...next.items], nextCursor: next.nextCursor });
-    } catch (failure) {
-      setError(failureText(failure));
-    } finally {
-      setMoreBusy(false);
     }
   };
 
@@ -127,11 +115,7 @@ export function ReportsPage() {
                 </tbody>
               </table>
             </div>
-            {loadedReports.data.nextCursor && (
-              <Button variant="secondary" busy={moreBusy} onClick={() => void more(loadedReports.data)}>
-                {text.more}
-              </Button>
-            )}
+            <LoadMore more={more} label={text.more} describe={failureText} />
           </>
         ))}
     </>

@@ -3,7 +3,7 @@ import { Alert } from '../../components/Alert';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
 import { planSetup } from '../../text/plan-setup';
-import { useLoad } from '../caseworker/use-load';
+import { useLoad } from '../../app/use-load';
 import { checklistItems } from './checklist';
 import { failureText, setupStatus, type SetupStatus } from './plan-setup-api';
 import { usePlan } from './use-plan';

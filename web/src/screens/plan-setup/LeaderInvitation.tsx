@@ -6,7 +6,7 @@ import { Field } from '../../components/Field';
 import { Empty, Loading } from '../../components/Loading';
 import { common } from '../../text/common';
 import { planSetup } from '../../text/plan-setup';
-import { useLoad } from '../caseworker/use-load';
+import { useLoad } from '../../app/use-load';
 import { failureText, inviteLeader, planUsers, type PlanUser } from './plan-setup-api';
 
 const text = planSetup.plan;

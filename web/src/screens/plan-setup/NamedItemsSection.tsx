@@ -5,7 +5,7 @@ import { ErrorSummary, type SummaryItem } from '../../components/ErrorSummary';
 import { Field } from '../../components/Field';
 import { Empty, Loading } from '../../components/Loading';
 import { planSetup } from '../../text/plan-setup';
-import { useLoad } from '../caseworker/use-load';
+import { useLoad } from '../../app/use-load';
 import { failureText, isStale } from './plan-setup-api';
 import { StaleNotice } from './StaleNotice';
 

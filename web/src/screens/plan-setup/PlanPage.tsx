@@ -4,7 +4,7 @@ import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
 import { formatCalendarDate } from '../../text/format';
 import { planSetup } from '../../text/plan-setup';
-import { useLoad } from '../caseworker/use-load';
+import { useLoad } from '../../app/use-load';
 import { HousingAreasSection } from './HousingAreasSection';
 import { LeaderInvitation } from './LeaderInvitation';
 import { OrganisationsSection } from './OrganisationsSection';

@@ -4,7 +4,7 @@ import { Empty, Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
 import { formatCalendarDate } from '../../text/format';
 import { planSetup } from '../../text/plan-setup';
-import { useLoad } from '../caseworker/use-load';
+import { useLoad } from '../../app/use-load';
 import { failureText, plans, type Plan } from './plan-setup-api';
 
 const text = planSetup.plans;

@@ -8,7 +8,7 @@ import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
 import { ApiProblem } from '../../api/problem';
 import { planSetup } from '../../text/plan-setup';
-import { useLoad } from '../caseworker/use-load';
+import { useLoad } from '../../app/use-load';
 import { failureText, saveSettings, settings, type Settings, type SettingsBody } from './plan-setup-api';
 import { usePlan } from './use-plan';
 

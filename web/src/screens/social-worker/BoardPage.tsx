@@ -5,7 +5,7 @@ import { PageHeading } from '../../components/PageHeading';
 import { formatCalendarDate } from '../../text/format';
 import { phaseLabel, socialWorker, type Phase } from '../../text/social-worker';
 import { failureText } from '../caseworker/caseworker-api';
-import { useLoad } from '../caseworker/use-load';
+import { useLoad } from '../../app/use-load';
 import { requirementAction } from './requirement-link';
 import { boardProgrammes, type ProgrammeListItem } from './social-worker-api';
 import './social-worker.css';

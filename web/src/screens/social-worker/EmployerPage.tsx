@@ -7,7 +7,7 @@ import { Empty, Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
 import { formatCalendarDate } from '../../text/format';
 import { failureText } from '../caseworker/caseworker-api';
-import { useLoad } from '../caseworker/use-load';
+import { useLoad } from '../../app/use-load';
 import { ActionStatus } from './ActionStatus';
 import { todayIso } from './dates';
 import { phaseLabel, socialWorker } from '../../text/social-worker';

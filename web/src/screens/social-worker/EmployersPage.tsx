@@ -7,7 +7,7 @@ import { Empty, Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
 import { socialWorker } from '../../text/social-worker';
 import { failureText } from '../caseworker/caseworker-api';
-import { useLoad } from '../caseworker/use-load';
+import { useLoad } from '../../app/use-load';
 import { ActionStatus } from './ActionStatus';
 import { SelectField } from '../../components/SelectField';
 import { createEmployer, employers, type Employer } from './social-worker-api';

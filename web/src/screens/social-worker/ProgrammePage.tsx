@@ -5,7 +5,7 @@ import { PageHeading } from '../../components/PageHeading';
 import { formatCalendarDate, formatDateTime } from '../../text/format';
 import { phaseLabel, socialWorker } from '../../text/social-worker';
 import { failureText } from '../caseworker/caseworker-api';
-import { useLoad } from '../caseworker/use-load';
+import { useLoad } from '../../app/use-load';
 import { ConversationsSection } from './ConversationsSection';
 import { EmploymentSection } from './EmploymentSection';
 import { FamilySection } from './FamilySection';
