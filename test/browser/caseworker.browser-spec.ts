@@ -1,22 +1,11 @@
 import type { Page } from 'playwright-core';
-import { BROWSER_TEST_TIMEOUT, expectAccessible, expectNoTokenInStorage, freshTotpCode, openBrowser, signInThroughUi, startWebApp, type WebApp, type WebUser } from '../support/browser';
-import { Caller, expectStatus } from '../support/fixtures';
-import { API } from '../support/test-app';
+import { apiSession, BROWSER_TEST_TIMEOUT, expectAccessible, expectNoTokenInStorage, openBrowser, signInThroughUi, startWebApp } from '../support/browser';
+import { expectStatus } from '../support/fixtures';
 
 /** The job centre caseworker's screens in a real Chromium (issue 21): the referral inbox and the residents shared by consent. */
 describe("the caseworker's inbox and shared residents in the web app", () => {
   const browser = openBrowser();
   const web = startWebApp();
-
-  /** The user's API session, signed in with password and authenticator code as the app would: for the test's set-up. */
-  async function apiCaller(app: WebApp, user: WebUser): Promise<Caller> {
-    const t = app.t();
-    const first = await t.http().post(`${API}/auth/login`).send({ email: user.email, password: user.password });
-    expectStatus(first, 200, 'password step');
-    const second = await t.http().post(`${API}/auth/mfa/totp`).send({ mfaToken: first.body.mfaToken, code: await freshTotpCode(user) });
-    expectStatus(second, 200, 'authenticator step');
-    return new Caller(t, second.body.accessToken, { id: user.id, email: user.email, role: user.role, organisationId: null });
-  }
 
   /**
    * Through the API, as a counsellor's drop-in hour leaves it: a resident whose written consent shares
@@ -25,7 +14,7 @@ describe("the caseworker's inbox and shared residents in the web app", () => {
    */
   async function referredToTheJobCentre(firstName: string): Promise<{ residentId: string; referralId: string }> {
     const plan = web.plan();
-    const counsellor = await apiCaller(web, await web.user('counsellor', { name: 'Camilla Rådgiver' }));
+    const counsellor = await apiSession(web, await web.user('counsellor', { name: 'Camilla Rådgiver' }));
     const resident = await counsellor.post('/residents', { housingAreaId: plan.areas.eligible, firstName, lastName: 'Jensen', birthDate: '1978-04-12', gender: 'female', phone: '+4520304050', confirmNotDuplicate: true });
     expectStatus(resident, 201, 'register');
     const consent = await counsellor.post('/consents', {

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Page } from 'playwright-core';
-import { BROWSER_TEST_TIMEOUT, expectAccessible, expectNoTokenInStorage, freshTotpCode, openBrowser, signInThroughUi, startWebApp, type WebUser } from '../support/browser';
-import { asOwner, Caller, expectStatus, STAFF_PASSWORD } from '../support/fixtures';
+import { apiSession, BROWSER_TEST_TIMEOUT, expectAccessible, expectNoTokenInStorage, openBrowser, signInThroughUi, startWebApp } from '../support/browser';
+import { asOwner, expectStatus, STAFF_PASSWORD } from '../support/fixtures';
 import { API } from '../support/test-app';
 import { waitFor } from '../support/wait-for';
 
@@ -9,16 +9,6 @@ import { waitFor } from '../support/wait-for';
 describe("the leader's staff, audit events and activities in the web app", () => {
   const browser = openBrowser();
   const web = startWebApp();
-
-  /** The user's API session (password and authenticator code), for the test's set-up. */
-  async function apiCaller(user: WebUser): Promise<Caller> {
-    const t = web.t();
-    const first = await t.http().post(`${API}/auth/login`).send({ email: user.email, password: user.password });
-    expectStatus(first, 200, 'password step');
-    const second = await t.http().post(`${API}/auth/mfa/totp`).send({ mfaToken: first.body.mfaToken, code: await freshTotpCode(user) });
-    expectStatus(second, 200, 'authenticator step');
-    return new Caller(t, second.body.accessToken, { id: user.id, email: user.email, role: user.role, organisationId: null });
-  }
 
   /** The invitee follows the e-mailed link and sets a password (the link's token is set behind the mail's back, as the fixtures do). */
   async function acceptInvitation(email: string): Promise<{ status?: string }> {
@@ -152,7 +142,7 @@ describe("the leader's staff, audit events and activities in the web app", () =>
 
     // The counsellors record the sessions; the leader reads the head counts.
     const [{ id: activityId }] = await asOwner<{ id: string }>(`SELECT id FROM activities WHERE name = 'Lektiecafé i Nørager'`);
-    const counsellor = await apiCaller(await web.user('counsellor'));
+    const counsellor = await apiSession(web, await web.user('counsellor'));
     for (const [startsAt, headcount] of [
       ['2026-10-06T15:00:00+02:00', { total: 6, women: 4, men: 2 }],
       ['2026-11-03T15:00:00+01:00', { total: 9, women: 5, men: 4 }],
@@ -186,7 +176,7 @@ describe("the leader's staff, audit events and activities in the web app", () =>
     const page = await browser.page();
     await signInThroughUi(page, leader, web.url);
     // An account event of Karen's to tell apart from her sign-in.
-    const api = await apiCaller(leader);
+    const api = await apiSession(web, leader);
     expectStatus(await api.post(`/plans/${web.plan().planId}/users`, { email: `ole-${randomBytes(3).toString('hex')}@test.dk`, name: 'Ole Ny', role: 'counsellor' }), 201, 'invite');
 
     await openMenu(page, 'Hændelser', 'Hændelser');
@@ -233,7 +223,7 @@ describe("the leader's staff, audit events and activities in the web app", () =>
 
   it('shows a long list of events fifty at a time, the older ones after "Vis flere"', async () => {
     const leader = await web.user('leader', { name: 'Lars Langliste' });
-    const api = await apiCaller(leader);
+    const api = await apiSession(web, leader);
     // 55 invitations are 55 account events of Lars's: more than one page of 50.
     for (let i = 0; i < 55; i++) {
       expectStatus(await api.post(`/plans/${web.plan().planId}/users`, { email: `mange-${i}-${randomBytes(3).toString('hex')}@test.dk`, name: `Mange ${i}`, role: 'counsellor' }), 201, 'invite');

@@ -1,22 +1,12 @@
 import type { Page } from 'playwright-core';
-import { BROWSER_TEST_TIMEOUT, expectAccessible, freshTotpCode, openBrowser, signInThroughUi, startWebApp, type WebUser } from '../support/browser';
-import { Caller, expectStatus } from '../support/fixtures';
-import { API } from '../support/test-app';
+import { apiSession, BROWSER_TEST_TIMEOUT, expectAccessible, openBrowser, signInThroughUi, startWebApp } from '../support/browser';
+import { expectStatus } from '../support/fixtures';
 
 /** A leader adds and corrects the plan's indicators in a real Chromium (issue 22); the file's plan starts without any. */
 describe("the leader's indicators in the web app", () => {
   const browser = openBrowser();
   const web = startWebApp();
   const checklistRow = (page: Page, item: string) => page.getByRole('table', { name: 'Hvad helhedsplanen mangler' }).getByRole('row', { name: new RegExp(`^${item}`) });
-
-  async function apiCaller(user: WebUser): Promise<Caller> {
-    const t = web.t();
-    const first = await t.http().post(`${API}/auth/login`).send({ email: user.email, password: user.password });
-    expectStatus(first, 200, 'password step');
-    const second = await t.http().post(`${API}/auth/mfa/totp`).send({ mfaToken: first.body.mfaToken, code: await freshTotpCode(user) });
-    expectStatus(second, 200, 'authenticator step');
-    return new Caller(t, second.body.accessToken, { id: user.id, email: user.email, role: user.role, organisationId: null });
-  }
 
   it('a new leader adds an indicator with a baseline and a yearly target, corrects its target, and the checklist counts it', async () => {
     const user = await web.user('leader', { name: 'Ida Leder' });
@@ -59,7 +49,7 @@ describe("the leader's indicators in the web app", () => {
     await card.getByText('12,5 unge pr. år (2024), kilde: LBF - Beboerdata').waitFor();
     await card.getByText('18,5 unge pr. år i 2029').waitFor();
     await expectAccessible(page);
-    const leader = await apiCaller(user);
+    const leader = await apiSession(web, user);
     const [stored] = (await leader.get('/indicators')).body.items;
     expect(stored).toMatchObject({ baseline: 12.5, baselineYear: 2024, target: 18.5, targetYear: 2029, targetKind: 'yearly', metric: null, description: null });
 

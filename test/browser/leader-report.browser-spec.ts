@@ -1,23 +1,12 @@
 import ExcelJS from 'exceljs';
 import { readFile } from 'node:fs/promises';
-import { BROWSER_TEST_TIMEOUT, expectAccessible, expectNoTokenInStorage, freshTotpCode, openBrowser, signInThroughUi, startWebApp, type WebUser } from '../support/browser';
-import { asOwner, Caller, expectStatus } from '../support/fixtures';
-import { API } from '../support/test-app';
+import { apiSession, BROWSER_TEST_TIMEOUT, expectAccessible, expectNoTokenInStorage, openBrowser, signInThroughUi, startWebApp } from '../support/browser';
+import { asOwner, expectStatus } from '../support/fixtures';
 
 /** The leader's half-year report and indicators in a real Chromium (issue 22). */
 describe("the leader's half-year report and indicators in the web app", () => {
   const browser = openBrowser();
   const web = startWebApp();
-
-  /** The user's API session with password and authenticator code, for the test's set-up and its check against the API. */
-  async function apiCaller(user: WebUser): Promise<Caller> {
-    const t = web.t();
-    const first = await t.http().post(`${API}/auth/login`).send({ email: user.email, password: user.password });
-    expectStatus(first, 200, 'password step');
-    const second = await t.http().post(`${API}/auth/mfa/totp`).send({ mfaToken: first.body.mfaToken, code: await freshTotpCode(user) });
-    expectStatus(second, 200, 'authenticator step');
-    return new Caller(t, second.body.accessToken, { id: user.id, email: user.email, role: user.role, organisationId: null });
-  }
 
   /** The half-year that ended last, in Danish time: the one the page suggests. */
   function lastEndedHalfYear(now = new Date()): { year: number; half: 1 | 2; month: string } {
@@ -27,7 +16,7 @@ describe("the leader's half-year report and indicators in the web app", () => {
 
   /** Six cases (five about debt, one about family) and seven contacts in the last ended half-year. */
   async function aHalfYearOfCounselling(): Promise<void> {
-    const counsellor = await apiCaller(await web.user('counsellor', { name: 'Camilla Rådgiver' }));
+    const counsellor = await apiSession(web, await web.user('counsellor', { name: 'Camilla Rådgiver' }));
     const { month } = lastEndedHalfYear();
     const topics = ['debt', 'debt', 'debt', 'debt', 'debt', 'family'];
     for (const [i, topic] of topics.entries()) {
@@ -81,7 +70,7 @@ describe("the leader's half-year report and indicators in the web app", () => {
     await expectAccessible(page);
 
     const reportId = page.url().split('/').at(-1)!;
-    const fromApi = await (await apiCaller(user)).get(`/reports/${reportId}`);
+    const fromApi = await (await apiSession(web, user)).get(`/reports/${reportId}`);
     expectStatus(fromApi, 200, 'report');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Hent som Excel (XLSX)' }).click()]);
     expect(download.suggestedFilename()).toBe(`halvaarsstatistik-${year}-H${half}-v1.xlsx`);
@@ -113,7 +102,7 @@ describe("the leader's half-year report and indicators in the web app", () => {
 
   it('the leader records an indicator value, corrects it and sees both in its history', async () => {
     const user = await web.user('leader', { name: 'Lise Leder' });
-    const leader = await apiCaller(user);
+    const leader = await apiSession(web, user);
     const added = await leader.post('/indicators', { goal: 'Flere unge trives i skolen', indicator: 'Andel elever i trivsel', unit: 'procent', baseline: 61, baselineYear: 2024, dataSource: 'Trivselsmålingen', target: 75, targetYear: 2029 });
     expectStatus(added, 201, 'indicator');
     const page = await browser.page();

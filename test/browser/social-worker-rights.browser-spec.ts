@@ -1,22 +1,12 @@
 import type { Page } from 'playwright-core';
-import { BROWSER_TEST_TIMEOUT, expectAccessible, freshTotpCode, openBrowser, signInThroughUi, startWebApp, type WebApp, type WebUser } from '../support/browser';
+import { apiSession, BROWSER_TEST_TIMEOUT, expectAccessible, openBrowser, signInThroughUi, startWebApp } from '../support/browser';
 import { asOwner, Caller, expectStatus } from '../support/fixtures';
 import { birthDateForAge } from '../support/programme-fixtures';
-import { API } from '../support/test-app';
 
 /** The youth's rights and consents on the social worker's programme page (issue 22). */
 describe("the youth's rights and consents on the social worker's programme page", () => {
   const browser = openBrowser();
   const web = startWebApp();
-
-  async function apiCaller(app: WebApp, user: WebUser): Promise<Caller> {
-    const t = app.t();
-    const first = await t.http().post(`${API}/auth/login`).send({ email: user.email, password: user.password });
-    expectStatus(first, 200, 'password step');
-    const second = await t.http().post(`${API}/auth/mfa/totp`).send({ mfaToken: first.body.mfaToken, code: await freshTotpCode(user) });
-    expectStatus(second, 200, 'authenticator step');
-    return new Caller(t, second.body.accessToken, { id: user.id, email: user.email, role: user.role, organisationId: null });
-  }
 
   /** Through the API: a 14-year-old registered and her programme started; returns the programme's and her ids. */
   async function youthWithProgramme(sw: Caller, firstName: string): Promise<{ programmeId: string; residentId: string }> {
@@ -37,7 +27,7 @@ describe("the youth's rights and consents on the social worker's programme page"
 
   it("erasing a youth whose programme is running is refused with the reason in Danish; once the programme has ended, the erasure goes through and the page shows her pseudonym", async () => {
     const user = await web.user('social_worker', { name: 'Sofie Socialrådgiver' });
-    const { programmeId, residentId } = await youthWithProgramme(await apiCaller(web, user), 'Amira');
+    const { programmeId, residentId } = await youthWithProgramme(await apiSession(web, user), 'Amira');
     const page = await browser.page();
     await signInThroughUi(page, user, web.url);
     await page.goto(`${web.url}/forloeb/${programmeId}`);
@@ -73,7 +63,7 @@ describe("the youth's rights and consents on the social worker's programme page"
 
   it("withdrawing the mother's consent to the programme keeps it in the list as withdrawn, with the reason she gave", async () => {
     const user = await web.user('social_worker', { name: 'Sune Socialrådgiver' });
-    const sw = await apiCaller(web, user);
+    const sw = await apiSession(web, user);
     const { programmeId, residentId } = await youthWithProgramme(sw, 'Leila');
     const guardian = await sw.post(`/residents/${residentId}/guardians`, { name: 'Fatima Hassan', relation: 'mother' });
     expectStatus(guardian, 201, 'add guardian');

@@ -1,22 +1,12 @@
 import type { Page } from 'playwright-core';
-import { BROWSER_TEST_TIMEOUT, expectAccessible, freshTotpCode, openBrowser, signInThroughUi, startWebApp, type WebApp, type WebUser } from '../support/browser';
-import { Caller, expectStatus } from '../support/fixtures';
+import { apiSession, BROWSER_TEST_TIMEOUT, expectAccessible, openBrowser, signInThroughUi, startWebApp } from '../support/browser';
+import { expectStatus } from '../support/fixtures';
 import { birthDateForAge } from '../support/programme-fixtures';
-import { API } from '../support/test-app';
 
 /** A social worker starts a leisure-job programme in the web app (issue 22): find or register the youth, then start. */
 describe('the social worker starts a leisure-job programme in the web app', () => {
   const browser = openBrowser();
   const web = startWebApp();
-
-  async function apiCaller(app: WebApp, user: WebUser): Promise<Caller> {
-    const t = app.t();
-    const first = await t.http().post(`${API}/auth/login`).send({ email: user.email, password: user.password });
-    expectStatus(first, 200, 'password step');
-    const second = await t.http().post(`${API}/auth/mfa/totp`).send({ mfaToken: first.body.mfaToken, code: await freshTotpCode(user) });
-    expectStatus(second, 200, 'authenticator step');
-    return new Caller(t, second.body.accessToken, { id: user.id, email: user.email, role: user.role, organisationId: null });
-  }
 
   const openNewProgramme = async (page: Page) => {
     await page.waitForURL(`${web.url}/forloeb`);
@@ -26,7 +16,7 @@ describe('the social worker starts a leisure-job programme in the web app', () =
 
   it('a youth who may already be registered is compared side by side, confirmed as another person, and her programme starts', async () => {
     const user = await web.user('social_worker', { name: 'Sofie Socialrådgiver' });
-    const sw = await apiCaller(web, user);
+    const sw = await apiSession(web, user);
     const birthDate = birthDateForAge(14);
     // Another Amira Hassan with the same birth date is registered already: the API calls it a possible duplicate.
     expectStatus(await sw.post('/residents', { housingAreaId: web.plan().areas.eligible, firstName: 'Amira', lastName: 'Hassan', birthDate, phone: '+4511223344', gender: 'female', confirmNotDuplicate: true }), 201, 'the other Amira');
@@ -69,7 +59,7 @@ describe('the social worker starts a leisure-job programme in the web app', () =
 
   it('a youth found by search who is too old and lives outside the eligible areas is refused, each reason in Danish at its field', async () => {
     const user = await web.user('social_worker', { name: 'Sune Socialrådgiver' });
-    const sw = await apiCaller(web, user);
+    const sw = await apiSession(web, user);
     const jonas = await sw.post('/residents', { housingAreaId: web.plan().areas.notEligible, firstName: 'Jonas', lastName: 'Berg', birthDate: birthDateForAge(17), gender: 'male', confirmNotDuplicate: true });
     expectStatus(jonas, 201, 'Jonas');
     const page = await browser.page();

@@ -1,24 +1,13 @@
 import type { Page } from 'playwright-core';
 import { addMonths, mondayOf } from '../../src/common/calendar';
-import { BROWSER_TEST_TIMEOUT, expectAccessible, expectNoTokenInStorage, freshTotpCode, openBrowser, signInThroughUi, startWebApp, type WebApp, type WebUser } from '../support/browser';
+import { apiSession, BROWSER_TEST_TIMEOUT, expectAccessible, expectNoTokenInStorage, openBrowser, signInThroughUi, startWebApp } from '../support/browser';
 import { Caller, expectStatus } from '../support/fixtures';
 import { birthDateForAge, shiftDays, TODAY } from '../support/programme-fixtures';
-import { API } from '../support/test-app';
 
 /** The social worker's screens in a real Chromium (issue 22): the board of leisure-job programmes, the youth's programme, employers. */
 describe("the social worker's leisure-job programmes in the web app", () => {
   const browser = openBrowser();
   const web = startWebApp();
-
-  /** The user's API session, signed in with password and authenticator code as the app would: for the test's set-up. */
-  async function apiCaller(app: WebApp, user: WebUser): Promise<Caller> {
-    const t = app.t();
-    const first = await t.http().post(`${API}/auth/login`).send({ email: user.email, password: user.password });
-    expectStatus(first, 200, 'password step');
-    const second = await t.http().post(`${API}/auth/mfa/totp`).send({ mfaToken: first.body.mfaToken, code: await freshTotpCode(user) });
-    expectStatus(second, 200, 'authenticator step');
-    return new Caller(t, second.body.accessToken, { id: user.id, email: user.email, role: user.role, organisationId: null });
-  }
 
   /** Through the API, where it is not the point: a 14-year-old registered, her programme started, and an employer with a cooperation agreement. */
   async function youthInClarification(sw: Caller, firstName: string, employerName: string): Promise<void> {
@@ -41,7 +30,7 @@ describe("the social worker's leisure-job programmes in the web app", () => {
 
   it('a youth goes from clarification through matching, employment and evaluation to an ordinary job, and a wrong week is corrected', async () => {
     const user = await web.user('social_worker', { name: 'Sofie Socialrådgiver' });
-    await youthInClarification(await apiCaller(web, user), 'Amira', 'Netto Vejleåparken');
+    await youthInClarification(await apiSession(web, user), 'Amira', 'Netto Vejleåparken');
     const page = await browser.page();
     await signInThroughUi(page, user, web.url);
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { generate } from 'otplib';
 import { type Browser, chromium as playwright, type Page } from 'playwright-core';
 import type { AppConfig } from '../../src/config/app-config';
-import { addStaff, asOwner, createPlan, type PlanFixture, STAFF_PASSWORD } from './fixtures';
+import { addStaff, asOwner, Caller, createPlan, expectStatus, type PlanFixture, STAFF_PASSWORD } from './fixtures';
 import { API, createTestApp, type TestApp } from './test-app';
 
 /**
@@ -125,6 +125,16 @@ async function enrolTotp(t: TestApp, email: string): Promise<string> {
 export async function freshTotpCode(user: WebUser): Promise<string> {
   await asOwner(`UPDATE mfa_totp SET last_time_step = last_time_step - 2 WHERE user_id = $1`, [user.id]);
   return generate({ secret: user.totpSecret });
+}
+
+/** The user's API session, signed in with password and authenticator code as the app would: for a test's set-up and its checks against the API. */
+export async function apiSession(web: WebApp, user: WebUser): Promise<Caller> {
+  const t = web.t();
+  const first = await t.http().post(`${API}/auth/login`).send({ email: user.email, password: user.password });
+  expectStatus(first, 200, 'password step');
+  const second = await t.http().post(`${API}/auth/mfa/totp`).send({ mfaToken: first.body.mfaToken, code: await freshTotpCode(user) });
+  expectStatus(second, 200, 'authenticator step');
+  return new Caller(t, second.body.accessToken, { id: user.id, email: user.email, role: user.role, organisationId: null });
 }
 
 /** Signs in at /log-ind as a person would: e-mail, password, "Log ind", the app's code, "Fortsæt". */
