@@ -1,3 +1,4 @@
+import chromium from '@sparticuz/chromium';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { hashPassword } from '../../src/auth/passwords';
@@ -28,4 +29,8 @@ export default async function globalSetup(): Promise<void> {
   process.env.TEST_DATABASE_URL = databaseUrl;
   process.env.TEST_TEMPLATE_DATABASE_URL = databaseUrl;
   process.env.TEST_REDIS_PREFIX = `hp-test-${suffix}`;
+  // @sparticuz/chromium unpacks its browser to /tmp/chromium on first use and takes an existing file
+  // as finished: two browser test files starting at once could launch a half-written binary (a
+  // SIGSEGV at launch, seen with two workers). Unpacked here, once, before any worker starts.
+  await chromium.executablePath();
 }
