@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import type { AppConfig } from '../../src/config/app-config';
 import { BROWSER_TEST_TIMEOUT, expectAccessible, openBrowser, signInThroughUi, startWebApp } from '../support/browser';
-import { asAdmin } from '../support/fixtures';
+import { asAdmin, asOwner } from '../support/fixtures';
 import { SmtpCatcher } from '../support/smtp-catcher';
 import { TEST_ADMIN } from '../support/test-env';
 import { waitFor } from '../support/wait-for';
@@ -55,12 +55,17 @@ describe("the admin looks after a plan's leader invitation and its name", () => 
     await admin.getByText(`Invitationen er sendt til ${leaderEmail}.`).waitFor();
     await smtp.mailTo(leaderEmail);
 
-    // The invitation waits, open, in the table; "Send igen" sends a new link in a second e-mail.
+    // The invitation waits, open, in the table.
     const invitations = admin.getByRole('table', { name: 'Invitationer, der ikke er taget imod' });
     await invitations.getByRole('row', { name: new RegExp(`Lone Leder ${leaderEmail} leder`) }).waitFor();
     await expectAccessible(admin);
+    // Three days pass without the leader taking it: the link has expired, and only the admin can send a new one.
+    await asOwner(`UPDATE invitations SET expires_at = now() - interval '1 hour' WHERE email = $1`, [leaderEmail]);
+    await admin.reload();
+    await invitations.getByRole('row', { name: new RegExp(`Lone Leder ${leaderEmail} leder Udløbet`) }).waitFor();
     await invitations.getByRole('button', { name: 'Send igen til Lone Leder' }).click();
     await admin.getByText(`Invitationen er sendt igen til ${leaderEmail}.`).waitFor();
+    expect(await invitations.getByText('Udløbet').count()).toBe(0);
     await waitFor('the second invitation e-mail', async () => (smtp.count(leaderEmail) === 2 ? true : undefined));
     await expectAccessible(admin);
 
