@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import type { EntityManager } from 'typeorm';
-import type { Actor, PlanActor } from '../access/actor';
+import type { Actor } from '../access/actor';
 import { requirePlan } from '../access/plan-actor';
 import { AuditWriter } from '../audit/audit-writer';
 import { hashPassword } from '../auth/passwords';
@@ -75,8 +75,9 @@ export class InvitationsService {
     return invitationView(invitation);
   }
 
-  list(actor: PlanActor, query: InvitationQuery): Promise<InvitationPage> {
-    return this.invitations.page(this.manager, actor.planId, query.status, query, invitationView);
+  /** The caller has already settled that the plan is theirs (the leader's own, or any for the admin). */
+  list(planId: string, query: InvitationQuery): Promise<InvitationPage> {
+    return this.invitations.page(this.manager, planId, query.status, query, invitationView);
   }
 
   /** A new link (the old one stops working) and a new expiry, for an invitation not yet accepted or revoked. */

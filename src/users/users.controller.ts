@@ -141,7 +141,20 @@ export class UsersController {
   @Allow('leader')
   @ApiOkResponse({ type: InvitationPage })
   listInvitations(@PlanActor() actor: PlanActor, @Query() query: InvitationQuery): Promise<InvitationPage> {
-    return this.invitations.list(actor, query);
+    return this.invitations.list(actor.planId, query);
+  }
+
+  /**
+   * For the admin: a plan's invitations, newest first, so the first leader's invitation can be sent
+   * again (it expires, or the address was mistyped) or withdrawn. Never the links.
+   */
+  @ApiOperation({ summary: "Admin: list a plan's invitations" })
+  @Get('plans/:planId/invitations')
+  @Allow('admin')
+  @ApiOkResponse({ type: InvitationPage })
+  @ApiNotFoundResponse({ description: 'No such plan' })
+  async listPlanInvitations(@CurrentActor() actor: Actor, @Param('planId', ParseIdPipe) planId: string, @Query() query: InvitationQuery): Promise<InvitationPage> {
+    return this.invitations.list(await this.plans.reachablePlanId(actor, planId), query);
   }
 
   /** Sends the invitation again with a new link and expiry; the old link stops working. */

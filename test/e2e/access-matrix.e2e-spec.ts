@@ -70,6 +70,7 @@ const MATRIX: Record<string, Role[] | 'public'> = {
   'POST /api/v1/users/:id/approve': ['admin', 'leader', 'counsellor', 'social_worker'],
   'POST /api/v1/users/:id/reject-approval': ['admin', 'leader', 'counsellor', 'social_worker'],
   'GET /api/v1/invitations': ['leader'],
+  'GET /api/v1/plans/:planId/invitations': ['admin'],
   'POST /api/v1/invitations/:id/resend': ['leader', 'admin'],
   'POST /api/v1/invitations/:id/revoke': ['leader', 'admin'],
   'POST /api/v1/admin/queue-dashboard/session': ['admin'],

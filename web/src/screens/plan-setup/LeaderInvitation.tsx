@@ -8,6 +8,7 @@ import { common } from '../../text/common';
 import { planSetup } from '../../text/plan-setup';
 import { useLoad } from '../../app/use-load';
 import { failureText, inviteLeader, planUsers, type PlanUser } from './plan-setup-api';
+import { PlanInvitations } from './PlanInvitations';
 
 const text = planSetup.plan;
 
@@ -78,6 +79,7 @@ export function LeaderInvitation({ planId }: { planId: string }) {
             </table>
           </div>
         ))}
+      <PlanInvitations planId={planId} round={round} />
       <div aria-live="polite">{done && <Alert kind="success">{done}</Alert>}</div>
       <form className="setup-edit" onSubmit={submit} noValidate>
         <fieldset>

@@ -8,17 +8,18 @@ import { useLoad } from '../../app/use-load';
 import { HousingAreasSection } from './HousingAreasSection';
 import { LeaderInvitation } from './LeaderInvitation';
 import { OrganisationsSection } from './OrganisationsSection';
+import { PlanDetailsForm } from './PlanDetailsForm';
 import { failureText, onePlan, type Plan } from './plan-setup-api';
 import { usePlan } from './use-plan';
 import './plan-setup.css';
 
 const text = planSetup.plan;
 
-/** One plan for the admin (/planer/:id): its housing areas, organisations and leader, and a way to its settings. */
+/** One plan for the admin (/planer/:id): its name and period, housing areas, organisations and leader, and a way to its settings. */
 export function PlanPage() {
   const { planId } = usePlan();
   const created = (useLocation().state as { created?: boolean } | null)?.created === true;
-  const [loaded] = useLoad<Plan>(planId, () => onePlan(planId));
+  const [loaded, replace] = useLoad<Plan>(planId, () => onePlan(planId));
   if (loaded.state === 'loading') return <Loading />;
   if (loaded.state === 'failed') {
     return (
@@ -44,6 +45,7 @@ export function PlanPage() {
         <dt>{text.period}</dt>
         <dd>{planSetup.period(formatCalendarDate(plan.validFrom), formatCalendarDate(plan.validTo))}</dd>
       </dl>
+      <PlanDetailsForm plan={plan} onSaved={replace} />
       <p>
         <Link to={`/planer/${plan.id}/indstillinger`}>{text.settingsLink}</Link>
       </p>

@@ -10,6 +10,7 @@ import { ApiProblem } from '../../api/problem';
 import { planSetup } from '../../text/plan-setup';
 import { useLoad } from '../../app/use-load';
 import { failureText, saveSettings, settings, type Settings, type SettingsBody } from './plan-setup-api';
+import { OwnPlanDetails } from './PlanDetailsForm';
 import { usePlan } from './use-plan';
 
 const text = planSetup.settings;
@@ -105,7 +106,13 @@ export function SettingsPage() {
       </>
     );
   }
-  return <SettingsForm planId={planId} initial={loaded.data} back={asAdmin ? `/planer/${planId}` : '/plan'} />;
+  return (
+    <>
+      <SettingsForm planId={planId} initial={loaded.data} back={asAdmin ? `/planer/${planId}` : '/plan'} />
+      {/* The admin edits the name and period on the plan's own page (/planer/:id). */}
+      {!asAdmin && <OwnPlanDetails planId={planId} />}
+    </>
+  );
 }
 
 function SettingsForm({ planId, initial, back }: { planId: string; initial: Settings; back: string }) {

@@ -11,6 +11,7 @@ export type HousingArea = components['schemas']['HousingAreaResponse'];
 export type Organisation = components['schemas']['OrganisationResponse'];
 export type PlanUser = components['schemas']['UserResponse'];
 export type OrganisationKind = Organisation['kind'];
+export type Invitation = components['schemas']['InvitationResponse'];
 
 export const ORGANISATION_KINDS: readonly OrganisationKind[] = ['municipal', 'housing_association', 'school', 'employer', 'other'];
 
@@ -53,6 +54,21 @@ export const planUsers = (planId: string): Promise<PlanUser[]> => answer(api.GET
 
 export const inviteLeader = (planId: string, body: { name: string; email: string }, key: string) =>
   answer(api.POST('/plans/{planId}/users', { ...plan(planId), body: { ...body, role: 'leader' }, headers: idempotent(key) }));
+
+const invitationsOf = (planId: string, status: 'pending' | 'expired'): Promise<Invitation[]> =>
+  answer(api.GET('/plans/{planId}/invitations', { params: { path: { planId }, query: { status } } })).then((page) => page.items);
+
+/** The invitations not taken and not withdrawn: waiting, and expired ones too, since those are the ones to send again. */
+export const openInvitations = (planId: string): Promise<Invitation[]> =>
+  Promise.all([invitationsOf(planId, 'pending'), invitationsOf(planId, 'expired')]).then(([waiting, expired]) => [...waiting, ...expired]);
+
+export const resendInvitation = (id: string): Promise<Invitation> => answer(api.POST('/invitations/{id}/resend', { params: { path: { id } } }));
+
+export const revokeInvitation = (id: string): Promise<Invitation> => answer(api.POST('/invitations/{id}/revoke', { params: { path: { id } } }));
+
+/** `version` as read: a change by someone else in between is refused (stale_version), not overwritten. */
+export const updatePlan = (planId: string, body: { name: string; validFrom: string; validTo: string; version: number }): Promise<Plan> =>
+  answer(api.PATCH('/plans/{planId}', { ...plan(planId), body }));
 
 /** A failed call as the screens say it: the Danish sentence of the refusal's code, never the API's English. */
 export function failureText(error: unknown): string {
