@@ -165,13 +165,5 @@ export const planSetup = {
     role: 'Rolle',
     expiresAt: 'Udløber',
     expired: 'Udløbet',
-    notSentYet: 'E-mailen er på vej',
-    actions: 'Handlinger',
-    resend: 'Send igen',
-    resendFor: (name: string) => `Send igen til ${name}`,
-    revoke: 'Træk tilbage',
-    revokeFor: (name: string) => `Træk tilbage: invitationen til ${name}`,
-    resent: (email: string) => `Invitationen er sendt igen til ${email}. Det gamle link virker ikke længere.`,
-    revoked: (email: string) => `Invitationen til ${email} er trukket tilbage.`,
   },
 } as const;

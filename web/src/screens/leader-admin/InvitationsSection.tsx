@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { Alert } from '../../components/Alert';
-import { Button } from '../../components/Button';
 import { Empty, Loading } from '../../components/Loading';
 import { formatDateTime } from '../../text/format';
 import { leaderAdmin } from '../../text/leader-admin';
 import { useLoad, useMoreOfList } from '../../app/use-load';
 import { LoadMore } from '../../components/LoadMore';
-import { failureText, invitations, resendInvitation, revokeInvitation, type Invitation, type InvitationPage } from './leader-admin-api';
+import { useInvitationActions } from './InvitationActions';
+import { failureText, invitations, type Invitation, type InvitationPage } from './leader-admin-api';
 import { roleName } from './StaffPage';
 
 const text = leaderAdmin.invitations;
@@ -16,22 +16,7 @@ export function InvitationsSection({ added }: { added: Invitation[] }) {
   const [loaded, replace] = useLoad<InvitationPage>('invitations', () => invitations());
   const more = useMoreOfList(loaded, replace, (cursor) => invitations(cursor));
   const [changed, setChanged] = useState<Record<string, Invitation>>({});
-  const [busy, setBusy] = useState<string | null>(null);
-  const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
-
-  const act = async (invitation: Invitation, action: 'resend' | 'revoke') => {
-    setBusy(`${action}-${invitation.id}`);
-    setMessage(null);
-    try {
-      const next = action === 'resend' ? await resendInvitation(invitation.id) : await revokeInvitation(invitation.id);
-      setChanged((c) => ({ ...c, [next.id]: next }));
-      setMessage({ kind: 'success', text: action === 'resend' ? text.resent(next.email) : text.revoked(next.email) });
-    } catch (error) {
-      setMessage({ kind: 'error', text: failureText(error) });
-    } finally {
-      setBusy(null);
-    }
-  };
+  const { message, buttonsFor } = useInvitationActions((next) => setChanged((c) => ({ ...c, [next.id]: next })));
 
   const listed = loaded.state === 'loaded' ? loaded.data.items : [];
   const seen = new Set(listed.map((i) => i.id));
@@ -40,7 +25,7 @@ export function InvitationsSection({ added }: { added: Invitation[] }) {
   return (
     <section className="admin-section" aria-labelledby="invitations-heading">
       <h2 id="invitations-heading">{text.heading}</h2>
-      <div aria-live="polite">{message && <Alert kind={message.kind}>{message.text}</Alert>}</div>
+      {message}
       {loaded.state === 'loading' && <Loading />}
       {loaded.state === 'failed' && <Alert kind="error">{failureText(loaded.error)}</Alert>}
       {loaded.state === 'loaded' && items.length === 0 && <Empty text={text.empty} />}
@@ -69,16 +54,7 @@ export function InvitationsSection({ added }: { added: Invitation[] }) {
                   <td>{formatDateTime(i.createdAt)}</td>
                   <td>{i.status === 'invited' ? formatDateTime(i.expiresAt) : ''}</td>
                   <td>
-                    {(i.status === 'invited' || i.status === 'expired') && (
-                      <div className="row-actions">
-                        <Button variant="secondary" aria-label={text.resendFor(i.name)} busy={busy === `resend-${i.id}`} onClick={() => act(i, 'resend')}>
-                          {text.resend}
-                        </Button>
-                        <Button variant="tertiary" aria-label={text.revokeFor(i.name)} busy={busy === `revoke-${i.id}`} onClick={() => act(i, 'revoke')}>
-                          {text.revoke}
-                        </Button>
-                      </div>
-                    )}
+                    {(i.status === 'invited' || i.status === 'expired') && buttonsFor(i)}
                   </td>
                 </tr>
               ))}

@@ -1,12 +1,12 @@
-import { useState } from 'react';
 import { Alert } from '../../components/Alert';
-import { Button } from '../../components/Button';
 import { Empty, Loading } from '../../components/Loading';
 import { common } from '../../text/common';
 import { formatDateTime } from '../../text/format';
+import { leaderAdmin } from '../../text/leader-admin';
 import { planSetup } from '../../text/plan-setup';
 import { useLoad } from '../../app/use-load';
-import { failureText, openInvitations, resendInvitation, revokeInvitation, type Invitation } from './plan-setup-api';
+import { useInvitationActions } from '../leader-admin/InvitationActions';
+import { failureText, openInvitations, type Invitation } from './plan-setup-api';
 
 const text = planSetup.invitations;
 
@@ -17,27 +17,15 @@ const text = planSetup.invitations;
  */
 export function PlanInvitations({ planId, round }: { planId: string; round: number }) {
   const [loaded, replace] = useLoad<Invitation[]>(`${planId}:invitations:${round}`, () => openInvitations(planId));
-  const [busy, setBusy] = useState<string | null>(null);
-  const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
-
-  const act = async (invitation: Invitation, action: 'resend' | 'revoke', items: Invitation[]) => {
-    setBusy(`${action}-${invitation.id}`);
-    setMessage(null);
-    try {
-      const next = action === 'resend' ? await resendInvitation(invitation.id) : await revokeInvitation(invitation.id);
-      replace(action === 'resend' ? items.map((i) => (i.id === next.id ? next : i)) : items.filter((i) => i.id !== next.id));
-      setMessage({ kind: 'success', text: action === 'resend' ? text.resent(next.email) : text.revoked(next.email) });
-    } catch (error) {
-      setMessage({ kind: 'error', text: failureText(error) });
-    } finally {
-      setBusy(null);
-    }
-  };
+  const { message, buttonsFor } = useInvitationActions((next, action) => {
+    if (loaded.state !== 'loaded') return;
+    replace(action === 'resend' ? loaded.data.map((i) => (i.id === next.id ? next : i)) : loaded.data.filter((i) => i.id !== next.id));
+  });
 
   return (
     <section aria-labelledby="plan-invitations-heading">
       <h3 id="plan-invitations-heading">{text.heading}</h3>
-      <div aria-live="polite">{message && <Alert kind={message.kind}>{message.text}</Alert>}</div>
+      {message}
       {loaded.state === 'loading' && <Loading />}
       {loaded.state === 'failed' && <Alert kind="error">{failureText(loaded.error)}</Alert>}
       {loaded.state === 'loaded' &&
@@ -53,7 +41,7 @@ export function PlanInvitations({ planId, round }: { planId: string; round: numb
                   <th scope="col">{text.email}</th>
                   <th scope="col">{text.role}</th>
                   <th scope="col">{text.expiresAt}</th>
-                  <th scope="col">{text.actions}</th>
+                  <th scope="col">{leaderAdmin.invitations.actions}</th>
                 </tr>
               </thead>
               <tbody>
@@ -62,17 +50,8 @@ export function PlanInvitations({ planId, round }: { planId: string; round: numb
                     <th scope="row">{i.name}</th>
                     <td>{i.email}</td>
                     <td>{common.roles[i.role]}</td>
-                    <td>{i.status === 'expired' ? text.expired : i.sentAt ? formatDateTime(i.expiresAt) : text.notSentYet}</td>
-                    <td>
-                      <div className="setup-row-actions">
-                        <Button variant="secondary" aria-label={text.resendFor(i.name)} busy={busy === `resend-${i.id}`} onClick={() => act(i, 'resend', loaded.data)}>
-                          {text.resend}
-                        </Button>
-                        <Button variant="tertiary" aria-label={text.revokeFor(i.name)} busy={busy === `revoke-${i.id}`} onClick={() => act(i, 'revoke', loaded.data)}>
-                          {text.revoke}
-                        </Button>
-                      </div>
-                    </td>
+                    <td>{i.status === 'expired' ? text.expired : i.sentAt ? formatDateTime(i.expiresAt) : leaderAdmin.invitations.notSentYet}</td>
+                    <td>{buttonsFor(i)}</td>
                   </tr>
                 ))}
               </tbody>

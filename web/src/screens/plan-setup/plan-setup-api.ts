@@ -62,9 +62,7 @@ const invitationsOf = (planId: string, status: 'pending' | 'expired'): Promise<I
 export const openInvitations = (planId: string): Promise<Invitation[]> =>
   Promise.all([invitationsOf(planId, 'pending'), invitationsOf(planId, 'expired')]).then(([waiting, expired]) => [...waiting, ...expired]);
 
-export const resendInvitation = (id: string): Promise<Invitation> => answer(api.POST('/invitations/{id}/resend', { params: { path: { id } } }));
 
-export const revokeInvitation = (id: string): Promise<Invitation> => answer(api.POST('/invitations/{id}/revoke', { params: { path: { id } } }));
 
 /** `version` as read: a change by someone else in between is refused (stale_version), not overwritten. */
 export const updatePlan = (planId: string, body: { name: string; validFrom: string; validTo: string; version: number }): Promise<Plan> =>
