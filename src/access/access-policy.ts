@@ -163,7 +163,9 @@ export class AccessPolicy {
 
   /** `withNotes`: only consents that include notes (and with them the free text). */
   private sharedByConsent(actor: PlanActor, residentColumn: string, kind: keyof typeof SCOPES_FOR, withNotes = false): SqlCondition {
-    if (!actor.organisationId) return NOTHING;
+    // A volunteer's partner organisation may be named in a consent (a referral to the NGO), but the
+    // volunteer reads no resident data at all (issue 23): the consent is for the organisation's staff.
+    if (!actor.organisationId || actor.role === 'volunteer') return NOTHING;
     const scopes = `accessScopes_${kind}`;
     return {
       sql: `EXISTS (SELECT 1 FROM consents k JOIN consent_recipients kr ON kr.consent_id = k.id

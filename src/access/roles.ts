@@ -1,8 +1,13 @@
-export const ROLES = ['admin', 'leader', 'counsellor', 'social_worker', 'caseworker'] as const;
+export const ROLES = ['admin', 'leader', 'counsellor', 'social_worker', 'caseworker', 'volunteer'] as const;
 export type Role = (typeof ROLES)[number];
 
-/** Roles a plan's users can have; `admin` is the platform's and belongs to no plan. */
-export const PLAN_ROLES = ['leader', 'counsellor', 'social_worker', 'caseworker'] as const;
+/**
+ * Roles a plan's users can have; `admin` is the platform's and belongs to no plan. A `volunteer`
+ * belongs to a partner organisation of the plan (e.g. Dansk Flygtningehjælp's everyday counselling,
+ * 003_*) and records only the help they gave, without residents: no resident, case, programme,
+ * report or audit route lets them in (test/e2e/access-matrix.e2e-spec.ts).
+ */
+export const PLAN_ROLES = ['leader', 'counsellor', 'social_worker', 'caseworker', 'volunteer'] as const;
 export type PlanRole = (typeof PLAN_ROLES)[number];
 
 /** A resident record belongs to the compartment of the role that registered it (domain.md "Consent and access"). */

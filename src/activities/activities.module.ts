@@ -18,6 +18,7 @@ import { Activity } from './entities/activity.entity';
 import { SessionsRepository } from './sessions.repository';
 import { SessionsService } from './sessions.service';
 import { TodayService } from './today.service';
+import { VolunteerGroups } from './volunteer-groups';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Activity, ActivityKind, ActivitySession, ActivityEnrolment]), ResidentsModule, PlansModule],
@@ -32,7 +33,8 @@ import { TodayService } from './today.service';
     SessionsRepository,
     EnrolmentsRepository,
     ActivityResidentData,
+    VolunteerGroups,
   ],
-  exports: [ActivityResidentData],
+  exports: [ActivityResidentData, VolunteerGroups],
 })
 export class ActivitiesModule {}

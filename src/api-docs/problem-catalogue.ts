@@ -15,6 +15,7 @@ import { SSO_PROBLEMS } from '../sso/sso-problems';
 import { SCHOOL_HOLIDAYS_PROBLEMS } from '../school-holidays/school-holidays-problems';
 import { STATISTICS_PROBLEMS } from '../statistics/statistics-problems';
 import { USERS_PROBLEMS } from '../users/users-problems';
+import { VOLUNTEERS_PROBLEMS } from '../volunteers/volunteers-problems';
 
 /**
  * Every `code` a problem answer can carry, joined from the modules' own catalogues. DomainError's
@@ -39,6 +40,7 @@ export const PROBLEM_CATALOGUE = {
   ...SCHOOL_HOLIDAYS_PROBLEMS,
   ...STATISTICS_PROBLEMS,
   ...INDICATORS_PROBLEMS,
+  ...VOLUNTEERS_PROBLEMS,
   ...COMMON_PROBLEMS,
 } as const;
 

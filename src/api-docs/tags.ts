@@ -8,6 +8,7 @@ export const API_TAGS: readonly { name: string; description: string }[] = [
   { name: 'Residents', description: 'Residents of the housing areas, named or anonymous (a pseudonym), and their guardians.' },
   { name: 'Counselling', description: 'Open counselling: cases under the counting rule, conversations, referrals to partner organisations and their follow-up, topics.' },
   { name: 'Activities', description: 'Activities and their sessions, head counts at open-counselling slots, and enrolments.' },
+  { name: 'Volunteers', description: "Help given by a partner organisation's volunteers (no resident, no name, no free text), their topics, the volunteers' coordinator and the counts." },
   { name: 'Consent', description: "Residents' consents to share with a partner organisation: given, withdrawn or expired, with their history." },
   { name: 'Job programmes', description: 'Leisure-job programmes (fritidsjobforløb) for youth: phases, conversations, employer matches, employment and hours worked.' },
   { name: 'Internships', description: 'Internships (praktikforløb) at an employer arranged for residents: period, hours, where the resident came from and the outcome.' },

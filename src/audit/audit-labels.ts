@@ -57,6 +57,8 @@ export const ACTION_LABELS: Record<string, string> = {
   'indicator.added': 'Tilføjede en indikator',
   'counselling_topic.added': 'Tilføjede et rådgivningsemne',
   'activity_kind.added': 'Tilføjede en aktivitetstype',
+  'volunteer_topic.added': 'Tilføjede et emne for de frivilliges hjælp',
+  'volunteer_coordinator.named': 'Udpegede de frivilliges koordinator',
   'indicator.updated': 'Ændrede en indikator',
   'indicator_value.recorded': 'Registrerede en indikatorværdi',
   'indicator_value.corrected': 'Rettede en indikatorværdi',
@@ -85,6 +87,7 @@ export const ROLE_LABELS: Record<string, string> = {
   counsellor: 'Social- og økonomisk rådgiver',
   social_worker: 'Fritidsjobmedarbejder',
   caseworker: 'Sagsbehandler',
+  volunteer: 'Frivillig',
 };
 
 /** `job_programme.match_accepted` and other actions named after a state: labelled by their family. */

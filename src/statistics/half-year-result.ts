@@ -1,5 +1,6 @@
 import { BUILT_IN_TOPICS, CHANNEL_LABELS, FORM_LABELS } from '../counselling/topics';
 import { BUILT_IN_ACTIVITY_KINDS, ENROLMENT_OUTCOME_LABELS } from '../activities/activity-kinds';
+import { BUILT_IN_VOLUNTEER_TOPICS } from '../volunteers/volunteer-topics';
 import { REFERRAL_STATUS_LABELS } from '../counselling/referrals/referral-status-machine';
 import { PHASE_LABELS } from '../job-programmes/phase-machine';
 import { GENDER_LABELS } from '../residents/resident.entity';
@@ -85,6 +86,8 @@ export interface HalfYearResult {
   activities?: ActivitiesResult;
   /** Referrals made in the period by their status at its end. Absent in older snapshots. */
   referrals?: ReferralsResult;
+  /** Volunteers' help in the period (issue 23). Absent in snapshots from before volunteers were recorded. */
+  volunteers?: VolunteersResult;
   indicators: IndicatorValue[];
 }
 
@@ -113,6 +116,20 @@ export interface ReferralsResult {
   byStatus: Counts;
 }
 
+/**
+ * The help the plan's volunteers gave, by the half-year of its time in Danish time. No resident is
+ * recorded with it: `entries` are times someone was helped, `escorts` those where the volunteer
+ * went along to an appointment, `activeVolunteers` the volunteers with at least one entry.
+ */
+export interface VolunteersResult {
+  activeVolunteers: number;
+  entries: number;
+  byTopic: Counts;
+  escorts: number;
+  /** The labels of the plan's own volunteer-help topics when the report was computed (as `topicLabels`). */
+  topicLabels?: Record<string, string>;
+}
+
 export interface ActivityCounts {
   sessions: number;
   headcount: number;
@@ -133,6 +150,7 @@ export const LABELS = {
   activityKinds: BUILT_IN_ACTIVITY_KINDS as Record<string, string>,
   enrolmentOutcomes: ENROLMENT_OUTCOME_LABELS as Record<string, string>,
   referralStatuses: REFERRAL_STATUS_LABELS as Record<string, string>,
+  volunteerTopics: BUILT_IN_VOLUNTEER_TOPICS as Record<string, string>,
 } as const;
 
 /** The age bands reports use; age is taken at the end of the period. */

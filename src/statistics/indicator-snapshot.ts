@@ -41,5 +41,8 @@ function metricValue(metric: IndicatorMetric, r: Omit<HalfYearResult, 'indicator
       return r.counselling.casesStarted;
     case 'counselling_unique_residents':
       return r.counselling.uniqueResidents;
+    case 'active_volunteers':
+      // 003_*: "antal frivillige i støttegruppen", as volunteers who recorded help in the half-year.
+      return r.volunteers?.activeVolunteers ?? null;
   }
 }

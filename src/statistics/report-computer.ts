@@ -9,6 +9,7 @@ import type { ReportParameters } from './half-year-report.entity';
 import { indicatorSnapshot } from './indicator-snapshot';
 import { localMidnightIso } from './report-period';
 import { ReportsRepository } from './reports.repository';
+import { volunteersSection } from '../volunteers/volunteers-report-queries';
 
 /** The report format this code computes; a snapshot records it so old versions stay explainable. */
 export const REPORT_FORMAT_VERSION = 1;
@@ -42,7 +43,8 @@ export class ReportComputer {
       const consents = await this.reports.consents(manager, params);
       const activities = { ...(await this.reports.activities(manager, params)), kindLabels: await this.reports.activityKindLabels(manager, planId) };
       const referrals = await this.reports.referrals(manager, params);
-      return { counselling, jobProgrammes, consents, activities, referrals };
+      const volunteers = await volunteersSection(manager, params);
+      return { counselling, jobProgrammes, consents, activities, referrals, volunteers };
     });
     await progress(90);
     const period = { from: localMidnightIso(p.fromDate), to: localMidnightIso(p.toDate), year: p.year, half: p.half, interim };

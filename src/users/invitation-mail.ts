@@ -6,6 +6,7 @@ export const ROLE_NAMES: Record<string, string> = {
   counsellor: 'social- og økonomisk rådgiver',
   social_worker: 'boligsocial medarbejder',
   caseworker: 'myndighedsmedarbejder',
+  volunteer: 'frivillig',
 };
 
 export const dateTime = (at: Date) =>

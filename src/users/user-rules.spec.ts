@@ -23,3 +23,19 @@ describe('who a plan user can be', () => {
     expect(roleChangeProblems('counsellor', 'leader')).toEqual([]);
   });
 });
+
+describe('who a volunteer can be', () => {
+  it('lets a volunteer belong to a partner organisation, never to none or a municipal one', () => {
+    expect(roleOrganisationProblems('volunteer', 'other')).toEqual([]);
+    expect(roleOrganisationProblems('volunteer', 'housing_association')).toEqual([]);
+    expect(roleOrganisationProblems('volunteer', undefined)[0].rule).toBe('volunteer_organisation');
+    expect(roleOrganisationProblems('volunteer', 'municipal')[0].rule).toBe('boligsocial_organisation');
+  });
+
+  it('never turns a volunteer into staff or a caseworker, or the reverse', () => {
+    expect(roleChangeProblems('volunteer', 'counsellor')[0].rule).toBe('role_across_organisations');
+    expect(roleChangeProblems('volunteer', 'caseworker')[0].rule).toBe('role_across_organisations');
+    expect(roleChangeProblems('leader', 'volunteer')[0].rule).toBe('role_across_organisations');
+    expect(roleChangeProblems('volunteer', 'volunteer')).toEqual([]);
+  });
+});

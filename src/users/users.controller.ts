@@ -48,7 +48,7 @@ export class UsersController {
   })
   @ApiNotFoundResponse({ description: 'No such plan within your reach' })
   @ApiConflictResponse({ description: '`email_in_use`: a user of the plan has this e-mail; `invitation_pending`: it has an open invitation' })
-  @ApiUnprocessableEntityResponse({ description: '`role_organisation_mismatch`: a caseworker needs a municipal organisation; the plan\'s own staff belong to none' })
+  @ApiUnprocessableEntityResponse({ description: '`role_organisation_mismatch`: a caseworker needs a municipal organisation, a volunteer a partner organisation that is not municipal; the plan\'s own staff belong to none' })
   createUser(@CurrentActor() actor: Actor, @Param('planId', ParseIdPipe) planId: string, @Body() dto: CreateUserDto): Promise<InvitationResponse> {
     return this.users.createUser(actor, planId, dto);
   }
@@ -83,7 +83,7 @@ export class UsersController {
   @Allow('admin', 'leader')
   @ApiOkResponse({ type: UserResponse })
   @ApiNotFoundResponse({ description: 'No such user within your reach' })
-  @ApiUnprocessableEntityResponse({ description: '`role_across_organisations`: a caseworker cannot become a boligsocial role or the reverse; `not_yourself`: nobody changes their own role' })
+  @ApiUnprocessableEntityResponse({ description: '`role_across_organisations`: a caseworker cannot become a boligsocial role, nor a volunteer any other role, or the reverse; `not_yourself`: nobody changes their own role' })
   updateUser(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: UpdateUserDto): Promise<UserResponse> {
     return this.users.updateUser(actor, id, dto);
   }

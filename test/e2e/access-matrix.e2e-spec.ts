@@ -33,7 +33,7 @@ const MATRIX: Record<string, Role[] | 'public'> = {
   // Called by the OpenID Provider itself; the signed logout token is the credential.
   'POST /api/v1/auth/sso/:provider/backchannel-logout': 'public',
   'POST /api/v1/auth/exchange': 'public',
-  'POST /api/v1/auth/sso/:provider/link': ['leader', 'counsellor', 'social_worker', 'caseworker'],
+  'POST /api/v1/auth/sso/:provider/link': ['leader', 'counsellor', 'social_worker', 'caseworker', 'volunteer'],
   'POST /api/v1/auth/mfa/passkey/register/options': 'public',
   'POST /api/v1/auth/mfa/passkey/register': 'public',
   'POST /api/v1/auth/mfa/passkey/options': 'public',
@@ -168,6 +168,20 @@ const MATRIX: Record<string, Role[] | 'public'> = {
   'POST /api/v1/activities/:id/enrolments': ['counsellor', 'social_worker'],
   'GET /api/v1/activities/:id/enrolments': ['counsellor', 'social_worker'],
   'POST /api/v1/activities/:id/enrolments/:enrolmentId/end': ['counsellor', 'social_worker'],
+
+  // Volunteers (issue 23): a volunteer records help and sees only their own; no resident, case,
+  // programme, report or audit route above lets a volunteer in. The counts are the leader's and the
+  // coordinator's: a counsellor or social worker who is not the named coordinator gets 403 not_volunteer_coordinator.
+  'POST /api/v1/volunteer-help': ['volunteer'],
+  'GET /api/v1/volunteer-help': ['volunteer'],
+  'PATCH /api/v1/volunteer-help/:id': ['volunteer'],
+  'DELETE /api/v1/volunteer-help/:id': ['volunteer'],
+  'GET /api/v1/volunteer-help/summary': ['counsellor', 'social_worker', 'leader'],
+  'GET /api/v1/volunteer-help/groups': ['volunteer'],
+  'GET /api/v1/volunteer-help/coordinator': ['volunteer', 'counsellor', 'social_worker', 'leader'],
+  'PUT /api/v1/volunteer-help/coordinator': ['leader'],
+  'GET /api/v1/volunteer-help-topics': ['volunteer', 'counsellor', 'social_worker', 'leader'],
+  'POST /api/v1/volunteer-help-topics': ['leader'],
 };
 
 /**
@@ -196,6 +210,7 @@ const ROLE_KEY: Record<Role, keyof PlanFixture> = {
   counsellor: 'counsellor',
   social_worker: 'socialWorker',
   caseworker: 'caseworker',
+  volunteer: 'volunteer',
 };
 
 describe('the access matrix: every role against every route', () => {
@@ -237,8 +252,9 @@ describe('the access matrix: every role against every route', () => {
         const caller = plan[ROLE_KEY[role]] as Caller;
         const method = route.method.toLowerCase() as 'get' | 'post' | 'patch' | 'put';
         const res = await (method === 'get' ? caller.get(url) : caller[method](url, {}));
-        // not_an_approver is the approval routes' own answer to a counsellor or social worker past the role check who is not the plan's named approver.
-        const refused = res.status === 403 && res.body.code !== 'not_an_approver';
+        // not_an_approver and not_volunteer_coordinator are the routes' own answers to a counsellor or social worker
+        // past the role check who is not the plan's named approver or volunteers' coordinator.
+        const refused = res.status === 403 && res.body.code !== 'not_an_approver' && res.body.code !== 'not_volunteer_coordinator';
         if (refused === allowed.includes(role)) wrong.push(`${role} ${route.method} ${route.url}: ${res.status}`);
       }
     }

@@ -48,7 +48,7 @@ export const STAFF_PASSWORD = 'staff-password-1234';
 export interface PlanFixture {
   planId: string;
   areas: { eligible: string; notEligible: string };
-  organisations: { jobcenter: string; children: string; school: string };
+  organisations: { jobcenter: string; children: string; school: string; partner: string };
   admin: Caller;
   leader: Caller;
   counsellor: Caller;
@@ -56,9 +56,11 @@ export interface PlanFixture {
   caseworker: Caller;
   /** A caseworker of another municipal organisation in the same plan. */
   otherCaseworker: Caller;
+  /** A volunteer of the partner organisation (an NGO): records help, reads no resident (issue 23). */
+  volunteer: Caller;
 }
 
-/** A fresh plan (tenant) with one housing area of each kind, three organisations and one user per role. */
+/** A fresh plan (tenant) with one housing area of each kind, four organisations and one user per role. */
 export async function createPlan(t: TestApp, name = 'Testplan'): Promise<PlanFixture> {
   const admin = await asAdmin(t);
   const tag = randomBytes(4).toString('hex');
@@ -80,6 +82,7 @@ export async function createPlan(t: TestApp, name = 'Testplan'): Promise<PlanFix
     jobcenter: await organisation('Center for Beskæftigelse og Erhverv', 'municipal'),
     children: await organisation('Center for Børn og Forebyggelse', 'municipal'),
     school: await organisation('Vibeholmskolen', 'school'),
+    partner: await organisation('Dansk Flygtningehjælp', 'other'),
   };
   const leader = await addStaff(t, { planId, admin }, 'leader', { name: `leader ${tag}` });
   const staff = { planId, admin, leader };
@@ -93,6 +96,7 @@ export async function createPlan(t: TestApp, name = 'Testplan'): Promise<PlanFix
     socialWorker: await addStaff(t, staff, 'social_worker', { name: `social_worker ${tag}` }),
     caseworker: await addStaff(t, staff, 'caseworker', { organisationId: organisations.jobcenter, name: `caseworker ${tag}` }),
     otherCaseworker: await addStaff(t, staff, 'caseworker', { organisationId: organisations.children, name: `caseworker ${tag}` }),
+    volunteer: await addStaff(t, staff, 'volunteer', { organisationId: organisations.partner, name: `volunteer ${tag}` }),
   };
 }
 

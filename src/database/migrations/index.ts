@@ -23,6 +23,7 @@ import { SignInHardening1733910000000 } from './1733910000000-sign-in-hardening'
 import { SsoSessionLogoutIndex1733950000000 } from './1733950000000-sso-session-logout-index';
 import { UserApprovalsAndLeavers1733930000000 } from './1733930000000-user-approvals-and-leavers';
 import { PasswordResetLinks1733970000001 } from './1733970000001-password-reset-links';
+import { Volunteers1734100000000 } from './1734100000000-volunteers';
 import { TimesheetCorrections1734000000000 } from './1734000000000-timesheet-corrections';
 
 /** Every migration, in order. Listed explicitly so the build and the tests load the same set without globbing. */
@@ -53,4 +54,5 @@ export const MIGRATIONS = [
   UserApprovalsAndLeavers1733930000000,
   PasswordResetLinks1733970000001,
   TimesheetCorrections1734000000000,
+  Volunteers1734100000000,
 ];

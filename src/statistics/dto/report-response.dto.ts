@@ -88,6 +88,14 @@ export class ReferralsResultResponse {
   @ApiProperty(counts('Referrals made in the period by their status at its end')) byStatus: Record<string, number>;
 }
 
+export class VolunteersResultResponse {
+  @ApiProperty({ type: 'integer', description: 'Volunteers who recorded help in the period' }) activeVolunteers: number;
+  @ApiProperty({ type: 'integer', description: 'Times someone was helped' }) entries: number;
+  @ApiProperty(counts('Entries by topic key')) byTopic: Record<string, number>;
+  @ApiProperty({ type: 'integer', description: 'Entries where the volunteer went along to an appointment' }) escorts: number;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' }, description: 'Labels of the plan\'s own topics when the report was computed' }) topicLabels?: Record<string, string>;
+}
+
 export class RecordedIndicatorValueResponse {
   @ApiProperty({ type: String, nullable: true }) source: string | null;
   @ApiProperty({ type: String, nullable: true }) note: string | null;
@@ -121,6 +129,7 @@ export class HalfYearResultResponse {
   @ApiProperty({ type: ConsentsResultResponse }) consents: ConsentsResultResponse;
   @ApiPropertyOptional({ type: ActivitiesResultResponse, description: 'Absent in reports computed before activities were recorded' }) activities?: ActivitiesResultResponse;
   @ApiPropertyOptional({ type: ReferralsResultResponse, description: 'Absent in reports computed before referral follow-up' }) referrals?: ReferralsResultResponse;
+  @ApiPropertyOptional({ type: VolunteersResultResponse, description: 'Absent in reports computed before volunteers were recorded' }) volunteers?: VolunteersResultResponse;
   @ApiProperty({ type: [IndicatorValueResponse] }) indicators: IndicatorValueResponse[];
 }
 

@@ -53,6 +53,10 @@ export function renderCsv(result: HalfYearResult, meta: ExportMeta): Buffer {
     for (const table of m.activities.tables) rows.push(...tableRows(table));
   }
   if (m.referrals) rows.push(...tableRows(m.referrals));
+  if (m.volunteers) {
+    rows.push(...figureRows('Frivillige', m.volunteers.figures));
+    for (const table of m.volunteers.tables) rows.push(...tableRows(table));
+  }
 
   if (m.indicators.length > 0) {
     rows.push([], ['Indikatorer']);

@@ -12,6 +12,7 @@ import {
 import { dateTimeText, halfLabel, NO_VALUE, percentText, periodText } from './format';
 import { indicatorRows, type IndicatorRow, type PrintedFigure } from './indicator-rows';
 import { activitiesModel, referralsModel, type ActivitiesModel } from './activities-model';
+import { volunteersModel, type VolunteersModel } from './volunteers-model';
 import { breakdownTables, countTable, ownTotalTable, plain, tableCells, type CountTable, type Figure, type TableDef } from './count-tables';
 
 export type { IndicatorRow } from './indicator-rows';
@@ -50,6 +51,8 @@ export interface ReportModel {
   /** Absent (null) in snapshots from before activities and referral follow-up were recorded. */
   activities: ActivitiesModel | null;
   referrals: CountTable | null;
+  /** Absent (null) in snapshots from before volunteers were recorded. */
+  volunteers: VolunteersModel | null;
   indicators: IndicatorRow[];
   /** One or two sentences on how small counts are hidden, for under the key figures. */
   disclosure: string;
@@ -221,6 +224,8 @@ export function buildReportModel(result: HalfYearResult, meta: ExportMeta): Repo
   const periodLabel = halfLabel(result.period.year, result.period.half);
   const counselling = counsellingSection(result.counselling, t);
   const jobProgrammes = jobProgrammesSection(result.jobProgrammes, t);
+  const volunteers = result.volunteers ? volunteersModel(result.volunteers, t) : null;
+  const activeVolunteers = volunteers ? printed(result.volunteers!.activeVolunteers, volunteers.activeVolunteers) : printed(null, { suppressed: false, display: NO_VALUE });
 
   const model: Omit<ReportModel, 'about'> = {
     disclosure: disclosureText(t),
@@ -242,8 +247,9 @@ export function buildReportModel(result: HalfYearResult, meta: ExportMeta): Repo
     ],
     activities: result.activities ? activitiesModel(result.activities, t) : null,
     referrals: result.referrals ? referralsModel(result.referrals, t) : null,
+    volunteers,
     // An indicator computed from a figure above is that figure again: shown only as it is shown.
-    indicators: indicatorRows(result.indicators, { ...counselling.printed, ...jobProgrammes.printed }, t),
+    indicators: indicatorRows(result.indicators, { ...counselling.printed, ...jobProgrammes.printed, active_volunteers: activeVolunteers }, t),
   };
   return { ...model, about: aboutRows(model) };
 }

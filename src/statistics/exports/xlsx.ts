@@ -121,6 +121,16 @@ function activitiesSheet(wb: ExcelJS.Workbook, m: ReportModel): void {
   widths(ws, [52, 12, 12]);
 }
 
+function volunteersSheet(wb: ExcelJS.Workbook, m: ReportModel): void {
+  if (!m.volunteers) return;
+  const ws = wb.addWorksheet('Frivillige');
+  addHeading(ws, m, 'Frivillige');
+  addFigures(ws, 'Nøgletal', m.volunteers.figures);
+  ws.addRow([]);
+  for (const table of m.volunteers.tables) addTable(ws, table);
+  widths(ws, [52, 12, 12]);
+}
+
 function indicatorSheet(wb: ExcelJS.Workbook, m: ReportModel): void {
   const ws = wb.addWorksheet('Indikatorer');
   addHeading(ws, m, 'Indikatorer');
@@ -175,6 +185,7 @@ export async function renderXlsx(result: HalfYearResult, meta: ExportMeta): Prom
   jobSheet(wb, m);
   consentSheet(wb, m);
   activitiesSheet(wb, m);
+  volunteersSheet(wb, m);
   indicatorSheet(wb, m);
   aboutSheet(wb, m);
   return Buffer.from(await wb.xlsx.writeBuffer());

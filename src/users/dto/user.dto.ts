@@ -29,7 +29,7 @@ export class CreateUserDto {
   @IsIn(PLAN_ROLES)
   role: PlanRole;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Required for caseworkers: the municipal organisation they work for' })
+  @ApiPropertyOptional({ format: 'uuid', description: 'Required for caseworkers (the municipal organisation they work for) and volunteers (the partner organisation, e.g. an NGO, whose volunteers they are)' })
   @IsOptional()
   @IsUUID()
   organisationId?: string;
@@ -45,7 +45,7 @@ export class UpdateUserDto {
   @ApiPropertyOptional({
     enum: PLAN_ROLES,
     description:
-      'A new role ends the user\'s sessions when it takes effect; a caseworker never becomes a boligsocial role or the reverse (422). Counsellor and social worker ' +
+      'A new role ends the user\'s sessions when it takes effect; a caseworker never becomes a boligsocial role or the reverse, nor a volunteer anything else or the reverse (422). Counsellor and social worker ' +
       '(and leader, asked for by a leader) take effect only when another person approves them (POST /users/:id/approve): until then `pendingRole`',
   })
   @IsOptional()

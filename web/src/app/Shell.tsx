@@ -21,6 +21,7 @@ export const NAVIGATION: Partial<Record<Role, NavItem[]>> = {
     { to: '/i-dag', label: common.nav.today },
     { to: '/beboere', label: common.nav.residents },
     { to: '/sager', label: common.nav.cases },
+    { to: '/frivillige', label: common.nav.volunteers },
   ],
   leader: [
     { to: '/plan', label: common.nav.planSetup, end: true },
@@ -29,6 +30,7 @@ export const NAVIGATION: Partial<Record<Role, NavItem[]>> = {
     { to: '/aktiviteter', label: common.nav.activities },
     { to: '/personale', label: common.nav.staff },
     { to: '/haendelser', label: common.nav.auditEvents },
+    { to: '/frivillige', label: common.nav.volunteers },
     { to: '/plan/omraader', label: common.nav.housingAreas },
     { to: '/plan/organisationer', label: common.nav.organisations },
     { to: '/plan/indstillinger', label: common.nav.planSettings },
@@ -41,7 +43,9 @@ export const NAVIGATION: Partial<Record<Role, NavItem[]>> = {
   social_worker: [
     { to: '/forloeb', label: common.nav.programmes },
     { to: '/virksomheder', label: common.nav.employers },
+    { to: '/frivillige', label: common.nav.volunteers },
   ],
+  volunteer: [{ to: '/frivillig', label: common.nav.volunteerLog }],
 };
 
 /** The frame of every signed-in page: skip link, header with the user and "Log ud", the role's navigation, <main id="indhold">. */

@@ -9,6 +9,7 @@ const HOMES: Record<Role, string> = {
   leader: '/plan',
   admin: '/planer',
   social_worker: '/forloeb',
+  volunteer: '/frivillig',
 };
 
 export const homeOf = (role: Role): string => HOMES[role];

@@ -32,6 +32,8 @@ export const common = {
     planSettings: 'Indstillinger',
     housingAreas: 'Boligområder',
     organisations: 'Organisationer',
+    volunteerLog: 'Min hjælp',
+    volunteers: 'Frivillige',
   },
   roles: {
     admin: 'administrator',
@@ -39,5 +41,6 @@ export const common = {
     counsellor: 'rådgiver',
     social_worker: 'socialrådgiver',
     caseworker: 'sagsbehandler',
+    volunteer: 'frivillig',
   } satisfies Record<Role, string>,
 } as const;

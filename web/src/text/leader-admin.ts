@@ -1,6 +1,6 @@
 /** The leader's staff, audit and activity screens (screens/leader-admin/). */
 
-export type PlanRoleKey = 'leader' | 'counsellor' | 'social_worker' | 'caseworker';
+export type PlanRoleKey = 'leader' | 'counsellor' | 'social_worker' | 'caseworker' | 'volunteer';
 
 /** The roles in the plan, as the leader chooses them (the note-reading ones wait for a second person). */
 export const roleNames: Record<PlanRoleKey, string> = {
@@ -8,6 +8,7 @@ export const roleNames: Record<PlanRoleKey, string> = {
   counsellor: 'Rådgiver',
   social_worker: 'Socialrådgiver (fritidsjob)',
   caseworker: 'Sagsbehandler i kommunen',
+  volunteer: 'Frivillig fra en samarbejdspartner',
 };
 
 export const weekdayNames = ['mandag', 'tirsdag', 'onsdag', 'torsdag', 'fredag', 'lørdag', 'søndag'] as const;
@@ -63,14 +64,14 @@ export const leaderAdmin = {
     email: 'E-mail',
     role: 'Rolle',
     roleHint: 'En rådgiver, socialrådgiver eller leder, du inviterer, kan først logge ind, når en anden leder har godkendt det.',
-    organisation: 'Kommunal organisation',
-    organisationHint: 'Kun for sagsbehandlere: den kommunale organisation, de arbejder for.',
+    organisation: 'Organisation',
+    organisationHint: 'For sagsbehandlere: den kommunale organisation, de arbejder for. For frivillige: den samarbejdspartner (fx en frivillig forening), de kommer fra.',
     noOrganisation: 'Vælg organisation',
     submit: 'Send invitation',
     sent: (email: string) => `Invitationen er sendt til ${email}.`,
     nameMissing: 'Skriv medarbejderens navn.',
     emailInvalid: 'Skriv en gyldig e-mailadresse, fx navn@kommune.dk.',
-    organisationMissing: 'Vælg sagsbehandlerens kommunale organisation.',
+    organisationMissing: 'Vælg den organisation, personen kommer fra.',
   },
   member: {
     back: 'Tilbage til personale',

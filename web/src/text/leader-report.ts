@@ -128,6 +128,7 @@ export const leaderReport = {
       ordinary_job_share: 'Systemet beregner: andel, der går videre i ordinært job',
       counselling_cases_started: 'Systemet beregner: rådgivningsforløb startet',
       counselling_unique_residents: 'Systemet beregner: beboere i rådgivning',
+      active_volunteers: 'Systemet beregner: aktive frivillige',
     } as Record<string, string>,
     descriptionLabel: 'Beskrivelse (valgfri)',
     descriptionHint: 'Fx hvordan og hvornår der måles.',

@@ -24,6 +24,8 @@ export function InviteForm({ onInvited }: { onInvited: (invitation: Invitation) 
   const [failure, setFailure] = useState<string | null>(null);
   const [sent, setSent] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // A caseworker works for a municipal organisation, a volunteer for a partner (an NGO): both are invited with theirs.
+  const needsOrganisation = role === 'caseworker' || role === 'volunteer';
 
   useEffect(() => {
     organisations().then(setOrgs, () => undefined);
@@ -36,12 +38,12 @@ export function InviteForm({ onInvited }: { onInvited: (invitation: Invitation) 
     const found: Record<string, string> = {};
     if (!name.trim()) found['invite-name'] = text.nameMissing;
     if (!EMAIL.test(email.trim())) found['invite-email'] = text.emailInvalid;
-    if (role === 'caseworker' && !organisationId) found['invite-organisation'] = text.organisationMissing;
+    if (needsOrganisation && !organisationId) found['invite-organisation'] = text.organisationMissing;
     setErrors(found);
     if (Object.keys(found).length || !me?.planId) return;
     setBusy(true);
     try {
-      const invitation = await invite(me.planId, { name: name.trim(), email: email.trim(), role, ...(role === 'caseworker' ? { organisationId } : {}) });
+      const invitation = await invite(me.planId, { name: name.trim(), email: email.trim(), role, ...(needsOrganisation ? { organisationId } : {}) });
       onInvited(invitation);
       setSent(text.sent(invitation.email));
       setName('');
@@ -72,7 +74,7 @@ export function InviteForm({ onInvited }: { onInvited: (invitation: Invitation) 
           onChange={(e) => setRole(e.target.value as PlanRole)}
           options={PLAN_ROLES.map((r) => [r, roleName(r)] as const)}
         />
-        {role === 'caseworker' && (
+        {needsOrganisation && (
           <SelectField
             id="invite-organisation"
             label={text.organisation}

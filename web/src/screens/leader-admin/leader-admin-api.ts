@@ -21,7 +21,7 @@ export type Organisation = components['schemas']['OrganisationResponse'];
 export type CreateActivity = components['schemas']['CreateActivityDto'];
 export type UpdateActivity = components['schemas']['UpdateActivityDto'];
 
-export const PLAN_ROLES: readonly PlanRole[] = ['counsellor', 'social_worker', 'leader', 'caseworker'];
+export const PLAN_ROLES: readonly PlanRole[] = ['counsellor', 'social_worker', 'leader', 'caseworker', 'volunteer'];
 
 const PAGE = 50;
 const page = (cursor?: string) => ({ limit: PAGE, ...(cursor ? { cursor } : {}) });

@@ -1,0 +1,6 @@
+import { Entity } from 'typeorm';
+import { PlanVocabularyRow } from '../../common/plan-vocabulary-row';
+
+/** A volunteer-help topic a plan adds next to the built-in ones (as its own counselling topics). */
+@Entity('volunteer_help_topics')
+export class VolunteerHelpTopic extends PlanVocabularyRow {}
