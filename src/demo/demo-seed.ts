@@ -20,11 +20,15 @@ import { seedActivities } from './demo-activities';
 import { seedIndicators } from './demo-indicators';
 import { seedJobProgrammes } from './demo-job-programmes';
 import { seedLastHalfYear, seedLastHalfYearFollowUp, type LastHalfYearResidents } from './demo-last-half-year';
+import { seedVolunteers } from './demo-volunteers';
 
 export const DEMO_PLAN_NAME = 'Den boligsociale helhedsplan i Ishøj';
 /** Published (README): the password policy refuses it for every real account, and the seed sets it past the policy. */
 export const DEMO_PASSWORD = PUBLISHED_DEMO_PASSWORD;
 const DEMO_SEED_LOCK = 7413004;
+
+/** The partner organisation whose volunteers give everyday counselling (003_*'s Dansk Flygtningehjælp). */
+const VOLUNTEER_ORGANISATION = 'Frivilligcenter Ishøj';
 
 /** Who logs in to the demo: one user per role, from the parties named in 001_* (Ishøj 2025-29). */
 export const DEMO_USERS: { email: string; name: string; role: PlanRole; organisation?: string }[] = [
@@ -33,6 +37,7 @@ export const DEMO_USERS: { email: string; name: string; role: PlanRole; organisa
   { email: 'medarbejder@ishoj.demo', name: 'Maja Medarbejder', role: 'social_worker' },
   { email: 'jobcenter@ishoj.demo', name: 'Jonas Jobcenter', role: 'caseworker', organisation: 'Center for Beskæftigelse og Erhverv (Jobcenter Ishøj)' },
   { email: 'boern@ishoj.demo', name: 'Bente Børn og Forebyggelse', role: 'caseworker', organisation: 'Center for Børn og Forebyggelse' },
+  { email: 'frivillig@ishoj.demo', name: 'Fatma Frivillig', role: 'volunteer', organisation: VOLUNTEER_ORGANISATION },
 ];
 
 const AREAS = [
@@ -49,6 +54,7 @@ const ORGANISATIONS = [
   { name: 'Vejlebroskolen', kind: 'school' },
   { name: 'Strandgårdskolen', kind: 'school' },
   { name: 'Gildbroskolen', kind: 'school' },
+  { name: VOLUNTEER_ORGANISATION, kind: 'other' },
 ] as const;
 
 /**
@@ -106,6 +112,7 @@ async function seedOnce(app: INestApplicationContext): Promise<{ created: boolea
   );
   await seedIndicators(app, plan.id);
   await seedActivities(app, { leader: users.leader, counsellor: users.counsellor, socialWorker: users.social_worker }, areas, organisations);
+  await seedVolunteers(app, { leader: users.leader, counsellor: users.counsellor, volunteer: users.volunteer }, organisations[VOLUNTEER_ORGANISATION]);
   return { created: true };
 }
 

@@ -100,7 +100,7 @@ export function startWebApp(overrides: Partial<AppConfig> = {}): WebApp {
     counsellor: () => app.user('counsellor', { name: 'Rasmus Rådgiver' }),
   };
   beforeAll(async () => {
-    t = await createTestApp({ webAppDir: path.resolve('dist/web'), mfaRequiredRoles: ['leader', 'counsellor', 'social_worker', 'caseworker'], ...overrides });
+    t = await createTestApp({ webAppDir: path.resolve('dist/web'), mfaRequiredRoles: ['leader', 'counsellor', 'social_worker', 'caseworker', 'volunteer'], ...overrides });
     await t.app.listen({ port: 0, host: '127.0.0.1' });
     app.url = (await t.app.getUrl()).replace('[::1]', '127.0.0.1').replace('localhost', '127.0.0.1');
     plan = await createPlan(t, 'Browser');

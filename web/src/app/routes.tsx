@@ -6,6 +6,7 @@ import { ActivitiesScreen, ActivityScreen, AuditScreen, StaffMemberScreen, Staff
 import { IndicatorsScreen, ReportScreen, ReportsScreen } from '../screens/leader-report/lazy';
 import { BoardScreen, EmployerScreen, EmployersScreen, ProgrammeScreen } from '../screens/social-worker/lazy';
 import { NewProgrammeScreen } from '../screens/social-worker/lazy';
+import { VolunteerLogScreen, VolunteerSummaryScreen } from '../screens/volunteers/lazy';
 import { CaseScreen } from '../screens/counsellor/CaseScreen';
 import { CasesScreen } from '../screens/counsellor/CasesScreen';
 import { CounsellorArea } from '../screens/counsellor/CounsellorArea';
@@ -84,6 +85,9 @@ export function AppRoutes() {
         <Route path="/forloeb/:id" element={<RequireRole roles={['social_worker']}><ProgrammeScreen /></RequireRole>} />
         <Route path="/virksomheder" element={<RequireRole roles={['social_worker']}><EmployersScreen /></RequireRole>} />
         <Route path="/virksomheder/:id" element={<RequireRole roles={['social_worker']}><EmployerScreen /></RequireRole>} />
+        {/* volunteers/: the volunteer's log on a phone; the counts for the leader and the coordinator */}
+        <Route path="/frivillig" element={<RequireRole roles={['volunteer']}><VolunteerLogScreen /></RequireRole>} />
+        <Route path="/frivillige" element={<RequireRole roles={['leader', 'counsellor', 'social_worker']}><VolunteerSummaryScreen /></RequireRole>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>
