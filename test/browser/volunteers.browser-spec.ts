@@ -64,10 +64,10 @@ describe("the volunteers' screens in the web app", () => {
     await expectAccessible(page);
 
     // Last half-year has none of this help.
-    await page.getByLabel('Periode').selectOption({ label: 'Sidste halvår' });
+    await page.getByLabel('Periode', { exact: true }).selectOption({ label: 'Sidste halvår' });
     await page.getByText('Ingen hjælp registreret i perioden.').waitFor();
 
-    await page.getByLabel('Koordinator').selectOption({ label: 'Rasmus Rådgiver' });
+    await page.getByLabel('Koordinator', { exact: true }).selectOption({ label: 'Rasmus Rådgiver' });
     await page.getByRole('button', { name: 'Gem koordinator' }).click();
     await page.getByText('Rasmus Rådgiver er nu de frivilliges koordinator.').waitFor();
     await expectAccessible(page);
