@@ -26,7 +26,8 @@ describe('the configuration', () => {
   });
 
   it('asks every role for a second factor unless MFA_REQUIRED_ROLES says otherwise, and none when it is set empty', () => {
-    expect(loadConfig(base).mfaRequiredRoles).toEqual(['admin', 'leader', 'counsellor', 'social_worker', 'caseworker']);
+    // A volunteer too: their account writes in the plan, and a default that leaves a role out would be forgotten.
+    expect(loadConfig(base).mfaRequiredRoles).toEqual(['admin', 'leader', 'counsellor', 'social_worker', 'caseworker', 'volunteer']);
     expect(loadConfig({ ...base, MFA_REQUIRED_ROLES: '' }).mfaRequiredRoles).toEqual([]);
     expect(loadConfig({ ...base, MFA_REQUIRED_ROLES: ' counsellor, caseworker ' }).mfaRequiredRoles).toEqual(['counsellor', 'caseworker']);
     expect(() => loadConfig({ ...base, MFA_REQUIRED_ROLES: 'counselor' })).toThrow(/MFA_REQUIRED_ROLES names unknown roles: counselor/);
@@ -38,7 +39,7 @@ describe('the configuration', () => {
     expect(() => loadConfig({ ...production, MFA_REQUIRED_ROLES: '', ALLOW_NO_MFA: 'false' })).toThrow(/MFA_REQUIRED_ROLES names no role/);
     expect(loadConfig({ ...production, MFA_REQUIRED_ROLES: '', ALLOW_NO_MFA: 'true' }).mfaRequiredRoles).toEqual([]);
     expect(loadConfig({ ...production, MFA_REQUIRED_ROLES: 'leader' }).mfaRequiredRoles).toEqual(['leader']);
-    expect(loadConfig(production).mfaRequiredRoles).toHaveLength(5);
+    expect(loadConfig(production).mfaRequiredRoles).toHaveLength(6);
     // Outside production an empty list stays the way to try the demo without an authenticator app.
     expect(loadConfig({ ...base, MFA_REQUIRED_ROLES: '' }).mfaRequiredRoles).toEqual([]);
   });

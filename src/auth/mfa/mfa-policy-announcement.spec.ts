@@ -1,7 +1,7 @@
 import { mfaPolicyNotice } from './mfa-policy-announcement';
 
 describe('what the start-up log says about roles without a second factor', () => {
-  const everyRole = ['admin', 'leader', 'counsellor', 'social_worker', 'caseworker'] as const;
+  const everyRole = ['admin', 'leader', 'counsellor', 'social_worker', 'caseworker', 'volunteer'] as const;
 
   it('says nothing when every role must use a second factor', () => {
     expect(mfaPolicyNotice({ production: true, mfaRequiredRoles: everyRole })).toBeUndefined();
@@ -10,8 +10,8 @@ describe('what the start-up log says about roles without a second factor', () =>
   it('warns in production of every role left out', () => {
     expect(mfaPolicyNotice({ production: true, mfaRequiredRoles: ['admin', 'leader', 'counsellor'] })).toEqual({
       level: 'warn',
-      message: expect.stringContaining('social_worker, caseworker'),
-      rolesWithoutMfa: ['social_worker', 'caseworker'],
+      message: expect.stringContaining('social_worker, caseworker, volunteer'),
+      rolesWithoutMfa: ['social_worker', 'caseworker', 'volunteer'],
     });
   });
 
