@@ -84,7 +84,7 @@ export class PlanEditsService {
     });
     return edited.catch((error: unknown) => {
       if ((error as { driverError?: { constraint?: string } }).driverError?.constraint !== KIND_FITS_USERS) throw error;
-      const message = dto.kind === 'municipal' ? "the plan's own staff belong to this organisation; municipal staff are caseworkers" : 'caseworkers belong to this organisation, and a caseworker belongs to a municipal organisation';
+      const message = dto.kind === 'municipal' ? "the plan's own staff or volunteers belong to this organisation; municipal staff are caseworkers" : 'caseworkers belong to this organisation, and a caseworker belongs to a municipal organisation';
       throw new RuleViolation([{ field: 'kind', rule: 'role_organisation_mismatch', message }], 'role_organisation_mismatch');
     });
   }
