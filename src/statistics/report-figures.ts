@@ -33,6 +33,7 @@ export function reportFiguresView(id: string, m: ReportModel): ReportFiguresResp
       tables: [...(m.activities?.tables ?? []), ...(m.referrals ? [m.referrals] : [])].map(table),
     });
   }
+  if (m.volunteers) sections.push({ title: 'Frivillige', figures: figures(m.volunteers.figures), shares: [], tables: m.volunteers.tables.map(table) });
   return {
     id,
     version: m.version,

@@ -101,6 +101,13 @@ const SMALL_FIGURES: [IndicatorMetric, (r: HalfYearResult) => void, (m: ReportMo
     },
     (m) => figure(m.counselling.figures, 'Unikke beboere (inkl. anonyme)'),
   ],
+  [
+    'active_volunteers',
+    (x) => {
+      x.volunteers = { activeVolunteers: 3, entries: 40, byTopic: { letters: 40 }, escorts: 10 };
+    },
+    (m) => figure(m.volunteers?.figures ?? [], 'Aktive frivillige'),
+  ],
 ];
 
 describe('suppression across one report', () => {
