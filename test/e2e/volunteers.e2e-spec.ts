@@ -52,6 +52,8 @@ describe('volunteers', () => {
       const volunteer = await addStaff(t, plan, 'volunteer', { organisationId: plan.organisations.partner, inviter: plan.leader });
       const me = await volunteer.get('/me');
       expect(me.body).toMatchObject({ role: 'volunteer', organisationId: plan.organisations.partner });
+      // A volunteer reads no compartment's notes: nobody was asked to approve the account.
+      expect(await owner.count('role_requests WHERE user_id = $1', [volunteer.user.id])).toBe(0);
     });
 
     it('refuses a volunteer without an organisation, or of a municipal one', async () => {
