@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { PlanActor } from '../access/actor';
 import type { AuditWriter } from '../audit/audit-writer';
 import { Conflict, InvalidInput } from '../common/domain-errors';
-import type { ProblemCode } from '../api-docs/problem-catalogue';
+import type { ProblemCode } from '../common/problem-code';
 import type { PlanVocabularyRow } from './plan-vocabulary-row';
 import { PlanVocabularyRepository } from './plan-vocabulary.repository';
 
