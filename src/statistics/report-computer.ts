@@ -7,7 +7,7 @@ import { IndicatorsService } from '../indicators/indicators.service';
 import type { HalfYearResult } from './half-year-result';
 import type { ReportParameters } from './half-year-report.entity';
 import { indicatorSnapshot } from './indicator-snapshot';
-import { localMidnightIso } from './report-period';
+import { localMidnightIso } from '../common/time';
 import { ReportsRepository } from './reports.repository';
 import { volunteersSection } from '../volunteers/volunteers-report-queries';
 

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { PlanActor } from '../access/actor';
 import { AuditWriter } from '../audit/audit-writer';
-import { PlanVocabulary } from '../common/plan-vocabulary';
+import { PlanVocabulary } from '../plan-vocabulary/plan-vocabulary';
 import { UnitOfWork } from '../database/unit-of-work';
 import type { VolunteerTopicPage, VolunteerTopicResponse } from './dto/volunteer-help-response.dto';
 import { VolunteerHelpTopic } from './entities/volunteer-help-topic.entity';

@@ -11,3 +11,7 @@ export const VOLUNTEERS_PROBLEMS = {
 } as const;
 
 export type VolunteersProblem = keyof typeof VOLUNTEERS_PROBLEMS;
+
+declare module '../common/problem-code' {
+  interface ProblemCodeRegistry extends Record<keyof typeof VOLUNTEERS_PROBLEMS, true> {}
+}
