@@ -1,5 +1,7 @@
+import { createHash, randomBytes } from 'node:crypto';
 import { apiSession, BROWSER_TEST_TIMEOUT, expectAccessible, openBrowser, signInThroughUi, startWebApp } from '../support/browser';
-import { expectStatus } from '../support/fixtures';
+import { asOwner, expectStatus, STAFF_PASSWORD } from '../support/fixtures';
+import { API } from '../support/test-app';
 
 /** The volunteers' screens in a real Chromium (issue 23): the volunteer's log on a phone, and the counts for the leader. */
 describe("the volunteers' screens in the web app", () => {
@@ -75,5 +77,32 @@ describe("the volunteers' screens in the web app", () => {
     // The coordinator now sees the counts too.
     const asRasmus = await apiSession(web, rasmus);
     expect((await asRasmus.get('/volunteer-help/summary')).status).toBe(200);
+  }, BROWSER_TEST_TIMEOUT);
+
+  it('the leader invites a volunteer with their partner organisation, and the volunteer can sign in at once', async () => {
+    const lone = await web.user('leader', { name: 'Lone Leder' });
+    const page = await browser.page();
+    await signInThroughUi(page, lone, web.url);
+    await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Personale' }).click();
+    await page.getByRole('heading', { name: 'Personale', level: 1 }).waitFor();
+
+    const email = `frivillig-${randomBytes(3).toString('hex')}@test.dk`;
+    await page.getByLabel('Navn', { exact: true }).fill('Fie Frivillig');
+    await page.getByLabel('E-mail', { exact: true }).fill(email);
+    await page.getByLabel('Rolle', { exact: true }).selectOption({ label: 'Frivillig fra en samarbejdspartner' });
+    // A volunteer comes from an organisation: the form asks for it.
+    await page.getByRole('button', { name: 'Send invitation' }).click();
+    expect(await page.getByText('Vælg den organisation, personen kommer fra.').count()).toBeGreaterThan(0);
+    await page.getByLabel('Organisation', { exact: true }).selectOption({ label: 'Dansk Flygtningehjælp' });
+    await page.getByRole('button', { name: 'Send invitation' }).click();
+    await page.getByText(`Invitationen er sendt til ${email}.`).waitFor();
+    await expectAccessible(page);
+
+    // She sets her password through the e-mailed link: no second person has to approve a volunteer.
+    const token = randomBytes(32).toString('base64url');
+    await asOwner(`UPDATE invitations SET token_hash = $2 WHERE email = $1 AND accepted_at IS NULL`, [email, createHash('sha256').update(token).digest('hex')]);
+    const accepted = await web.t().http().post(`${API}/auth/invitations/accept`).send({ token, password: STAFF_PASSWORD });
+    expect(accepted.status).toBe(200);
+    expect(accepted.body.status).not.toBe('approval_pending');
   }, BROWSER_TEST_TIMEOUT);
 });
