@@ -109,12 +109,13 @@ async function arrangePlan(t: TestApp, plan: PlanFixture, label: string): Promis
   const report = await ok('report', leader.post('/reports/half-year', { year: 2026, half: 1 }), 202);
   const indicator = await ok('indicator', leader.post('/indicators', { goal: 'Flere unge i job', indicator: 'Antal forløb', unit: 'unge', dataSource: 'Registreringer' }));
   await ok('indicator value', leader.post(`/indicators/${indicator.id}/values`, { period: '2026-H1', value: 3, source: 'Registreringer' }));
+  const help = await ok('volunteer help', plan.volunteer.post('/volunteer-help', { topic: 'mitid', minutes: 10, escort: true }));
   const victim = (await addStaff(t, plan, 'counsellor', { email: `victim-${randomBytes(4).toString('hex')}@test.dk`, name: 'Offer Bruger' })).user;
   return {
     ids: {
       plan: [plan.planId],
       housingArea: [plan.areas.eligible, plan.areas.notEligible],
-      organisation: [plan.organisations.jobcenter, plan.organisations.children, plan.organisations.school],
+      organisation: [plan.organisations.jobcenter, plan.organisations.children, plan.organisations.school, plan.organisations.partner],
       // Never a caller: PATCH /users/:id may end sessions or change roles; the victim is there for that.
       user: [victim.id],
       resident: [named.id, anonymous.id, youth.id],
@@ -133,6 +134,7 @@ async function arrangePlan(t: TestApp, plan: PlanFixture, label: string): Promis
       indicator: [indicator.id],
       activity: [activity.id],
       enrolment: [enrolment.id],
+      volunteerHelp: [help.id],
     },
     preferred: {
       social_worker: { resident: youth.id, guardian: youth.guardianId, consent: youthConsents.items[0]?.id ?? counsellingConsent.id },
@@ -157,6 +159,7 @@ export async function arrangeWorld(t: TestApp): Promise<FixtureWorld> {
       caller('counsellor', plan.counsellor),
       caller('social_worker', plan.socialWorker),
       caller('caseworker', plan.caseworker),
+      caller('volunteer', plan.volunteer),
     ],
     own: new Map(Object.entries(mine.ids)),
     foreign: new Map(Object.entries(theirs.ids)),
