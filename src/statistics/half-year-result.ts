@@ -6,6 +6,9 @@ import { PHASE_LABELS } from '../job-programmes/phase-machine';
 import { GENDER_LABELS } from '../residents/resident.entity';
 import type { TargetBasis } from '../indicators/indicator-targets';
 import type { IndicatorMetric, TargetKind } from '../indicators/plan-indicator.entity';
+import type { EmployersResult } from '../employers/employers-report-queries';
+
+export type { EmployersResult } from '../employers/employers-report-queries';
 
 /**
  * The half-year report's `result` (api.md "Half-year statistics"), as stored in the immutable
@@ -88,6 +91,8 @@ export interface HalfYearResult {
   referrals?: ReferralsResult;
   /** Volunteers' help in the period (issue 23). Absent in snapshots from before volunteers were recorded. */
   volunteers?: VolunteersResult;
+  /** The employer register (issue 23): approached, new agreements, network members, meetings. Absent in older snapshots. */
+  employers?: EmployersResult;
   indicators: IndicatorValue[];
 }
 

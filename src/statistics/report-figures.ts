@@ -34,6 +34,7 @@ export function reportFiguresView(id: string, m: ReportModel): ReportFiguresResp
     });
   }
   if (m.volunteers) sections.push({ title: 'Frivillige', figures: figures(m.volunteers.figures), shares: [], tables: m.volunteers.tables.map(table) });
+  if (m.employers) sections.push({ title: 'Virksomheder', figures: figures(m.employers), shares: [], tables: [] });
   return {
     id,
     version: m.version,

@@ -57,6 +57,7 @@ export function renderCsv(result: HalfYearResult, meta: ExportMeta): Buffer {
     rows.push(...figureRows('Frivillige', m.volunteers.figures));
     for (const table of m.volunteers.tables) rows.push(...tableRows(table));
   }
+  if (m.employers) rows.push(...figureRows('Virksomheder', m.employers));
 
   if (m.indicators.length > 0) {
     rows.push([], ['Indikatorer']);

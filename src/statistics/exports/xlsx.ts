@@ -131,6 +131,14 @@ function volunteersSheet(wb: ExcelJS.Workbook, m: ReportModel): void {
   widths(ws, [52, 12, 12]);
 }
 
+function employersSheet(wb: ExcelJS.Workbook, m: ReportModel): void {
+  if (!m.employers) return;
+  const ws = wb.addWorksheet('Virksomheder');
+  addHeading(ws, m, 'Virksomheder');
+  addFigures(ws, 'Nøgletal', m.employers);
+  widths(ws, [52, 12]);
+}
+
 function indicatorSheet(wb: ExcelJS.Workbook, m: ReportModel): void {
   const ws = wb.addWorksheet('Indikatorer');
   addHeading(ws, m, 'Indikatorer');
@@ -186,6 +194,7 @@ export async function renderXlsx(result: HalfYearResult, meta: ExportMeta): Prom
   consentSheet(wb, m);
   activitiesSheet(wb, m);
   volunteersSheet(wb, m);
+  employersSheet(wb, m);
   indicatorSheet(wb, m);
   aboutSheet(wb, m);
   return Buffer.from(await wb.xlsx.writeBuffer());

@@ -4,7 +4,8 @@ import { ReferralInboxScreen, ReferralScreen, SharedResidentScreen, SharedReside
 import { ResidentAccessLogScreen } from '../screens/resident-rights/lazy';
 import { ActivitiesScreen, ActivityScreen, AuditScreen, StaffMemberScreen, StaffScreen } from '../screens/leader-admin/lazy';
 import { IndicatorsScreen, ReportScreen, ReportsScreen } from '../screens/leader-report/lazy';
-import { BoardScreen, EmployerScreen, EmployersScreen, ProgrammeScreen } from '../screens/social-worker/lazy';
+import { BoardScreen, ProgrammeScreen } from '../screens/social-worker/lazy';
+import { CsrAwardsScreen, EmployerScreen, EmployersScreen } from '../screens/employers/lazy';
 import { NewProgrammeScreen } from '../screens/social-worker/lazy';
 import { VolunteerLogScreen, VolunteerSummaryScreen } from '../screens/volunteers/lazy';
 import { CaseScreen } from '../screens/counsellor/CaseScreen';
@@ -83,11 +84,13 @@ export function AppRoutes() {
         <Route path="/forloeb" element={<RequireRole roles={['social_worker']}><BoardScreen /></RequireRole>} />
         <Route path="/forloeb/nyt" element={<RequireRole roles={['social_worker']}><NewProgrammeScreen /></RequireRole>} />
         <Route path="/forloeb/:id" element={<RequireRole roles={['social_worker']}><ProgrammeScreen /></RequireRole>} />
-        <Route path="/virksomheder" element={<RequireRole roles={['social_worker']}><EmployersScreen /></RequireRole>} />
-        <Route path="/virksomheder/:id" element={<RequireRole roles={['social_worker']}><EmployerScreen /></RequireRole>} />
         {/* volunteers/: the volunteer's log on a phone; the counts for the leader and the coordinator */}
         <Route path="/frivillig" element={<RequireRole roles={['volunteer']}><VolunteerLogScreen /></RequireRole>} />
         <Route path="/frivillige" element={<RequireRole roles={['leader', 'counsellor', 'social_worker']}><VolunteerSummaryScreen /></RequireRole>} />
+        {/* employers/: the plan's one employer register, kept by counsellors and social workers */}
+        <Route path="/virksomheder" element={<RequireRole roles={['counsellor', 'social_worker']}><EmployersScreen /></RequireRole>} />
+        <Route path="/virksomheder/csr-pris" element={<RequireRole roles={['counsellor', 'social_worker']}><CsrAwardsScreen /></RequireRole>} />
+        <Route path="/virksomheder/:id" element={<RequireRole roles={['counsellor', 'social_worker']}><EmployerScreen /></RequireRole>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>
