@@ -19,6 +19,7 @@ import { IndicatorsModule } from './indicators/indicators.module';
 import { JobsModule } from './jobs/jobs.module';
 import { MailModule } from './mail/mail.module';
 import { InternshipsModule } from './internships/internships.module';
+import { JobcentreModule } from './jobcentre/jobcentre.module';
 import { JobProgrammesModule } from './job-programmes/job-programmes.module';
 import { PlansModule } from './plans/plans.module';
 import { RedisModule } from './redis/redis.module';
@@ -86,6 +87,7 @@ export class AppModule {
         SchoolHolidaysModule,
         JobProgrammesModule,
         InternshipsModule,
+        JobcentreModule,
         JobsModule,
         IndicatorsModule,
         StatisticsModule.register(config.processRole),

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { halfYearPeriod } from '../indicators/indicator-period';
 import { IndicatorValuesService } from '../indicators/indicator-values.service';
 import { IndicatorsService } from '../indicators/indicators.service';
+import { jobcentreSection } from '../jobcentre/jobcentre-report-queries';
 import type { HalfYearResult } from './half-year-result';
 import type { ReportParameters } from './half-year-report.entity';
 import { indicatorSnapshot } from './indicator-snapshot';
@@ -42,7 +43,8 @@ export class ReportComputer {
       const consents = await this.reports.consents(manager, params);
       const activities = { ...(await this.reports.activities(manager, params)), kindLabels: await this.reports.activityKindLabels(manager, planId) };
       const referrals = await this.reports.referrals(manager, params);
-      return { counselling, jobProgrammes, consents, activities, referrals };
+      const jobcentre = await jobcentreSection(manager, params);
+      return { counselling, jobProgrammes, consents, activities, referrals, jobcentre };
     });
     await progress(90);
     const period = { from: localMidnightIso(p.fromDate), to: localMidnightIso(p.toDate), year: p.year, half: p.half, interim };

@@ -79,14 +79,14 @@ const MATRIX: Record<string, Role[] | 'public'> = {
   'GET /api/v1/users': ['leader'],
   'GET /api/v1/audit-events': ['leader', 'admin'],
 
-  'POST /api/v1/residents': ['counsellor', 'social_worker'],
+  'POST /api/v1/residents': ['counsellor', 'social_worker', 'caseworker'],
   'GET /api/v1/residents': ['counsellor', 'social_worker', 'caseworker'],
   'GET /api/v1/residents/:id': ['counsellor', 'social_worker', 'caseworker'],
-  'PATCH /api/v1/residents/:id': ['counsellor', 'social_worker'],
-  'POST /api/v1/residents/:id/guardians': ['counsellor', 'social_worker'],
-  'GET /api/v1/residents/:id/access-log': ['counsellor', 'social_worker', 'leader'],
-  'GET /api/v1/residents/:id/export': ['counsellor', 'social_worker'],
-  'POST /api/v1/residents/:id/erase': ['counsellor', 'social_worker'],
+  'PATCH /api/v1/residents/:id': ['counsellor', 'social_worker', 'caseworker'],
+  'POST /api/v1/residents/:id/guardians': ['counsellor', 'social_worker', 'caseworker'],
+  'GET /api/v1/residents/:id/access-log': ['counsellor', 'social_worker', 'caseworker', 'leader'],
+  'GET /api/v1/residents/:id/export': ['counsellor', 'social_worker', 'caseworker'],
+  'POST /api/v1/residents/:id/erase': ['counsellor', 'social_worker', 'caseworker'],
 
   'POST /api/v1/counselling-cases': ['counsellor'],
   'GET /api/v1/counselling-cases': ['counsellor', 'caseworker', 'social_worker'],
@@ -106,9 +106,9 @@ const MATRIX: Record<string, Role[] | 'public'> = {
   'GET /api/v1/counselling-topics': ['counsellor', 'leader'],
   'POST /api/v1/counselling-topics': ['leader'],
 
-  'POST /api/v1/consents': ['counsellor', 'social_worker'],
-  'GET /api/v1/consents': ['counsellor', 'social_worker'],
-  'POST /api/v1/consents/:id/withdraw': ['counsellor', 'social_worker'],
+  'POST /api/v1/consents': ['counsellor', 'social_worker', 'caseworker'],
+  'GET /api/v1/consents': ['counsellor', 'social_worker', 'caseworker'],
+  'POST /api/v1/consents/:id/withdraw': ['counsellor', 'social_worker', 'caseworker'],
 
   'POST /api/v1/employers': ['social_worker'],
   'GET /api/v1/employers': ['social_worker', 'leader'],

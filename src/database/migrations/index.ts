@@ -24,6 +24,7 @@ import { SsoSessionLogoutIndex1733950000000 } from './1733950000000-sso-session-
 import { UserApprovalsAndLeavers1733930000000 } from './1733930000000-user-approvals-and-leavers';
 import { PasswordResetLinks1733970000001 } from './1733970000001-password-reset-links';
 import { TimesheetCorrections1734000000000 } from './1734000000000-timesheet-corrections';
+import { JobcentreEnrolments1734200000000 } from './1734200000000-jobcentre-enrolments';
 
 /** Every migration, in order. Listed explicitly so the build and the tests load the same set without globbing. */
 export const MIGRATIONS = [
@@ -53,4 +54,5 @@ export const MIGRATIONS = [
   UserApprovalsAndLeavers1733930000000,
   PasswordResetLinks1733970000001,
   TimesheetCorrections1734000000000,
+  JobcentreEnrolments1734200000000,
 ];
