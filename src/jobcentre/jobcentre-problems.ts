@@ -5,7 +5,6 @@ export const JOBCENTRE_PROBLEMS = {
   jobcentre_enrolment_already_ended: 'The enrolment has already been ended',
   jobcentre_end_rules_unmet: 'The end is before the start or in the future, or a quarter after it is marked active; `errors` lists each',
   jobcentre_quarter_outside_enrolment: 'The enrolment does not run in that quarter, or the quarter has not begun',
-  jobcentre_period_invalid: 'The period is not a quarter (2026-Q1), a half-year (2026-H1) or a year (2026)',
 } as const;
 
 export type JobcentreProblem = keyof typeof JOBCENTRE_PROBLEMS;

@@ -133,6 +133,15 @@ const MATRIX: Record<string, Role[] | 'public'> = {
   'GET /api/v1/internships': ['counsellor', 'caseworker'],
   'GET /api/v1/internships/:id': ['counsellor', 'caseworker'],
   'POST /api/v1/internships/:id/end': ['counsellor'],
+  // The job centre's own caseload is the caseworkers' compartment: only they change it; the
+  // boligsocial staff read a person's enrolment under a share_jobcentre consent naming them; the
+  // leader sees the figures (small counts suppressed), never a person.
+  'POST /api/v1/jobcentre-enrolments': ['caseworker'],
+  'GET /api/v1/jobcentre-enrolments': ['caseworker', 'counsellor', 'social_worker'],
+  'GET /api/v1/jobcentre-enrolments/figures': ['caseworker', 'leader'],
+  'GET /api/v1/jobcentre-enrolments/:id': ['caseworker', 'counsellor', 'social_worker'],
+  'POST /api/v1/jobcentre-enrolments/:id/end': ['caseworker'],
+  'PUT /api/v1/jobcentre-enrolments/:id/quarters/:quarter': ['caseworker'],
   'GET /api/v1/school-holidays': ['social_worker', 'leader'],
   'POST /api/v1/school-holidays': ['social_worker', 'leader'],
   'DELETE /api/v1/school-holidays/:id': ['social_worker', 'leader'],
