@@ -234,7 +234,7 @@ describe("a resident's rights: access log, copy and erasure", () => {
       const { helle } = await helleWithHistory();
       expect((await plan.socialWorker.post(`/residents/${helle.id}/erase`, { reason: 'resident_request' })).status).toBe(404);
       expect((await plan.leader.post(`/residents/${helle.id}/erase`, { reason: 'resident_request' })).status).toBe(403);
-      expect((await plan.caseworker.post(`/residents/${helle.id}/erase`, { reason: 'resident_request' })).status).toBe(403);
+      expect((await plan.caseworker.post(`/residents/${helle.id}/erase`, { reason: 'resident_request' })).status).toBe(404);
       expect(await owner.count(`residents WHERE id = $1 AND erased_at IS NULL`, [helle.id])).toBe(1);
     });
 

@@ -33,7 +33,6 @@ const countsOf = (keys: readonly string[]) => ({
   type: 'object' as const,
   additionalProperties: false,
   properties: Object.fromEntries(keys.map((k) => [k, { oneOf: [{ type: 'integer' }, { type: 'string' }] }])),
-  required: [...keys],
 });
 
 export class JobcentreFiguresResponse {
