@@ -41,5 +41,10 @@ function metricValue(metric: IndicatorMetric, r: Omit<HalfYearResult, 'indicator
       return r.counselling.casesStarted;
     case 'counselling_unique_residents':
       return r.counselling.uniqueResidents;
+    // 004_*: "Antal beboere omfattet af det fremskudte jobcenter" and "Aktiveringsgrad blandt de ledige".
+    case 'jobcentre_covered':
+      return r.jobcentre?.covered ?? null;
+    case 'jobcentre_activation_rate':
+      return r.jobcentre?.activationRate ?? null;
   }
 }

@@ -239,9 +239,16 @@ describe("the job centre's own caseload (fremskudt jobcenter, 002_*, 004_*)", ()
       expect(running.body.items).toHaveLength(2);
     });
 
-    it("puts the half-year's caseload into the report and its CSV, in Danish", async () => {
+    it("puts the half-year's caseload into the report and its CSV, in Danish, with the seed's two indicators computed from it", async () => {
+      const indicator = (indicatorName: string, unit: string, metric: string) =>
+        world.leader.post('/indicators', { goal: 'De ledige skal være aktive og aktiveringsgraden skal øges', indicator: indicatorName, unit, dataSource: 'Jobcenter', metric });
+      expectStatus(await indicator('Antal beboere omfattet af det fremskudte jobcenter', 'beboere pr. kvartal', 'jobcentre_covered'), 201, 'covered indicator');
+      expectStatus(await indicator('Aktiveringsgrad blandt de ledige', 'andel', 'jobcentre_activation_rate'), 201, 'rate indicator');
       const report = await completedReport(world.leader, 2026, 1);
       expect(report.result?.jobcentre).toMatchObject({ covered: 3, active: 2, started: 3, endedByReason: expect.objectContaining({ small_job: 1 }) });
+      const indicators = report.result?.indicators as unknown as { metric: string; value: number | null }[];
+      expect(indicators.find((i) => i.metric === 'jobcentre_covered')?.value).toBe(3);
+      expect(indicators.find((i) => i.metric === 'jobcentre_activation_rate')?.value).toBeCloseTo(2 / 3);
       const csv = await world.leader.get(`/reports/${report.id}/export?format=csv`).buffer(true);
       const text = Buffer.isBuffer(csv.body) ? csv.body.toString('utf8') : csv.text;
       expect(text).toContain('Borgere omfattet af det fremskudte jobcenter');

@@ -1,12 +1,14 @@
 import type { JobcentreFigures } from '../../jobcentre/jobcentre-figures';
 import { LABELS } from '../half-year-result';
-import { SECONDARY_LABEL, suppressCount, suppressPart } from '../suppression';
+import { SECONDARY_LABEL, suppressCount, suppressPart, type ShownCount } from '../suppression';
 import { breakdownTables, type CountTable, type Figure, type TableDef } from './count-tables';
 import { NO_VALUE, percentText } from './format';
 import type { ShareFigure } from './report-model';
 
 export interface JobcentreModel {
   figures: Figure[];
+  /** The figures an indicator may repeat (covered, the activation rate), as printed here. */
+  printed: { covered: { value: number; shown: ShownCount }; activationRate: ShareFigure };
   activationRate: ShareFigure;
   tables: CountTable[];
 }
@@ -28,14 +30,16 @@ export function jobcentreModel(j: JobcentreFigures, t: number): JobcentreModel {
   const endedTotal = Object.values(j.endedByReason).reduce((a, b) => a + b, 0);
   const ended = breakdownTables([[TABLES.endReasons, j.endedByReason]], endedTotal, t);
   const coveredShown = covered.total.suppressed ? covered.total : active.whole;
+  const activationRate = rate(j.activationRate, coveredShown.suppressed || active.part.suppressed);
   return {
+    printed: { covered: { value: j.covered, shown: coveredShown }, activationRate },
     figures: [
       { label: 'Borgere omfattet af det fremskudte jobcenter', count: coveredShown },
       { label: 'Heraf aktive i mindst ét kvartal', count: active.part },
       { label: 'Forløb påbegyndt', count: suppressCount(j.started, t) },
       { label: 'Forløb afsluttet', count: ended.total },
     ],
-    activationRate: rate(j.activationRate, coveredShown.suppressed || active.part.suppressed),
+    activationRate,
     tables: [...covered.tables, ...ended.tables],
   };
 }

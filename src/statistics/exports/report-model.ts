@@ -225,6 +225,11 @@ export function buildReportModel(result: HalfYearResult, meta: ExportMeta): Repo
   const counselling = counsellingSection(result.counselling, t);
   const jobProgrammes = jobProgrammesSection(result.jobProgrammes, t);
 
+  const jobcentre = result.jobcentre ? jobcentreModel(result.jobcentre, t) : null;
+  // A snapshot without the caseload has no indicator computed from it; hidden, to be safe, if one claims to be.
+  const jobcentrePrinted = jobcentre
+    ? { jobcentre_covered: printed(jobcentre.printed.covered.value, jobcentre.printed.covered.shown), jobcentre_activation_rate: printed(jobcentre.printed.activationRate.value, jobcentre.printed.activationRate) }
+    : { jobcentre_covered: { value: null, hidden: true, display: SECONDARY_LABEL }, jobcentre_activation_rate: { value: null, hidden: true, display: SECONDARY_LABEL } };
   const model: Omit<ReportModel, 'about'> = {
     disclosure: disclosureText(t),
     title: `Halvårsstatistik ${periodLabel} – ${meta.planName}`,
@@ -245,9 +250,9 @@ export function buildReportModel(result: HalfYearResult, meta: ExportMeta): Repo
     ],
     activities: result.activities ? activitiesModel(result.activities, t) : null,
     referrals: result.referrals ? referralsModel(result.referrals, t) : null,
-    jobcentre: result.jobcentre ? jobcentreModel(result.jobcentre, t) : null,
+    jobcentre,
     // An indicator computed from a figure above is that figure again: shown only as it is shown.
-    indicators: indicatorRows(result.indicators, { ...counselling.printed, ...jobProgrammes.printed }, t),
+    indicators: indicatorRows(result.indicators, { ...counselling.printed, ...jobProgrammes.printed, ...jobcentrePrinted }, t),
   };
   return { ...model, about: aboutRows(model) };
 }

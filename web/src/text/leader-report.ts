@@ -128,6 +128,8 @@ export const leaderReport = {
       ordinary_job_share: 'Systemet beregner: andel, der går videre i ordinært job',
       counselling_cases_started: 'Systemet beregner: rådgivningsforløb startet',
       counselling_unique_residents: 'Systemet beregner: beboere i rådgivning',
+      jobcentre_covered: 'Systemet beregner: borgere omfattet af det fremskudte jobcenter',
+      jobcentre_activation_rate: 'Systemet beregner: aktiveringsgrad i jobcenterets indsats',
     } as Record<string, string>,
     descriptionLabel: 'Beskrivelse (valgfri)',
     descriptionHint: 'Fx hvordan og hvornår der måles.',
