@@ -8,3 +8,7 @@ export const JOBCENTRE_PROBLEMS = {
 } as const;
 
 export type JobcentreProblem = keyof typeof JOBCENTRE_PROBLEMS;
+
+declare module '../common/problem-code' {
+  interface ProblemCodeRegistry extends Record<keyof typeof JOBCENTRE_PROBLEMS, true> {}
+}

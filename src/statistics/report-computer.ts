@@ -8,7 +8,7 @@ import { jobcentreSection } from '../jobcentre/jobcentre-report-queries';
 import type { HalfYearResult } from './half-year-result';
 import type { ReportParameters } from './half-year-report.entity';
 import { indicatorSnapshot } from './indicator-snapshot';
-import { localMidnightIso } from './report-period';
+import { localMidnightIso } from '../common/time';
 import { ReportsRepository } from './reports.repository';
 
 /** The report format this code computes; a snapshot records it so old versions stay explainable. */

@@ -3,13 +3,21 @@ import { LABELS } from '../half-year-result';
 import { SECONDARY_LABEL, suppressCount, suppressPart, type ShownCount } from '../suppression';
 import { breakdownTables, type CountTable, type Figure, type TableDef } from './count-tables';
 import { NO_VALUE, percentText } from './format';
-import type { ShareFigure } from './report-model';
+
+/** A share as the exports print it (the same shape as report-model's RateFigure). */
+export interface RateFigure {
+  label: string;
+  /** The share (0..1) when it may be shown, else null. */
+  value: number | null;
+  display: string;
+  suppressed: boolean;
+}
 
 export interface JobcentreModel {
   figures: Figure[];
   /** The figures an indicator may repeat (covered, the activation rate), as printed here. */
-  printed: { covered: { value: number; shown: ShownCount }; activationRate: ShareFigure };
-  activationRate: ShareFigure;
+  printed: { covered: { value: number; shown: ShownCount }; activationRate: RateFigure };
+  activationRate: RateFigure;
   tables: CountTable[];
 }
 
@@ -44,7 +52,7 @@ export function jobcentreModel(j: JobcentreFigures, t: number): JobcentreModel {
   };
 }
 
-function rate(value: number | null, hidden: boolean): ShareFigure {
+function rate(value: number | null, hidden: boolean): RateFigure {
   const label = 'Aktiveringsgrad';
   if (value === null) return { label, value: null, display: NO_VALUE, suppressed: false };
   if (hidden) return { label, value: null, display: SECONDARY_LABEL, suppressed: true };
