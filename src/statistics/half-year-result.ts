@@ -7,6 +7,9 @@ import { PHASE_LABELS } from '../job-programmes/phase-machine';
 import { GENDER_LABELS } from '../residents/resident.entity';
 import type { TargetBasis } from '../indicators/indicator-targets';
 import type { IndicatorMetric, TargetKind } from '../indicators/plan-indicator.entity';
+import type { EmployersResult } from '../employers/employers-report-queries';
+
+export type { EmployersResult } from '../employers/employers-report-queries';
 
 /**
  * The half-year report's `result` (api.md "Half-year statistics"), as stored in the immutable
@@ -92,6 +95,8 @@ export interface HalfYearResult {
    * each figure). Absent in snapshots from before the caseload was recorded.
    */
   jobcentre?: JobcentreFigures;
+  /** The employer register (issue 23): approached, new agreements, network members, meetings. Absent in older snapshots. */
+  employers?: EmployersResult;
   indicators: IndicatorValue[];
 }
 

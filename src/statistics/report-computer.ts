@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { employersSection } from '../employers/employers-report-queries';
 import { halfYearPeriod } from '../indicators/indicator-period';
 import { IndicatorValuesService } from '../indicators/indicator-values.service';
 import { IndicatorsService } from '../indicators/indicators.service';
@@ -44,7 +45,8 @@ export class ReportComputer {
       const activities = { ...(await this.reports.activities(manager, params)), kindLabels: await this.reports.activityKindLabels(manager, planId) };
       const referrals = await this.reports.referrals(manager, params);
       const jobcentre = await jobcentreSection(manager, params);
-      return { counselling, jobProgrammes, consents, activities, referrals, jobcentre };
+      const employers = await employersSection(manager, params);
+      return { counselling, jobProgrammes, consents, activities, referrals, jobcentre, employers };
     });
     await progress(90);
     const period = { from: localMidnightIso(p.fromDate), to: localMidnightIso(p.toDate), year: p.year, half: p.half, interim };

@@ -42,6 +42,7 @@ export function reportFiguresView(id: string, m: ReportModel): ReportFiguresResp
       tables: m.jobcentre.tables.map(table),
     });
   }
+  if (m.employers) sections.push({ title: 'Virksomheder', figures: figures(m.employers), shares: [], tables: [] });
   return {
     id,
     version: m.version,

@@ -26,6 +26,7 @@ import { PasswordResetLinks1733970000001 } from './1733970000001-password-reset-
 import { TimesheetCorrections1734000000000 } from './1734000000000-timesheet-corrections';
 import { JobcentreEnrolments1734200000000 } from './1734200000000-jobcentre-enrolments';
 import { QuarterlyIndicators1734200000001 } from './1734200000001-quarterly-indicators';
+import { EmployerRegister1734300000000 } from './1734300000000-employer-register';
 
 /** Every migration, in order. Listed explicitly so the build and the tests load the same set without globbing. */
 export const MIGRATIONS = [
@@ -57,4 +58,5 @@ export const MIGRATIONS = [
   TimesheetCorrections1734000000000,
   JobcentreEnrolments1734200000000,
   QuarterlyIndicators1734200000001,
+  EmployerRegister1734300000000,
 ];

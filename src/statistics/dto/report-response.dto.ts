@@ -97,6 +97,14 @@ export class JobcentreResultResponse {
   @ApiProperty({ type: Number, nullable: true, description: 'active ÷ covered (0-1); null when nobody was covered' }) activationRate: number | null;
 }
 
+export class EmployersResultResponse {
+  @ApiProperty({ description: 'Employers with a logged contact in the period (Danish time), each once' }) approached: number;
+  @ApiProperty({ description: 'Cooperation agreements signed in the period' }) newAgreements: number;
+  @ApiProperty({ description: 'Employers in the plan\'s network on at least one day of the period' }) networkMembers: number;
+  @ApiProperty({ description: 'Sessions in the period that employers came to' }) networkMeetings: number;
+  @ApiProperty({ description: 'Employers\' attendances at those sessions' }) meetingAttendances: number;
+}
+
 export class RecordedIndicatorValueResponse {
   @ApiProperty({ type: String, nullable: true }) source: string | null;
   @ApiProperty({ type: String, nullable: true }) note: string | null;
@@ -131,6 +139,7 @@ export class HalfYearResultResponse {
   @ApiPropertyOptional({ type: ActivitiesResultResponse, description: 'Absent in reports computed before activities were recorded' }) activities?: ActivitiesResultResponse;
   @ApiPropertyOptional({ type: ReferralsResultResponse, description: 'Absent in reports computed before referral follow-up' }) referrals?: ReferralsResultResponse;
   @ApiPropertyOptional({ type: JobcentreResultResponse, description: 'The job centre\'s caseload; absent in reports computed before it was recorded' }) jobcentre?: JobcentreResultResponse;
+  @ApiPropertyOptional({ type: EmployersResultResponse, description: 'Absent in reports computed before the employer register' }) employers?: EmployersResultResponse;
   @ApiProperty({ type: [IndicatorValueResponse] }) indicators: IndicatorValueResponse[];
 }
 

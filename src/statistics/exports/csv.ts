@@ -59,6 +59,7 @@ export function renderCsv(result: HalfYearResult, meta: ExportMeta): Buffer {
     rows.push(['Jobcenter', rate.label, '', rate.value === null ? rate.display : percentNumber(rate.value)]);
     for (const table of m.jobcentre.tables) rows.push(...tableRows(table));
   }
+  if (m.employers) rows.push(...figureRows('Virksomheder', m.employers));
 
   if (m.indicators.length > 0) {
     rows.push([], ['Indikatorer']);

@@ -135,6 +135,7 @@ function tables(doc: Doc, flow: Flow, m: ReportModel): void {
           ...m.jobcentre.tables.map(countSpec),
         ]
       : []),
+    ...(m.employers ? [figureSpec('Virksomheder', m.employers)] : []),
   ]);
   if (m.indicators.length === 0) return;
   drawTableFlow(doc, flow, {

@@ -13,6 +13,7 @@ import { dateTimeText, halfLabel, NO_VALUE, percentText, periodText } from './fo
 import { indicatorRows, type IndicatorRow, type PrintedFigure } from './indicator-rows';
 import { activitiesModel, referralsModel, type ActivitiesModel } from './activities-model';
 import { jobcentreModel, type JobcentreModel } from './jobcentre-model';
+import { employersModel } from './employers-model';
 import { breakdownTables, countTable, ownTotalTable, plain, tableCells, type CountTable, type Figure, type TableDef } from './count-tables';
 
 export type { IndicatorRow } from './indicator-rows';
@@ -53,6 +54,8 @@ export interface ReportModel {
   referrals: CountTable | null;
   /** The job centre's caseload; absent (null) in snapshots from before it was recorded. */
   jobcentre: JobcentreModel | null;
+  /** The employer register's figures; absent (null) in snapshots from before it. */
+  employers: Figure[] | null;
   indicators: IndicatorRow[];
   /** One or two sentences on how small counts are hidden, for under the key figures. */
   disclosure: string;
@@ -251,6 +254,7 @@ export function buildReportModel(result: HalfYearResult, meta: ExportMeta): Repo
     activities: result.activities ? activitiesModel(result.activities, t) : null,
     referrals: result.referrals ? referralsModel(result.referrals, t) : null,
     jobcentre,
+    employers: result.employers ? employersModel(result.employers) : null,
     // An indicator computed from a figure above is that figure again: shown only as it is shown.
     indicators: indicatorRows(result.indicators, { ...counselling.printed, ...jobProgrammes.printed, ...jobcentrePrinted }, t),
   };

@@ -133,6 +133,14 @@ function jobcentreSheet(wb: ExcelJS.Workbook, m: ReportModel): void {
   widths(ws, [52, 12, 12]);
 }
 
+function employersSheet(wb: ExcelJS.Workbook, m: ReportModel): void {
+  if (!m.employers) return;
+  const ws = wb.addWorksheet('Virksomheder');
+  addHeading(ws, m, 'Virksomheder');
+  addFigures(ws, 'Nøgletal', m.employers);
+  widths(ws, [52, 12]);
+}
+
 function indicatorSheet(wb: ExcelJS.Workbook, m: ReportModel): void {
   const ws = wb.addWorksheet('Indikatorer');
   addHeading(ws, m, 'Indikatorer');
@@ -188,6 +196,7 @@ export async function renderXlsx(result: HalfYearResult, meta: ExportMeta): Prom
   consentSheet(wb, m);
   activitiesSheet(wb, m);
   jobcentreSheet(wb, m);
+  employersSheet(wb, m);
   indicatorSheet(wb, m);
   aboutSheet(wb, m);
   return Buffer.from(await wb.xlsx.writeBuffer());

@@ -96,6 +96,7 @@ async function arrangePlan(t: TestApp, plan: PlanFixture, label: string): Promis
   programme = await f.moveOk(programme, { to: 'matching' });
   const match = await ok('match', sw.post(`/job-programmes/${programme.id}/matches`, { employerId }));
   const internship = await ok('internship', counsellor.post('/internships', { residentId: named.id, employerId, startsOn: '2026-03-02', endsOn: '2026-05-29', hoursPerWeek: 15 }));
+  const membership = await ok('network membership', counsellor.post(`/employers/${employerId}/network`, { from: '2026-01-01' }));
 
   await ok('activity kind', leader.post('/activity-kinds', { key: `own_kind_${label.toLowerCase()}`, label: 'Social vicevært' }));
   const activity = await ok(
@@ -126,6 +127,7 @@ async function arrangePlan(t: TestApp, plan: PlanFixture, label: string): Promis
       referral: [referral.id, sharedReferral.id],
       consent: [counsellingConsent.id, ...youthConsents.items.map((c) => c.id)],
       employer: [employerId],
+      membership: [membership.id],
       jobProgramme: [programme.id],
       match: [match.id],
       internship: [internship.id],

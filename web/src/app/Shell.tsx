@@ -21,6 +21,7 @@ export const NAVIGATION: Partial<Record<Role, NavItem[]>> = {
     { to: '/i-dag', label: common.nav.today },
     { to: '/beboere', label: common.nav.residents },
     { to: '/sager', label: common.nav.cases },
+    { to: '/virksomheder', label: common.nav.employers },
   ],
   leader: [
     { to: '/plan', label: common.nav.planSetup, end: true },
