@@ -72,6 +72,7 @@ export const PURPOSE_LABELS: Record<string, string> = {
   counselling: 'Rådgivning',
   job_programmes: 'Fritidsjobforløb',
   jobcentre: 'Jobcenterets fremskudte indsats',
+  employer_register: 'Virksomhedsregisteret',
   consent_ledger: 'Samtykker',
   shared_by_consent: 'Delt med samtykke fra beboeren',
   reminders: 'Påmindelser',
