@@ -20,6 +20,7 @@ import { JobsModule } from './jobs/jobs.module';
 import { MailModule } from './mail/mail.module';
 import { InternshipsModule } from './internships/internships.module';
 import { VolunteersModule } from './volunteers/volunteers.module';
+import { JobcentreModule } from './jobcentre/jobcentre.module';
 import { JobProgrammesModule } from './job-programmes/job-programmes.module';
 import { PlansModule } from './plans/plans.module';
 import { RedisModule } from './redis/redis.module';
@@ -88,6 +89,7 @@ export class AppModule {
         JobProgrammesModule,
         InternshipsModule,
         VolunteersModule,
+        JobcentreModule,
         JobsModule,
         IndicatorsModule,
         StatisticsModule.register(config.processRole),

@@ -12,6 +12,7 @@ export const API_TAGS: readonly { name: string; description: string }[] = [
   { name: 'Consent', description: "Residents' consents to share with a partner organisation: given, withdrawn or expired, with their history." },
   { name: 'Job programmes', description: 'Leisure-job programmes (fritidsjobforløb) for youth: phases, conversations, employer matches, employment and hours worked.' },
   { name: 'Internships', description: 'Internships (praktikforløb) at an employer arranged for residents: period, hours, where the resident came from and the outcome.' },
+  { name: 'Job centre', description: "The job centre's own caseload in the area (fremskudt jobcenter): enrolments in an effort, target group, active quarters, end reasons and figures." },
   { name: 'Employers', description: 'Employers the leisure-job programmes place youth with, and their cooperation agreements.' },
   { name: 'School calendar', description: 'The school holidays the young-worker rules judge weekly hours by.' },
   { name: 'Half-year statistics', description: "The plan's goals and indicators, and the half-year statistics report with its exports." },

@@ -44,5 +44,10 @@ function metricValue(metric: IndicatorMetric, r: Omit<HalfYearResult, 'indicator
     case 'active_volunteers':
       // 003_*: "antal frivillige i støttegruppen", as volunteers who recorded help in the half-year.
       return r.volunteers?.activeVolunteers ?? null;
+    // 004_*: "Antal beboere omfattet af det fremskudte jobcenter" and "Aktiveringsgrad blandt de ledige".
+    case 'jobcentre_covered':
+      return r.jobcentre?.covered ?? null;
+    case 'jobcentre_activation_rate':
+      return r.jobcentre?.activationRate ?? null;
   }
 }

@@ -5,6 +5,7 @@ import { employersSection } from '../employers/employers-report-queries';
 import { halfYearPeriod } from '../indicators/indicator-period';
 import { IndicatorValuesService } from '../indicators/indicator-values.service';
 import { IndicatorsService } from '../indicators/indicators.service';
+import { jobcentreSection } from '../jobcentre/jobcentre-report-queries';
 import type { HalfYearResult } from './half-year-result';
 import type { ReportParameters } from './half-year-report.entity';
 import { indicatorSnapshot } from './indicator-snapshot';
@@ -45,8 +46,9 @@ export class ReportComputer {
       const activities = { ...(await this.reports.activities(manager, params)), kindLabels: await this.reports.activityKindLabels(manager, planId) };
       const referrals = await this.reports.referrals(manager, params);
       const volunteers = await volunteersSection(manager, params);
+      const jobcentre = await jobcentreSection(manager, params);
       const employers = await employersSection(manager, params);
-      return { counselling, jobProgrammes, consents, activities, referrals, volunteers, employers };
+      return { counselling, jobProgrammes, consents, activities, referrals, volunteers, jobcentre, employers };
     });
     await progress(90);
     const period = { from: localMidnightIso(p.fromDate), to: localMidnightIso(p.toDate), year: p.year, half: p.half, interim };

@@ -34,6 +34,15 @@ export function reportFiguresView(id: string, m: ReportModel): ReportFiguresResp
     });
   }
   if (m.volunteers) sections.push({ title: 'Frivillige', figures: figures(m.volunteers.figures), shares: [], tables: m.volunteers.tables.map(table) });
+  if (m.jobcentre) {
+    const rate = m.jobcentre.activationRate;
+    sections.push({
+      title: 'Jobcenter',
+      figures: figures(m.jobcentre.figures),
+      shares: [{ label: rate.label, value: rate.value, display: rate.display }],
+      tables: m.jobcentre.tables.map(table),
+    });
+  }
   if (m.employers) sections.push({ title: 'Virksomheder', figures: figures(m.employers), shares: [], tables: [] });
   return {
     id,

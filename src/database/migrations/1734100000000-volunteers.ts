@@ -3,7 +3,12 @@ import { APP_DB_ROLE } from '../app-db-role';
 
 const ROLES_BEFORE = `'leader','counsellor','social_worker','caseworker'`;
 const ROLES_NOW = `${ROLES_BEFORE},'volunteer'`;
-const METRICS_BEFORE = `'job_programmes_started','ordinary_job_share','counselling_cases_started','counselling_unique_residents'`;
+/*
+ * The job centre's metrics (migration 1734200000001, made at the same time on another branch) are
+ * kept here too: on a database where that migration ran first, this one must not take them away;
+ * where this one runs first, that one keeps active_volunteers.
+ */
+const METRICS_BEFORE = `'job_programmes_started','ordinary_job_share','counselling_cases_started','counselling_unique_residents','jobcentre_covered','jobcentre_activation_rate'`;
 
 /**
  * Volunteers (issue 23, 003_* Holstebro: everyday counselling by Dansk Flygtningehjælp's volunteers).

@@ -25,6 +25,8 @@ import { UserApprovalsAndLeavers1733930000000 } from './1733930000000-user-appro
 import { PasswordResetLinks1733970000001 } from './1733970000001-password-reset-links';
 import { Volunteers1734100000000 } from './1734100000000-volunteers';
 import { TimesheetCorrections1734000000000 } from './1734000000000-timesheet-corrections';
+import { JobcentreEnrolments1734200000000 } from './1734200000000-jobcentre-enrolments';
+import { QuarterlyIndicators1734200000001 } from './1734200000001-quarterly-indicators';
 import { EmployerRegister1734300000000 } from './1734300000000-employer-register';
 
 /** Every migration, in order. Listed explicitly so the build and the tests load the same set without globbing. */
@@ -56,5 +58,7 @@ export const MIGRATIONS = [
   PasswordResetLinks1733970000001,
   TimesheetCorrections1734000000000,
   Volunteers1734100000000,
+  JobcentreEnrolments1734200000000,
+  QuarterlyIndicators1734200000001,
   EmployerRegister1734300000000,
 ];

@@ -91,6 +91,14 @@ export function exportPdf(copy: ResidentCopy, meta: Omit<DocumentMeta, 'title'>)
         items(h.internships).map((i) => [i.employer, i.startsOn, i.endedOn ?? i.endsOn, i.hoursPerWeek, label(i, 'referredFrom'), label(i, 'outcome')]));
     }
 
+    if (items(h.jobcentreEnrolments).length > 0) {
+      section(doc, flow, 'Jobcenterets fremskudte indsats');
+      table(doc, flow, 'Forløb', [['Indsats', 3], ['Målgruppe', 3], ['Start', 2], ['Slut', 2], ['Afslutningsårsag', 2], ['Aktive kvartaler', 2]],
+        items(h.jobcentreEnrolments).map((e) => [e.effort, label(e, 'targetGroup'), e.startedOn, e.endedOn, label(e, 'endReason'), ((e.activeQuarters ?? []) as string[]).join(', ')]));
+      table(doc, flow, 'Kriterier', [['Indsats', 3], ['Opfyldte kriterier', 7]],
+        items(h.jobcentreEnrolments).map((e) => [e.effort, label(e, 'criteriaMet')]));
+    }
+
     const activities = (h.activities ?? {}) as Item;
     if (items(activities.enrolments).length > 0 || items(activities.sessions).length > 0) {
       const kind = (a: Item) => label(a, 'kind');

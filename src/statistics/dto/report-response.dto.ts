@@ -96,6 +96,15 @@ export class VolunteersResultResponse {
   @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' }, description: 'Labels of the plan\'s own topics when the report was computed' }) topicLabels?: Record<string, string>;
 }
 
+export class JobcentreResultResponse {
+  @ApiProperty({ description: 'Enrolments in the job centre\'s efforts running on at least one day of the half-year' }) covered: number;
+  @ApiProperty({ description: 'Of those, enrolments marked active in at least one of the half-year\'s quarters' }) active: number;
+  @ApiProperty(counts('Covered enrolments by target group (6.1-6.8, other)')) byTargetGroup: Record<string, number>;
+  @ApiProperty({ description: 'Enrolments whose first day is in the half-year' }) started: number;
+  @ApiProperty(counts('Enrolments whose last day is in the half-year, by end reason')) endedByReason: Record<string, number>;
+  @ApiProperty({ type: Number, nullable: true, description: 'active ÷ covered (0-1); null when nobody was covered' }) activationRate: number | null;
+}
+
 export class EmployersResultResponse {
   @ApiProperty({ description: 'Employers with a logged contact in the period (Danish time), each once' }) approached: number;
   @ApiProperty({ description: 'Cooperation agreements signed in the period' }) newAgreements: number;
@@ -138,6 +147,7 @@ export class HalfYearResultResponse {
   @ApiPropertyOptional({ type: ActivitiesResultResponse, description: 'Absent in reports computed before activities were recorded' }) activities?: ActivitiesResultResponse;
   @ApiPropertyOptional({ type: ReferralsResultResponse, description: 'Absent in reports computed before referral follow-up' }) referrals?: ReferralsResultResponse;
   @ApiPropertyOptional({ type: VolunteersResultResponse, description: 'Absent in reports computed before volunteers were recorded' }) volunteers?: VolunteersResultResponse;
+  @ApiPropertyOptional({ type: JobcentreResultResponse, description: 'The job centre\'s caseload; absent in reports computed before it was recorded' }) jobcentre?: JobcentreResultResponse;
   @ApiPropertyOptional({ type: EmployersResultResponse, description: 'Absent in reports computed before the employer register' }) employers?: EmployersResultResponse;
   @ApiProperty({ type: [IndicatorValueResponse] }) indicators: IndicatorValueResponse[];
 }

@@ -57,6 +57,12 @@ export function renderCsv(result: HalfYearResult, meta: ExportMeta): Buffer {
     rows.push(...figureRows('Frivillige', m.volunteers.figures));
     for (const table of m.volunteers.tables) rows.push(...tableRows(table));
   }
+  if (m.jobcentre) {
+    rows.push(...figureRows('Jobcenter', m.jobcentre.figures));
+    const rate = m.jobcentre.activationRate;
+    rows.push(['Jobcenter', rate.label, '', rate.value === null ? rate.display : percentNumber(rate.value)]);
+    for (const table of m.jobcentre.tables) rows.push(...tableRows(table));
+  }
   if (m.employers) rows.push(...figureRows('Virksomheder', m.employers));
 
   if (m.indicators.length > 0) {

@@ -130,6 +130,12 @@ function tables(doc: Doc, flow: Flow, m: ReportModel): void {
     ...(m.activities ? [figureSpec('Aktiviteter', m.activities.figures), ...m.activities.tables.map(countSpec)] : []),
     ...(m.referrals ? [countSpec(m.referrals)] : []),
     ...(m.volunteers ? [figureSpec('Frivillige', m.volunteers.figures), ...m.volunteers.tables.map(countSpec)] : []),
+    ...(m.jobcentre
+      ? [
+          figureSpec('Jobcenter', m.jobcentre.figures, [{ cells: [m.jobcentre.activationRate.label, { text: m.jobcentre.activationRate.display, quiet: m.jobcentre.activationRate.value === null }] }]),
+          ...m.jobcentre.tables.map(countSpec),
+        ]
+      : []),
     ...(m.employers ? [figureSpec('Virksomheder', m.employers)] : []),
   ]);
   if (m.indicators.length === 0) return;

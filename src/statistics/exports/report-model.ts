@@ -13,6 +13,7 @@ import { dateTimeText, halfLabel, NO_VALUE, percentText, periodText } from './fo
 import { indicatorRows, type IndicatorRow, type PrintedFigure } from './indicator-rows';
 import { activitiesModel, referralsModel, type ActivitiesModel } from './activities-model';
 import { volunteersModel, type VolunteersModel } from './volunteers-model';
+import { jobcentreModel, type JobcentreModel } from './jobcentre-model';
 import { employersModel } from './employers-model';
 import { breakdownTables, countTable, ownTotalTable, plain, tableCells, type CountTable, type Figure, type TableDef } from './count-tables';
 
@@ -54,6 +55,8 @@ export interface ReportModel {
   referrals: CountTable | null;
   /** Absent (null) in snapshots from before volunteers were recorded. */
   volunteers: VolunteersModel | null;
+  /** The job centre's caseload; absent (null) in snapshots from before it was recorded. */
+  jobcentre: JobcentreModel | null;
   /** The employer register's figures; absent (null) in snapshots from before it. */
   employers: Figure[] | null;
   indicators: IndicatorRow[];
@@ -230,6 +233,11 @@ export function buildReportModel(result: HalfYearResult, meta: ExportMeta): Repo
   const volunteers = result.volunteers ? volunteersModel(result.volunteers, t) : null;
   const activeVolunteers = volunteers ? printed(result.volunteers!.activeVolunteers, volunteers.activeVolunteers) : printed(null, { suppressed: false, display: NO_VALUE });
 
+  const jobcentre = result.jobcentre ? jobcentreModel(result.jobcentre, t) : null;
+  // A snapshot without the caseload has no indicator computed from it; hidden, to be safe, if one claims to be.
+  const jobcentrePrinted = jobcentre
+    ? { jobcentre_covered: printed(jobcentre.printed.covered.value, jobcentre.printed.covered.shown), jobcentre_activation_rate: printed(jobcentre.printed.activationRate.value, jobcentre.printed.activationRate) }
+    : { jobcentre_covered: { value: null, hidden: true, display: SECONDARY_LABEL }, jobcentre_activation_rate: { value: null, hidden: true, display: SECONDARY_LABEL } };
   const model: Omit<ReportModel, 'about'> = {
     disclosure: disclosureText(t),
     title: `Halvårsstatistik ${periodLabel} – ${meta.planName}`,
@@ -251,9 +259,10 @@ export function buildReportModel(result: HalfYearResult, meta: ExportMeta): Repo
     activities: result.activities ? activitiesModel(result.activities, t) : null,
     referrals: result.referrals ? referralsModel(result.referrals, t) : null,
     volunteers,
+    jobcentre,
     employers: result.employers ? employersModel(result.employers) : null,
     // An indicator computed from a figure above is that figure again: shown only as it is shown.
-    indicators: indicatorRows(result.indicators, { ...counselling.printed, ...jobProgrammes.printed, active_volunteers: activeVolunteers }, t),
+    indicators: indicatorRows(result.indicators, { ...counselling.printed, ...jobProgrammes.printed, ...jobcentrePrinted, active_volunteers: activeVolunteers }, t),
   };
   return { ...model, about: aboutRows(model) };
 }

@@ -19,6 +19,7 @@ export const common = {
     cases: 'Sager',
     referrals: 'Henvisninger',
     sharedResidents: 'Delte beboere',
+    jobcentre: 'Jobcenterforløb',
     staff: 'Personale',
     auditEvents: 'Hændelser',
     activities: 'Aktiviteter',
