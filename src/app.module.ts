@@ -19,6 +19,8 @@ import { IndicatorsModule } from './indicators/indicators.module';
 import { JobsModule } from './jobs/jobs.module';
 import { MailModule } from './mail/mail.module';
 import { InternshipsModule } from './internships/internships.module';
+import { SmallJobsModule } from './small-jobs/small-jobs.module';
+import { OutreachModule } from './outreach/outreach.module';
 import { JobProgrammesModule } from './job-programmes/job-programmes.module';
 import { PlansModule } from './plans/plans.module';
 import { RedisModule } from './redis/redis.module';
@@ -86,6 +88,8 @@ export class AppModule {
         SchoolHolidaysModule,
         JobProgrammesModule,
         InternshipsModule,
+        SmallJobsModule,
+        OutreachModule.register(config.processRole),
         JobsModule,
         IndicatorsModule,
         StatisticsModule.register(config.processRole),

@@ -10,6 +10,8 @@ export const API_TAGS: readonly { name: string; description: string }[] = [
   { name: 'Activities', description: 'Activities and their sessions, head counts at open-counselling slots, and enrolments.' },
   { name: 'Consent', description: "Residents' consents to share with a partner organisation: given, withdrawn or expired, with their history." },
   { name: 'Job programmes', description: 'Leisure-job programmes (fritidsjobforløb) for youth: phases, conversations, employer matches, employment and hours worked.' },
+  { name: 'Small jobs', description: 'Småjobs: a few hours a week (1-15) for an adult resident at one of the plan\'s employers, often the housing organisation; start, end and outcome.' },
+  { name: 'Outreach', description: 'Door-to-door outreach lists handed over by the municipality: a legal basis and a short retention of their own, the people on them, each attempt and a counselling case opened from a talk.' },
   { name: 'Internships', description: 'Internships (praktikforløb) at an employer arranged for residents: period, hours, where the resident came from and the outcome.' },
   { name: 'Employers', description: 'Employers the leisure-job programmes place youth with, and their cooperation agreements.' },
   { name: 'School calendar', description: 'The school holidays the young-worker rules judge weekly hours by.' },

@@ -7,6 +7,7 @@ import { CONSENT_SCOPES } from '../consents/consent.entity';
 import { REFERRAL_STATUSES } from '../counselling/referrals/referral-status-machine';
 import { CONTACT_CHANNELS, COUNSELLING_FORMS } from '../counselling/topics';
 import { INTERNSHIP_OUTCOMES } from '../internships/internship-rules';
+import { SMALL_JOB_OUTCOMES } from '../small-jobs/small-job-rules';
 import { MATCH_UPDATES } from '../job-programmes/dto/programme-activity.dto';
 import { CONVERSATION_KINDS, CONVERSATION_PARTICIPANTS } from '../job-programmes/entities/job-programme-conversation.entity';
 import { MATCH_STATUSES } from '../job-programmes/entities/job-programme-match.entity';
@@ -30,7 +31,7 @@ function sources(dir = path.resolve('src')): string[] {
 }
 
 /** The audit actions whose events name a resident, so their access log shows them. */
-const RESIDENT_FAMILIES = /^(resident|guardian|consent|counselling_[a-z_]+|internship|job_programme|activity_session|activity_visit|activity_enrolment|reminder|read|answer|audit_log)\./;
+const RESIDENT_FAMILIES = /^(resident|guardian|consent|counselling_[a-z_]+|internship|small_job|job_programme|activity_session|activity_visit|activity_enrolment|reminder|read|answer|audit_log)\./;
 
 describe("the Danish words of a resident's documents", () => {
   it.each([
@@ -48,6 +49,7 @@ describe("the Danish words of a resident's documents", () => {
     [['jobProgrammes', 'conversations', 'participants'], CONVERSATION_PARTICIPANTS],
     [['jobProgrammes', 'matches', 'status'], MATCH_STATUSES],
     [['internships', 'outcome'], INTERNSHIP_OUTCOMES],
+    [['smallJobs', 'outcome'], SMALL_JOB_OUTCOMES],
     [['activities', 'enrolments', 'outcome'], ENROLMENT_OUTCOMES],
   ])('has words for every value of %j', (keys, values) => {
     const labels = at(...(keys as string[]));

@@ -5,6 +5,7 @@ import { ConsentResidentData } from '../consents/consent-resident-data';
 import { CounsellingResidentData } from '../counselling/counselling-resident-data';
 import { IdempotencyKeysRepository } from '../idempotency/idempotency-keys.repository';
 import { InternshipResidentData } from '../internships/internship-resident-data';
+import { SmallJobResidentData } from '../small-jobs/small-job-resident-data';
 import { ProgrammeResidentData } from '../job-programmes/programme-resident-data';
 import type { ErasureReason } from '../residents/erasure-reasons';
 import type { ResidentDataPart } from '../residents/resident-data-part';
@@ -26,9 +27,10 @@ export class ResidentErasure {
     consents: ConsentResidentData,
     internships: InternshipResidentData,
     activities: ActivityResidentData,
+    smallJobs: SmallJobResidentData,
     private readonly idempotencyKeys: IdempotencyKeysRepository,
   ) {
-    this.parts = [counselling, programmes, consents, internships, activities];
+    this.parts = [counselling, programmes, consents, internships, activities, smallJobs];
   }
 
   async erase(manager: EntityManager, residentIds: readonly string[], reason: ErasureReason): Promise<ErasedResident[]> {

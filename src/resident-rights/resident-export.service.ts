@@ -7,6 +7,7 @@ import { AuditWriter } from '../audit/audit-writer';
 import { ConsentResidentData, type ConsentSection } from '../consents/consent-resident-data';
 import { CounsellingResidentData, type CounsellingSection } from '../counselling/counselling-resident-data';
 import { InternshipResidentData, type InternshipSection } from '../internships/internship-resident-data';
+import { SmallJobResidentData, type SmallJobSection } from '../small-jobs/small-job-resident-data';
 import { ProgrammeResidentData, type ProgrammeSection } from '../job-programmes/programme-resident-data';
 import { PlansService } from '../plans/plans.service';
 import { ResidentRecordData, type ResidentRecordSection } from '../residents/resident-record-data';
@@ -17,7 +18,7 @@ import { addLabels } from './document-labels';
 import type { AccessLogEntry } from './dto/resident-rights-response.dto';
 
 /** Everything held about one resident but the access log, read as one consistent snapshot. */
-export type ResidentHoldings = { exportedAt: string } & ResidentRecordSection & ConsentSection & CounsellingSection & ProgrammeSection & InternshipSection & ActivitySection;
+export type ResidentHoldings = { exportedAt: string } & ResidentRecordSection & ConsentSection & CounsellingSection & ProgrammeSection & InternshipSection & SmallJobSection & ActivitySection;
 
 export interface ResidentCopy {
   planName: string;
@@ -43,6 +44,7 @@ export class ResidentExportService {
     private readonly programmes: ProgrammeResidentData,
     private readonly internships: InternshipResidentData,
     private readonly activities: ActivityResidentData,
+    private readonly smallJobs: SmallJobResidentData,
     private readonly accessLog: AccessLogService,
     private readonly plans: PlansService,
     private readonly audit: AuditWriter,
@@ -59,6 +61,7 @@ export class ResidentExportService {
       ...(await this.programmes.sectionOf(manager, actor.planId, residentId)),
       ...(await this.internships.sectionOf(manager, actor.planId, residentId)),
       ...(await this.activities.sectionOf(manager, actor.planId, residentId)),
+      ...(await this.smallJobs.sectionOf(manager, actor.planId, residentId)),
     }));
     addLabels(holdings);
     const plan = await this.plans.getPlan(actor.planId);
@@ -78,6 +81,7 @@ export async function* exportJson(copy: ResidentCopy): AsyncGenerator<string> {
     jobProgrammes: holdings.jobProgrammes,
     internships: holdings.internships,
     activities: holdings.activities,
+    smallJobs: holdings.smallJobs,
   };
   yield `${JSON.stringify(head).slice(0, -1)},"accessLog":[`;
   let first = true;

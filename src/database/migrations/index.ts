@@ -25,6 +25,7 @@ import { UserApprovalsAndLeavers1733930000000 } from './1733930000000-user-appro
 import { PasswordResetLinks1733970000001 } from './1733970000001-password-reset-links';
 import { TimesheetCorrections1734000000000 } from './1734000000000-timesheet-corrections';
 
+import { SmallJobsAndOutreachLists1734400000000 } from './1734400000000-small-jobs-and-outreach-lists';
 /** Every migration, in order. Listed explicitly so the build and the tests load the same set without globbing. */
 export const MIGRATIONS = [
   Foundation1732300000000,
@@ -53,4 +54,5 @@ export const MIGRATIONS = [
   UserApprovalsAndLeavers1733930000000,
   PasswordResetLinks1733970000001,
   TimesheetCorrections1734000000000,
+  SmallJobsAndOutreachLists1734400000000,
 ];

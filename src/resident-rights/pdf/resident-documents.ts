@@ -91,6 +91,12 @@ export function exportPdf(copy: ResidentCopy, meta: Omit<DocumentMeta, 'title'>)
         items(h.internships).map((i) => [i.employer, i.startsOn, i.endedOn ?? i.endsOn, i.hoursPerWeek, label(i, 'referredFrom'), label(i, 'outcome')]));
     }
 
+    if (items(h.smallJobs).length > 0) {
+      section(doc, flow, 'Småjobs');
+      table(doc, flow, 'Småjobs', [['Virksomhed', 4], ['Fra', 2], ['Slut', 2], ['Timer', 1], ['Resultat', 2]],
+        items(h.smallJobs).map((j) => [j.employer, j.startsOn, j.endedOn, j.hoursPerWeek, label(j, 'outcome')]));
+    }
+
     const activities = (h.activities ?? {}) as Item;
     if (items(activities.enrolments).length > 0 || items(activities.sessions).length > 0) {
       const kind = (a: Item) => label(a, 'kind');
