@@ -85,6 +85,10 @@ export interface HalfYearResult {
   activities?: ActivitiesResult;
   /** Referrals made in the period by their status at its end. Absent in older snapshots. */
   referrals?: ReferralsResult;
+  /** Småjobs started and ended in the period (issue 23). Absent in older snapshots. */
+  smallJobs?: SmallJobsResult;
+  /** Door-to-door outreach attempts in the period (issue 23). Absent in older snapshots. */
+  outreach?: OutreachResult;
   indicators: IndicatorValue[];
 }
 
@@ -106,6 +110,23 @@ export interface ActivitiesResult {
   internshipsToJob: number;
   /** The labels of the plan's own activity kinds when the report was computed (as `topicLabels`). */
   kindLabels?: Record<string, string>;
+}
+
+/** Småjobs started (by the resident's age group on the first day) and ended (by outcome) in the period. */
+export interface SmallJobsResult {
+  started: number;
+  ended: number;
+  byOutcome: Counts;
+  /** 18-29, 30-64 (the seeds' group), 65+ and unknown, by age on the first day. */
+  byAgeGroup: Counts;
+}
+
+/** Outreach attempts in the period; `talked` counts every attempt that was not `not_home`. */
+export interface OutreachResult {
+  attempts: number;
+  talked: number;
+  offersAccepted: number;
+  byOutcome: Counts;
 }
 
 /** Referrals made in the period by their status at its end. */

@@ -9,6 +9,8 @@ import type { ReportParameters } from './half-year-report.entity';
 import { indicatorSnapshot } from './indicator-snapshot';
 import { localMidnightIso } from './report-period';
 import { ReportsRepository } from './reports.repository';
+import { smallJobsSection } from '../small-jobs/small-jobs-report-queries';
+import { outreachSection } from '../outreach/outreach-report-queries';
 
 /** The report format this code computes; a snapshot records it so old versions stay explainable. */
 export const REPORT_FORMAT_VERSION = 1;
@@ -42,7 +44,9 @@ export class ReportComputer {
       const consents = await this.reports.consents(manager, params);
       const activities = { ...(await this.reports.activities(manager, params)), kindLabels: await this.reports.activityKindLabels(manager, planId) };
       const referrals = await this.reports.referrals(manager, params);
-      return { counselling, jobProgrammes, consents, activities, referrals };
+      const smallJobs = await smallJobsSection(manager, params);
+      const outreach = await outreachSection(manager, params);
+      return { counselling, jobProgrammes, consents, activities, referrals, smallJobs, outreach };
     });
     await progress(90);
     const period = { from: localMidnightIso(p.fromDate), to: localMidnightIso(p.toDate), year: p.year, half: p.half, interim };

@@ -33,6 +33,7 @@ export function reportFiguresView(id: string, m: ReportModel): ReportFiguresResp
       tables: [...(m.activities?.tables ?? []), ...(m.referrals ? [m.referrals] : [])].map(table),
     });
   }
+  for (const section of m.extraSections) sections.push({ title: section.title, figures: figures(section.figures), shares: [], tables: section.tables.map(table) });
   return {
     id,
     version: m.version,

@@ -88,6 +88,20 @@ export class ReferralsResultResponse {
   @ApiProperty(counts('Referrals made in the period by their status at its end')) byStatus: Record<string, number>;
 }
 
+export class SmallJobsResultResponse {
+  @ApiProperty({ description: 'Småjobs whose first day is in the period' }) started: number;
+  @ApiProperty({ description: 'Småjobs that ended in the period' }) ended: number;
+  @ApiProperty(counts('Småjobs ended in the period by outcome: more_hours, ordinary_job, ended')) byOutcome: Record<string, number>;
+  @ApiProperty(counts('Småjobs started in the period by the resident\'s age group on the first day: 18-29, 30-64, 65+, unknown')) byAgeGroup: Record<string, number>;
+}
+
+export class OutreachResultResponse {
+  @ApiProperty({ description: 'Doorbells rung in the period (Danish time), deleted lists\' counts included' }) attempts: number;
+  @ApiProperty({ description: 'Attempts where the young person was reached (every outcome but not_home)' }) talked: number;
+  @ApiProperty({ description: 'Attempts ending in an accepted offer' }) offersAccepted: number;
+  @ApiProperty(counts('Attempts by outcome')) byOutcome: Record<string, number>;
+}
+
 export class RecordedIndicatorValueResponse {
   @ApiProperty({ type: String, nullable: true }) source: string | null;
   @ApiProperty({ type: String, nullable: true }) note: string | null;
@@ -121,6 +135,8 @@ export class HalfYearResultResponse {
   @ApiProperty({ type: ConsentsResultResponse }) consents: ConsentsResultResponse;
   @ApiPropertyOptional({ type: ActivitiesResultResponse, description: 'Absent in reports computed before activities were recorded' }) activities?: ActivitiesResultResponse;
   @ApiPropertyOptional({ type: ReferralsResultResponse, description: 'Absent in reports computed before referral follow-up' }) referrals?: ReferralsResultResponse;
+  @ApiPropertyOptional({ type: SmallJobsResultResponse, description: 'Absent in reports computed before småjobs were recorded' }) smallJobs?: SmallJobsResultResponse;
+  @ApiPropertyOptional({ type: OutreachResultResponse, description: 'Absent in reports computed before outreach lists were recorded' }) outreach?: OutreachResultResponse;
   @ApiProperty({ type: [IndicatorValueResponse] }) indicators: IndicatorValueResponse[];
 }
 

@@ -53,6 +53,10 @@ export function renderCsv(result: HalfYearResult, meta: ExportMeta): Buffer {
     for (const table of m.activities.tables) rows.push(...tableRows(table));
   }
   if (m.referrals) rows.push(...tableRows(m.referrals));
+  for (const section of m.extraSections) {
+    rows.push(...figureRows(section.title, section.figures));
+    for (const table of section.tables) rows.push(...tableRows(table));
+  }
 
   if (m.indicators.length > 0) {
     rows.push([], ['Indikatorer']);

@@ -12,6 +12,7 @@ import {
 import { dateTimeText, halfLabel, NO_VALUE, percentText, periodText } from './format';
 import { indicatorRows, type IndicatorRow, type PrintedFigure } from './indicator-rows';
 import { activitiesModel, referralsModel, type ActivitiesModel } from './activities-model';
+import { outreachModel, smallJobsModel, type ExtraSection } from './other-people-model';
 import { breakdownTables, countTable, ownTotalTable, plain, tableCells, type CountTable, type Figure, type TableDef } from './count-tables';
 
 export type { IndicatorRow } from './indicator-rows';
@@ -50,6 +51,8 @@ export interface ReportModel {
   /** Absent (null) in snapshots from before activities and referral follow-up were recorded. */
   activities: ActivitiesModel | null;
   referrals: CountTable | null;
+  /** Sections after the activities (småjobs, outreach), each printed the same way by every exporter; a section absent from an older snapshot is left out. */
+  extraSections: ExtraSection[];
   indicators: IndicatorRow[];
   /** One or two sentences on how small counts are hidden, for under the key figures. */
   disclosure: string;
@@ -242,6 +245,7 @@ export function buildReportModel(result: HalfYearResult, meta: ExportMeta): Repo
     ],
     activities: result.activities ? activitiesModel(result.activities, t) : null,
     referrals: result.referrals ? referralsModel(result.referrals, t) : null,
+    extraSections: [...(result.smallJobs ? [smallJobsModel(result.smallJobs, t)] : []), ...(result.outreach ? [outreachModel(result.outreach, t)] : [])],
     // An indicator computed from a figure above is that figure again: shown only as it is shown.
     indicators: indicatorRows(result.indicators, { ...counselling.printed, ...jobProgrammes.printed }, t),
   };
