@@ -156,7 +156,7 @@ describe('door-to-door outreach lists (001_* Ishøj)', () => {
     expect(await owner.count(`outreach_attempts WHERE list_id = $1`, [old.id])).toBe(0);
     expect(await owner.count(`outreach_people WHERE id = $1`, [freshPerson.id])).toBe(1);
     // The counts per Danish day survive: 30 June and 1 July.
-    expect(await owner.query(`SELECT day::text, outcome, attempts FROM outreach_attempt_tallies WHERE list_id = $1 ORDER BY day`, [old.id])).toEqual([
+    expect((await owner.query(`SELECT day::text, outcome, attempts FROM outreach_attempt_tallies WHERE list_id = $1 ORDER BY day`, [old.id])).rows).toEqual([
       { day: '2026-06-30', outcome: 'talked', attempts: 1 },
       { day: '2026-07-01', outcome: 'not_home', attempts: 1 },
     ]);
