@@ -34,7 +34,8 @@ export class EmployersController {
 
   @ApiOperation({ summary: "List the plan's employers" })
   @Get()
-  @Allow('social_worker', 'leader')
+  // Counsellors pick the employer of an adult's småjob or internship (api.md "The plan's other people": one register for the plan).
+  @Allow('counsellor', 'social_worker', 'leader')
   @ApiOkResponse({ type: EmployerPage, description: 'A page of the plan\'s employers, most recently registered first' })
   list(@PlanActor() actor: PlanActor, @Query() query: EmployerQuery) {
     return this.employers.list(actor, query);

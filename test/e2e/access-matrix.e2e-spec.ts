@@ -111,7 +111,7 @@ const MATRIX: Record<string, Role[] | 'public'> = {
   'POST /api/v1/consents/:id/withdraw': ['counsellor', 'social_worker'],
 
   'POST /api/v1/employers': ['social_worker'],
-  'GET /api/v1/employers': ['social_worker', 'leader'],
+  'GET /api/v1/employers': ['counsellor', 'social_worker', 'leader'],
   'GET /api/v1/employers/:id': ['social_worker', 'leader'],
   'PATCH /api/v1/employers/:id': ['social_worker'],
   'POST /api/v1/employers/:id/agreements': ['social_worker'],

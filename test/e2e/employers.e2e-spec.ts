@@ -153,8 +153,8 @@ describe('employers and their agreements', () => {
     expect(await employers.findOrNull(manager, otherPlan, employer.id)).toBeNull();
   });
 
-  it('the counsellor gets 403: employers belong to the job programmes', async () => {
-    expect((await plan.counsellor.get('/employers')).status).toBe(403);
+  it('the counsellor lists the plan\'s employers (for an adult\'s småjob) and gets 403 on registering one', async () => {
+    expect((await plan.counsellor.get('/employers')).status).toBe(200);
     expect((await plan.counsellor.post('/employers', NETTO)).status).toBe(403);
   });
 
