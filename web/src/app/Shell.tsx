@@ -21,6 +21,8 @@ export const NAVIGATION: Partial<Record<Role, NavItem[]>> = {
     { to: '/i-dag', label: common.nav.today },
     { to: '/beboere', label: common.nav.residents },
     { to: '/sager', label: common.nav.cases },
+    { to: '/smaajobs', label: common.nav.smallJobs },
+    { to: '/opsoegende', label: common.nav.outreach },
   ],
   leader: [
     { to: '/plan', label: common.nav.planSetup, end: true },
