@@ -23,9 +23,9 @@ function lastAttempt(p: Person): string {
 /** One list: its legal basis and retention, the young people on it with their visits, adding one and recording a visit. */
 export function OutreachListPage() {
   const { id = '' } = useParams();
-  const [version, setVersion] = useState(0);
-  const [loaded] = useLoad<OutreachListDetails>(`${id}-${version}`, () => list(id));
-  const reload = () => setVersion((v) => v + 1);
+  const [loaded, replace] = useLoad<OutreachListDetails>(id, () => list(id));
+  // The forms stay on the page with what they said; only the list's people are read again.
+  const reload = () => void list(id).then(replace, () => undefined);
   if (loaded.state === 'loading') return <Loading />;
   if (loaded.state === 'failed') {
     return (
