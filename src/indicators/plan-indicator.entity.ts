@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 /** What the system can compute for an indicator itself; others come from outside (surveys, registers). */
-export const INDICATOR_METRICS = ['job_programmes_started', 'ordinary_job_share', 'counselling_cases_started', 'counselling_unique_residents'] as const;
+export const INDICATOR_METRICS = ['job_programmes_started', 'ordinary_job_share', 'counselling_cases_started', 'counselling_unique_residents', 'small_jobs_started_30_64'] as const;
 export type IndicatorMetric = (typeof INDICATOR_METRICS)[number];
 
 /**

@@ -19,6 +19,7 @@ describe('the half-year report on småjobs and door-to-door outreach', () => {
   let smallJobs: Record<string, unknown>;
   let outreach: Record<string, unknown>;
   let reportId: string;
+  let indicators: { metric: string; value: number | null }[];
 
   const adult = (firstName: string, birthDate: string) =>
     registerResident(plan.counsellor, { housingAreaId: plan.areas.notEligible, firstName, lastName: `Test${randomBytes(2).toString('hex')}`, birthDate, gender: 'female' });
@@ -71,7 +72,19 @@ describe('the half-year report on småjobs and door-to-door outreach', () => {
     await owner.query(`UPDATE outreach_lists SET created_at = now() - interval '2 days' WHERE id = $1`, [swept.id]);
     expect((await t.app.get(OutreachRetentionService, { strict: false }).run(new Date())).lists).toBe(1);
 
+    // 003_*'s indicator, computed by the system from the report.
+    const added = await plan.leader.post('/indicators', {
+      goal: 'Flere beboere i beskæftigelse',
+      indicator: 'Antallet af beboere i alderen 30 - 64 år der er i småjobs',
+      unit: 'antal',
+      baselineYear: 2026,
+      dataSource: 'Lokal registrering',
+      metric: 'small_jobs_started_30_64',
+    });
+    expectStatus(added, 201, 'indicator');
+
     const report = await completedReport(plan.leader, 2026, 1);
+    indicators = report.result!.indicators as unknown as { metric: string; value: number | null }[];
     reportId = report.id;
     smallJobs = report.result!.smallJobs;
     outreach = report.result!.outreach;
@@ -94,6 +107,10 @@ describe('the half-year report on småjobs and door-to-door outreach', () => {
     });
   });
 
+  it("computes 003_*'s indicator, residents of 30-64 in småjobs, from the småjobs started in H1: Helle", () => {
+    expect(indicators).toEqual([expect.objectContaining({ metric: 'small_jobs_started_30_64', value: 1 })]);
+  });
+
   it('exports småjobs and outreach in Danish with small counts hidden', async () => {
     const csv = (await asBytes(plan.leader.get(`/reports/${reportId}/export?format=csv`))).body.toString('utf8');
     expect(csv).toContain('Småjobs;Småjobs påbegyndt;<5;');
@@ -104,6 +121,8 @@ describe('the half-year report on småjobs and door-to-door outreach', () => {
     expect(csv).toContain('Opsøgende arbejde;Talte med den unge;<5;');
     expect(csv).toContain('Opsøgende besøg fordelt på udfald;Ikke hjemme;<5;');
     expect(csv).not.toMatch(/Amira|Omar|Bo Larsen/);
+    // The indicator is the hidden figure again, hidden alike.
+    expect(csv).toMatch(/Antallet af beboere i alderen 30 - 64 år der er i småjobs;antal;[^\n]*<5/);
     expect((await asBytes(plan.leader.get(`/reports/${reportId}/export?format=xlsx`))).status).toBe(200);
     expect((await asBytes(plan.leader.get(`/reports/${reportId}/export?format=pdf`))).status).toBe(200);
     const figures = await plan.leader.get(`/reports/${reportId}/figures`);

@@ -26,6 +26,7 @@ import { PasswordResetLinks1733970000001 } from './1733970000001-password-reset-
 import { TimesheetCorrections1734000000000 } from './1734000000000-timesheet-corrections';
 
 import { SmallJobsAndOutreachLists1734400000000 } from './1734400000000-small-jobs-and-outreach-lists';
+import { SmallJobsIndicatorMetric1734400000001 } from './1734400000001-small-jobs-indicator-metric';
 /** Every migration, in order. Listed explicitly so the build and the tests load the same set without globbing. */
 export const MIGRATIONS = [
   Foundation1732300000000,
@@ -55,4 +56,5 @@ export const MIGRATIONS = [
   PasswordResetLinks1733970000001,
   TimesheetCorrections1734000000000,
   SmallJobsAndOutreachLists1734400000000,
+  SmallJobsIndicatorMetric1734400000001,
 ];

@@ -5,6 +5,11 @@ import { SECONDARY_LABEL, suppressCount, type ShownCount } from '../suppression'
 import { breakdownTables, type CountTable, type Figure, type TableDef } from './count-tables';
 
 /** A section of the report beyond the core ones, as every exporter prints it: a title (the XLSX sheet), headline figures, tables. */
+/** The småjobs section and the figure the 30-64 indicator repeats (null: the snapshot has no småjobs). */
+export interface SmallJobsSection extends ExtraSection {
+  aged30to64: ShownCount;
+}
+
 export interface ExtraSection {
   title: string;
   figures: Figure[];
@@ -28,14 +33,16 @@ function asCell(table: CountTable, label: string, value: number, t: number): Sho
  * Småjobs. The age groups break down those started and the outcomes those ended, each table
  * suppressed with its headline; "heraf 30-64 år" (003_*'s indicator group) is that table's cell.
  */
-export function smallJobsModel(s: SmallJobsResult, t: number): ExtraSection {
+export function smallJobsModel(s: SmallJobsResult, t: number): SmallJobsSection {
   const started = breakdownTables([[TABLES.smallJobAges, s.byAgeGroup]], s.started, t);
   const ended = breakdownTables([[TABLES.smallJobOutcomes, s.byOutcome]], s.ended, t);
+  const aged30to64 = asCell(started.tables[0], SMALL_JOB_AGE_GROUP_LABELS['30-64'], s.byAgeGroup['30-64'] ?? 0, t);
   return {
+    aged30to64,
     title: 'Småjobs',
     figures: [
       { label: 'Småjobs påbegyndt', count: started.total },
-      { label: 'Heraf 30-64 år ved start', count: asCell(started.tables[0], SMALL_JOB_AGE_GROUP_LABELS['30-64'], s.byAgeGroup['30-64'] ?? 0, t) },
+      { label: 'Heraf 30-64 år ved start', count: aged30to64 },
       { label: 'Småjobs afsluttet', count: ended.total },
     ],
     tables: [...started.tables, ...ended.tables],

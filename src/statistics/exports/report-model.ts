@@ -224,6 +224,7 @@ export function buildReportModel(result: HalfYearResult, meta: ExportMeta): Repo
   const periodLabel = halfLabel(result.period.year, result.period.half);
   const counselling = counsellingSection(result.counselling, t);
   const jobProgrammes = jobProgrammesSection(result.jobProgrammes, t);
+  const smallJobs = result.smallJobs ? smallJobsModel(result.smallJobs, t) : null;
 
   const model: Omit<ReportModel, 'about'> = {
     disclosure: disclosureText(t),
@@ -245,9 +246,17 @@ export function buildReportModel(result: HalfYearResult, meta: ExportMeta): Repo
     ],
     activities: result.activities ? activitiesModel(result.activities, t) : null,
     referrals: result.referrals ? referralsModel(result.referrals, t) : null,
-    extraSections: [...(result.smallJobs ? [smallJobsModel(result.smallJobs, t)] : []), ...(result.outreach ? [outreachModel(result.outreach, t)] : [])],
+    extraSections: [...(smallJobs ? [smallJobs] : []), ...(result.outreach ? [outreachModel(result.outreach, t)] : [])],
     // An indicator computed from a figure above is that figure again: shown only as it is shown.
-    indicators: indicatorRows(result.indicators, { ...counselling.printed, ...jobProgrammes.printed }, t),
+    indicators: indicatorRows(
+      result.indicators,
+      {
+        ...counselling.printed,
+        ...jobProgrammes.printed,
+        small_jobs_started_30_64: smallJobs ? printed(result.smallJobs!.byAgeGroup['30-64'] ?? 0, smallJobs.aged30to64) : { value: null, hidden: false, display: NO_VALUE },
+      },
+      t,
+    ),
   };
   return { ...model, about: aboutRows(model) };
 }

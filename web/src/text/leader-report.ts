@@ -128,6 +128,7 @@ export const leaderReport = {
       ordinary_job_share: 'Systemet beregner: andel, der går videre i ordinært job',
       counselling_cases_started: 'Systemet beregner: rådgivningsforløb startet',
       counselling_unique_residents: 'Systemet beregner: beboere i rådgivning',
+      small_jobs_started_30_64: 'Systemet beregner: småjobs startet af beboere på 30-64 år',
     } as Record<string, string>,
     descriptionLabel: 'Beskrivelse (valgfri)',
     descriptionHint: 'Fx hvordan og hvornår der måles.',
