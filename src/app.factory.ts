@@ -9,6 +9,7 @@ import type { DestinationStream } from 'pino';
 import { setUpApiDocs } from './api-docs/api-docs';
 import { RefusedReadAudit } from './audit/refused-reads';
 import { AppModule, requestIdFor } from './app.module';
+import { PROBLEM_CATALOGUE } from './problem-catalogue';
 import type { AppConfig } from './config/app-config';
 import { fastifyTrustProxy } from './config/trust-proxy';
 import { acceptsFormBody, parseFormBody, readBounded, refuseFormBody, refuseJsonBody } from './common/form-body';
@@ -59,7 +60,7 @@ export async function createApp(config: AppConfig, options: { logger?: boolean; 
     if (path.startsWith(`/${API_PREFIX}/`) && !reply.hasHeader('Cache-Control')) void reply.header('Cache-Control', 'no-store');
   });
   if (config.apiDocs) {
-    setUpApiDocs(app);
+    setUpApiDocs(app, PROBLEM_CATALOGUE);
     allowInlineStylesUnder(app, '/api/docs');
   }
   await serveWebApp(app, config.webAppDir);

@@ -1,27 +1,13 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
+import type { Actor, PlanActor as PlanActorShape } from './actor-types';
 import { requirePlan } from './plan-actor';
-import type { Role } from './roles';
 import { isUncheckedCaller } from './session-checked-write';
 
-/** Who is calling: everything the policy layer and the audit log need to know about the caller. */
-export interface Actor {
-  userId: string;
-  role: Role;
-  planId: string | null;
-  organisationId: string | null;
-  requestId: string;
-  /** The sign-in the request's token belongs to. */
-  sessionId?: string;
-  /** How and when (seconds since the epoch) the user authenticated at that sign-in. */
-  amr?: string[];
-  authTime?: number;
-}
+export type { Actor } from './actor-types';
 
-/** An actor that works inside a plan (every role but admin). */
-export interface PlanActor extends Actor {
-  planId: string;
-}
+/** An actor that works inside a plan (every role but admin); also the parameter decorator below. */
+export interface PlanActor extends PlanActorShape {}
 
 export const CurrentActor = createParamDecorator((_data: unknown, ctx: ExecutionContext): Actor => {
   const request = ctx.switchToHttp().getRequest<FastifyRequest & { user?: Omit<Actor, 'requestId'> }>();

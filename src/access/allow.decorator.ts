@@ -1,17 +1,13 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
 import { ApiExtension, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import type { ProblemCode } from '../api-docs/problem-catalogue';
+import { PUBLIC_OPERATION_EXTENSION } from '../api-docs/public-operation';
+import type { ProblemCode } from '../common/problem-code';
 import type { Role } from './roles';
+
 
 export const ALLOWED_ROLES = 'access:allowedRoles';
 export const PUBLIC_ROUTE = 'access:public';
 export const REFUSAL = 'access:refusal';
-/**
- * Marks a public route's operation in the OpenAPI document, where src/api-docs turns it into
- * `security: []` (no token) and removes it: Nest's scanner drops an empty `security` itself.
- */
-export const PUBLIC_OPERATION_EXTENSION = 'x-public-route';
-
 /**
  * Declares which roles may call a route. Every route must carry this or @Public();
  * the policy guard refuses a route that declares neither (deny by default).

@@ -1,5 +1,5 @@
 import { Forbidden } from '../common/domain-errors';
-import type { Actor, PlanActor } from './actor';
+import type { Actor, PlanActor } from './actor-types';
 
 /** Narrows an actor to one working inside a plan; the platform admin has none and is refused. */
 export function requirePlan(actor: Actor): PlanActor {

@@ -1,6 +1,6 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import type { PlanActor } from './actor';
+import type { PlanActor } from './actor-types';
 import { roleNotAllowed, sessionEnded } from './policy-refusals';
 import type { Role } from './roles';
 

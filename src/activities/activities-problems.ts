@@ -18,3 +18,7 @@ export const ACTIVITIES_PROBLEMS = {
 } as const;
 
 export type ActivitiesProblem = keyof typeof ACTIVITIES_PROBLEMS;
+
+declare module '../common/problem-code' {
+  interface ProblemCodeRegistry extends Record<keyof typeof ACTIVITIES_PROBLEMS, true> {}
+}

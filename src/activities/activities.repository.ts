@@ -5,6 +5,7 @@ import { paginate, type Page } from '../common/pagination';
 import { PLAN_TIME_ZONE } from '../common/time';
 import { findInPlan, inPlan } from '../database/plan-scope';
 import type { ActivityQuery } from './dto/activity.dto';
+import type { TodayQuery } from './dto/today.dto';
 import { Activity } from './entities/activity.entity';
 
 export const ACTIVITY_NOT_FOUND = 'Activity';
@@ -22,6 +23,18 @@ export class ActivitiesRepository {
     if (query.housingAreaId) qb.andWhere('a.housing_area_id = :housingAreaId', { housingAreaId: query.housingAreaId });
     if (query.activeOn) qb.andWhere('(a.starts_on IS NULL OR a.starts_on <= :activeOn) AND (a.ends_on IS NULL OR a.ends_on >= :activeOn)', { activeOn: query.activeOn });
     return paginate(qb, query, 'a.created_at', 'a.id', (a) => a, (a) => ({ at: a.createdAt, id: a.id }));
+  }
+
+  /** The plan's activities running on a Danish date that have weekly slots, by name. */
+  withWeeklySlotsOn(manager: EntityManager, actor: PlanActor, date: string, query: TodayQuery): Promise<Activity[]> {
+    const qb = inPlan(manager, Activity, 'a', actor)
+      .andWhere('(a.starts_on IS NULL OR a.starts_on <= :date) AND (a.ends_on IS NULL OR a.ends_on >= :date)', { date })
+      .andWhere(`jsonb_array_length(a.weekly_slots) > 0`)
+      .orderBy('a.name')
+      .addOrderBy('a.id');
+    if (query.kind) qb.andWhere('a.kind = :kind', { kind: query.kind });
+    if (query.housingAreaId) qb.andWhere('(a.housing_area_id = :housingAreaId OR a.housing_area_id IS NULL)', { housingAreaId: query.housingAreaId });
+    return qb.getMany();
   }
 
   create(manager: EntityManager, fields: Omit<Activity, 'id' | 'version' | 'createdAt' | 'updatedAt'>): Promise<Activity> {

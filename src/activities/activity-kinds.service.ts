@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { PlanActor } from '../access/actor';
 import { AuditWriter } from '../audit/audit-writer';
-import { PlanVocabulary } from '../common/plan-vocabulary';
+import { PlanVocabulary } from '../plan-vocabulary/plan-vocabulary';
 import { UnitOfWork } from '../database/unit-of-work';
 import { BUILT_IN_ACTIVITY_KINDS } from './activity-kinds';
 import type { ActivitiesProblem } from './activities-problems';

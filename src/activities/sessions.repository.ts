@@ -36,6 +36,15 @@ export interface Visit {
 /** The activity_sessions and activity_session_participants tables. */
 @Injectable()
 export class SessionsRepository {
+  /** The plan's sessions of these activities that start at one of these instants (the day's slots). */
+  startingAt(manager: EntityManager, actor: PlanActor, activityIds: string[], starts: string[]): Promise<ActivitySession[]> {
+    if (activityIds.length === 0 || starts.length === 0) return Promise.resolve([]);
+    return inPlan(manager, ActivitySession, 's', actor)
+      .andWhere('s.activity_id IN (:...activityIds)', { activityIds })
+      .andWhere('s.starts_at IN (:...starts)', { starts })
+      .getMany();
+  }
+
   /** The new session, or undefined when the activity has one starting at that instant already. */
   async insert(manager: EntityManager, s: NewSession): Promise<ActivitySession | undefined> {
     const rows: ActivitySession[] = await manager.query(

@@ -4,11 +4,11 @@ import { DataSource } from 'typeorm';
 import type { PlanActor } from '../access/actor';
 import { todayInPlanZone } from '../common/time';
 import { PlansService } from '../plans/plans.service';
+import { ActivitiesRepository } from './activities.repository';
 import { ActivityKindsService } from './activity-kinds.service';
 import { headcountView } from './activity-views';
 import type { TodayPage, TodayQuery, TodaySlotResponse } from './dto/today.dto';
-import { Activity } from './entities/activity.entity';
-import { ActivitySession } from './entities/activity-session.entity';
+import { SessionsRepository } from './sessions.repository';
 import { occurrencesOn } from './weekly-slots';
 
 const NO_VISITORS = { total: 0, women: null, men: null, youth: null, adults: null };
@@ -24,32 +24,21 @@ export class TodayService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly plans: PlansService,
     private readonly kinds: ActivityKindsService,
+    private readonly activities: ActivitiesRepository,
+    private readonly sessions: SessionsRepository,
   ) {}
 
   async today(actor: PlanActor, query: TodayQuery, now = new Date()): Promise<TodayPage> {
     const manager = this.dataSource.manager;
     const date = todayInPlanZone(now);
-    const qb = manager
-      .getRepository(Activity)
-      .createQueryBuilder('a')
-      .where('a.plan_id = :planId', { planId: actor.planId })
-      .andWhere('(a.starts_on IS NULL OR a.starts_on <= :date) AND (a.ends_on IS NULL OR a.ends_on >= :date)', { date })
-      .andWhere(`jsonb_array_length(a.weekly_slots) > 0`)
-      .orderBy('a.name')
-      .addOrderBy('a.id');
-    if (query.kind) qb.andWhere('a.kind = :kind', { kind: query.kind });
-    if (query.housingAreaId) qb.andWhere('(a.housing_area_id = :housingAreaId OR a.housing_area_id IS NULL)', { housingAreaId: query.housingAreaId });
-    const activities = await qb.getMany();
+    const activities = await this.activities.withWeeklySlotsOn(manager, actor, date, query);
     const occurrences = activities.flatMap((activity) => occurrencesOn(activity.weeklySlots, date).map((o) => ({ activity, ...o })));
-    const sessions = occurrences.length
-      ? await manager
-          .getRepository(ActivitySession)
-          .createQueryBuilder('s')
-          .where('s.plan_id = :planId', { planId: actor.planId })
-          .andWhere('s.activity_id IN (:...ids)', { ids: [...new Set(occurrences.map((o) => o.activity.id))] })
-          .andWhere('s.starts_at IN (:...starts)', { starts: [...new Set(occurrences.map((o) => o.startsAt.toISOString()))] })
-          .getMany()
-      : [];
+    const sessions = await this.sessions.startingAt(
+      manager,
+      actor,
+      [...new Set(occurrences.map((o) => o.activity.id))],
+      [...new Set(occurrences.map((o) => o.startsAt.toISOString()))],
+    );
     const sessionOf = new Map(sessions.map((s) => [`${s.activityId} ${new Date(s.startsAt).getTime()}`, s]));
     const labelOf = await this.kinds.labels(manager, actor.planId);
     const areaName = new Map((await this.plans.listHousingAreas(actor.planId)).items.map((a) => [a.id, a.name]));

@@ -1,20 +1,22 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
-import { PUBLIC_OPERATION_EXTENSION } from '../access/allow.decorator';
-import { PROBLEM_CATALOGUE } from './problem-catalogue';
+import { PUBLIC_OPERATION_EXTENSION } from './public-operation';
 import { API_TAGS } from './tags';
 
 const PROBLEM_SCHEMA = 'Problem';
 const BEARER = 'bearer';
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 
+/** What each problem code means (src/problem-catalogue.ts, joined at the top from the modules). */
+export type ProblemCatalogue = Readonly<Record<string, string>>;
+
 /** Serves the OpenAPI document (/api/docs-json) and Swagger UI (/api/docs). */
-export function setUpApiDocs(app: INestApplication): void {
-  SwaggerModule.setup('api/docs', app, createApiDocument(app), { jsonDocumentUrl: 'api/docs-json', swaggerOptions: { persistAuthorization: true } });
+export function setUpApiDocs(app: INestApplication, problems: ProblemCatalogue): void {
+  SwaggerModule.setup('api/docs', app, createApiDocument(app, problems), { jsonDocumentUrl: 'api/docs-json', swaggerOptions: { persistAuthorization: true } });
 }
 
 /** The OpenAPI document of the application's routes, as served and as clients are generated from. */
-export function createApiDocument(app: INestApplication): OpenAPIObject {
+export function createApiDocument(app: INestApplication, problems: ProblemCatalogue): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('Helhedsplan case management API')
     .setDescription(
@@ -33,7 +35,7 @@ export function createApiDocument(app: INestApplication): OpenAPIObject {
   config.info.contact = { name: 'The Helhedsplan development team' };
   config.info.license = { name: 'Proprietary (UNLICENSED): for the plans the service is run for' };
   const document = SwaggerModule.createDocument(app, config);
-  return withTags(withPublicRoutes(withProblems(document)));
+  return withTags(withPublicRoutes(withProblems(document, problems)));
 }
 
 /**
@@ -63,8 +65,8 @@ export function withTags(document: OpenAPIObject): OpenAPIObject {
  * Declares the problem+json body, with the catalogue of codes, once, and points every 4xx/5xx
  * answer of every operation at it, so a generated client knows the shape of a refusal.
  */
-export function withProblems(document: OpenAPIObject): OpenAPIObject {
-  const codes = Object.keys(PROBLEM_CATALOGUE);
+export function withProblems(document: OpenAPIObject, problems: ProblemCatalogue): OpenAPIObject {
+  const codes = Object.keys(problems);
   document.components ??= {};
   document.components.schemas ??= {};
   document.components.schemas[PROBLEM_SCHEMA] = {
@@ -78,7 +80,7 @@ export function withProblems(document: OpenAPIObject): OpenAPIObject {
       code: {
         type: 'string',
         enum: codes,
-        description: Object.entries(PROBLEM_CATALOGUE)
+        description: Object.entries(problems)
           .map(([code, meaning]) => `- \`${code}\`: ${meaning}`)
           .join('\n'),
       },

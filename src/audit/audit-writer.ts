@@ -4,36 +4,9 @@ import type { EntityManager } from 'typeorm';
 import type { Page, PageQuery } from '../common/pagination';
 import type { AuditEvent } from './audit-event.entity';
 import { AuditRepository } from './audit.repository';
-import type { SignInDetails } from './sign-in-details';
+import type { AuditActor, AuditEntry } from './audit-entry';
 
-/**
- * Who an event is about as the log records it: usually the caller (an Actor). For sign-in events
- * the caller may not be known (a failed login): `userId` and `role` are then null, and the event
- * is filed under the plan of the account it concerns, so the plan's leader sees it.
- */
-export interface AuditActor {
-  userId: string | null;
-  role: string | null;
-  planId: string | null;
-  requestId: string;
-}
-
-export interface AuditEntry {
-  action: string;
-  purpose: string;
-  residentId?: string | null;
-  entityType?: string;
-  entityId?: string | null;
-  /** For an edit: the edited fields as they were and as they became (no personal data). */
-  changes?: AuditChanges | null;
-  /** For a sign-in-related event: how it happened (address, user agent, provider, method, outcome). */
-  details?: SignInDetails | null;
-}
-
-export interface AuditChanges {
-  before: Record<string, unknown>;
-  after: Record<string, unknown>;
-}
+export type { AuditActor, AuditChanges, AuditEntry } from './audit-entry';
 
 /**
  * Writes the audit log. Changes pass their transaction's EntityManager so the event commits

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { paginate, type Page, type PageQuery } from '../common/pagination';
 import { AuditEvent } from './audit-event.entity';
 import { AUDIT_KIND_PREFIX, type AuditKind } from './audit-kinds';
-import type { AuditActor, AuditEntry } from './audit-writer';
+import type { AuditActor, AuditEntry } from './audit-entry';
 import type { SignInOutcome } from './sign-in-details';
 
 export interface AuditFilter {

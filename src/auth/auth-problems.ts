@@ -23,3 +23,7 @@ export const AUTH_PROBLEMS = {
 } as const;
 
 export type AuthProblem = keyof typeof AUTH_PROBLEMS;
+
+declare module '../common/problem-code' {
+  interface ProblemCodeRegistry extends Record<keyof typeof AUTH_PROBLEMS, true> {}
+}

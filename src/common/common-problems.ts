@@ -1,7 +1,7 @@
 /**
  * The refusals any route can give, whatever its module: code → when it is answered. Each module
- * keeps its own catalogue next to its rules (`<module>-problems.ts`); src/problem-catalogue.ts
- * joins them for the OpenAPI document and for the type that every thrown code must belong to.
+ * keeps its own catalogue next to its rules (`<module>-problems.ts`) and registers its codes in
+ * ./problem-code.ts; src/problem-catalogue.ts joins the wordings for the OpenAPI document.
  */
 export const COMMON_PROBLEMS = {
   validation_failed: 'A field is missing, malformed or out of range; `errors` names every such field',
@@ -35,3 +35,7 @@ export const COMMON_PROBLEMS = {
   dependency_unavailable: 'PostgreSQL cannot be reached; retry after `Retry-After` seconds (never 401 for that)',
   internal_error: 'An unexpected error; it has been logged with the request id',
 } as const;
+
+declare module './problem-code' {
+  interface ProblemCodeRegistry extends Record<keyof typeof COMMON_PROBLEMS, true> {}
+}

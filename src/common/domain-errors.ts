@@ -1,4 +1,4 @@
-import type { ProblemCode } from '../api-docs/problem-catalogue';
+import type { ProblemCode } from './problem-code';
 /**
  * Typed domain errors. Services throw these; one exception filter turns them into
  * problem+json (RFC 9457) with the status codes of api.md.

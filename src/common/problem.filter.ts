@@ -1,4 +1,4 @@
-import type { ProblemCode } from '../api-docs/problem-catalogue';
+import type { ProblemCode } from './problem-code';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isDatabaseUnavailable } from '../database/availability';

@@ -61,3 +61,12 @@ export function instantOfPlanWallClock(wallAsUtcMs: number): Date | undefined {
 export function planDateOf(instant: Date): string {
   return todayInPlanZone(instant);
 }
+
+/** The ISO instant of a local midnight in the plan's time zone, for the report's `period`. */
+export function localMidnightIso(date: string): string {
+  const utcGuess = new Date(`${date}T00:00:00Z`);
+  const offsetMinutes = Math.round(planZoneOffsetMs(utcGuess.getTime()) / 60000);
+  const sign = offsetMinutes >= 0 ? '+' : '-';
+  const abs = Math.abs(offsetMinutes);
+  return `${date}T00:00:00${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}

@@ -33,3 +33,7 @@ export function consentRefusalCode(problems: ProblemItem[]): ConsentsProblem {
   const rules = new Set(problems.map((p) => p.rule));
   return CODE_OF_RULE.find(([rule]) => rules.has(rule))?.[1] ?? 'consent_time_invalid';
 }
+
+declare module '../common/problem-code' {
+  interface ProblemCodeRegistry extends Record<keyof typeof CONSENTS_PROBLEMS, true> {}
+}

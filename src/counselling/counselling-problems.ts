@@ -16,3 +16,7 @@ export const COUNSELLING_PROBLEMS = {
 } as const;
 
 export type CounsellingProblem = keyof typeof COUNSELLING_PROBLEMS;
+
+declare module '../common/problem-code' {
+  interface ProblemCodeRegistry extends Record<keyof typeof COUNSELLING_PROBLEMS, true> {}
+}

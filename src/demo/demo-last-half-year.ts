@@ -11,7 +11,8 @@ import { InternshipsService } from '../internships/internships.service';
 import { CounsellingCasesService } from '../counselling/counselling-cases.service';
 import type { Gender } from '../residents/resident.entity';
 import { ResidentsService } from '../residents/residents.service';
-import { localMidnightIso, periodDates, previousHalfYear, type HalfYear } from '../statistics/report-period';
+import { localMidnightIso } from '../common/time';
+import { periodDates, previousHalfYear, type HalfYear } from '../statistics/report-period';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;

@@ -7,3 +7,7 @@ export const EMPLOYERS_PROBLEMS = {
 } as const;
 
 export type EmployersProblem = keyof typeof EMPLOYERS_PROBLEMS;
+
+declare module '../common/problem-code' {
+  interface ProblemCodeRegistry extends Record<keyof typeof EMPLOYERS_PROBLEMS, true> {}
+}

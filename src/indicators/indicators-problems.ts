@@ -6,3 +6,7 @@ export const INDICATORS_PROBLEMS = {
 } as const;
 
 export type IndicatorsProblem = keyof typeof INDICATORS_PROBLEMS;
+
+declare module '../common/problem-code' {
+  interface ProblemCodeRegistry extends Record<keyof typeof INDICATORS_PROBLEMS, true> {}
+}

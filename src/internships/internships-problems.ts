@@ -8,3 +8,7 @@ export const INTERNSHIPS_PROBLEMS = {
 } as const;
 
 export type InternshipsProblem = keyof typeof INTERNSHIPS_PROBLEMS;
+
+declare module '../common/problem-code' {
+  interface ProblemCodeRegistry extends Record<keyof typeof INTERNSHIPS_PROBLEMS, true> {}
+}

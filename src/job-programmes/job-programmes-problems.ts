@@ -18,3 +18,7 @@ export const JOB_PROGRAMMES_PROBLEMS = {
 } as const;
 
 export type JobProgrammesProblem = keyof typeof JOB_PROGRAMMES_PROBLEMS;
+
+declare module '../common/problem-code' {
+  interface ProblemCodeRegistry extends Record<keyof typeof JOB_PROGRAMMES_PROBLEMS, true> {}
+}

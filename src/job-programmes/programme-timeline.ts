@@ -1,6 +1,5 @@
 import type { ProblemItem } from '../common/domain-errors';
-import { isInFuture } from '../common/time';
-import { localMidnightIso } from '../statistics/report-period';
+import { isInFuture, localMidnightIso } from '../common/time';
 
 /**
  * When things happened in a programme, as opposed to when they were typed. The half-year report

@@ -7,3 +7,7 @@ export const OUTREACH_PROBLEMS = {
 } as const;
 
 export type OutreachProblem = keyof typeof OUTREACH_PROBLEMS;
+
+declare module '../common/problem-code' {
+  interface ProblemCodeRegistry extends Record<keyof typeof OUTREACH_PROBLEMS, true> {}
+}

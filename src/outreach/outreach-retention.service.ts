@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { UnitOfWork } from '../database/unit-of-work';
+import { OutreachRetentionRepository } from './outreach-retention.repository';
 
 export interface OutreachRetentionRun {
   lists: number;
@@ -20,33 +21,19 @@ export interface OutreachRetentionRun {
 export class OutreachRetentionService {
   private readonly logger = new Logger(OutreachRetentionService.name);
 
-  constructor(private readonly uow: UnitOfWork) {}
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly lists: OutreachRetentionRepository,
+  ) {}
 
   async run(now = new Date(), batchSize = 100): Promise<OutreachRetentionRun> {
     const run: OutreachRetentionRun = { lists: 0, people: 0, attempts: 0 };
     for (;;) {
       const batch = await this.uow.inNewTransaction(async (manager) => {
-        const due: { id: string }[] = await manager.query(
-          `SELECT id FROM outreach_lists
-            WHERE names_deleted_at IS NULL AND created_at + make_interval(days => retention_days) <= $1
-            ORDER BY created_at, id LIMIT $2
-            FOR UPDATE SKIP LOCKED`,
-          [now, batchSize],
-        );
-        const ids = due.map((l) => l.id);
+        const ids = await this.lists.lockDue(manager, now, batchSize);
         if (ids.length === 0) return { lists: 0, people: 0, attempts: 0 };
-        await manager.query(
-          `INSERT INTO outreach_attempt_tallies (plan_id, list_id, day, outcome, attempts)
-           SELECT plan_id, list_id, (at AT TIME ZONE 'Europe/Copenhagen')::date, outcome, count(*)
-             FROM outreach_attempts WHERE list_id = ANY($1::uuid[])
-            GROUP BY 1, 2, 3, 4
-           ON CONFLICT (list_id, day, outcome) DO UPDATE SET attempts = outreach_attempt_tallies.attempts + EXCLUDED.attempts`,
-          [ids],
-        );
-        const [, attempts] = (await manager.query(`DELETE FROM outreach_attempts WHERE list_id = ANY($1::uuid[])`, [ids])) as [unknown, number];
-        const [, people] = (await manager.query(`DELETE FROM outreach_people WHERE list_id = ANY($1::uuid[])`, [ids])) as [unknown, number];
-        await manager.query(`UPDATE outreach_lists SET names_deleted_at = $2 WHERE id = ANY($1::uuid[])`, [ids, now]);
-        return { lists: ids.length, people, attempts };
+        await this.lists.tallyAttempts(manager, ids);
+        return { lists: ids.length, ...(await this.lists.forgetNames(manager, ids, now)) };
       });
       run.lists += batch.lists;
       run.people += batch.people;

@@ -7,6 +7,7 @@ import { OutreachAttempt } from './entities/outreach-attempt.entity';
 import { OutreachList } from './entities/outreach-list.entity';
 import { OutreachPerson } from './entities/outreach-person.entity';
 import { OutreachRetentionProcessor } from './outreach-retention.processor';
+import { OutreachRetentionRepository } from './outreach-retention.repository';
 import { OutreachRetentionService } from './outreach-retention.service';
 import { OutreachController } from './outreach.controller';
 import { OutreachRepository } from './outreach.repository';
@@ -20,7 +21,7 @@ export class OutreachModule {
       module: OutreachModule,
       imports: [TypeOrmModule.forFeature([OutreachList, OutreachPerson, OutreachAttempt]), ResidentsModule, CounsellingModule],
       controllers: [OutreachController],
-      providers: [OutreachService, OutreachRepository, OutreachRetentionService, ...(processRole === 'api' ? [] : [OutreachRetentionProcessor])],
+      providers: [OutreachService, OutreachRepository, OutreachRetentionService, OutreachRetentionRepository, ...(processRole === 'api' ? [] : [OutreachRetentionProcessor])],
       exports: [OutreachRetentionService],
     };
   }

@@ -9,3 +9,7 @@ export const PLANS_PROBLEMS = {
 } as const;
 
 export type PlansProblem = keyof typeof PLANS_PROBLEMS;
+
+declare module '../common/problem-code' {
+  interface ProblemCodeRegistry extends Record<keyof typeof PLANS_PROBLEMS, true> {}
+}

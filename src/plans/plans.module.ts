@@ -6,6 +6,7 @@ import { Plan } from './entities/plan.entity';
 import { PlanEditsController } from './plan-edits.controller';
 import { PlanEditsService } from './plan-edits.service';
 import { PlanSettingsService } from './plan-settings.service';
+import { PlanSetupStatusRepository } from './plan-setup-status.repository';
 import { PlanSetupStatusService } from './plan-setup-status.service';
 import { PlansController } from './plans.controller';
 import { PlansRepository } from './plans.repository';
@@ -14,7 +15,7 @@ import { PlansService } from './plans.service';
 @Module({
   imports: [TypeOrmModule.forFeature([Plan, HousingArea, Organisation])],
   controllers: [PlansController, PlanEditsController],
-  providers: [PlansService, PlansRepository, PlanSettingsService, PlanEditsService, PlanSetupStatusService],
+  providers: [PlansService, PlansRepository, PlanSettingsService, PlanEditsService, PlanSetupStatusService, PlanSetupStatusRepository],
   exports: [PlansService, PlansRepository, PlanSettingsService],
 })
 export class PlansModule {}

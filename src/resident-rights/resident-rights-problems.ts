@@ -4,3 +4,7 @@ export const RESIDENT_RIGHTS_PROBLEMS = {
 } as const;
 
 export type ResidentRightsProblem = keyof typeof RESIDENT_RIGHTS_PROBLEMS;
+
+declare module '../common/problem-code' {
+  interface ProblemCodeRegistry extends Record<keyof typeof RESIDENT_RIGHTS_PROBLEMS, true> {}
+}

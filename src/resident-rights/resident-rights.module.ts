@@ -16,6 +16,7 @@ import { ResidentErasure } from './resident-erasure';
 import { ResidentExportService } from './resident-export.service';
 import { ResidentRightsController } from './resident-rights.controller';
 import { RetentionProcessor } from './retention.processor';
+import { RetentionRepository } from './retention.repository';
 import { RetentionService } from './retention.service';
 
 /** A resident's rights: the access log, their copy (Art. 15), erasure (Art. 17) and retention. */
@@ -26,7 +27,7 @@ export class ResidentRightsModule {
       module: ResidentRightsModule,
       imports: [ResidentsModule, ConsentsModule, CounsellingModule, JobProgrammesModule, InternshipsModule, SmallJobsModule, ActivitiesModule, IdempotencyModule, UsersModule, PlansModule],
       controllers: [ResidentRightsController],
-      providers: [AccessLogService, ResidentExportService, ErasureService, ResidentErasure, RetentionService, ...(processRole === 'api' ? [] : [RetentionProcessor])],
+      providers: [AccessLogService, ResidentExportService, ErasureService, ResidentErasure, RetentionRepository, RetentionService, ...(processRole === 'api' ? [] : [RetentionProcessor])],
       exports: [RetentionService],
     };
   }

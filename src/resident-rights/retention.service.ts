@@ -4,6 +4,7 @@ import { AuditWriter } from '../audit/audit-writer';
 import { UnitOfWork } from '../database/unit-of-work';
 import { PlansService } from '../plans/plans.service';
 import { ResidentErasure } from './resident-erasure';
+import { RetentionRepository } from './retention.repository';
 
 /** The audit purpose and erasure reason of what retention does. */
 export const RETENTION = 'retention';
@@ -36,6 +37,7 @@ export class RetentionService {
     private readonly erasure: ResidentErasure,
     private readonly audit: AuditWriter,
     private readonly plans: PlansService,
+    private readonly residents: RetentionRepository,
   ) {}
 
   async run(now = new Date(), batchSize = 1000): Promise<RetentionRun> {
@@ -48,24 +50,20 @@ export class RetentionService {
         // A window of residents in id order first, then which of them are due: judged for a known
         // handful of rows, "anything recent?" is a few index probes per resident, never a scan of
         // every contact as it would be for the whole table.
-        const window: { id: string }[] = await manager.query(
-          `SELECT id FROM residents WHERE erased_at IS NULL AND id > $1::uuid ORDER BY id LIMIT $2`,
-          [after, batchSize],
-        );
+        const window = await this.residents.windowAfter(manager, after, batchSize);
         if (window.length === 0) return { last: null, erased: 0, picked: 0 };
-        const judge = (ids: string[]): Promise<{ id: string; plan_id: string }[]> =>
-          manager.query(this.dueSql(), [ids, now, plans.map((p) => p.planId), plans.map((p) => p.months)]);
+        const judge = (ids: string[]) => this.residents.dueAmong(manager, ids, now, plans);
         // Judged twice: the first statement picks and locks who looks due, but it judged them on
         // the snapshot it took when it began, so a case opened and committed while it ran (the lock
         // it would have met was already gone) is unseen. The second statement begins after the
         // locks are held, so it sees everything committed before them, and nothing can commit after
         // them: every write that makes a resident active holds the resident row until it commits
         // (ResidentsRepository.holdAgainstErasure). Only those still due are erased.
-        const candidates = await judge(window.map((r) => r.id));
+        const candidates = await judge(window);
         const due = candidates.length ? await judge(candidates.map((r) => r.id)) : [];
         const erased = due.length ? await this.erasure.erase(manager, due.map((r) => r.id), 'retention') : [];
         await this.audit.recordSystem(manager, requestId, { action: 'resident.erased', purpose: RETENTION }, erased.map((e) => ({ planId: e.planId, residentId: e.id })));
-        return { last: window[window.length - 1].id, erased: erased.length, picked: window.length };
+        return { last: window[window.length - 1], erased: erased.length, picked: window.length };
       });
       if (batch.last === null) break;
       run.batches += 1;
@@ -75,17 +73,5 @@ export class RetentionService {
     }
     if (run.erased > 0) this.logger.log({ erased: run.erased, batches: run.batches }, 'retention erased residents kept past their plan\'s retention period');
     return run;
-  }
-
-  /** Of the window's residents ($1), those due at $2 by their plan's retention ($3 plans, $4 months), locked; a resident someone has locked is skipped. */
-  private dueSql(): string {
-    const since = `($2::timestamptz - make_interval(months => plan.retention_months))`;
-    const busy = this.erasure.parts.flatMap((part) => (part.workInProgress ? [part.workInProgress('r')] : []));
-    const active = [this.erasure.record.activitySince('r', since), ...this.erasure.parts.map((part) => part.activitySince('r', since))];
-    return `SELECT r.id, r.plan_id FROM residents r JOIN unnest($3::uuid[], $4::int[]) AS plan(id, retention_months) ON plan.id = r.plan_id
-             WHERE r.id = ANY($1::uuid[]) AND r.erased_at IS NULL
-               AND NOT (${[...busy, ...active].join('\n OR ')})
-             ORDER BY r.id
-             FOR UPDATE OF r SKIP LOCKED`;
   }
 }

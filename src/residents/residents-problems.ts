@@ -10,3 +10,7 @@ export const RESIDENTS_PROBLEMS = {
 } as const;
 
 export type ResidentsProblem = keyof typeof RESIDENTS_PROBLEMS;
+
+declare module '../common/problem-code' {
+  interface ProblemCodeRegistry extends Record<keyof typeof RESIDENTS_PROBLEMS, true> {}
+}

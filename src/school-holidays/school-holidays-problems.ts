@@ -4,3 +4,7 @@ export const SCHOOL_HOLIDAYS_PROBLEMS = {
 } as const;
 
 export type SchoolHolidaysProblem = keyof typeof SCHOOL_HOLIDAYS_PROBLEMS;
+
+declare module '../common/problem-code' {
+  interface ProblemCodeRegistry extends Record<keyof typeof SCHOOL_HOLIDAYS_PROBLEMS, true> {}
+}

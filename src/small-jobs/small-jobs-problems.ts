@@ -9,3 +9,7 @@ export const SMALL_JOBS_PROBLEMS = {
 } as const;
 
 export type SmallJobsProblem = keyof typeof SMALL_JOBS_PROBLEMS;
+
+declare module '../common/problem-code' {
+  interface ProblemCodeRegistry extends Record<keyof typeof SMALL_JOBS_PROBLEMS, true> {}
+}

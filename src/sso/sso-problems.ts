@@ -22,3 +22,7 @@ export const SSO_PROBLEMS = {
 } as const;
 
 export type SsoProblem = keyof typeof SSO_PROBLEMS;
+
+declare module '../common/problem-code' {
+  interface ProblemCodeRegistry extends Record<keyof typeof SSO_PROBLEMS, true> {}
+}

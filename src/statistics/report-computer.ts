@@ -7,7 +7,7 @@ import { IndicatorsService } from '../indicators/indicators.service';
 import type { HalfYearResult } from './half-year-result';
 import type { ReportParameters } from './half-year-report.entity';
 import { indicatorSnapshot } from './indicator-snapshot';
-import { localMidnightIso } from './report-period';
+import { localMidnightIso } from '../common/time';
 import { ReportsRepository } from './reports.repository';
 import { smallJobsSection } from '../small-jobs/small-jobs-report-queries';
 import { outreachSection } from '../outreach/outreach-report-queries';

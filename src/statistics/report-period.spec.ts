@@ -1,4 +1,5 @@
-import { halfYearOf, localMidnightIso, periodDates, periodState, previousHalfYear } from './report-period';
+import { localMidnightIso } from '../common/time';
+import { halfYearOf, periodDates, periodState, previousHalfYear } from './report-period';
 
 describe('half-year periods in Danish time', () => {
   it('puts 23:30 on 30 June (summer time) in H1 and 00:15 on 1 July in H2', () => {

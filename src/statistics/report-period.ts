@@ -34,18 +34,3 @@ export function periodState(period: HalfYear, now = new Date()): PeriodState {
   if (key(period) < key(current)) return 'past';
   return key(period) === key(current) ? 'running' : 'future';
 }
-
-/** The ISO instant of a local midnight in the plan's time zone, for the report's `period`. */
-export function localMidnightIso(date: string): string {
-  const utcGuess = new Date(`${date}T00:00:00Z`);
-  const offsetMinutes = zoneOffsetMinutes(utcGuess);
-  const sign = offsetMinutes >= 0 ? '+' : '-';
-  const abs = Math.abs(offsetMinutes);
-  return `${date}T00:00:00${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
-}
-
-function zoneOffsetMinutes(at: Date): number {
-  const local = new Date(at.toLocaleString('en-US', { timeZone: PLAN_TIME_ZONE }));
-  const utc = new Date(at.toLocaleString('en-US', { timeZone: 'UTC' }));
-  return Math.round((local.getTime() - utc.getTime()) / 60000);
-}

@@ -6,3 +6,7 @@ export const STATISTICS_PROBLEMS = {
 } as const;
 
 export type StatisticsProblem = keyof typeof STATISTICS_PROBLEMS;
+
+declare module '../common/problem-code' {
+  interface ProblemCodeRegistry extends Record<keyof typeof STATISTICS_PROBLEMS, true> {}
+}

@@ -18,3 +18,7 @@ export const USERS_PROBLEMS = {
 } as const;
 
 export type UsersProblem = keyof typeof USERS_PROBLEMS;
+
+declare module '../common/problem-code' {
+  interface ProblemCodeRegistry extends Record<keyof typeof USERS_PROBLEMS, true> {}
+}

@@ -7,7 +7,7 @@ import { todayInPlanZone } from '../../src/common/time';
 import { STATISTICS_QUEUE } from '../../src/jobs/queues';
 import { Reconciler } from '../../src/jobs/reconciler';
 import { dailySlot } from '../../src/jobs/schedules';
-import { localMidnightIso } from '../../src/statistics/report-period';
+import { localMidnightIso } from '../../src/common/time';
 import { createPlan, type PlanFixture } from '../support/fixtures';
 import { PrivateRedis } from '../support/redis-server';
 import { TcpProxy } from '../support/tcp-proxy';

@@ -1,4 +1,4 @@
-import { PROBLEM_CATALOGUE } from '../../src/api-docs/problem-catalogue';
+import { PROBLEM_CATALOGUE } from '../../src/problem-catalogue';
 import { createPlan, type PlanFixture } from '../support/fixtures';
 import { createTestApp, type TestApp } from '../support/test-app';
 

@@ -1,5 +1,5 @@
 import { Entity } from 'typeorm';
-import { PlanVocabularyRow } from '../../common/plan-vocabulary-row';
+import { PlanVocabularyRow } from '../../plan-vocabulary/plan-vocabulary-row';
 
 /** A kind of activity a plan adds next to the built-in ones (e.g. Varde's "social vicevært", 002_*). */
 @Entity('activity_kinds')

@@ -1,5 +1,5 @@
 import { Entity } from 'typeorm';
-import { PlanVocabularyRow } from '../../common/plan-vocabulary-row';
+import { PlanVocabularyRow } from '../../plan-vocabulary/plan-vocabulary-row';
 
 /** A topic a plan adds next to the built-in ones. */
 @Entity('counselling_topics')

@@ -1,7 +1,7 @@
 import type { ProblemCode } from '../../generated/problem-codes';
 
 /**
- * A Danish sentence for every refusal code of the API (src/api-docs/problem-catalogue.ts). The
+ * A Danish sentence for every refusal code of the API (src/problem-catalogue.ts). The
  * `satisfies` makes a new code without Danish text fail the build; the API's English `detail` is
  * never shown.
  */

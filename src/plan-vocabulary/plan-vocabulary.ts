@@ -1,10 +1,10 @@
 import type { EntityManager } from 'typeorm';
 import type { PlanActor } from '../access/actor';
-import type { ProblemCode } from '../api-docs/problem-catalogue';
 import type { AuditWriter } from '../audit/audit-writer';
-import { Conflict, InvalidInput } from './domain-errors';
+import { Conflict, InvalidInput } from '../common/domain-errors';
+import type { ProblemCode } from '../common/problem-code';
 import type { PlanVocabularyRow } from './plan-vocabulary-row';
-
+import { PlanVocabularyRepository } from './plan-vocabulary.repository';
 
 export interface VocabularyEntry {
   key: string;
@@ -31,20 +31,24 @@ export interface VocabularySpec {
  * a key and labelling keys, in one place for every module that has such words.
  */
 export class PlanVocabulary {
+  private readonly words: PlanVocabularyRepository;
+
   constructor(
     private readonly spec: VocabularySpec,
     private readonly audit: AuditWriter,
-  ) {}
+  ) {
+    this.words = new PlanVocabularyRepository(spec.entity);
+  }
 
   async list(manager: EntityManager, planId: string): Promise<VocabularyEntry[]> {
     const builtIn = Object.entries(this.spec.builtIn).map(([key, label]) => ({ key, label, builtIn: true }));
-    const own = (await this.ofPlan(manager, planId)).map((row) => ({ key: row.key, label: row.label, builtIn: false }));
+    const own = (await this.words.ofPlan(manager, planId)).map((row) => ({ key: row.key, label: row.label, builtIn: false }));
     return [...builtIn, ...own];
   }
 
   /** Adds a word of the plan's own, in the caller's transaction. */
   async add(manager: EntityManager, actor: PlanActor, key: string, label: string): Promise<VocabularyEntry> {
-    const id = this.isBuiltIn(key) ? undefined : await this.insert(manager, actor.planId, key, label);
+    const id = this.isBuiltIn(key) ? undefined : await this.words.insert(manager, actor.planId, key, label);
     if (!id) throw new Conflict(`The ${this.spec.noun} "${key}" already exists`, { code: this.spec.codes.exists });
     await this.audit.record(actor, { ...this.spec.audit, entityId: id }, manager);
     return { key, label, builtIn: false };
@@ -52,7 +56,7 @@ export class PlanVocabulary {
 
   /** A word the plan knows, or a 400 that names the field. */
   async assertKnown(manager: EntityManager, planId: string, key: string, field: string): Promise<void> {
-    if (this.isBuiltIn(key) || (await manager.getRepository(this.spec.entity).existsBy({ planId, key }))) return;
+    if (this.isBuiltIn(key) || (await this.words.has(manager, planId, key))) return;
     throw new InvalidInput(
       [{ field, message: `${field} "${key}" is neither a built-in ${this.spec.noun} nor one of your plan's own (GET ${this.spec.listPath})` }],
       this.spec.codes.unknown,
@@ -61,21 +65,11 @@ export class PlanVocabulary {
 
   /** The label of every word of the plan; one query for any number of rows. */
   async labels(manager: EntityManager, planId: string): Promise<(key: string) => string> {
-    const own = new Map((await this.ofPlan(manager, planId)).map((row) => [row.key, row.label]));
+    const own = new Map((await this.words.ofPlan(manager, planId)).map((row) => [row.key, row.label]));
     return (key) => (this.isBuiltIn(key) ? this.spec.builtIn[key] : (own.get(key) ?? key));
   }
 
   private isBuiltIn(key: string): boolean {
     return Object.hasOwn(this.spec.builtIn, key);
-  }
-
-  private ofPlan(manager: EntityManager, planId: string): Promise<PlanVocabularyRow[]> {
-    return manager.getRepository(this.spec.entity).find({ where: { planId }, order: { key: 'ASC' } });
-  }
-
-  /** The new row's id, or undefined when the key exists (the table's unique (plan_id, key)). */
-  private async insert(manager: EntityManager, planId: string, key: string, label: string): Promise<string | undefined> {
-    const result = await manager.createQueryBuilder().insert().into(this.spec.entity).values({ planId, key, label }).orIgnore().returning(['id']).execute();
-    return (result.raw as { id: string }[])[0]?.id;
   }
 }
