@@ -8,6 +8,7 @@ import { REFERRAL_STATUSES } from '../counselling/referrals/referral-status-mach
 import { CONTACT_CHANNELS, COUNSELLING_FORMS } from '../counselling/topics';
 import { INTERNSHIP_OUTCOMES } from '../internships/internship-rules';
 import { SMALL_JOB_OUTCOMES } from '../small-jobs/small-job-rules';
+import { ATTEMPT_OUTCOMES } from '../outreach/outreach-rules';
 import { MATCH_UPDATES } from '../job-programmes/dto/programme-activity.dto';
 import { CONVERSATION_KINDS, CONVERSATION_PARTICIPANTS } from '../job-programmes/entities/job-programme-conversation.entity';
 import { MATCH_STATUSES } from '../job-programmes/entities/job-programme-match.entity';
@@ -50,6 +51,7 @@ describe("the Danish words of a resident's documents", () => {
     [['jobProgrammes', 'matches', 'status'], MATCH_STATUSES],
     [['internships', 'outcome'], INTERNSHIP_OUTCOMES],
     [['smallJobs', 'outcome'], SMALL_JOB_OUTCOMES],
+    [['outreach', 'attempts', 'outcome'], ATTEMPT_OUTCOMES],
     [['activities', 'enrolments', 'outcome'], ENROLMENT_OUTCOMES],
   ])('has words for every value of %j', (keys, values) => {
     const labels = at(...(keys as string[]));

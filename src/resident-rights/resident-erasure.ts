@@ -6,6 +6,7 @@ import { CounsellingResidentData } from '../counselling/counselling-resident-dat
 import { IdempotencyKeysRepository } from '../idempotency/idempotency-keys.repository';
 import { InternshipResidentData } from '../internships/internship-resident-data';
 import { SmallJobResidentData } from '../small-jobs/small-job-resident-data';
+import { OutreachResidentData } from '../outreach/outreach-resident-data';
 import { ProgrammeResidentData } from '../job-programmes/programme-resident-data';
 import type { ErasureReason } from '../residents/erasure-reasons';
 import type { ResidentDataPart } from '../residents/resident-data-part';
@@ -28,9 +29,10 @@ export class ResidentErasure {
     internships: InternshipResidentData,
     activities: ActivityResidentData,
     smallJobs: SmallJobResidentData,
+    outreach: OutreachResidentData,
     private readonly idempotencyKeys: IdempotencyKeysRepository,
   ) {
-    this.parts = [counselling, programmes, consents, internships, activities, smallJobs];
+    this.parts = [counselling, programmes, consents, internships, activities, smallJobs, outreach];
   }
 
   async erase(manager: EntityManager, residentIds: readonly string[], reason: ErasureReason): Promise<ErasedResident[]> {

@@ -100,6 +100,20 @@ describe('door-to-door outreach lists (001_* Ishøj)', () => {
     expect(twice.body).toMatchObject({ code: 'outreach_person_has_case', caseId: res.body.caseId, residentId: res.body.residentId });
   });
 
+  it("puts the list's entry in the resident's copy, and the resident's erasure blanks the name and address on the list", async () => {
+    const list = await newList();
+    const amira = await addPerson(list.id, 'Amira Kopi');
+    const talk = await attempt(list.id, amira.id, { at: '2026-03-02T17:30:00+01:00', outcome: 'offer_accepted', openCase: { topic: 'employment', housingAreaId: plan.areas.eligible } });
+    expectStatus(talk, 201, 'talk');
+    const copy = await plan.counsellor.get(`/residents/${talk.body.residentId}/export`);
+    expect(copy.body.outreach).toEqual([
+      expect.objectContaining({ list: LIST.name, legalBasis: LIST.legalBasis, name: 'Amira Kopi', address: 'Vejleåparken 12, 2. th.', attempts: [expect.objectContaining({ outcome: 'offer_accepted', outcomeLabel: 'Tog imod et tilbud' })] }),
+    ]);
+    expectStatus(await plan.counsellor.post(`/residents/${talk.body.residentId}/erase`, { reason: 'resident_request' }), 200, 'erase');
+    const read = await plan.counsellor.get(`/outreach-lists/${list.id}`);
+    expect((read.body.people as Person[]).find((p) => p.id === amira.id)).toMatchObject({ name: '[slettet]', address: null, birthYear: null, attempts: [expect.objectContaining({ outcome: 'offer_accepted' })] });
+  });
+
   it('opens the case for a resident already registered when named, and leaves nothing behind when the case is refused', async () => {
     const list = await newList();
     const person = await addPerson(list.id, 'Sara Nielsen');

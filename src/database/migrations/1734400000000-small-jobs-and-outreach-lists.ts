@@ -75,6 +75,7 @@ export class SmallJobsAndOutreachLists1734400000000 implements MigrationInterfac
         created_at timestamptz(3) NOT NULL DEFAULT now()
       )`);
     await q.query(`CREATE INDEX outreach_people_list ON outreach_people (list_id, created_at, id)`);
+    await q.query(`CREATE INDEX outreach_people_resident ON outreach_people (resident_id) WHERE resident_id IS NOT NULL`);
     await q.query(`
       CREATE TABLE outreach_attempts (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -105,7 +106,8 @@ export class SmallJobsAndOutreachLists1734400000000 implements MigrationInterfac
     await q.query(`GRANT SELECT, INSERT ON outreach_lists TO ${APP_DB_ROLE}`);
     await q.query(`GRANT UPDATE (names_deleted_at) ON outreach_lists TO ${APP_DB_ROLE}`);
     await q.query(`GRANT SELECT, INSERT, DELETE ON outreach_people, outreach_attempts TO ${APP_DB_ROLE}`);
-    await q.query(`GRANT UPDATE (resident_id) ON outreach_people TO ${APP_DB_ROLE}`);
+    // resident_id: the resident registered at the door; name, address, birth year: blanked by that resident's erasure.
+    await q.query(`GRANT UPDATE (resident_id, name, address, birth_year) ON outreach_people TO ${APP_DB_ROLE}`);
     await q.query(`GRANT SELECT, INSERT, UPDATE ON outreach_attempt_tallies TO ${APP_DB_ROLE}`);
   }
 

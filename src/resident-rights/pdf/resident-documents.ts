@@ -97,6 +97,14 @@ export function exportPdf(copy: ResidentCopy, meta: Omit<DocumentMeta, 'title'>)
         items(h.smallJobs).map((j) => [j.employer, j.startsOn, j.endedOn, j.hoursPerWeek, label(j, 'outcome')]));
     }
 
+    if (items(h.outreach).length > 0) {
+      section(doc, flow, 'Opsøgende arbejde');
+      for (const o of items(h.outreach)) {
+        table(doc, flow, String(o.list ?? ''), [['Navn', 3], ['Adresse', 3], ['Født', 1], ['Fra', 3]], [[o.name, o.address, o.birthYear, o.source]]);
+        table(doc, flow, 'Besøg', [['Tidspunkt', 3], ['Udfald', 3]], items(o.attempts).map((a) => [a.at, label(a, 'outcome')]));
+      }
+    }
+
     const activities = (h.activities ?? {}) as Item;
     if (items(activities.enrolments).length > 0 || items(activities.sessions).length > 0) {
       const kind = (a: Item) => label(a, 'kind');
