@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { EmployersModule } from '../employers/employers.module';
 import { PlansModule } from '../plans/plans.module';
 import { ResidentsModule } from '../residents/residents.module';
 import { ActivitiesController } from './activities.controller';
@@ -20,7 +21,7 @@ import { SessionsService } from './sessions.service';
 import { TodayService } from './today.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Activity, ActivityKind, ActivitySession, ActivityEnrolment]), ResidentsModule, PlansModule],
+  imports: [TypeOrmModule.forFeature([Activity, ActivityKind, ActivitySession, ActivityEnrolment]), ResidentsModule, PlansModule, EmployersModule],
   controllers: [ActivityKindsController, ActivitiesController, AttendanceController],
   providers: [
     ActivityKindsService,

@@ -40,7 +40,7 @@ export const enrolmentView = (e: ActivityEnrolment): EnrolmentResponse => ({
 
 /** A session with the named participants the caller may see; `withheld` counts the others. */
 /** A session without its note, for lists. */
-export const sessionListItem = (s: ActivitySession, participants: SessionListItem['participants'], withheld: number): SessionListItem => ({
+export const sessionListItem = (s: ActivitySession, participants: SessionListItem['participants'], withheld: number, employers: SessionListItem['employers'] = []): SessionListItem => ({
   id: s.id,
   activityId: s.activityId,
   startsAt: s.startsAt,
@@ -48,10 +48,11 @@ export const sessionListItem = (s: ActivitySession, participants: SessionListIte
   headcount: headcountView(s),
   participants,
   participantsWithheld: withheld,
+  employers,
   recordedBy: s.recordedBy,
 });
 
-export const sessionView = (s: ActivitySession, participants: SessionResponse['participants'], withheld: number): SessionResponse => ({
-  ...sessionListItem(s, participants, withheld),
+export const sessionView = (s: ActivitySession, participants: SessionResponse['participants'], withheld: number, employers: SessionResponse['employers'] = []): SessionResponse => ({
+  ...sessionListItem(s, participants, withheld, employers),
   note: s.note,
 });

@@ -98,6 +98,27 @@ export class SessionsRepository {
     );
   }
 
+  /** Names employers of the plan's register as guests of a session; one already named stays named once. */
+  async addEmployers(manager: EntityManager, planId: string, sessionId: string, employerIds: readonly string[]): Promise<void> {
+    if (employerIds.length === 0) return;
+    await manager.query(
+      `INSERT INTO activity_session_employers (session_id, employer_id, plan_id)
+       SELECT $1, unnest($2::uuid[]), $3
+       ON CONFLICT (session_id, employer_id) DO NOTHING`,
+      [sessionId, [...employerIds], planId],
+    );
+  }
+
+  /** The employers who came to these sessions of the plan; one query for a page. */
+  employersOf(manager: EntityManager, planId: string, sessionIds: readonly string[]): Promise<{ sessionId: string; employerId: string }[]> {
+    if (sessionIds.length === 0) return Promise.resolve([]);
+    return manager.query(
+      `SELECT session_id AS "sessionId", employer_id AS "employerId" FROM activity_session_employers
+        WHERE session_id = ANY($1::uuid[]) AND plan_id = $2 ORDER BY created_at, employer_id`,
+      [[...sessionIds], planId],
+    );
+  }
+
   /** A page of the activity's sessions, latest first. */
   page(manager: EntityManager, actor: PlanActor, activityId: string, query: PageQuery): Promise<Page<ActivitySession>> {
     const qb = inPlan(manager, ActivitySession, 's', actor).andWhere('s.activity_id = :activityId', { activityId });

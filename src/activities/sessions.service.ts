@@ -8,6 +8,8 @@ import { Conflict, NotFound, RuleViolation, type ProblemItem } from '../common/d
 import type { PageQuery } from '../common/pagination';
 import { isInFuture } from '../common/time';
 import { UnitOfWork } from '../database/unit-of-work';
+import { EmployersRepository } from '../employers/employers.repository';
+import type { EmployersProblem } from '../employers/employers-problems';
 import { ResidentsRepository } from '../residents/residents.repository';
 import { ActivitiesRepository } from './activities.repository';
 import type { ActivitiesProblem } from './activities-problems';
@@ -30,6 +32,7 @@ export class SessionsService {
     private readonly residents: ResidentsRepository,
     private readonly activities: ActivitiesRepository,
     private readonly sessions: SessionsRepository,
+    private readonly employers: EmployersRepository,
   ) {}
 
   async record(actor: PlanActor, activityId: string, dto: RecordSessionDto): Promise<SessionResponse> {
@@ -44,6 +47,7 @@ export class SessionsService {
       const activity = await this.activities.find(manager, actor, activityId);
       refuseOutsideDates(activity, dto.startsAt, 'startsAt');
       await this.lockParticipants(manager, actor, participantIds);
+      const employerNames = await this.planEmployers(manager, actor, dto.employerIds ?? []);
       const compartment = compartmentOwnedBy(actor.role);
       if (!compartment) throw new Error(`a ${actor.role} cannot record a session`);
       const saved = await this.sessions.insert(manager, { planId: actor.planId, activityId, startsAt: dto.startsAt, endsAt: dto.endsAt ?? null, headcount, note: dto.note ?? null, compartment, recordedBy: actor.userId });
@@ -52,9 +56,11 @@ export class SessionsService {
         throw new Conflict('The activity already has a session starting at that time; add to it instead', { code: 'session_exists' satisfies ActivitiesProblem, extra: { existingSessionId } });
       }
       await this.sessions.addParticipants(manager, actor.planId, saved.id, participantIds);
+      await this.sessions.addEmployers(manager, actor.planId, saved.id, dto.employerIds ?? []);
       await this.audit.record(actor, this.auditEntries('activity_session.recorded', saved.id, participantIds), manager);
       const names = await this.residents.displayNames(manager, actor, participantIds);
-      return sessionView(saved, participantIds.map((residentId) => ({ residentId, name: names.get(residentId) ?? '' })), 0);
+      const guests = (dto.employerIds ?? []).map((employerId) => ({ employerId, name: employerNames.get(employerId) ?? '' }));
+      return sessionView(saved, participantIds.map((residentId) => ({ residentId, name: names.get(residentId) ?? '' })), 0, guests);
     });
   }
 
@@ -68,9 +74,10 @@ export class SessionsService {
     await this.activities.find(manager, actor, activityId);
     const page = await this.sessions.page(manager, actor, activityId, query);
     const participantsOf = await this.visibleParticipants(manager, actor, page.items.map((s) => s.id), 'activity_session.listed');
+    const employersOf = await this.guests(manager, actor, page.items.map((s) => s.id));
     const items = page.items.map((s) => {
       const { visible, withheld } = participantsOf(s.id);
-      return sessionListItem(s, visible, withheld);
+      return sessionListItem(s, visible, withheld, employersOf(s.id));
     });
     return { items, nextCursor: page.nextCursor };
   }
@@ -88,7 +95,31 @@ export class SessionsService {
     if (!session) throw new NotFound('Session');
     const { visible, withheld } = (await this.visibleParticipants(manager, actor, [session.id], 'activity_session.read'))(session.id);
     const noteShared = session.compartment !== null && session.compartment === compartmentOwnedBy(actor.role);
-    return { ...sessionListItem(session, visible, withheld), note: noteShared ? session.note : null, noteShared };
+    const employers = (await this.guests(manager, actor, [session.id]))(session.id);
+    return { ...sessionListItem(session, visible, withheld, employers), note: noteShared ? session.note : null, noteShared };
+  }
+
+  /**
+   * The employers named as a session's guests must be the plan's (issue 23: who came to a network
+   * meeting); every unknown one is listed (422 unknown_employers). Their names, by id.
+   */
+  private async planEmployers(manager: EntityManager, actor: PlanActor, employerIds: readonly string[]): Promise<ReadonlyMap<string, string>> {
+    const names = await this.employers.namesOf(manager, actor, employerIds);
+    const unknown = employerIds.map((id, i) => ({ id, i })).filter(({ id }) => !names.has(id));
+    if (unknown.length) {
+      throw new RuleViolation(
+        unknown.map(({ i }) => ({ field: `employerIds[${i}]`, rule: 'plan_employer', message: "not one of your plan's employers" })),
+        'unknown_employers' satisfies EmployersProblem,
+      );
+    }
+    return names;
+  }
+
+  /** The employers who came to these sessions, with their names: organisations, so nothing to audit. */
+  private async guests(manager: EntityManager, actor: PlanActor, sessionIds: string[]): Promise<(sessionId: string) => SessionResponse['employers']> {
+    const rows = await this.sessions.employersOf(manager, actor.planId, sessionIds);
+    const names = await this.employers.namesOf(manager, actor, rows.map((r) => r.employerId));
+    return (sessionId) => rows.filter((r) => r.sessionId === sessionId).map((r) => ({ employerId: r.employerId, name: names.get(r.employerId) ?? '' }));
   }
 
   /**

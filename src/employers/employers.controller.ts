@@ -16,15 +16,20 @@ import { AgreementResponse, EmployerDetailsResponse, EmployerPage, EmployerRespo
 import { EmployersService } from './employers.service';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 
-/** Employers are organisations, not residents: social workers keep them, the leader follows them. */
+/**
+ * One employer register for the whole plan (issue 23): employers are organisations, not residents,
+ * so counsellors (adults' internships, the network) and social workers (youths' leisure jobs) keep
+ * it together and the leader follows it. Cooperation agreements about youths stay the social
+ * worker's.
+ */
 @ApiTags('Employers')
 @Controller('employers')
 export class EmployersController {
   constructor(private readonly employers: EmployersService) {}
 
-  @ApiOperation({ summary: 'Social worker: register an employer' })
+  @ApiOperation({ summary: 'Register an employer in the plan\'s register' })
   @Post()
-  @Allow('social_worker')
+  @Allow('counsellor', 'social_worker')
   @ApiCreatedResponse({ type: EmployerResponse, description: 'The new employer, with its CVR stored as 8 digits' })
   @ApiBadRequestResponse({ description: 'Invalid fields; a CVR that is not 8 digits or fails the modulus-11 check names `cvr` (`invalid_cvr`)' })
   @ApiConflictResponse({ description: 'Your plan already has an employer with this CVR (`duplicate_cvr`); `existingEmployerId` names it' })
@@ -34,25 +39,24 @@ export class EmployersController {
 
   @ApiOperation({ summary: "List the plan's employers" })
   @Get()
-  // Counsellors pick the employer of an adult's småjob or internship (api.md "The plan's other people": one register for the plan).
   @Allow('counsellor', 'social_worker', 'leader')
-  @ApiOkResponse({ type: EmployerPage, description: 'A page of the plan\'s employers, most recently registered first' })
+  @ApiOkResponse({ type: EmployerPage, description: 'A page of the plan\'s employers, most recently registered first; `status` and `network=member` narrow it' })
   list(@PlanActor() actor: PlanActor, @Query() query: EmployerQuery) {
     return this.employers.list(actor, query);
   }
 
-  @ApiOperation({ summary: 'Read one employer with its agreements' })
+  @ApiOperation({ summary: 'Read one employer with its agreements and network membership' })
   @Get(':id')
-  @Allow('social_worker', 'leader')
-  @ApiOkResponse({ type: EmployerDetailsResponse, description: 'The employer with its agreements, each with `active` for today (Europe/Copenhagen)' })
+  @Allow('counsellor', 'social_worker', 'leader')
+  @ApiOkResponse({ type: EmployerDetailsResponse, description: 'The employer with its agreements (each with `active` for today, Europe/Copenhagen), its periods in the network and how many network meetings it came to' })
   @ApiNotFoundResponse({ description: 'No such employer in your plan' })
   get(@PlanActor() actor: PlanActor, @Param('id', ParseIdPipe) id: string) {
     return this.employers.get(actor, id);
   }
 
-  @ApiOperation({ summary: 'Social worker: edit an employer' })
+  @ApiOperation({ summary: 'Edit an employer, its status included' })
   @Patch(':id')
-  @Allow('social_worker')
+  @Allow('counsellor', 'social_worker')
   @ApiOkResponse({ type: EmployerResponse, description: 'The changed employer, with its new `version`; fields left out stay, null clears cvr, address and contact fields' })
   @ApiBadRequestResponse({ description: 'Invalid fields, or a CVR failing the modulus-11 check' })
   @ApiConflictResponse({ description: 'Another employer of your plan has this CVR (`duplicate_cvr`), or your `version` is stale (`stale_version`, `currentVersion` says the current one)' })

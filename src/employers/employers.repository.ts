@@ -4,10 +4,18 @@ import type { PlanActor } from '../access/actor';
 import type { Page, PageQuery } from '../common/pagination';
 import { paginate } from '../common/pagination';
 import { findInPlan, inPlan } from '../database/plan-scope';
+import type { EmployerStatus } from './employer-status';
 import { EmployerAgreement } from './entities/employer-agreement.entity';
 import { Employer } from './entities/employer.entity';
 
 type PlanScope = Pick<PlanActor, 'planId'>;
+
+export interface EmployerFilter {
+  nameContains?: string;
+  status?: EmployerStatus;
+  /** A day (YYYY-MM-DD): only employers in the network then. */
+  memberOn?: string;
+}
 
 /**
  * The plan's employers and their agreements: every query of the two tables, scoped to the
@@ -30,10 +38,21 @@ export class EmployersRepository {
     return inPlan(manager, Employer, 'e', actor).andWhere('e.cvr = :cvr', { cvr }).getOne();
   }
 
-  /** Newest first; `nameContains` matches part of the name, with % and _ taken literally. */
-  page<R>(manager: EntityManager, actor: PlanScope, query: PageQuery, nameContains: string | undefined, toView: (e: Employer) => R): Promise<Page<R>> {
+  /**
+   * Newest first; `nameContains` matches part of the name, with % and _ taken literally; `status`
+   * keeps one status; `memberOn` keeps the employers in the network on that day.
+   */
+  page<R>(manager: EntityManager, actor: PlanScope, query: PageQuery, filter: EmployerFilter, toView: (e: Employer) => R): Promise<Page<R>> {
     const qb = inPlan(manager, Employer, 'e', actor);
-    if (nameContains) qb.andWhere('e.name ILIKE :q', { q: `%${nameContains.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
+    if (filter.nameContains) qb.andWhere('e.name ILIKE :q', { q: `%${filter.nameContains.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
+    if (filter.status) qb.andWhere('e.status = :status', { status: filter.status });
+    if (filter.memberOn) {
+      qb.andWhere(
+        `EXISTS (SELECT 1 FROM employer_network_memberships m WHERE m.plan_id = e.plan_id AND m.employer_id = e.id
+                  AND m.valid_from <= :memberOn::date AND (m.valid_to IS NULL OR m.valid_to >= :memberOn::date))`,
+        { memberOn: filter.memberOn },
+      );
+    }
     return paginate(qb, query, 'e.created_at', 'e.id', toView, (e) => ({ at: e.createdAt, id: e.id }));
   }
 

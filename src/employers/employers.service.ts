@@ -10,17 +10,23 @@ import { UnitOfWork } from '../database/unit-of-work';
 import { agreementRuleProblems } from './agreement-rules';
 import { cvrProblem, normaliseCvr } from './cvr';
 import type { CreateAgreementDto, CreateEmployerDto, EmployerQuery, UpdateEmployerDto } from './dto/employer.dto';
-import type { AgreementResponse, EmployerDetailsResponse, EmployerResponse } from './dto/employer-response.dto';
-import { agreementView, employerView } from './employer-views';
+import type { AgreementResponse, EmployerDetailsResponse, EmployerListItem, EmployerResponse } from './dto/employer-response.dto';
+import { EmployerRegisterRepository } from './employer-register.repository';
+import { statusAfterAgreement } from './employer-status';
+import { agreementView, employerView, membershipView } from './employer-views';
 import type { EmployersProblem } from './employers-problems';
 import { EmployersRepository } from './employers.repository';
 import type { Employer } from './entities/employer.entity';
 
-const PURPOSE = 'job_programmes';
+/** The register is the plan's, kept by counsellors and social workers alike (issue 23). */
+export const EMPLOYER_REGISTER_PURPOSE = 'employer_register';
+const PURPOSE = EMPLOYER_REGISTER_PURPOSE;
 const CVR_UNIQUE_INDEX = 'employers_cvr_unique';
 
 /**
- * The plan's employers (virksomheder) and their cooperation agreements (samarbejdsaftaler).
+ * The plan's employers (virksomheder) and their cooperation agreements (samarbejdsaftaler): one
+ * register for the whole plan, which counsellors (adults' internships) and social workers (youths'
+ * leisure jobs) keep together; recording an agreement makes the employer `cooperating`.
  * Employers are organisations, not residents: every row is scoped to the caller's plan, and
  * another plan's employer is "not found".
  */
@@ -31,6 +37,7 @@ export class EmployersService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditWriter,
     private readonly employers: EmployersRepository,
+    private readonly register: EmployerRegisterRepository,
   ) {}
 
   async create(actor: PlanActor, dto: CreateEmployerDto): Promise<EmployerResponse> {
@@ -47,6 +54,7 @@ export class EmployersService {
           contactName: dto.contactName ?? null,
           contactPhone: dto.contactPhone ?? null,
           contactEmail: dto.contactEmail?.toLowerCase() ?? null,
+          status: dto.status ?? 'prospect',
         });
         await this.audit.record(actor, { action: 'employer.registered', purpose: PURPOSE, entityType: 'employer', entityId: saved.id }, manager);
         return employerView(saved);
@@ -54,17 +62,31 @@ export class EmployersService {
     );
   }
 
-  /** Newest first; `q` matches part of the name. */
-  list(actor: PlanActor, query: EmployerQuery): Promise<Page<EmployerResponse>> {
-    return this.employers.page(this.dataSource.manager, actor, query, query.q, employerView);
+  /** Newest first; `q` matches part of the name, `status` one status, `network=member` the network's members today. */
+  async list(actor: PlanActor, query: EmployerQuery): Promise<Page<EmployerListItem>> {
+    const manager = this.dataSource.manager;
+    const today = todayInPlanZone();
+    const filter = { nameContains: query.q, status: query.status, memberOn: query.network === 'member' ? today : undefined };
+    const page = await this.employers.page(manager, actor, query, filter, (e) => e);
+    const members = await this.register.membersOn(manager, actor, page.items.map((e) => e.id), today);
+    return { items: page.items.map((e) => ({ ...employerView(e), networkMember: members.has(e.id) })), nextCursor: page.nextCursor };
   }
 
   async get(actor: PlanActor, id: string): Promise<EmployerDetailsResponse> {
     const manager = this.dataSource.manager;
     const employer = await this.employers.find(manager, actor, id);
     const agreements = await this.employers.agreementsOf(manager, actor, id);
+    const memberships = await this.register.membershipsOf(manager, actor, id);
+    const meetingsAttended = await this.register.meetingsAttended(manager, actor, id);
     const today = todayInPlanZone();
-    return { ...employerView(employer), agreements: agreements.map((a) => agreementView(a, today)) };
+    const network = memberships.map((m) => membershipView(m, today));
+    return {
+      ...employerView(employer),
+      networkMember: network.some((m) => m.current),
+      agreements: agreements.map((a) => agreementView(a, today)),
+      network,
+      meetingsAttended,
+    };
   }
 
   /** A change that names the `version` it was made on is refused when that is older (409 `stale_version`). */
@@ -90,7 +112,9 @@ export class EmployersService {
     if (ruleProblems.length) throw new RuleViolation(ruleProblems, 'agreement_rules_unmet' satisfies EmployersProblem);
 
     return this.uow.run(async (manager) => {
-      await this.employers.find(manager, actor, employerId);
+      const employer = await this.employers.find(manager, actor, employerId, true);
+      const status = statusAfterAgreement(employer.status);
+      if (status !== employer.status) await this.employers.save(manager, { ...employer, status, version: employer.version + 1 });
       const saved = await this.employers.insertAgreement(manager, {
         planId: actor.planId,
         employerId,
@@ -150,5 +174,6 @@ function applyChanges(employer: Employer, dto: UpdateEmployerDto, cvr: string | 
   if (dto.contactName !== undefined) employer.contactName = dto.contactName ?? null;
   if (dto.contactPhone !== undefined) employer.contactPhone = dto.contactPhone ?? null;
   if (dto.contactEmail !== undefined) employer.contactEmail = dto.contactEmail?.toLowerCase() ?? null;
+  if (dto.status !== undefined) employer.status = dto.status;
   return employer;
 }

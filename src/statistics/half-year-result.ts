@@ -5,6 +5,9 @@ import { PHASE_LABELS } from '../job-programmes/phase-machine';
 import { GENDER_LABELS } from '../residents/resident.entity';
 import type { TargetBasis } from '../indicators/indicator-targets';
 import type { IndicatorMetric, TargetKind } from '../indicators/plan-indicator.entity';
+import type { EmployersResult } from '../employers/employers-report-queries';
+
+export type { EmployersResult } from '../employers/employers-report-queries';
 
 /**
  * The half-year report's `result` (api.md "Half-year statistics"), as stored in the immutable
@@ -85,6 +88,8 @@ export interface HalfYearResult {
   activities?: ActivitiesResult;
   /** Referrals made in the period by their status at its end. Absent in older snapshots. */
   referrals?: ReferralsResult;
+  /** The employer register (issue 23): approached, new agreements, network members, meetings. Absent in older snapshots. */
+  employers?: EmployersResult;
   /** Småjobs started and ended in the period (issue 23). Absent in older snapshots. */
   smallJobs?: SmallJobsResult;
   /** Door-to-door outreach attempts in the period (issue 23). Absent in older snapshots. */

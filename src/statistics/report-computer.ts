@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { employersSection } from '../employers/employers-report-queries';
 import { halfYearPeriod } from '../indicators/indicator-period';
 import { IndicatorValuesService } from '../indicators/indicator-values.service';
 import { IndicatorsService } from '../indicators/indicators.service';
@@ -44,9 +45,10 @@ export class ReportComputer {
       const consents = await this.reports.consents(manager, params);
       const activities = { ...(await this.reports.activities(manager, params)), kindLabels: await this.reports.activityKindLabels(manager, planId) };
       const referrals = await this.reports.referrals(manager, params);
+      const employers = await employersSection(manager, params);
       const smallJobs = await smallJobsSection(manager, params);
       const outreach = await outreachSection(manager, params);
-      return { counselling, jobProgrammes, consents, activities, referrals, smallJobs, outreach };
+      return { counselling, jobProgrammes, consents, activities, referrals, employers, smallJobs, outreach };
     });
     await progress(90);
     const period = { from: localMidnightIso(p.fromDate), to: localMidnightIso(p.toDate), year: p.year, half: p.half, interim };

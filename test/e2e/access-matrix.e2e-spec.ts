@@ -110,11 +110,19 @@ const MATRIX: Record<string, Role[] | 'public'> = {
   'GET /api/v1/consents': ['counsellor', 'social_worker'],
   'POST /api/v1/consents/:id/withdraw': ['counsellor', 'social_worker'],
 
-  'POST /api/v1/employers': ['social_worker'],
+  // One employer register for the plan (issue 23): counsellors (adults' internships, the network)
+  // and social workers keep it, the leader follows it; agreements about youths stay the social worker's.
+  'POST /api/v1/employers': ['counsellor', 'social_worker'],
   'GET /api/v1/employers': ['counsellor', 'social_worker', 'leader'],
-  'GET /api/v1/employers/:id': ['social_worker', 'leader'],
-  'PATCH /api/v1/employers/:id': ['social_worker'],
+  'GET /api/v1/employers/:id': ['counsellor', 'social_worker', 'leader'],
+  'PATCH /api/v1/employers/:id': ['counsellor', 'social_worker'],
   'POST /api/v1/employers/:id/agreements': ['social_worker'],
+  'POST /api/v1/employers/:id/contacts': ['counsellor', 'social_worker'],
+  'GET /api/v1/employers/:id/contacts': ['counsellor', 'social_worker', 'leader'],
+  'POST /api/v1/employers/:id/network': ['counsellor', 'social_worker'],
+  'POST /api/v1/employers/:id/network/:membershipId/end': ['counsellor', 'social_worker'],
+  'POST /api/v1/csr-awards': ['leader', 'counsellor', 'social_worker'],
+  'GET /api/v1/csr-awards': ['leader', 'counsellor', 'social_worker'],
 
   'POST /api/v1/job-programmes': ['social_worker'],
   'GET /api/v1/job-programmes': ['social_worker', 'caseworker', 'counsellor'],

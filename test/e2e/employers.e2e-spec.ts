@@ -153,9 +153,9 @@ describe('employers and their agreements', () => {
     expect(await employers.findOrNull(manager, otherPlan, employer.id)).toBeNull();
   });
 
-  it('the counsellor lists the plan\'s employers (for an adult\'s småjob) and gets 403 on registering one', async () => {
-    expect((await plan.counsellor.get('/employers')).status).toBe(200);
-    expect((await plan.counsellor.post('/employers', NETTO)).status).toBe(403);
+  it('the caseworker gets 403: the register is the plan staff\'s, not the municipality\'s', async () => {
+    expect((await plan.caseworker.get('/employers')).status).toBe(403);
+    expect((await plan.caseworker.post('/employers', NETTO)).status).toBe(403);
   });
 
   it("another plan's social worker gets 404 and does not see the employer in the list", async () => {

@@ -38,6 +38,8 @@ const NOT_ABOUT_A_RESIDENT: Record<string, string> = {
   'ReportResponse.failureReason': 'why the system could not compute a report',
   'ReportFiguresResponse.periodText': 'the half-year a report covers, in Danish words ("1. januar 2026 – 30. juni 2026")',
   'AboutRowResponse.text': 'what the exports print about the report itself (status, threshold, when computed), never about a person',
+  'EmployerContactResponse.note': 'a line about an employer in the register ("ring igen i april"), an organisation, not a person; at most 500 characters, and the field says never to write about a resident',
+  'CsrAwardResponse.reason': 'why an employer won the plan\'s CSR prize, said in public at the award; about an organisation, at most 500 characters',
   'SignInDetailsResponse.reason': 'the code a sign-in was refused with (invalid_credentials, mfa_locked), about a member of staff',
 };
 

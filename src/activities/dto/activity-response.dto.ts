@@ -48,6 +48,12 @@ export class ParticipantResponse {
   @ApiProperty({ example: 'Helle Jensen', description: 'The name, or the pseudonym of an anonymous resident' }) name: string;
 }
 
+/** An employer who came to a session (a network meeting): an organisation, not a person. */
+export class SessionEmployerResponse {
+  @ApiProperty({ format: 'uuid' }) employerId: string;
+  @ApiProperty({ example: 'Netto Ishøj Bycenter' }) name: string;
+}
+
 /** A session in a list: no note (free text), which only the session's own read shows, to its own staff (issue 20). */
 export class SessionListItem {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -57,6 +63,7 @@ export class SessionListItem {
   @ApiProperty({ type: HeadcountResponse }) headcount: HeadcountResponse;
   @ApiProperty({ type: [ParticipantResponse], description: 'The named participants you may see' }) participants: ParticipantResponse[];
   @ApiProperty({ description: 'Named participants you may not see: they are in the head count only' }) participantsWithheld: number;
+  @ApiProperty({ type: [SessionEmployerResponse], description: 'The employers who came (network meetings)' }) employers: SessionEmployerResponse[];
   @ApiProperty({ format: 'uuid' }) recordedBy: string;
 }
 

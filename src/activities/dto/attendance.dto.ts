@@ -70,6 +70,14 @@ export class RecordSessionDto {
   @IsUUID(undefined, { each: true })
   participantIds?: string[];
 
+  @ApiPropertyOptional({ type: [String], description: 'Employers of your plan\'s register who came (a network meeting\'s guests); not in the head count, which counts people' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @ArrayUnique()
+  @IsUUID(undefined, { each: true })
+  employerIds?: string[];
+
   @ApiPropertyOptional({ example: 'Mange nye ansigter efter opslag i opgangene', description: 'About the session, not about one resident' })
   @IsOptional()
   @IsString()

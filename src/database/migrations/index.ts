@@ -24,6 +24,7 @@ import { SsoSessionLogoutIndex1733950000000 } from './1733950000000-sso-session-
 import { UserApprovalsAndLeavers1733930000000 } from './1733930000000-user-approvals-and-leavers';
 import { PasswordResetLinks1733970000001 } from './1733970000001-password-reset-links';
 import { TimesheetCorrections1734000000000 } from './1734000000000-timesheet-corrections';
+import { EmployerRegister1734300000000 } from './1734300000000-employer-register';
 
 import { SmallJobsAndOutreachLists1734400000000 } from './1734400000000-small-jobs-and-outreach-lists';
 import { SmallJobsIndicatorMetric1734400000001 } from './1734400000001-small-jobs-indicator-metric';
@@ -55,6 +56,7 @@ export const MIGRATIONS = [
   UserApprovalsAndLeavers1733930000000,
   PasswordResetLinks1733970000001,
   TimesheetCorrections1734000000000,
+  EmployerRegister1734300000000,
   SmallJobsAndOutreachLists1734400000000,
   SmallJobsIndicatorMetric1734400000001,
 ];

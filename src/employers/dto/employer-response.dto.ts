@@ -1,5 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { EMPLOYER_STATUSES, type EmployerStatus } from '../employer-status';
 import { SECTORS, type Sector } from '../entities/employer.entity';
+import { NetworkMembershipResponse } from './register-response.dto';
 
 export class EmployerResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -10,6 +12,7 @@ export class EmployerResponse {
   @ApiProperty({ type: String, nullable: true }) contactName: string | null;
   @ApiProperty({ type: String, nullable: true }) contactPhone: string | null;
   @ApiProperty({ type: String, nullable: true }) contactEmail: string | null;
+  @ApiProperty({ enum: EMPLOYER_STATUSES, description: 'prospect → contacted (by itself when a contact is logged) → cooperating (by itself when an agreement is recorded); inactive by hand' }) status: EmployerStatus;
   @ApiProperty({ type: 'integer', example: 1, description: 'Send it back with a change (PATCH); 409 `stale_version` when it has moved on' }) version: number;
   @ApiProperty({ format: 'date-time' }) createdAt: Date;
   @ApiProperty({ format: 'date-time' }) updatedAt: Date;
@@ -27,11 +30,18 @@ export class AgreementResponse {
   @ApiProperty({ format: 'date-time' }) createdAt: Date;
 }
 
-export class EmployerDetailsResponse extends EmployerResponse {
+/** An employer in the register's list: with whether it is in the plan's network today. */
+export class EmployerListItem extends EmployerResponse {
+  @ApiProperty({ description: 'In the plan\'s employer network today (Europe/Copenhagen)' }) networkMember: boolean;
+}
+
+export class EmployerDetailsResponse extends EmployerListItem {
   @ApiProperty({ type: [AgreementResponse] }) agreements: AgreementResponse[];
+  @ApiProperty({ type: [NetworkMembershipResponse], description: 'Its periods in the plan\'s employer network, oldest first' }) network: NetworkMembershipResponse[];
+  @ApiProperty({ description: 'How many activity sessions (network meetings) the employer came to' }) meetingsAttended: number;
 }
 
 export class EmployerPage {
-  @ApiProperty({ type: [EmployerResponse] }) items: EmployerResponse[];
+  @ApiProperty({ type: [EmployerListItem] }) items: EmployerListItem[];
   @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
 }

@@ -3,6 +3,7 @@ import { IsEmail, IsIn, IsInt, IsOptional, IsString, Length, Matches, MaxLength,
 import { IsCalendarDate } from '../../common/calendar-date.decorator';
 import { PageQuery } from '../../common/pagination';
 import { Nullable } from '../../common/validation';
+import { EMPLOYER_STATUSES, type EmployerStatus } from '../employer-status';
 import { SECTORS, type Sector } from '../entities/employer.entity';
 
 // The shape only; the modulus-11 check is the service's, so its answer names the rule.
@@ -46,10 +47,15 @@ export class CreateEmployerDto {
   @IsEmail()
   @MaxLength(254)
   contactEmail?: string;
+
+  @ApiPropertyOptional({ enum: EMPLOYER_STATUSES, description: 'Where the plan stands with the employer; left out, a workplace just found is a `prospect`' })
+  @IsOptional()
+  @IsIn(EMPLOYER_STATUSES)
+  status?: EmployerStatus;
 }
 
 /** PATCH: only the fields sent change; `null` clears cvr, address and the contact fields. */
-export class UpdateEmployerDto extends PartialType(OmitType(CreateEmployerDto, ['name', 'sector'] as const)) {
+export class UpdateEmployerDto extends PartialType(OmitType(CreateEmployerDto, ['name', 'sector', 'status'] as const)) {
   @Nullable() declare cvr?: string;
   @Nullable() declare address?: string;
   @Nullable() declare contactName?: string;
@@ -66,6 +72,11 @@ export class UpdateEmployerDto extends PartialType(OmitType(CreateEmployerDto, [
   @ValidateIf((_, value) => value !== undefined)
   @IsIn(SECTORS)
   sector?: Sector;
+
+  @ApiPropertyOptional({ enum: EMPLOYER_STATUSES, description: 'Set by hand, e.g. `inactive` when the plan stops working with the employer; a logged contact moves a prospect to contacted and an agreement makes it cooperating by themselves' })
+  @ValidateIf((_, value) => value !== undefined)
+  @IsIn(EMPLOYER_STATUSES)
+  status?: EmployerStatus;
 
   @ApiPropertyOptional({ type: 'integer', example: 1, description: "The employer's `version` as you last read it; 409 `stale_version` with `currentVersion` if it has changed since. Without it the change applies to the employer as it is (api.md's body)" })
   @IsOptional()
@@ -101,4 +112,14 @@ export class EmployerQuery extends PageQuery {
   @IsString()
   @Length(1, 100)
   q?: string;
+
+  @ApiPropertyOptional({ enum: EMPLOYER_STATUSES, description: 'Only employers with this status' })
+  @IsOptional()
+  @IsIn(EMPLOYER_STATUSES)
+  status?: EmployerStatus;
+
+  @ApiPropertyOptional({ enum: ['member'], description: "`member`: only the employers in the plan's network today (Danish date)" })
+  @IsOptional()
+  @IsIn(['member'])
+  network?: 'member';
 }

@@ -1,9 +1,13 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { EmployerStatus } from '../employer-status';
 
 export const SECTORS = ['private', 'public'] as const;
 export type Sector = (typeof SECTORS)[number];
 
-/** A business or public workplace that takes youths in leisure jobs (fritidsjob); an organisation, not a person. */
+/**
+ * A business or public workplace the plan works with: it takes youths in leisure jobs (fritidsjob),
+ * adults in internships, or is in the plan's employer network; an organisation, not a person.
+ */
 @Entity('employers')
 export class Employer {
   @PrimaryGeneratedColumn('uuid')
@@ -33,6 +37,10 @@ export class Employer {
 
   @Column({ name: 'contact_email', type: 'text', nullable: true })
   contactEmail: string | null;
+
+  /** Where the plan stands with the employer (employer-status.ts). */
+  @Column({ type: 'text', default: 'prospect' })
+  status: EmployerStatus;
 
   /** Optimistic concurrency: raised by hand on every change, so a PATCH on an older read is refused. */
   @Column({ type: 'integer', default: 1 })

@@ -88,6 +88,14 @@ export class ReferralsResultResponse {
   @ApiProperty(counts('Referrals made in the period by their status at its end')) byStatus: Record<string, number>;
 }
 
+export class EmployersResultResponse {
+  @ApiProperty({ description: 'Employers with a logged contact in the period (Danish time), each once' }) approached: number;
+  @ApiProperty({ description: 'Cooperation agreements signed in the period' }) newAgreements: number;
+  @ApiProperty({ description: 'Employers in the plan\'s network on at least one day of the period' }) networkMembers: number;
+  @ApiProperty({ description: 'Sessions in the period that employers came to' }) networkMeetings: number;
+  @ApiProperty({ description: 'Employers\' attendances at those sessions' }) meetingAttendances: number;
+}
+
 export class SmallJobsResultResponse {
   @ApiProperty({ description: 'Småjobs whose first day is in the period' }) started: number;
   @ApiProperty({ description: 'Småjobs that ended in the period' }) ended: number;
@@ -135,6 +143,7 @@ export class HalfYearResultResponse {
   @ApiProperty({ type: ConsentsResultResponse }) consents: ConsentsResultResponse;
   @ApiPropertyOptional({ type: ActivitiesResultResponse, description: 'Absent in reports computed before activities were recorded' }) activities?: ActivitiesResultResponse;
   @ApiPropertyOptional({ type: ReferralsResultResponse, description: 'Absent in reports computed before referral follow-up' }) referrals?: ReferralsResultResponse;
+  @ApiPropertyOptional({ type: EmployersResultResponse, description: 'Absent in reports computed before the employer register' }) employers?: EmployersResultResponse;
   @ApiPropertyOptional({ type: SmallJobsResultResponse, description: 'Absent in reports computed before småjobs were recorded' }) smallJobs?: SmallJobsResultResponse;
   @ApiPropertyOptional({ type: OutreachResultResponse, description: 'Absent in reports computed before outreach lists were recorded' }) outreach?: OutreachResultResponse;
   @ApiProperty({ type: [IndicatorValueResponse] }) indicators: IndicatorValueResponse[];

@@ -53,6 +53,7 @@ export function renderCsv(result: HalfYearResult, meta: ExportMeta): Buffer {
     for (const table of m.activities.tables) rows.push(...tableRows(table));
   }
   if (m.referrals) rows.push(...tableRows(m.referrals));
+  if (m.employers) rows.push(...figureRows('Virksomheder', m.employers));
   for (const section of m.extraSections) {
     rows.push(...figureRows(section.title, section.figures));
     for (const table of section.tables) rows.push(...tableRows(table));

@@ -129,6 +129,7 @@ function tables(doc: Doc, flow: Flow, m: ReportModel): void {
     figureSpec('Samtykker', m.consents),
     ...(m.activities ? [figureSpec('Aktiviteter', m.activities.figures), ...m.activities.tables.map(countSpec)] : []),
     ...(m.referrals ? [countSpec(m.referrals)] : []),
+    ...(m.employers ? [figureSpec('Virksomheder', m.employers)] : []),
     ...m.extraSections.flatMap((section) => [figureSpec(section.title, section.figures), ...section.tables.map(countSpec)]),
   ]);
   if (m.indicators.length === 0) return;

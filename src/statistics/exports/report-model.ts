@@ -12,6 +12,7 @@ import {
 import { dateTimeText, halfLabel, NO_VALUE, percentText, periodText } from './format';
 import { indicatorRows, type IndicatorRow, type PrintedFigure } from './indicator-rows';
 import { activitiesModel, referralsModel, type ActivitiesModel } from './activities-model';
+import { employersModel } from './employers-model';
 import { outreachModel, smallJobsModel, type ExtraSection } from './other-people-model';
 import { breakdownTables, countTable, ownTotalTable, plain, tableCells, type CountTable, type Figure, type TableDef } from './count-tables';
 
@@ -51,6 +52,8 @@ export interface ReportModel {
   /** Absent (null) in snapshots from before activities and referral follow-up were recorded. */
   activities: ActivitiesModel | null;
   referrals: CountTable | null;
+  /** The employer register's figures; absent (null) in snapshots from before it. */
+  employers: Figure[] | null;
   /** Sections after the activities (småjobs, outreach), each printed the same way by every exporter; a section absent from an older snapshot is left out. */
   extraSections: ExtraSection[];
   indicators: IndicatorRow[];
@@ -246,6 +249,7 @@ export function buildReportModel(result: HalfYearResult, meta: ExportMeta): Repo
     ],
     activities: result.activities ? activitiesModel(result.activities, t) : null,
     referrals: result.referrals ? referralsModel(result.referrals, t) : null,
+    employers: result.employers ? employersModel(result.employers) : null,
     extraSections: [...(smallJobs ? [smallJobs] : []), ...(result.outreach ? [outreachModel(result.outreach, t)] : [])],
     // An indicator computed from a figure above is that figure again: shown only as it is shown.
     indicators: indicatorRows(

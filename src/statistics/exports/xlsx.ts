@@ -121,6 +121,14 @@ function activitiesSheet(wb: ExcelJS.Workbook, m: ReportModel): void {
   widths(ws, [52, 12, 12]);
 }
 
+function employersSheet(wb: ExcelJS.Workbook, m: ReportModel): void {
+  if (!m.employers) return;
+  const ws = wb.addWorksheet('Virksomheder');
+  addHeading(ws, m, 'Virksomheder');
+  addFigures(ws, 'Nøgletal', m.employers);
+  widths(ws, [52, 12]);
+}
+
 function extraSheets(wb: ExcelJS.Workbook, m: ReportModel): void {
   for (const section of m.extraSections) {
     const ws = wb.addWorksheet(section.title);
@@ -186,6 +194,7 @@ export async function renderXlsx(result: HalfYearResult, meta: ExportMeta): Prom
   jobSheet(wb, m);
   consentSheet(wb, m);
   activitiesSheet(wb, m);
+  employersSheet(wb, m);
   extraSheets(wb, m);
   indicatorSheet(wb, m);
   aboutSheet(wb, m);

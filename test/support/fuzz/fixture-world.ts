@@ -96,6 +96,7 @@ async function arrangePlan(t: TestApp, plan: PlanFixture, label: string): Promis
   programme = await f.moveOk(programme, { to: 'matching' });
   const match = await ok('match', sw.post(`/job-programmes/${programme.id}/matches`, { employerId }));
   const internship = await ok('internship', counsellor.post('/internships', { residentId: named.id, employerId, startsOn: '2026-03-02', endsOn: '2026-05-29', hoursPerWeek: 15 }));
+  const membership = await ok('network membership', counsellor.post(`/employers/${employerId}/network`, { from: '2026-01-01' }));
   const smallJob = await ok('småjob', counsellor.post('/small-jobs', { residentId: named.id, employerId, startsOn: '2026-03-02', hoursPerWeek: 6 }));
   const outreachList = await ok('outreach list', counsellor.post('/outreach-lists', { name: `Opsøgende ${label}`, source: 'Kommunen', legalBasis: 'Databehandleraftale', retentionDays: 90 }));
   const person = await ok('person on the outreach list', counsellor.post(`/outreach-lists/${outreachList.id}/people`, { name: 'Amira Hassan', birthYear: 2004 }));
@@ -129,6 +130,7 @@ async function arrangePlan(t: TestApp, plan: PlanFixture, label: string): Promis
       referral: [referral.id, sharedReferral.id],
       consent: [counsellingConsent.id, ...youthConsents.items.map((c) => c.id)],
       employer: [employerId],
+      membership: [membership.id],
       jobProgramme: [programme.id],
       match: [match.id],
       internship: [internship.id],

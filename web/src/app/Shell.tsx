@@ -21,6 +21,7 @@ export const NAVIGATION: Partial<Record<Role, NavItem[]>> = {
     { to: '/i-dag', label: common.nav.today },
     { to: '/beboere', label: common.nav.residents },
     { to: '/sager', label: common.nav.cases },
+    { to: '/virksomheder', label: common.nav.employers },
     { to: '/smaajobs', label: common.nav.smallJobs },
     { to: '/opsoegende', label: common.nav.outreach },
   ],

@@ -4,7 +4,8 @@ import { ReferralInboxScreen, ReferralScreen, SharedResidentScreen, SharedReside
 import { ResidentAccessLogScreen } from '../screens/resident-rights/lazy';
 import { ActivitiesScreen, ActivityScreen, AuditScreen, StaffMemberScreen, StaffScreen } from '../screens/leader-admin/lazy';
 import { IndicatorsScreen, ReportScreen, ReportsScreen } from '../screens/leader-report/lazy';
-import { BoardScreen, EmployerScreen, EmployersScreen, ProgrammeScreen } from '../screens/social-worker/lazy';
+import { BoardScreen, ProgrammeScreen } from '../screens/social-worker/lazy';
+import { CsrAwardsScreen, EmployerScreen, EmployersScreen } from '../screens/employers/lazy';
 import { NewProgrammeScreen } from '../screens/social-worker/lazy';
 import { CaseScreen } from '../screens/counsellor/CaseScreen';
 import { CasesScreen } from '../screens/counsellor/CasesScreen';
@@ -88,8 +89,10 @@ export function AppRoutes() {
         <Route path="/forloeb" element={<RequireRole roles={['social_worker']}><BoardScreen /></RequireRole>} />
         <Route path="/forloeb/nyt" element={<RequireRole roles={['social_worker']}><NewProgrammeScreen /></RequireRole>} />
         <Route path="/forloeb/:id" element={<RequireRole roles={['social_worker']}><ProgrammeScreen /></RequireRole>} />
-        <Route path="/virksomheder" element={<RequireRole roles={['social_worker']}><EmployersScreen /></RequireRole>} />
-        <Route path="/virksomheder/:id" element={<RequireRole roles={['social_worker']}><EmployerScreen /></RequireRole>} />
+        {/* employers/: the plan's one employer register, kept by counsellors and social workers */}
+        <Route path="/virksomheder" element={<RequireRole roles={['counsellor', 'social_worker']}><EmployersScreen /></RequireRole>} />
+        <Route path="/virksomheder/csr-pris" element={<RequireRole roles={['counsellor', 'social_worker']}><CsrAwardsScreen /></RequireRole>} />
+        <Route path="/virksomheder/:id" element={<RequireRole roles={['counsellor', 'social_worker']}><EmployerScreen /></RequireRole>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -229,6 +229,7 @@ export const leaderAdmin = {
     men: 'Mænd',
     youth: 'Unge',
     adults: 'Voksne',
+    employersPresent: 'Virksomheder til stede',
     sessionsCaption: 'De seneste gange',
     startsAt: 'Tidspunkt',
     headcount: 'Deltagere',

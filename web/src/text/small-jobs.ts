@@ -44,7 +44,7 @@ export const smallJobs = {
   chooseResident: 'Vælg en beboer',
   employerField: 'Arbejdsgiver',
   chooseEmployer: 'Vælg en arbejdsgiver',
-  noEmployers: 'Planen har ingen arbejdsgivere endnu; de oprettes af den boligsociale medarbejder under Virksomheder.',
+  noEmployers: 'Planen har ingen arbejdsgivere endnu; opret dem under Virksomheder.',
   hoursField: 'Timer om ugen',
   hoursHint: 'Fra 1 til 15 timer, fx 6 eller 7,5.',
   startSubmit: 'Start småjobbet',

@@ -1,4 +1,4 @@
-/** The social worker's screens (the board of leisure-job programmes, the youth's programme, employers), in Danish. */
+/** The social worker's screens (the board of leisure-job programmes, the youth's programme), in Danish; the employer register's are in employers.ts. */
 
 export type Phase = 'clarification' | 'matching' | 'employment' | 'evaluation' | 'ordinary_job' | 'ended';
 
@@ -256,41 +256,5 @@ export const socialWorker = {
     cancel: 'Fortryd',
     corrected: 'Timerne er rettet. De tidligere timer er gemt i historikken.',
     earlierValue: (hours: string, when: string) => `${hours} timer (registreret ${when})`,
-  },
-  employers: {
-    heading: 'Virksomheder',
-    caption: 'Virksomheder i helhedsplanen',
-    name: 'Navn',
-    cvr: 'CVR-nummer',
-    sector: 'Sektor',
-    sectorLabel: { private: 'Privat', public: 'Offentlig', voluntary: 'Frivillig' } as Record<string, string>,
-    none: 'Der er ingen virksomheder endnu.',
-    formHeading: 'Opret en virksomhed',
-    nameField: 'Virksomhedens navn',
-    cvrField: 'CVR-nummer (valgfrit)',
-    cvrHint: '8 cifre',
-    sectorField: 'Sektor',
-    create: 'Opret virksomheden',
-    created: 'Virksomheden er oprettet.',
-    back: 'Tilbage til virksomhederne',
-    agreementsHeading: 'Samarbejdsaftaler',
-    agreementsCaption: 'Samarbejdsaftaler',
-    signedAt: 'Underskrevet',
-    validFrom: 'Gælder fra',
-    validTo: 'Gælder til',
-    untilFurther: 'Indtil videre',
-    active: 'Gælder i dag',
-    yes: 'Ja',
-    no: 'Nej',
-    noAgreements: 'Virksomheden har ingen samarbejdsaftale.',
-    agreementFormHeading: 'Registrér en samarbejdsaftale',
-    agreementButton: 'Registrér aftalen',
-    agreementSaved: 'Aftalen er registreret.',
-    youthHeading: 'Unge og match hos virksomheden',
-    youthCaption: 'Unge med match hos virksomheden',
-    youth: 'Den unge',
-    phase: 'Fase',
-    matchStatus: 'Match',
-    noYouth: 'Ingen unge har match hos virksomheden.',
   },
 } as const;

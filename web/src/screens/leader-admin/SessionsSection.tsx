@@ -16,6 +16,8 @@ const count = (n: number | null) => (n === null ? '' : formatNumber(n));
 /** The activity's head counts by month, and its latest sessions one by one. */
 export function SessionsSection({ activityId }: { activityId: string }) {
   const [loaded] = useLoad<{ items: Session[]; truncated: boolean }>(activityId, () => sessionsOf(activityId, MAX));
+  // A network meeting's guests (issue 23): the column shows only where employers came.
+  const withEmployers = loaded.state === 'loaded' && loaded.data.items.some((s) => s.employers.length > 0);
   return (
     <section className="admin-section" aria-labelledby="sessions-heading">
       <h2 id="sessions-heading">{text.sessionsHeading}</h2>
@@ -67,6 +69,7 @@ export function SessionsSection({ activityId }: { activityId: string }) {
                   <th scope="col">{text.men}</th>
                   <th scope="col">{text.youth}</th>
                   <th scope="col">{text.adults}</th>
+                  {withEmployers && <th scope="col">{text.employersPresent}</th>}
                 </tr>
               </thead>
               <tbody>
@@ -78,6 +81,7 @@ export function SessionsSection({ activityId }: { activityId: string }) {
                     <td>{count(s.headcount.men)}</td>
                     <td>{count(s.headcount.youth)}</td>
                     <td>{count(s.headcount.adults)}</td>
+                    {withEmployers && <td>{s.employers.map((e) => e.name).join(', ')}</td>}
                   </tr>
                 ))}
               </tbody>

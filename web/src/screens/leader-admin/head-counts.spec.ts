@@ -9,6 +9,7 @@ const session = (startsAt: string, total: number, women: number | null = null): 
   headcount: { total, women, men: null, youth: null, adults: null },
   participants: [],
   participantsWithheld: 0,
+  employers: [],
   recordedBy: 'u',
 });
 

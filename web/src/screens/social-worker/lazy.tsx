@@ -5,13 +5,9 @@ import { Loading } from '../../components/Loading';
 const Board = lazy(() => import('./BoardPage').then((m) => ({ default: m.BoardPage })));
 const Programme = lazy(() => import('./ProgrammePage').then((m) => ({ default: m.ProgrammePage })));
 const NewProgramme = lazy(() => import('./NewProgrammePage').then((m) => ({ default: m.NewProgrammePage })));
-const Employers = lazy(() => import('./EmployersPage').then((m) => ({ default: m.EmployersPage })));
-const EmployerScreen_ = lazy(() => import('./EmployerPage').then((m) => ({ default: m.EmployerPage })));
 
 const loading = (screen: ReactNode) => <Suspense fallback={<Loading />}>{screen}</Suspense>;
 
 export const BoardScreen = () => loading(<Board />);
 export const ProgrammeScreen = () => loading(<Programme />);
-export const EmployersScreen = () => loading(<Employers />);
-export const EmployerScreen = () => loading(<EmployerScreen_ />);
 export const NewProgrammeScreen = () => loading(<NewProgramme />);
