@@ -60,7 +60,11 @@ export class OutreachService {
     const people = await this.outreach.people(manager, actor, id);
     const attempts = await this.outreach.attempts(manager, actor, id);
     const counts = (await this.outreach.countsOf(manager, actor.planId, [id])).get(id) ?? { people: 0, attempts: 0 };
-    await this.audit.record(actor, { action: 'outreach_list.read', purpose: OUTREACH_PURPOSE, entityType: 'outreach_list', entityId: id });
+    // The list read, and one event per person on it who is a registered resident, so their access log shows it.
+    await this.audit.record(actor, [
+      { action: 'outreach_list.read', purpose: OUTREACH_PURPOSE, entityType: 'outreach_list', entityId: id },
+      ...people.filter((p) => p.residentId).map((p) => ({ action: 'outreach_person.read', purpose: OUTREACH_PURPOSE, residentId: p.residentId, entityType: 'outreach_person', entityId: p.id })),
+    ]);
     return listDetails(list, counts, people, attempts);
   }
 

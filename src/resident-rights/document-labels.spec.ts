@@ -32,7 +32,7 @@ function sources(dir = path.resolve('src')): string[] {
 }
 
 /** The audit actions whose events name a resident, so their access log shows them. */
-const RESIDENT_FAMILIES = /^(resident|guardian|consent|counselling_[a-z_]+|internship|small_job|job_programme|activity_session|activity_visit|activity_enrolment|reminder|read|answer|audit_log)\./;
+const RESIDENT_FAMILIES = /^(resident|guardian|consent|counselling_[a-z_]+|internship|small_job|outreach_[a-z_]+|job_programme|activity_session|activity_visit|activity_enrolment|reminder|read|answer|audit_log)\./;
 
 describe("the Danish words of a resident's documents", () => {
   it.each([

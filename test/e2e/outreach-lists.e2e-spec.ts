@@ -93,6 +93,7 @@ describe('door-to-door outreach lists (001_* Ishøj)', () => {
     expect(kase.body.contacts).toEqual([expect.objectContaining({ channel: 'home_visit', occurredAt: '2026-03-02T16:30:00.000Z' })]);
     const read = await plan.counsellor.get(`/outreach-lists/${list.id}`);
     expect((read.body.people as Person[])[0]).toMatchObject({ residentId: res.body.residentId, attempts: [{ outcome: 'talked', caseId: res.body.caseId }] });
+    expect(await owner.count(`audit_events WHERE resident_id = $1 AND action = 'outreach_person.read'`, [res.body.residentId])).toBe(1);
     expect(await owner.count(`audit_events WHERE resident_id = $1 AND action IN ('resident.registered', 'counselling_case.opened', 'outreach_attempt.recorded')`, [res.body.residentId])).toBe(3);
 
     const twice = await attempt(list.id, amira.id, { at: '2026-03-09T17:30:00+01:00', outcome: 'offer_accepted', openCase: { topic: 'employment', housingAreaId: plan.areas.eligible } });
