@@ -48,7 +48,7 @@ export function smallJobProblems(plan: SmallJobPlan): ProblemItem[] {
 
 /** Småjobs are for adults: a youth under 18 has the leisure-job programme (the same rule as internships). */
 export function smallJobAgeProblems(resident: AgeFacts, startsOn: string): ProblemItem[] {
-  return adultProblems(resident, startsOn).map((p) => ({ ...p, message: p.message.replace('internships are', 'småjobs are') }));
+  return adultProblems(resident, startsOn, 'småjobs');
 }
 
 /** The age group of a resident on the first day; with only a birth year, a group only when the whole year falls in it. */
