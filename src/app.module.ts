@@ -19,6 +19,7 @@ import { IndicatorsModule } from './indicators/indicators.module';
 import { JobsModule } from './jobs/jobs.module';
 import { MailModule } from './mail/mail.module';
 import { InternshipsModule } from './internships/internships.module';
+import { JobcentreModule } from './jobcentre/jobcentre.module';
 import { SmallJobsModule } from './small-jobs/small-jobs.module';
 import { OutreachModule } from './outreach/outreach.module';
 import { JobProgrammesModule } from './job-programmes/job-programmes.module';
@@ -88,6 +89,7 @@ export class AppModule {
         SchoolHolidaysModule,
         JobProgrammesModule,
         InternshipsModule,
+        JobcentreModule,
         SmallJobsModule,
         OutreachModule.register(config.processRole),
         JobsModule,

@@ -6,6 +6,7 @@ import { COUNSELLING_PROBLEMS } from './counselling/counselling-problems';
 import { EMPLOYERS_PROBLEMS } from './employers/employers-problems';
 import { INTERNSHIPS_PROBLEMS } from './internships/internships-problems';
 import { INDICATORS_PROBLEMS } from './indicators/indicators-problems';
+import { JOBCENTRE_PROBLEMS } from './jobcentre/jobcentre-problems';
 import { JOB_PROGRAMMES_PROBLEMS } from './job-programmes/job-programmes-problems';
 import { PLANS_PROBLEMS } from './plans/plans-problems';
 import { RESIDENTS_PROBLEMS } from './residents/residents-problems';
@@ -40,6 +41,7 @@ export const PROBLEM_CATALOGUE = {
   ...EMPLOYERS_PROBLEMS,
   ...JOB_PROGRAMMES_PROBLEMS,
   ...INTERNSHIPS_PROBLEMS,
+  ...JOBCENTRE_PROBLEMS,
   ...SMALL_JOBS_PROBLEMS,
   ...OUTREACH_PROBLEMS,
   ...ACTIVITIES_PROBLEMS,

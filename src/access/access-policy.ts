@@ -15,10 +15,11 @@ export const NOTHING: SqlCondition = { sql: 'FALSE', params: {} };
 export const EVERYONE: SqlCondition = { sql: 'TRUE', params: {} };
 
 /** Which kind of a resident's data a consent scope opens to the named organisations. */
-const SCOPES_FOR: Record<'resident' | 'counselling' | 'job_programmes', ConsentScope[]> = {
-  resident: ['share_counselling', 'share_job_programme'],
+const SCOPES_FOR: Record<'resident' | Compartment, ConsentScope[]> = {
+  resident: ['share_counselling', 'share_job_programme', 'share_jobcentre'],
   counselling: ['share_counselling'],
   job_programmes: ['share_job_programme'],
+  jobcentre: ['share_jobcentre'],
 };
 
 /**
@@ -123,6 +124,20 @@ export class AccessPolicy {
   /** Job programmes the actor may change: the social workers of the plan. */
   writableJobProgrammes(actor: PlanActor, alias: string): SqlCondition {
     return this.owner(actor, alias, 'job_programmes');
+  }
+
+  /**
+   * Job-centre enrolments (aliased `alias`) the actor may read: the plan's caseworkers, whose
+   * compartment it is, and the boligsocial staff only while the person's share_jobcentre consent
+   * names their organisation, exactly as the caseworker reads counselling under share_counselling.
+   */
+  readableJobcentreEnrolments(actor: PlanActor, alias: string): SqlCondition {
+    return this.either(this.writableJobcentreEnrolments(actor, alias), this.sharedByConsent(actor, `${alias}.resident_id`, 'jobcentre'));
+  }
+
+  /** Job-centre enrolments the actor may change: the caseworkers of the plan. */
+  writableJobcentreEnrolments(actor: PlanActor, alias: string): SqlCondition {
+    return this.owner(actor, alias, 'jobcentre');
   }
 
   /** Whether the actor may register and change data in a compartment (only its owning role may). */

@@ -13,6 +13,7 @@ export const API_TAGS: readonly { name: string; description: string }[] = [
   { name: 'Small jobs', description: 'Småjobs: a few hours a week (1-15) for an adult resident at one of the plan\'s employers, often the housing organisation; start, end and outcome.' },
   { name: 'Outreach', description: 'Door-to-door outreach lists handed over by the municipality: a legal basis and a short retention of their own, the people on them, each attempt and a counselling case opened from a talk.' },
   { name: 'Internships', description: 'Internships (praktikforløb) at an employer arranged for residents: period, hours, where the resident came from and the outcome.' },
+  { name: 'Job centre', description: "The job centre's own caseload in the area (fremskudt jobcenter): enrolments in an effort, target group, active quarters, end reasons and figures." },
   { name: 'Employers', description: 'Employers the leisure-job programmes place youth with, and their cooperation agreements.' },
   { name: 'School calendar', description: 'The school holidays the young-worker rules judge weekly hours by.' },
   { name: 'Half-year statistics', description: "The plan's goals and indicators, and the half-year statistics report with its exports." },

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { ConsentScope } from './consent.entity';
 
 /**
  * The SQL twin of consentStatus() = 'active', for the consent aliased `k`: the policy layer uses
@@ -10,7 +11,7 @@ export const ACTIVE_CONSENT_SQL = (k: string) =>
 
 export interface ActiveConsentQuery {
   residentId: string;
-  scope: 'share_counselling' | 'share_job_programme' | 'job_programme_participation';
+  scope: ConsentScope;
   planId?: string;
   /** Only consents naming this organisation as a recipient. */
   organisationId?: string;

@@ -8,6 +8,7 @@ export const SCOPE_COMPARTMENT: Record<ConsentScope, Compartment> = {
   share_counselling: 'counselling',
   share_job_programme: 'job_programmes',
   job_programme_participation: 'job_programmes',
+  share_jobcentre: 'jobcentre',
 };
 
 export interface ConsentRequest {

@@ -1,11 +1,12 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-export const CONSENT_SCOPES = ['share_counselling', 'share_job_programme', 'job_programme_participation'] as const;
+export const CONSENT_SCOPES = ['share_counselling', 'share_job_programme', 'job_programme_participation', 'share_jobcentre'] as const;
 export type ConsentScope = (typeof CONSENT_SCOPES)[number];
 export const SCOPE_LABELS: Record<ConsentScope, string> = {
   share_counselling: 'Deling af rådgivningsforløb',
   share_job_programme: 'Deling af fritidsjobforløb',
   job_programme_participation: 'Deltagelse i fritidsjobforløb',
+  share_jobcentre: 'Deling af jobcenterforløb',
 };
 
 /**

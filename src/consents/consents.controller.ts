@@ -16,7 +16,7 @@ export class ConsentsController {
   /** Records a consent as the resident (or, for a minor, a guardian) gave it. */
   @ApiOperation({ summary: "Record a resident's consent" })
   @Post()
-  @Allow('counsellor', 'social_worker')
+  @Allow('counsellor', 'social_worker', 'caseworker')
   @ApiCreatedResponse({ type: ConsentResponse, description: 'The consent with its derived status and history' })
   @ApiNotFoundResponse({ description: 'No such resident in your compartment' })
   @ApiUnprocessableEntityResponse({ description: 'E.g. a resident under 15 consenting alone, or recipients outside the plan; every unmet rule is listed; `code` names the first (e.g. `guardian_consent_required`)' })
@@ -27,7 +27,7 @@ export class ConsentsController {
   /** Consents of the residents whose records you keep, with status (active, withdrawn, expired) and history. */
   @ApiOperation({ summary: 'List consents with status and history' })
   @Get()
-  @Allow('counsellor', 'social_worker')
+  @Allow('counsellor', 'social_worker', 'caseworker')
   @ApiOkResponse({ type: ConsentPage, description: 'A page of consents, newest first' })
   list(@PlanActor() actor: PlanActor, @Query() query: ConsentQuery) {
     return this.consents.list(actor, query);
@@ -37,7 +37,7 @@ export class ConsentsController {
   @ApiOperation({ summary: 'Withdraw a consent' })
   @Post(':id/withdraw')
   @HttpCode(200)
-  @Allow('counsellor', 'social_worker')
+  @Allow('counsellor', 'social_worker', 'caseworker')
   @ApiOkResponse({ type: ConsentResponse, description: 'The consent, now withdrawn' })
   @ApiConflictResponse({ description: 'Already withdrawn (`consent_already_withdrawn`) or expired (`consent_already_expired`), or a reason given for an erased resident (`resident_erased`: withdraw without one)' })
   withdraw(@PlanActor() actor: PlanActor, @Param('id', ParseIdPipe) id: string, @Body() dto: WithdrawConsentDto) {

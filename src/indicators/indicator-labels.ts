@@ -5,6 +5,7 @@ import type { TargetKind } from './plan-indicator.entity';
 export const TARGET_BASIS_LABELS: Record<TargetBasis, string> = {
   half_of_yearly: 'Mål (halvdelen af årsmålet)',
   half_yearly: 'Mål (halvårsmål)',
+  twice_quarterly: 'Mål (to kvartalsmål)',
   level: 'Mål (niveau for perioden)',
   yearly_unscaled: 'Årsmål (hele året)',
 };
@@ -12,6 +13,7 @@ export const TARGET_BASIS_LABELS: Record<TargetBasis, string> = {
 export const TARGET_KIND_LABELS: Record<TargetKind, string> = {
   yearly: 'Antal pr. år',
   half_yearly: 'Antal pr. halvår',
+  quarterly: 'Antal pr. kvartal',
   level: 'Niveau der skal nås',
 };
 

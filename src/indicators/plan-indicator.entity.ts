@@ -1,20 +1,22 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 /** What the system can compute for an indicator itself; others come from outside (surveys, registers). */
-export const INDICATOR_METRICS = ['job_programmes_started', 'ordinary_job_share', 'counselling_cases_started', 'counselling_unique_residents', 'small_jobs_started_30_64'] as const;
+export const INDICATOR_METRICS = ['job_programmes_started', 'ordinary_job_share', 'counselling_cases_started', 'counselling_unique_residents', 'jobcentre_covered', 'jobcentre_activation_rate', 'small_jobs_started_30_64'] as const;
 export type IndicatorMetric = (typeof INDICATOR_METRICS)[number];
 
 /**
  * How a target reads against a half-year: `yearly` is an amount per year (a half-year's share of
- * it is half), `half_yearly` an amount per half-year, `level` a share or level to reach (the same
- * in any period).
+ * it is half), `half_yearly` an amount per half-year, `quarterly` an amount per quarter (a
+ * half-year's is twice it; 004_* follows the job centre "Kvartalsvis"), `level` a share or level
+ * to reach (the same in any period).
  */
-export const TARGET_KINDS = ['yearly', 'half_yearly', 'level'] as const;
+export const TARGET_KINDS = ['yearly', 'half_yearly', 'quarterly', 'level'] as const;
 export type TargetKind = (typeof TARGET_KINDS)[number];
 
 /** A share or a percentage is a level to reach, "pr. halvår" an amount per half-year, anything else an amount per year. */
 export function defaultTargetKind(unit: string): TargetKind {
   if (/\bandel\b|procent|%/i.test(unit)) return 'level';
+  if (/kvartal/i.test(unit)) return 'quarterly';
   return /halvår/i.test(unit) ? 'half_yearly' : 'yearly';
 }
 

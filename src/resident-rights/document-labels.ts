@@ -3,6 +3,7 @@ import { SCOPE_LABELS } from '../consents/consent.entity';
 import { REFERRAL_STATUS_LABELS } from '../counselling/referrals/referral-status-machine';
 import { BUILT_IN_TOPICS, CHANNEL_LABELS, FORM_LABELS } from '../counselling/topics';
 import { INTERNSHIP_OUTCOME_LABELS } from '../internships/internship-rules';
+import { CRITERION_LABELS, END_REASON_LABELS, TARGET_GROUP_LABELS } from '../jobcentre/jobcentre-rules';
 import { SMALL_JOB_OUTCOME_LABELS } from '../small-jobs/small-job-rules';
 import { ATTEMPT_OUTCOME_LABELS } from '../outreach/outreach-rules';
 import { PHASE_LABELS } from '../job-programmes/phase-machine';
@@ -20,7 +21,7 @@ import { GENDER_LABELS } from '../residents/resident.entity';
 
 type Labels = Readonly<Record<string, string>>;
 
-export const COMPARTMENT_LABELS: Labels = { counselling: 'Social- og økonomisk rådgivning', job_programmes: 'Fritidsjob' };
+export const COMPARTMENT_LABELS: Labels = { counselling: 'Social- og økonomisk rådgivning', job_programmes: 'Fritidsjob', jobcentre: 'Jobcenterets fremskudte indsats' };
 export const ERASURE_REASON_LABELS: Labels = {
   resident_request: 'Beboeren bad om det',
   consent_withdrawn: 'Samtykket blev trukket tilbage',
@@ -74,6 +75,7 @@ export const COPY_SHAPE: Shape = {
     matches: { status: MATCH_STATUS_LABELS },
   },
   internships: { referredFrom: REFERRED_FROM_LABELS, outcome: INTERNSHIP_OUTCOME_LABELS },
+  jobcentreEnrolments: { targetGroup: TARGET_GROUP_LABELS, criteriaMet: CRITERION_LABELS, endReason: END_REASON_LABELS },
   smallJobs: { outcome: SMALL_JOB_OUTCOME_LABELS },
   outreach: { attempts: { outcome: ATTEMPT_OUTCOME_LABELS } },
   activities: {

@@ -5,6 +5,7 @@ import { ConsentResidentData } from '../consents/consent-resident-data';
 import { CounsellingResidentData } from '../counselling/counselling-resident-data';
 import { IdempotencyKeysRepository } from '../idempotency/idempotency-keys.repository';
 import { InternshipResidentData } from '../internships/internship-resident-data';
+import { JobcentreResidentData } from '../jobcentre/jobcentre-resident-data';
 import { SmallJobResidentData } from '../small-jobs/small-job-resident-data';
 import { OutreachResidentData } from '../outreach/outreach-resident-data';
 import { ProgrammeResidentData } from '../job-programmes/programme-resident-data';
@@ -28,11 +29,12 @@ export class ResidentErasure {
     consents: ConsentResidentData,
     internships: InternshipResidentData,
     activities: ActivityResidentData,
+    jobcentre: JobcentreResidentData,
     smallJobs: SmallJobResidentData,
     outreach: OutreachResidentData,
     private readonly idempotencyKeys: IdempotencyKeysRepository,
   ) {
-    this.parts = [counselling, programmes, consents, internships, activities, smallJobs, outreach];
+    this.parts = [counselling, programmes, consents, internships, activities, jobcentre, smallJobs, outreach];
   }
 
   async erase(manager: EntityManager, residentIds: readonly string[], reason: ErasureReason): Promise<ErasedResident[]> {

@@ -7,6 +7,7 @@ import { AuditWriter } from '../audit/audit-writer';
 import { ConsentResidentData, type ConsentSection } from '../consents/consent-resident-data';
 import { CounsellingResidentData, type CounsellingSection } from '../counselling/counselling-resident-data';
 import { InternshipResidentData, type InternshipSection } from '../internships/internship-resident-data';
+import { JobcentreResidentData, type JobcentreSection } from '../jobcentre/jobcentre-resident-data';
 import { SmallJobResidentData, type SmallJobSection } from '../small-jobs/small-job-resident-data';
 import { OutreachResidentData, type OutreachSection } from '../outreach/outreach-resident-data';
 import { ProgrammeResidentData, type ProgrammeSection } from '../job-programmes/programme-resident-data';
@@ -19,7 +20,7 @@ import { addLabels } from './document-labels';
 import type { AccessLogEntry } from './dto/resident-rights-response.dto';
 
 /** Everything held about one resident but the access log, read as one consistent snapshot. */
-export type ResidentHoldings = { exportedAt: string } & ResidentRecordSection & ConsentSection & CounsellingSection & ProgrammeSection & InternshipSection & SmallJobSection & OutreachSection & ActivitySection;
+export type ResidentHoldings = { exportedAt: string } & ResidentRecordSection & ConsentSection & CounsellingSection & ProgrammeSection & InternshipSection & ActivitySection & JobcentreSection & SmallJobSection & OutreachSection;
 
 export interface ResidentCopy {
   planName: string;
@@ -45,6 +46,7 @@ export class ResidentExportService {
     private readonly programmes: ProgrammeResidentData,
     private readonly internships: InternshipResidentData,
     private readonly activities: ActivityResidentData,
+    private readonly jobcentre: JobcentreResidentData,
     private readonly smallJobs: SmallJobResidentData,
     private readonly outreach: OutreachResidentData,
     private readonly accessLog: AccessLogService,
@@ -63,6 +65,7 @@ export class ResidentExportService {
       ...(await this.programmes.sectionOf(manager, actor.planId, residentId)),
       ...(await this.internships.sectionOf(manager, actor.planId, residentId)),
       ...(await this.activities.sectionOf(manager, actor.planId, residentId)),
+      ...(await this.jobcentre.sectionOf(manager, actor.planId, residentId)),
       ...(await this.smallJobs.sectionOf(manager, actor.planId, residentId)),
       ...(await this.outreach.sectionOf(manager, actor.planId, residentId)),
     }));
@@ -84,6 +87,7 @@ export async function* exportJson(copy: ResidentCopy): AsyncGenerator<string> {
     jobProgrammes: holdings.jobProgrammes,
     internships: holdings.internships,
     activities: holdings.activities,
+    jobcentreEnrolments: holdings.jobcentreEnrolments,
     smallJobs: holdings.smallJobs,
     outreach: holdings.outreach,
   };

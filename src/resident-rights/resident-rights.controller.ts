@@ -36,7 +36,7 @@ export class ResidentRightsController {
   /** Every read and change of the resident's data, newest first, with who, what and why; `?format=pdf` in Danish to hand over. */
   @ApiOperation({ summary: "A resident's access log (who read or changed what)" })
   @Get('access-log')
-  @Allow('counsellor', 'social_worker', 'leader')
+  @Allow('counsellor', 'social_worker', 'caseworker', 'leader')
   @RequireStepUp()
   @ApiOkResponse({ type: AccessLogPage, description: 'A page of the log (json), or the whole log as a PDF' })
   @ApiProduces('application/json', 'application/pdf')
@@ -51,7 +51,7 @@ export class ResidentRightsController {
   /** Everything held about the resident (GDPR Art. 15) in one document: JSON, streamed, or `?format=pdf` in Danish. */
   @ApiOperation({ summary: 'Export everything held about a resident (GDPR Art. 15)' })
   @Get('export')
-  @Allow('counsellor', 'social_worker')
+  @Allow('counsellor', 'social_worker', 'caseworker')
   @RequireStepUp()
   @ApiOkResponse({ type: ResidentExportDocument })
   @ApiProduces('application/json', 'application/pdf')
@@ -73,7 +73,7 @@ export class ResidentRightsController {
   @ApiOperation({ summary: "Erase a resident's personal data (GDPR Art. 17)" })
   @Post('erase')
   @HttpCode(200)
-  @Allow('counsellor', 'social_worker')
+  @Allow('counsellor', 'social_worker', 'caseworker')
   @RequireStepUp()
   @ApiOkResponse({ type: ErasureResponse })
   @ApiNotFoundResponse({ description: 'No such resident within your reach' })

@@ -15,7 +15,7 @@ export class ResidentsController {
   /** Registers a resident in your compartment; anonymous residents get a pseudonym to give the resident. */
   @ApiOperation({ summary: 'Register a resident (anonymous allowed)' })
   @Post()
-  @Allow('counsellor', 'social_worker')
+  @Allow('counsellor', 'social_worker', 'caseworker')
   @ApiCreatedResponse({ type: ResidentResponse, description: 'The resident; `pseudonym` is set for anonymous residents' })
   @ApiBadRequestResponse({ description: 'Validation failed, e.g. a name on an anonymous resident (`identity_not_allowed`)' })
   @ApiUnprocessableEntityResponse({ description: 'The housing area is not one of your plan (`housing_area_not_in_plan`)' })
@@ -47,7 +47,7 @@ export class ResidentsController {
 
   @ApiOperation({ summary: "Edit a resident's details" })
   @Patch(':id')
-  @Allow('counsellor', 'social_worker')
+  @Allow('counsellor', 'social_worker', 'caseworker')
   @ApiOkResponse({ type: ResidentResponse, description: 'The resident as changed, with its new `version`' })
   @ApiNotFoundResponse({ description: 'No such resident within your reach' })
   @ApiConflictResponse({ description: 'The resident changed since the `version` you sent (`stale_version`), or the change makes the record match another one (`possible_duplicate`, `duplicateIds`; `confirmNotDuplicate: true` keeps it)' })
@@ -57,7 +57,7 @@ export class ResidentsController {
 
   @ApiOperation({ summary: 'Add a guardian to a minor resident' })
   @Post(':id/guardians')
-  @Allow('counsellor', 'social_worker')
+  @Allow('counsellor', 'social_worker', 'caseworker')
   @ApiCreatedResponse({ type: GuardianResponse, description: 'The guardian' })
   @ApiNotFoundResponse({ description: 'No such resident within your reach' })
   @ApiUnprocessableEntityResponse({ description: 'An anonymous resident has no guardians (`anonymous_has_no_guardians`)' })

@@ -40,7 +40,7 @@ export class ResidentsService {
 
   async register(actor: PlanActor, dto: RegisterResidentDto): Promise<ResidentResponse> {
     const compartment = compartmentOwnedBy(actor.role);
-    if (!compartment) throw new Forbidden('Only counsellors and social workers register residents', { code: 'not_a_compartment_owner' satisfies ResidentsProblem });
+    if (!compartment) throw new Forbidden('Only counsellors, social workers and caseworkers register residents', { code: 'not_a_compartment_owner' satisfies ResidentsProblem });
     const anonymous = dto.anonymous ?? false;
     const problems = identityProblems(anonymous, dto);
     if (problems.length) throw new InvalidInput(problems, 'identity_not_allowed' satisfies ResidentsProblem);

@@ -1,6 +1,8 @@
 import { BUILT_IN_TOPICS, CHANNEL_LABELS, FORM_LABELS } from '../counselling/topics';
 import { BUILT_IN_ACTIVITY_KINDS, ENROLMENT_OUTCOME_LABELS } from '../activities/activity-kinds';
 import { REFERRAL_STATUS_LABELS } from '../counselling/referrals/referral-status-machine';
+import type { JobcentreFigures } from '../jobcentre/jobcentre-figures';
+import { END_REASON_LABELS, TARGET_GROUP_LABELS } from '../jobcentre/jobcentre-rules';
 import { PHASE_LABELS } from '../job-programmes/phase-machine';
 import { GENDER_LABELS } from '../residents/resident.entity';
 import type { TargetBasis } from '../indicators/indicator-targets';
@@ -88,6 +90,11 @@ export interface HalfYearResult {
   activities?: ActivitiesResult;
   /** Referrals made in the period by their status at its end. Absent in older snapshots. */
   referrals?: ReferralsResult;
+  /**
+   * The job centre's caseload in the half-year (issue 23; jobcentre/jobcentre-figures.ts defines
+   * each figure). Absent in snapshots from before the caseload was recorded.
+   */
+  jobcentre?: JobcentreFigures;
   /** The employer register (issue 23): approached, new agreements, network members, meetings. Absent in older snapshots. */
   employers?: EmployersResult;
   /** Småjobs started and ended in the period (issue 23). Absent in older snapshots. */
@@ -159,6 +166,8 @@ export const LABELS = {
   activityKinds: BUILT_IN_ACTIVITY_KINDS as Record<string, string>,
   enrolmentOutcomes: ENROLMENT_OUTCOME_LABELS as Record<string, string>,
   referralStatuses: REFERRAL_STATUS_LABELS as Record<string, string>,
+  targetGroups: TARGET_GROUP_LABELS as Record<string, string>,
+  jobcentreEndReasons: END_REASON_LABELS as Record<string, string>,
 } as const;
 
 /** The age bands reports use; age is taken at the end of the period. */

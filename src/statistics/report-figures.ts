@@ -33,6 +33,15 @@ export function reportFiguresView(id: string, m: ReportModel): ReportFiguresResp
       tables: [...(m.activities?.tables ?? []), ...(m.referrals ? [m.referrals] : [])].map(table),
     });
   }
+  if (m.jobcentre) {
+    const rate = m.jobcentre.activationRate;
+    sections.push({
+      title: 'Jobcenter',
+      figures: figures(m.jobcentre.figures),
+      shares: [{ label: rate.label, value: rate.value, display: rate.display }],
+      tables: m.jobcentre.tables.map(table),
+    });
+  }
   if (m.employers) sections.push({ title: 'Virksomheder', figures: figures(m.employers), shares: [], tables: [] });
   for (const section of m.extraSections) sections.push({ title: section.title, figures: figures(section.figures), shares: [], tables: section.tables.map(table) });
   return {

@@ -79,14 +79,14 @@ const MATRIX: Record<string, Role[] | 'public'> = {
   'GET /api/v1/users': ['leader'],
   'GET /api/v1/audit-events': ['leader', 'admin'],
 
-  'POST /api/v1/residents': ['counsellor', 'social_worker'],
+  'POST /api/v1/residents': ['counsellor', 'social_worker', 'caseworker'],
   'GET /api/v1/residents': ['counsellor', 'social_worker', 'caseworker'],
   'GET /api/v1/residents/:id': ['counsellor', 'social_worker', 'caseworker'],
-  'PATCH /api/v1/residents/:id': ['counsellor', 'social_worker'],
-  'POST /api/v1/residents/:id/guardians': ['counsellor', 'social_worker'],
-  'GET /api/v1/residents/:id/access-log': ['counsellor', 'social_worker', 'leader'],
-  'GET /api/v1/residents/:id/export': ['counsellor', 'social_worker'],
-  'POST /api/v1/residents/:id/erase': ['counsellor', 'social_worker'],
+  'PATCH /api/v1/residents/:id': ['counsellor', 'social_worker', 'caseworker'],
+  'POST /api/v1/residents/:id/guardians': ['counsellor', 'social_worker', 'caseworker'],
+  'GET /api/v1/residents/:id/access-log': ['counsellor', 'social_worker', 'caseworker', 'leader'],
+  'GET /api/v1/residents/:id/export': ['counsellor', 'social_worker', 'caseworker'],
+  'POST /api/v1/residents/:id/erase': ['counsellor', 'social_worker', 'caseworker'],
 
   'POST /api/v1/counselling-cases': ['counsellor'],
   'GET /api/v1/counselling-cases': ['counsellor', 'caseworker', 'social_worker'],
@@ -106,9 +106,9 @@ const MATRIX: Record<string, Role[] | 'public'> = {
   'GET /api/v1/counselling-topics': ['counsellor', 'leader'],
   'POST /api/v1/counselling-topics': ['leader'],
 
-  'POST /api/v1/consents': ['counsellor', 'social_worker'],
-  'GET /api/v1/consents': ['counsellor', 'social_worker'],
-  'POST /api/v1/consents/:id/withdraw': ['counsellor', 'social_worker'],
+  'POST /api/v1/consents': ['counsellor', 'social_worker', 'caseworker'],
+  'GET /api/v1/consents': ['counsellor', 'social_worker', 'caseworker'],
+  'POST /api/v1/consents/:id/withdraw': ['counsellor', 'social_worker', 'caseworker'],
 
   // One employer register for the plan (issue 23): counsellors (adults' internships, the network)
   // and social workers keep it, the leader follows it; agreements about youths stay the social worker's.
@@ -141,6 +141,15 @@ const MATRIX: Record<string, Role[] | 'public'> = {
   'GET /api/v1/internships': ['counsellor', 'caseworker'],
   'GET /api/v1/internships/:id': ['counsellor', 'caseworker'],
   'POST /api/v1/internships/:id/end': ['counsellor'],
+  // The job centre's own caseload is the caseworkers' compartment: only they change it; the
+  // boligsocial staff read a person's enrolment under a share_jobcentre consent naming them; the
+  // leader sees the figures (small counts suppressed), never a person.
+  'POST /api/v1/jobcentre-enrolments': ['caseworker'],
+  'GET /api/v1/jobcentre-enrolments': ['caseworker', 'counsellor', 'social_worker'],
+  'GET /api/v1/jobcentre-enrolments/figures': ['caseworker', 'leader'],
+  'GET /api/v1/jobcentre-enrolments/:id': ['caseworker', 'counsellor', 'social_worker'],
+  'POST /api/v1/jobcentre-enrolments/:id/end': ['caseworker'],
+  'PUT /api/v1/jobcentre-enrolments/:id/quarters/:quarter': ['caseworker'],
   // Småjobs are adults' work with employers like internships: the counsellors record them, the job centre reads them under consent.
   'POST /api/v1/small-jobs': ['counsellor'],
   'GET /api/v1/small-jobs': ['counsellor', 'caseworker'],

@@ -40,7 +40,7 @@ describe('refusals a client can act on', () => {
       await plan.counsellor.post('/residents', { name: '' }),
       await plan.counsellor.get('/counselling-cases/00000000-0000-4000-8000-000000000000'),
       await t.http().get('/api/v1/residents'),
-      await plan.caseworker.post('/residents', {}),
+      await plan.leader.post('/residents', {}),
       await t.http().get('/api/v1/no-such-route'),
     ];
     for (const answer of answers) {

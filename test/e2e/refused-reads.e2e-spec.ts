@@ -59,7 +59,7 @@ describe('the audit log of refused reads and of its own reading', () => {
     const before = await owner.count(`audit_events WHERE action = 'read.refused'`, []);
     expect((await t.http().get(`${API}/residents`)).status).toBe(401);
     expect((await plan.caseworker.get('/no-such-route')).status).toBe(404);
-    expectStatus(await plan.caseworker.post('/residents', { housingAreaId: plan.areas.eligible, firstName: 'X' }), 403, 'refused change');
+    expectStatus(await plan.leader.post('/residents', { housingAreaId: plan.areas.eligible, firstName: 'X' }), 403, 'refused change');
     expect(await owner.count(`audit_events WHERE action = 'read.refused'`, [])).toBe(before);
   });
 

@@ -2,10 +2,11 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /*
  * The metrics a plan's indicator may be computed from, spelled out (a migration is frozen history).
- * `active_volunteers` is the volunteers' metric (issue 23, part 1, migration 1734100000000), kept
- * here so that this later constraint never drops it, whichever branch reached main first.
+ * Besides the first four: the job centre's (1734200000001) and `active_volunteers`, the volunteers'
+ * metric (issue 23, part 1, migration 1734100000000), kept here so that this later constraint never
+ * drops it, whichever branch reached main first.
  */
-const METRICS_BEFORE = `'job_programmes_started','ordinary_job_share','counselling_cases_started','counselling_unique_residents','active_volunteers'`;
+const METRICS_BEFORE = `'job_programmes_started','ordinary_job_share','counselling_cases_started','counselling_unique_residents','jobcentre_covered','jobcentre_activation_rate','active_volunteers'`;
 
 /**
  * Issue 23, part 4: an indicator may be computed from the småjobs started in the half-year by

@@ -24,6 +24,8 @@ import { SsoSessionLogoutIndex1733950000000 } from './1733950000000-sso-session-
 import { UserApprovalsAndLeavers1733930000000 } from './1733930000000-user-approvals-and-leavers';
 import { PasswordResetLinks1733970000001 } from './1733970000001-password-reset-links';
 import { TimesheetCorrections1734000000000 } from './1734000000000-timesheet-corrections';
+import { JobcentreEnrolments1734200000000 } from './1734200000000-jobcentre-enrolments';
+import { QuarterlyIndicators1734200000001 } from './1734200000001-quarterly-indicators';
 import { EmployerRegister1734300000000 } from './1734300000000-employer-register';
 
 import { SmallJobsAndOutreachLists1734400000000 } from './1734400000000-small-jobs-and-outreach-lists';
@@ -56,6 +58,8 @@ export const MIGRATIONS = [
   UserApprovalsAndLeavers1733930000000,
   PasswordResetLinks1733970000001,
   TimesheetCorrections1734000000000,
+  JobcentreEnrolments1734200000000,
+  QuarterlyIndicators1734200000001,
   EmployerRegister1734300000000,
   SmallJobsAndOutreachLists1734400000000,
   SmallJobsIndicatorMetric1734400000001,

@@ -8,7 +8,7 @@ import { INDICATOR_METRICS, TARGET_KINDS, type IndicatorMetric, type TargetKind 
 export const INDICATOR_NUMBER = { places: 4, min: -1_000_000_000, max: 1_000_000_000 };
 
 const TARGET_KIND_DESCRIPTION =
-  '`yearly`: the target is an amount per year (a half-year report shows half of it); `half_yearly`: an amount per half-year; `level`: a share or level to reach (shown as it is). Default: `level` for a share or percentage unit, `half_yearly` for a unit "pr. halvår", else `yearly`';
+  '`yearly`: the target is an amount per year (a half-year report shows half of it); `half_yearly`: an amount per half-year; `quarterly`: an amount per quarter (a half-year report shows twice it); `level`: a share or level to reach (shown as it is). Default: `level` for a share or percentage unit, `half_yearly` for a unit "pr. halvår", `quarterly` for a unit "pr. kvartal", else `yearly`';
 
 export class AddIndicatorDto {
   @ApiProperty({ example: 'Øge de unges viden om arbejdsmarkedet', description: 'The goal (delmål) as the sub-agreement words it' })

@@ -91,6 +91,14 @@ export function exportPdf(copy: ResidentCopy, meta: Omit<DocumentMeta, 'title'>)
         items(h.internships).map((i) => [i.employer, i.startsOn, i.endedOn ?? i.endsOn, i.hoursPerWeek, label(i, 'referredFrom'), label(i, 'outcome')]));
     }
 
+    if (items(h.jobcentreEnrolments).length > 0) {
+      section(doc, flow, 'Jobcenterets fremskudte indsats');
+      table(doc, flow, 'Forløb', [['Indsats', 3], ['Målgruppe', 3], ['Start', 2], ['Slut', 2], ['Afslutningsårsag', 2], ['Aktive kvartaler', 2]],
+        items(h.jobcentreEnrolments).map((e) => [e.effort, label(e, 'targetGroup'), e.startedOn, e.endedOn, label(e, 'endReason'), ((e.activeQuarters ?? []) as string[]).join(', ')]));
+      table(doc, flow, 'Kriterier', [['Indsats', 3], ['Opfyldte kriterier', 7]],
+        items(h.jobcentreEnrolments).map((e) => [e.effort, label(e, 'criteriaMet')]));
+    }
+
     if (items(h.smallJobs).length > 0) {
       section(doc, flow, 'Småjobs');
       table(doc, flow, 'Småjobs', [['Virksomhed', 4], ['Fra', 2], ['Slut', 2], ['Timer', 1], ['Resultat', 2]],

@@ -88,6 +88,15 @@ export class ReferralsResultResponse {
   @ApiProperty(counts('Referrals made in the period by their status at its end')) byStatus: Record<string, number>;
 }
 
+export class JobcentreResultResponse {
+  @ApiProperty({ description: 'Enrolments in the job centre\'s efforts running on at least one day of the half-year' }) covered: number;
+  @ApiProperty({ description: 'Of those, enrolments marked active in at least one of the half-year\'s quarters' }) active: number;
+  @ApiProperty(counts('Covered enrolments by target group (6.1-6.8, other)')) byTargetGroup: Record<string, number>;
+  @ApiProperty({ description: 'Enrolments whose first day is in the half-year' }) started: number;
+  @ApiProperty(counts('Enrolments whose last day is in the half-year, by end reason')) endedByReason: Record<string, number>;
+  @ApiProperty({ type: Number, nullable: true, description: 'active ÷ covered (0-1); null when nobody was covered' }) activationRate: number | null;
+}
+
 export class EmployersResultResponse {
   @ApiProperty({ description: 'Employers with a logged contact in the period (Danish time), each once' }) approached: number;
   @ApiProperty({ description: 'Cooperation agreements signed in the period' }) newAgreements: number;
@@ -143,6 +152,7 @@ export class HalfYearResultResponse {
   @ApiProperty({ type: ConsentsResultResponse }) consents: ConsentsResultResponse;
   @ApiPropertyOptional({ type: ActivitiesResultResponse, description: 'Absent in reports computed before activities were recorded' }) activities?: ActivitiesResultResponse;
   @ApiPropertyOptional({ type: ReferralsResultResponse, description: 'Absent in reports computed before referral follow-up' }) referrals?: ReferralsResultResponse;
+  @ApiPropertyOptional({ type: JobcentreResultResponse, description: 'The job centre\'s caseload; absent in reports computed before it was recorded' }) jobcentre?: JobcentreResultResponse;
   @ApiPropertyOptional({ type: EmployersResultResponse, description: 'Absent in reports computed before the employer register' }) employers?: EmployersResultResponse;
   @ApiPropertyOptional({ type: SmallJobsResultResponse, description: 'Absent in reports computed before småjobs were recorded' }) smallJobs?: SmallJobsResultResponse;
   @ApiPropertyOptional({ type: OutreachResultResponse, description: 'Absent in reports computed before outreach lists were recorded' }) outreach?: OutreachResultResponse;

@@ -53,6 +53,12 @@ export function renderCsv(result: HalfYearResult, meta: ExportMeta): Buffer {
     for (const table of m.activities.tables) rows.push(...tableRows(table));
   }
   if (m.referrals) rows.push(...tableRows(m.referrals));
+  if (m.jobcentre) {
+    rows.push(...figureRows('Jobcenter', m.jobcentre.figures));
+    const rate = m.jobcentre.activationRate;
+    rows.push(['Jobcenter', rate.label, '', rate.value === null ? rate.display : percentNumber(rate.value)]);
+    for (const table of m.jobcentre.tables) rows.push(...tableRows(table));
+  }
   if (m.employers) rows.push(...figureRows('Virksomheder', m.employers));
   for (const section of m.extraSections) {
     rows.push(...figureRows(section.title, section.figures));

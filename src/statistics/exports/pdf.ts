@@ -129,6 +129,12 @@ function tables(doc: Doc, flow: Flow, m: ReportModel): void {
     figureSpec('Samtykker', m.consents),
     ...(m.activities ? [figureSpec('Aktiviteter', m.activities.figures), ...m.activities.tables.map(countSpec)] : []),
     ...(m.referrals ? [countSpec(m.referrals)] : []),
+    ...(m.jobcentre
+      ? [
+          figureSpec('Jobcenter', m.jobcentre.figures, [{ cells: [m.jobcentre.activationRate.label, { text: m.jobcentre.activationRate.display, quiet: m.jobcentre.activationRate.value === null }] }]),
+          ...m.jobcentre.tables.map(countSpec),
+        ]
+      : []),
     ...(m.employers ? [figureSpec('Virksomheder', m.employers)] : []),
     ...m.extraSections.flatMap((section) => [figureSpec(section.title, section.figures), ...section.tables.map(countSpec)]),
   ]);

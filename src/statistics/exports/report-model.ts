@@ -12,6 +12,7 @@ import {
 import { dateTimeText, halfLabel, NO_VALUE, percentText, periodText } from './format';
 import { indicatorRows, type IndicatorRow, type PrintedFigure } from './indicator-rows';
 import { activitiesModel, referralsModel, type ActivitiesModel } from './activities-model';
+import { jobcentreModel, type JobcentreModel } from './jobcentre-model';
 import { employersModel } from './employers-model';
 import { outreachModel, smallJobsModel, type ExtraSection } from './other-people-model';
 import { breakdownTables, countTable, ownTotalTable, plain, tableCells, type CountTable, type Figure, type TableDef } from './count-tables';
@@ -52,6 +53,8 @@ export interface ReportModel {
   /** Absent (null) in snapshots from before activities and referral follow-up were recorded. */
   activities: ActivitiesModel | null;
   referrals: CountTable | null;
+  /** The job centre's caseload; absent (null) in snapshots from before it was recorded. */
+  jobcentre: JobcentreModel | null;
   /** The employer register's figures; absent (null) in snapshots from before it. */
   employers: Figure[] | null;
   /** Sections after the activities (småjobs, outreach), each printed the same way by every exporter; a section absent from an older snapshot is left out. */
@@ -229,6 +232,11 @@ export function buildReportModel(result: HalfYearResult, meta: ExportMeta): Repo
   const jobProgrammes = jobProgrammesSection(result.jobProgrammes, t);
   const smallJobs = result.smallJobs ? smallJobsModel(result.smallJobs, t) : null;
 
+  const jobcentre = result.jobcentre ? jobcentreModel(result.jobcentre, t) : null;
+  // A snapshot without the caseload has no indicator computed from it; hidden, to be safe, if one claims to be.
+  const jobcentrePrinted = jobcentre
+    ? { jobcentre_covered: printed(jobcentre.printed.covered.value, jobcentre.printed.covered.shown), jobcentre_activation_rate: printed(jobcentre.printed.activationRate.value, jobcentre.printed.activationRate) }
+    : { jobcentre_covered: { value: null, hidden: true, display: SECONDARY_LABEL }, jobcentre_activation_rate: { value: null, hidden: true, display: SECONDARY_LABEL } };
   const model: Omit<ReportModel, 'about'> = {
     disclosure: disclosureText(t),
     title: `Halvårsstatistik ${periodLabel} – ${meta.planName}`,
@@ -249,6 +257,7 @@ export function buildReportModel(result: HalfYearResult, meta: ExportMeta): Repo
     ],
     activities: result.activities ? activitiesModel(result.activities, t) : null,
     referrals: result.referrals ? referralsModel(result.referrals, t) : null,
+    jobcentre,
     employers: result.employers ? employersModel(result.employers) : null,
     extraSections: [...(smallJobs ? [smallJobs] : []), ...(result.outreach ? [outreachModel(result.outreach, t)] : [])],
     // An indicator computed from a figure above is that figure again: shown only as it is shown.
@@ -257,6 +266,7 @@ export function buildReportModel(result: HalfYearResult, meta: ExportMeta): Repo
       {
         ...counselling.printed,
         ...jobProgrammes.printed,
+        ...jobcentrePrinted,
         small_jobs_started_30_64: smallJobs ? printed(result.smallJobs!.byAgeGroup['30-64'] ?? 0, smallJobs.aged30to64) : { value: null, hidden: false, display: NO_VALUE },
       },
       t,

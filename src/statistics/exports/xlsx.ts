@@ -121,6 +121,18 @@ function activitiesSheet(wb: ExcelJS.Workbook, m: ReportModel): void {
   widths(ws, [52, 12, 12]);
 }
 
+function jobcentreSheet(wb: ExcelJS.Workbook, m: ReportModel): void {
+  if (!m.jobcentre) return;
+  const ws = wb.addWorksheet('Jobcenter');
+  addHeading(ws, m, 'Jobcenterets fremskudte indsats');
+  addFigures(ws, 'Nøgletal', m.jobcentre.figures);
+  const rate = m.jobcentre.activationRate;
+  setShare(ws.addRow([rate.label]).getCell(2), rate.value, rate.display);
+  ws.addRow([]);
+  for (const table of m.jobcentre.tables) addTable(ws, table);
+  widths(ws, [52, 12, 12]);
+}
+
 function employersSheet(wb: ExcelJS.Workbook, m: ReportModel): void {
   if (!m.employers) return;
   const ws = wb.addWorksheet('Virksomheder');
@@ -194,6 +206,7 @@ export async function renderXlsx(result: HalfYearResult, meta: ExportMeta): Prom
   jobSheet(wb, m);
   consentSheet(wb, m);
   activitiesSheet(wb, m);
+  jobcentreSheet(wb, m);
   employersSheet(wb, m);
   extraSheets(wb, m);
   indicatorSheet(wb, m);

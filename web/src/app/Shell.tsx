@@ -40,6 +40,7 @@ export const NAVIGATION: Partial<Record<Role, NavItem[]>> = {
   caseworker: [
     { to: '/henvisninger', label: common.nav.referrals },
     { to: '/delte-beboere', label: common.nav.sharedResidents },
+    { to: '/jobcenter', label: common.nav.jobcentre },
   ],
   social_worker: [
     { to: '/forloeb', label: common.nav.programmes },

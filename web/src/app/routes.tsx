@@ -1,6 +1,7 @@
 import { Route, Routes } from 'react-router';
 import { ChecklistScreen, HousingAreasScreen, NewPlanScreen, OrganisationsScreen, PlanScreen, PlansScreen, SettingsScreen } from '../screens/plan-setup/lazy';
 import { ReferralInboxScreen, ReferralScreen, SharedResidentScreen, SharedResidentsScreen } from '../screens/caseworker/lazy';
+import { CaseloadScreen, EnrolmentScreen, RegisterEnrolmentScreen } from '../screens/jobcentre/lazy';
 import { ResidentAccessLogScreen } from '../screens/resident-rights/lazy';
 import { ActivitiesScreen, ActivityScreen, AuditScreen, StaffMemberScreen, StaffScreen } from '../screens/leader-admin/lazy';
 import { IndicatorsScreen, ReportScreen, ReportsScreen } from '../screens/leader-report/lazy';
@@ -64,6 +65,10 @@ export function AppRoutes() {
         <Route path="/henvisninger/:id" element={<RequireRole roles={['caseworker']}><ReferralScreen /></RequireRole>} />
         <Route path="/delte-beboere" element={<RequireRole roles={['caseworker']}><SharedResidentsScreen /></RequireRole>} />
         <Route path="/delte-beboere/:id" element={<RequireRole roles={['caseworker']}><SharedResidentScreen /></RequireRole>} />
+        {/* jobcentre/ */}
+        <Route path="/jobcenter" element={<RequireRole roles={['caseworker']}><CaseloadScreen /></RequireRole>} />
+        <Route path="/jobcenter/ny" element={<RequireRole roles={['caseworker']}><RegisterEnrolmentScreen /></RequireRole>} />
+        <Route path="/jobcenter/:id" element={<RequireRole roles={['caseworker']}><EnrolmentScreen /></RequireRole>} />
         {/* resident-rights/: the leader's view of a resident's access log (the owners' is on the resident's page) */}
         <Route path="/beboere/:id/adgangslog" element={<RequireRole roles={['leader']}><ResidentAccessLogScreen /></RequireRole>} />
         {/* leader-admin/: staff, audit events, activities */}

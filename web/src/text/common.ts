@@ -21,6 +21,7 @@ export const common = {
     outreach: 'Opsøgende',
     referrals: 'Henvisninger',
     sharedResidents: 'Delte beboere',
+    jobcentre: 'Jobcenterforløb',
     staff: 'Personale',
     auditEvents: 'Hændelser',
     activities: 'Aktiviteter',

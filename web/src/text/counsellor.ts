@@ -53,6 +53,7 @@ export const CONSENT_SCOPES: Record<string, string> = {
   share_counselling: 'Deling af rådgivning',
   share_job_programme: 'Deling af fritidsjobforløb',
   job_programme_participation: 'Deltagelse i fritidsjobforløb',
+  share_jobcentre: 'Deling af jobcenterforløb',
 };
 
 export const REFERRAL_STATUS: Record<string, string> = {

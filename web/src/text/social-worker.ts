@@ -150,7 +150,7 @@ export const socialWorker = {
     scope: 'Samtykke til',
     status: 'Status',
     given: 'Givet',
-    scopeLabel: { share_counselling: 'Deling af rådgivningsforløb', share_job_programme: 'Deling af fritidsjobforløbet', job_programme_participation: 'Deltagelse i fritidsjobforløbet' } as const,
+    scopeLabel: { share_counselling: 'Deling af rådgivningsforløb', share_job_programme: 'Deling af fritidsjobforløbet', job_programme_participation: 'Deltagelse i fritidsjobforløbet', share_jobcentre: 'Deling af jobcenterforløb' } as const,
     statusLabel: { pending: 'Afventer', active: 'Gælder', withdrawn: 'Trukket tilbage', expired: 'Udløbet' } as const,
     noConsents: 'Der er ikke registreret noget samtykke.',
     consentHeading: 'Registrér forælderens samtykke til forløbet',

@@ -33,7 +33,7 @@ export interface IndicatorValues {
   baselineSource: string | null;
   target: number | null;
   targetYear: number | null;
-  targetKind: 'yearly' | 'half_yearly' | 'level' | null;
+  targetKind: 'yearly' | 'half_yearly' | 'quarterly' | 'level' | null;
   description: string | null;
   metric: string | null;
 }
