@@ -3,7 +3,7 @@ import { Button } from '../../components/Button';
 import { Field } from '../../components/Field';
 import { SelectField } from '../../components/SelectField';
 import { smallJobs as text } from '../../text/small-jobs';
-import { counsellorResidentName } from '../outreach/names';
+import { counsellorResidentName } from './resident-label';
 import { todayIso } from '../social-worker/dates';
 import { SendStatus } from './SendStatus';
 import { employers, searchResidents, startSmallJob, type Employer, type Resident } from './small-jobs-api';
