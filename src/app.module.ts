@@ -21,6 +21,8 @@ import { MailModule } from './mail/mail.module';
 import { InternshipsModule } from './internships/internships.module';
 import { VolunteersModule } from './volunteers/volunteers.module';
 import { JobcentreModule } from './jobcentre/jobcentre.module';
+import { SmallJobsModule } from './small-jobs/small-jobs.module';
+import { OutreachModule } from './outreach/outreach.module';
 import { JobProgrammesModule } from './job-programmes/job-programmes.module';
 import { PlansModule } from './plans/plans.module';
 import { RedisModule } from './redis/redis.module';
@@ -90,6 +92,8 @@ export class AppModule {
         InternshipsModule,
         VolunteersModule,
         JobcentreModule,
+        SmallJobsModule,
+        OutreachModule.register(config.processRole),
         JobsModule,
         IndicatorsModule,
         StatisticsModule.register(config.processRole),

@@ -13,6 +13,8 @@ import { RESIDENTS_PROBLEMS } from './residents/residents-problems';
 import { RESIDENT_RIGHTS_PROBLEMS } from './resident-rights/resident-rights-problems';
 import { SAML_PROBLEMS } from './sso/saml/saml-problems';
 import { SSO_PROBLEMS } from './sso/sso-problems';
+import { SMALL_JOBS_PROBLEMS } from './small-jobs/small-jobs-problems';
+import { OUTREACH_PROBLEMS } from './outreach/outreach-problems';
 import { SCHOOL_HOLIDAYS_PROBLEMS } from './school-holidays/school-holidays-problems';
 import { STATISTICS_PROBLEMS } from './statistics/statistics-problems';
 import { USERS_PROBLEMS } from './users/users-problems';
@@ -41,6 +43,8 @@ export const PROBLEM_CATALOGUE = {
   ...JOB_PROGRAMMES_PROBLEMS,
   ...INTERNSHIPS_PROBLEMS,
   ...JOBCENTRE_PROBLEMS,
+  ...SMALL_JOBS_PROBLEMS,
+  ...OUTREACH_PROBLEMS,
   ...ACTIVITIES_PROBLEMS,
   ...SCHOOL_HOLIDAYS_PROBLEMS,
   ...STATISTICS_PROBLEMS,

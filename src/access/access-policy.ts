@@ -106,6 +106,16 @@ export class AccessPolicy {
     return this.writableCounsellingCases(actor, alias);
   }
 
+  /** Småjobs (aliased `alias`): like internships, adults' work with employers, so counselling data. */
+  readableSmallJobs(actor: PlanActor, alias: string): SqlCondition {
+    return this.readableCounsellingCases(actor, alias);
+  }
+
+  /** Småjobs the actor may record and end: the counsellors of the plan. */
+  writableSmallJobs(actor: PlanActor, alias: string): SqlCondition {
+    return this.writableCounsellingCases(actor, alias);
+  }
+
   /** Job programmes the actor may read, for the programme aliased `alias`. */
   readableJobProgrammes(actor: PlanActor, alias: string): SqlCondition {
     return this.either(this.writableJobProgrammes(actor, alias), this.sharedByConsent(actor, `${alias}.resident_id`, 'job_programmes'));

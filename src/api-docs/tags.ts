@@ -11,6 +11,8 @@ export const API_TAGS: readonly { name: string; description: string }[] = [
   { name: 'Volunteers', description: "Help given by a partner organisation's volunteers (no resident, no name, no free text), their topics, the volunteers' coordinator and the counts." },
   { name: 'Consent', description: "Residents' consents to share with a partner organisation: given, withdrawn or expired, with their history." },
   { name: 'Job programmes', description: 'Leisure-job programmes (fritidsjobforløb) for youth: phases, conversations, employer matches, employment and hours worked.' },
+  { name: 'Small jobs', description: 'Småjobs: a few hours a week (1-15) for an adult resident at one of the plan\'s employers, often the housing organisation; start, end and outcome.' },
+  { name: 'Outreach', description: 'Door-to-door outreach lists handed over by the municipality: a legal basis and a short retention of their own, the people on them, each attempt and a counselling case opened from a talk.' },
   { name: 'Internships', description: 'Internships (praktikforløb) at an employer arranged for residents: period, hours, where the resident came from and the outcome.' },
   { name: 'Job centre', description: "The job centre's own caseload in the area (fremskudt jobcenter): enrolments in an effort, target group, active quarters, end reasons and figures." },
   { name: 'Employers', description: 'Employers the leisure-job programmes place youth with, and their cooperation agreements.' },

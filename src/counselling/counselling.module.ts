@@ -23,6 +23,6 @@ import { ReferralStatusChange } from './referrals/referral-status-change.entity'
   imports: [TypeOrmModule.forFeature([CounsellingCase, CounsellingContact, CounsellingReferral, CounsellingTopic, ReferralStatusChange]), ResidentsModule, PlansModule],
   controllers: [CounsellingController, CounsellingTopicsController, ReferralFollowUpController],
   providers: [CounsellingCasesService, CaseActivityService, CounsellingTopicsService, CounsellingCasesRepository, CaseActivityRepository, CounsellingResidentData, ReferralFollowUpService, ReferralFollowUpRepository],
-  exports: [CounsellingResidentData],
+  exports: [CounsellingResidentData, CounsellingCasesService],
 })
 export class CounsellingModule {}

@@ -9,6 +9,7 @@ export const INDICATOR_METRICS = [
   'jobcentre_covered',
   'jobcentre_activation_rate',
   'active_volunteers',
+  'small_jobs_started_30_64',
 ] as const;
 export type IndicatorMetric = (typeof INDICATOR_METRICS)[number];
 

@@ -50,10 +50,10 @@ export function internshipProblems(plan: InternshipPlan, resident: AgeFacts): Pr
  * from the last day of the year they turn 18, the latest their birthday can be: a 17-year-old is
  * never placed in an adult internship by a guess.
  */
-export function adultProblems(resident: AgeFacts, startsOn: string): ProblemItem[] {
+export function adultProblems(resident: AgeFacts, startsOn: string, what = 'internships'): ProblemItem[] {
   if (resident.birthDate) {
     const age = ageOn(resident.birthDate, startsOn);
-    return age >= ADULT_AGE ? [] : [{ field: 'residentId', rule: 'adult', message: `the resident is ${age} on ${startsOn}; internships are for residents of ${ADULT_AGE} or over` }];
+    return age >= ADULT_AGE ? [] : [{ field: 'residentId', rule: 'adult', message: `the resident is ${age} on ${startsOn}; ${what} are for residents of ${ADULT_AGE} or over` }];
   }
   if (resident.birthYear) {
     const certainlyAdultFrom = `${resident.birthYear + ADULT_AGE}-12-31`;

@@ -7,8 +7,10 @@ export const RETENTION_QUEUE = 'retention';
 export const ACCOUNT_MAIL_QUEUE = 'account-mail';
 /** Staff accounts: e-mails about grants waiting for approval, and the nightly deactivation of unused accounts (issue 20). */
 export const ACCOUNTS_QUEUE = 'accounts';
+/** Outreach lists: the nightly deletion of the names on lists past their own retention (issue 23). */
+export const OUTREACH_QUEUE = 'outreach';
 /** Every queue, for the queue workers, the reconciler and the dashboard. */
-export const QUEUES = [STATISTICS_QUEUE, REMINDERS_QUEUE, INVITATION_MAIL_QUEUE, RETENTION_QUEUE, ACCOUNT_MAIL_QUEUE, ACCOUNTS_QUEUE] as const;
+export const QUEUES = [STATISTICS_QUEUE, REMINDERS_QUEUE, INVITATION_MAIL_QUEUE, RETENTION_QUEUE, ACCOUNT_MAIL_QUEUE, ACCOUNTS_QUEUE, OUTREACH_QUEUE] as const;
 
 export const JOBS = {
   /** Compute one half-year report snapshot. */
@@ -30,6 +32,8 @@ export const JOBS = {
   sendPasswordResetLink: 'send-password-reset-link',
   /** Tell a user and their plan's leaders about a grant asked for or decided, or about accounts closed for being unused. */
   sendAccountNotice: 'send-account-notice',
+  /** Daily: delete the people and attempts of outreach lists past their retention, keeping counts. */
+  forgetExpiredOutreachNames: 'forget-expired-outreach-names',
   /** Daily: deactivate accounts not seen for their plan's `deactivateUnusedAccountsAfterDays`. */
   deactivateUnusedAccounts: 'deactivate-unused-accounts',
 } as const;

@@ -8,6 +8,8 @@ import { REFERRAL_STATUSES } from '../counselling/referrals/referral-status-mach
 import { CONTACT_CHANNELS, COUNSELLING_FORMS } from '../counselling/topics';
 import { CRITERIA, END_REASONS, TARGET_GROUPS } from '../jobcentre/jobcentre-rules';
 import { INTERNSHIP_OUTCOMES } from '../internships/internship-rules';
+import { SMALL_JOB_OUTCOMES } from '../small-jobs/small-job-rules';
+import { ATTEMPT_OUTCOMES } from '../outreach/outreach-rules';
 import { MATCH_UPDATES } from '../job-programmes/dto/programme-activity.dto';
 import { CONVERSATION_KINDS, CONVERSATION_PARTICIPANTS } from '../job-programmes/entities/job-programme-conversation.entity';
 import { MATCH_STATUSES } from '../job-programmes/entities/job-programme-match.entity';
@@ -31,7 +33,7 @@ function sources(dir = path.resolve('src')): string[] {
 }
 
 /** The audit actions whose events name a resident, so their access log shows them. */
-const RESIDENT_FAMILIES = /^(resident|guardian|consent|counselling_[a-z_]+|internship|jobcentre_enrolment|job_programme|activity_session|activity_visit|activity_enrolment|reminder|read|answer|audit_log)\./;
+const RESIDENT_FAMILIES = /^(resident|guardian|consent|counselling_[a-z_]+|internship|jobcentre_enrolment|small_job|outreach_[a-z_]+|job_programme|activity_session|activity_visit|activity_enrolment|reminder|read|answer|audit_log)\./;
 
 describe("the Danish words of a resident's documents", () => {
   it.each([
@@ -52,6 +54,8 @@ describe("the Danish words of a resident's documents", () => {
     [['jobcentreEnrolments', 'targetGroup'], TARGET_GROUPS],
     [['jobcentreEnrolments', 'criteriaMet'], CRITERIA],
     [['jobcentreEnrolments', 'endReason'], END_REASONS],
+    [['smallJobs', 'outcome'], SMALL_JOB_OUTCOMES],
+    [['outreach', 'attempts', 'outcome'], ATTEMPT_OUTCOMES],
     [['activities', 'enrolments', 'outcome'], ENROLMENT_OUTCOMES],
   ])('has words for every value of %j', (keys, values) => {
     const labels = at(...(keys as string[]));

@@ -4,6 +4,8 @@ import { REFERRAL_STATUS_LABELS } from '../counselling/referrals/referral-status
 import { BUILT_IN_TOPICS, CHANNEL_LABELS, FORM_LABELS } from '../counselling/topics';
 import { INTERNSHIP_OUTCOME_LABELS } from '../internships/internship-rules';
 import { CRITERION_LABELS, END_REASON_LABELS, TARGET_GROUP_LABELS } from '../jobcentre/jobcentre-rules';
+import { SMALL_JOB_OUTCOME_LABELS } from '../small-jobs/small-job-rules';
+import { ATTEMPT_OUTCOME_LABELS } from '../outreach/outreach-rules';
 import { PHASE_LABELS } from '../job-programmes/phase-machine';
 import { RELATION_LABELS } from '../residents/guardian.entity';
 import { REFERRED_FROM_LABELS } from '../residents/referred-from';
@@ -74,6 +76,8 @@ export const COPY_SHAPE: Shape = {
   },
   internships: { referredFrom: REFERRED_FROM_LABELS, outcome: INTERNSHIP_OUTCOME_LABELS },
   jobcentreEnrolments: { targetGroup: TARGET_GROUP_LABELS, criteriaMet: CRITERION_LABELS, endReason: END_REASON_LABELS },
+  smallJobs: { outcome: SMALL_JOB_OUTCOME_LABELS },
+  outreach: { attempts: { outcome: ATTEMPT_OUTCOME_LABELS } },
   activities: {
     enrolments: { kind: BUILT_IN_ACTIVITY_KINDS, outcome: ENROLMENT_OUTCOME_LABELS, referredFrom: REFERRED_FROM_LABELS },
     sessions: { kind: BUILT_IN_ACTIVITY_KINDS },

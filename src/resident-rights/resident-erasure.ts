@@ -6,6 +6,8 @@ import { CounsellingResidentData } from '../counselling/counselling-resident-dat
 import { IdempotencyKeysRepository } from '../idempotency/idempotency-keys.repository';
 import { InternshipResidentData } from '../internships/internship-resident-data';
 import { JobcentreResidentData } from '../jobcentre/jobcentre-resident-data';
+import { SmallJobResidentData } from '../small-jobs/small-job-resident-data';
+import { OutreachResidentData } from '../outreach/outreach-resident-data';
 import { ProgrammeResidentData } from '../job-programmes/programme-resident-data';
 import type { ErasureReason } from '../residents/erasure-reasons';
 import type { ResidentDataPart } from '../residents/resident-data-part';
@@ -28,9 +30,11 @@ export class ResidentErasure {
     internships: InternshipResidentData,
     activities: ActivityResidentData,
     jobcentre: JobcentreResidentData,
+    smallJobs: SmallJobResidentData,
+    outreach: OutreachResidentData,
     private readonly idempotencyKeys: IdempotencyKeysRepository,
   ) {
-    this.parts = [counselling, programmes, consents, internships, activities, jobcentre];
+    this.parts = [counselling, programmes, consents, internships, activities, jobcentre, smallJobs, outreach];
   }
 
   async erase(manager: EntityManager, residentIds: readonly string[], reason: ErasureReason): Promise<ErasedResident[]> {

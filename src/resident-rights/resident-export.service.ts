@@ -8,6 +8,8 @@ import { ConsentResidentData, type ConsentSection } from '../consents/consent-re
 import { CounsellingResidentData, type CounsellingSection } from '../counselling/counselling-resident-data';
 import { InternshipResidentData, type InternshipSection } from '../internships/internship-resident-data';
 import { JobcentreResidentData, type JobcentreSection } from '../jobcentre/jobcentre-resident-data';
+import { SmallJobResidentData, type SmallJobSection } from '../small-jobs/small-job-resident-data';
+import { OutreachResidentData, type OutreachSection } from '../outreach/outreach-resident-data';
 import { ProgrammeResidentData, type ProgrammeSection } from '../job-programmes/programme-resident-data';
 import { PlansService } from '../plans/plans.service';
 import { ResidentRecordData, type ResidentRecordSection } from '../residents/resident-record-data';
@@ -18,7 +20,7 @@ import { addLabels } from './document-labels';
 import type { AccessLogEntry } from './dto/resident-rights-response.dto';
 
 /** Everything held about one resident but the access log, read as one consistent snapshot. */
-export type ResidentHoldings = { exportedAt: string } & ResidentRecordSection & ConsentSection & CounsellingSection & ProgrammeSection & InternshipSection & ActivitySection & JobcentreSection;
+export type ResidentHoldings = { exportedAt: string } & ResidentRecordSection & ConsentSection & CounsellingSection & ProgrammeSection & InternshipSection & ActivitySection & JobcentreSection & SmallJobSection & OutreachSection;
 
 export interface ResidentCopy {
   planName: string;
@@ -45,6 +47,8 @@ export class ResidentExportService {
     private readonly internships: InternshipResidentData,
     private readonly activities: ActivityResidentData,
     private readonly jobcentre: JobcentreResidentData,
+    private readonly smallJobs: SmallJobResidentData,
+    private readonly outreach: OutreachResidentData,
     private readonly accessLog: AccessLogService,
     private readonly plans: PlansService,
     private readonly audit: AuditWriter,
@@ -62,6 +66,8 @@ export class ResidentExportService {
       ...(await this.internships.sectionOf(manager, actor.planId, residentId)),
       ...(await this.activities.sectionOf(manager, actor.planId, residentId)),
       ...(await this.jobcentre.sectionOf(manager, actor.planId, residentId)),
+      ...(await this.smallJobs.sectionOf(manager, actor.planId, residentId)),
+      ...(await this.outreach.sectionOf(manager, actor.planId, residentId)),
     }));
     addLabels(holdings);
     const plan = await this.plans.getPlan(actor.planId);
@@ -82,6 +88,8 @@ export async function* exportJson(copy: ResidentCopy): AsyncGenerator<string> {
     internships: holdings.internships,
     activities: holdings.activities,
     jobcentreEnrolments: holdings.jobcentreEnrolments,
+    smallJobs: holdings.smallJobs,
+    outreach: holdings.outreach,
   };
   yield `${JSON.stringify(head).slice(0, -1)},"accessLog":[`;
   let first = true;

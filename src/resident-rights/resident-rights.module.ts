@@ -6,6 +6,8 @@ import { CounsellingModule } from '../counselling/counselling.module';
 import { IdempotencyModule } from '../idempotency/idempotency.module';
 import { InternshipsModule } from '../internships/internships.module';
 import { JobcentreModule } from '../jobcentre/jobcentre.module';
+import { SmallJobsModule } from '../small-jobs/small-jobs.module';
+import { OutreachResidentDataModule } from '../outreach/outreach-resident-data';
 import { JobProgrammesModule } from '../job-programmes/job-programmes.module';
 import { PlansModule } from '../plans/plans.module';
 import { ResidentsModule } from '../residents/residents.module';
@@ -25,7 +27,7 @@ export class ResidentRightsModule {
   static register(processRole: ProcessRole): DynamicModule {
     return {
       module: ResidentRightsModule,
-      imports: [ResidentsModule, ConsentsModule, CounsellingModule, JobProgrammesModule, InternshipsModule, JobcentreModule, ActivitiesModule, IdempotencyModule, UsersModule, PlansModule],
+      imports: [ResidentsModule, ConsentsModule, CounsellingModule, JobProgrammesModule, InternshipsModule, JobcentreModule, SmallJobsModule, OutreachResidentDataModule, ActivitiesModule, IdempotencyModule, UsersModule, PlansModule],
       controllers: [ResidentRightsController],
       providers: [AccessLogService, ResidentExportService, ErasureService, ResidentErasure, RetentionRepository, RetentionService, ...(processRole === 'api' ? [] : [RetentionProcessor])],
       exports: [RetentionService],

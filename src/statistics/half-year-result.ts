@@ -100,6 +100,10 @@ export interface HalfYearResult {
   jobcentre?: JobcentreFigures;
   /** The employer register (issue 23): approached, new agreements, network members, meetings. Absent in older snapshots. */
   employers?: EmployersResult;
+  /** Småjobs started and ended in the period (issue 23). Absent in older snapshots. */
+  smallJobs?: SmallJobsResult;
+  /** Door-to-door outreach attempts in the period (issue 23). Absent in older snapshots. */
+  outreach?: OutreachResult;
   indicators: IndicatorValue[];
 }
 
@@ -121,6 +125,23 @@ export interface ActivitiesResult {
   internshipsToJob: number;
   /** The labels of the plan's own activity kinds when the report was computed (as `topicLabels`). */
   kindLabels?: Record<string, string>;
+}
+
+/** Småjobs started (by the resident's age group on the first day) and ended (by outcome) in the period. */
+export interface SmallJobsResult {
+  started: number;
+  ended: number;
+  byOutcome: Counts;
+  /** 18-29, 30-64 (the seeds' group), 65+ and unknown, by age on the first day. */
+  byAgeGroup: Counts;
+}
+
+/** Outreach attempts in the period; `talked` counts every attempt that was not `not_home`. */
+export interface OutreachResult {
+  attempts: number;
+  talked: number;
+  offersAccepted: number;
+  byOutcome: Counts;
 }
 
 /** Referrals made in the period by their status at its end. */

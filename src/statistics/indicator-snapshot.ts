@@ -49,5 +49,8 @@ function metricValue(metric: IndicatorMetric, r: Omit<HalfYearResult, 'indicator
       return r.jobcentre?.covered ?? null;
     case 'jobcentre_activation_rate':
       return r.jobcentre?.activationRate ?? null;
+    // 003_*: "Antallet af beboere i alderen 30 - 64 år der er i småjobs": småjobs started in the half-year by residents 30-64 on the first day.
+    case 'small_jobs_started_30_64':
+      return r.smallJobs ? (r.smallJobs.byAgeGroup['30-64'] ?? 0) : null;
   }
 }

@@ -12,6 +12,8 @@ import { indicatorSnapshot } from './indicator-snapshot';
 import { localMidnightIso } from '../common/time';
 import { ReportsRepository } from './reports.repository';
 import { volunteersSection } from '../volunteers/volunteers-report-queries';
+import { smallJobsSection } from '../small-jobs/small-jobs-report-queries';
+import { outreachSection } from '../outreach/outreach-report-queries';
 
 /** The report format this code computes; a snapshot records it so old versions stay explainable. */
 export const REPORT_FORMAT_VERSION = 1;
@@ -48,7 +50,9 @@ export class ReportComputer {
       const volunteers = await volunteersSection(manager, params);
       const jobcentre = await jobcentreSection(manager, params);
       const employers = await employersSection(manager, params);
-      return { counselling, jobProgrammes, consents, activities, referrals, volunteers, jobcentre, employers };
+      const smallJobs = await smallJobsSection(manager, params);
+      const outreach = await outreachSection(manager, params);
+      return { counselling, jobProgrammes, consents, activities, referrals, volunteers, jobcentre, employers, smallJobs, outreach };
     });
     await progress(90);
     const period = { from: localMidnightIso(p.fromDate), to: localMidnightIso(p.toDate), year: p.year, half: p.half, interim };

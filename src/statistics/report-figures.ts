@@ -44,6 +44,7 @@ export function reportFiguresView(id: string, m: ReportModel): ReportFiguresResp
     });
   }
   if (m.employers) sections.push({ title: 'Virksomheder', figures: figures(m.employers), shares: [], tables: [] });
+  for (const section of m.extraSections) sections.push({ title: section.title, figures: figures(section.figures), shares: [], tables: section.tables.map(table) });
   return {
     id,
     version: m.version,

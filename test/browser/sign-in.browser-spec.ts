@@ -26,7 +26,7 @@ describe('signing in to the web app', () => {
     await page.getByRole('heading', { name: 'I dag', level: 1 }).waitFor();
     expect(await page.getByText('Rasmus Rådgiver, rådgiver').isVisible()).toBe(true);
     const navigation = page.getByRole('navigation', { name: 'Hovedmenu' });
-    expect(await navigation.getByRole('link').allInnerTexts()).toEqual(['I dag', 'Beboere', 'Sager', 'Virksomheder', 'Frivillige']);
+    expect(await navigation.getByRole('link').allInnerTexts()).toEqual(['I dag', 'Beboere', 'Sager', 'Virksomheder', 'Småjobs', 'Opsøgende', 'Frivillige']);
     expect(await page.getByRole('link', { name: 'Gå til indhold' }).getAttribute('href')).toBe('#indhold');
     await expectAccessible(page);
 

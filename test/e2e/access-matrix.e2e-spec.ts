@@ -150,6 +150,17 @@ const MATRIX: Record<string, Role[] | 'public'> = {
   'GET /api/v1/jobcentre-enrolments/:id': ['caseworker', 'counsellor', 'social_worker'],
   'POST /api/v1/jobcentre-enrolments/:id/end': ['caseworker'],
   'PUT /api/v1/jobcentre-enrolments/:id/quarters/:quarter': ['caseworker'],
+  // Småjobs are adults' work with employers like internships: the counsellors record them, the job centre reads them under consent.
+  'POST /api/v1/small-jobs': ['counsellor'],
+  'GET /api/v1/small-jobs': ['counsellor', 'caseworker'],
+  'GET /api/v1/small-jobs/:id': ['counsellor', 'caseworker'],
+  'POST /api/v1/small-jobs/:id/end': ['counsellor'],
+  // Outreach lists: the leader may set one up and see the lists with counts; only the counsellors read the names and go to the doors.
+  'POST /api/v1/outreach-lists': ['counsellor', 'leader'],
+  'GET /api/v1/outreach-lists': ['counsellor', 'leader'],
+  'GET /api/v1/outreach-lists/:id': ['counsellor'],
+  'POST /api/v1/outreach-lists/:id/people': ['counsellor'],
+  'POST /api/v1/outreach-lists/:id/people/:personId/attempts': ['counsellor'],
   'GET /api/v1/school-holidays': ['social_worker', 'leader'],
   'POST /api/v1/school-holidays': ['social_worker', 'leader'],
   'DELETE /api/v1/school-holidays/:id': ['social_worker', 'leader'],

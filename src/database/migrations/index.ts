@@ -29,6 +29,8 @@ import { JobcentreEnrolments1734200000000 } from './1734200000000-jobcentre-enro
 import { QuarterlyIndicators1734200000001 } from './1734200000001-quarterly-indicators';
 import { EmployerRegister1734300000000 } from './1734300000000-employer-register';
 
+import { SmallJobsAndOutreachLists1734400000000 } from './1734400000000-small-jobs-and-outreach-lists';
+import { SmallJobsIndicatorMetric1734400000001 } from './1734400000001-small-jobs-indicator-metric';
 /** Every migration, in order. Listed explicitly so the build and the tests load the same set without globbing. */
 export const MIGRATIONS = [
   Foundation1732300000000,
@@ -61,4 +63,6 @@ export const MIGRATIONS = [
   JobcentreEnrolments1734200000000,
   QuarterlyIndicators1734200000001,
   EmployerRegister1734300000000,
+  SmallJobsAndOutreachLists1734400000000,
+  SmallJobsIndicatorMetric1734400000001,
 ];

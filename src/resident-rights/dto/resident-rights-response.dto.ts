@@ -38,6 +38,8 @@ export class ResidentExportDocument {
   @ApiProperty({ type: [Object], description: 'With transitions, conversations, matches, employment and timesheets' }) jobProgrammes: object[];
   @ApiProperty({ type: [Object], description: 'Internships for adults, with the employer and outcome' }) internships: object[];
   @ApiProperty({ type: [Object], description: 'The job centre\'s enrolments (fremskudt jobcenter): effort, target group, criteria, dates, end reason, active quarters' }) jobcentreEnrolments: object[];
+  @ApiProperty({ type: [Object], description: 'Småjobs, with the employer, hours a week and outcome' }) smallJobs: object[];
+  @ApiProperty({ type: [Object], description: 'Door-to-door outreach lists the resident was on: the list, the name and address as the municipality gave them, the visits' }) outreach: object[];
   @ApiProperty({ type: Object, description: 'Activities: `{enrolments, sessions}`, the enrolments and the sessions the resident was named at' }) activities: object;
   @ApiProperty({ type: [AccessLogEntry], description: 'Every read and change of the resident\'s data, newest first' }) accessLog: AccessLogEntry[];
 }

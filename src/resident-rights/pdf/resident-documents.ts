@@ -99,6 +99,20 @@ export function exportPdf(copy: ResidentCopy, meta: Omit<DocumentMeta, 'title'>)
         items(h.jobcentreEnrolments).map((e) => [e.effort, label(e, 'criteriaMet')]));
     }
 
+    if (items(h.smallJobs).length > 0) {
+      section(doc, flow, 'Småjobs');
+      table(doc, flow, 'Småjobs', [['Virksomhed', 4], ['Fra', 2], ['Slut', 2], ['Timer', 1], ['Resultat', 2]],
+        items(h.smallJobs).map((j) => [j.employer, j.startsOn, j.endedOn, j.hoursPerWeek, label(j, 'outcome')]));
+    }
+
+    if (items(h.outreach).length > 0) {
+      section(doc, flow, 'Opsøgende arbejde');
+      for (const o of items(h.outreach)) {
+        table(doc, flow, String(o.list ?? ''), [['Navn', 3], ['Adresse', 3], ['Født', 1], ['Fra', 3]], [[o.name, o.address, o.birthYear, o.source]]);
+        table(doc, flow, 'Besøg', [['Tidspunkt', 3], ['Udfald', 3]], items(o.attempts).map((a) => [a.at, label(a, 'outcome')]));
+      }
+    }
+
     const activities = (h.activities ?? {}) as Item;
     if (items(activities.enrolments).length > 0 || items(activities.sessions).length > 0) {
       const kind = (a: Item) => label(a, 'kind');

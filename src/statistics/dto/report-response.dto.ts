@@ -113,6 +113,20 @@ export class EmployersResultResponse {
   @ApiProperty({ description: 'Employers\' attendances at those sessions' }) meetingAttendances: number;
 }
 
+export class SmallJobsResultResponse {
+  @ApiProperty({ description: 'Småjobs whose first day is in the period' }) started: number;
+  @ApiProperty({ description: 'Småjobs that ended in the period' }) ended: number;
+  @ApiProperty(counts('Småjobs ended in the period by outcome: more_hours, ordinary_job, ended')) byOutcome: Record<string, number>;
+  @ApiProperty(counts('Småjobs started in the period by the resident\'s age group on the first day: 18-29, 30-64, 65+, unknown')) byAgeGroup: Record<string, number>;
+}
+
+export class OutreachResultResponse {
+  @ApiProperty({ description: 'Doorbells rung in the period (Danish time), deleted lists\' counts included' }) attempts: number;
+  @ApiProperty({ description: 'Attempts where the young person was reached (every outcome but not_home)' }) talked: number;
+  @ApiProperty({ description: 'Attempts ending in an accepted offer' }) offersAccepted: number;
+  @ApiProperty(counts('Attempts by outcome')) byOutcome: Record<string, number>;
+}
+
 export class RecordedIndicatorValueResponse {
   @ApiProperty({ type: String, nullable: true }) source: string | null;
   @ApiProperty({ type: String, nullable: true }) note: string | null;
@@ -149,6 +163,8 @@ export class HalfYearResultResponse {
   @ApiPropertyOptional({ type: VolunteersResultResponse, description: 'Absent in reports computed before volunteers were recorded' }) volunteers?: VolunteersResultResponse;
   @ApiPropertyOptional({ type: JobcentreResultResponse, description: 'The job centre\'s caseload; absent in reports computed before it was recorded' }) jobcentre?: JobcentreResultResponse;
   @ApiPropertyOptional({ type: EmployersResultResponse, description: 'Absent in reports computed before the employer register' }) employers?: EmployersResultResponse;
+  @ApiPropertyOptional({ type: SmallJobsResultResponse, description: 'Absent in reports computed before småjobs were recorded' }) smallJobs?: SmallJobsResultResponse;
+  @ApiPropertyOptional({ type: OutreachResultResponse, description: 'Absent in reports computed before outreach lists were recorded' }) outreach?: OutreachResultResponse;
   @ApiProperty({ type: [IndicatorValueResponse] }) indicators: IndicatorValueResponse[];
 }
 

@@ -64,6 +64,10 @@ export function renderCsv(result: HalfYearResult, meta: ExportMeta): Buffer {
     for (const table of m.jobcentre.tables) rows.push(...tableRows(table));
   }
   if (m.employers) rows.push(...figureRows('Virksomheder', m.employers));
+  for (const section of m.extraSections) {
+    rows.push(...figureRows(section.title, section.figures));
+    for (const table of section.tables) rows.push(...tableRows(table));
+  }
 
   if (m.indicators.length > 0) {
     rows.push([], ['Indikatorer']);

@@ -37,7 +37,7 @@ export interface PrintedFigure {
 export type PrintedFigures = Record<IndicatorMetric, PrintedFigure>;
 
 const SHARE_METRICS: IndicatorMetric[] = ['ordinary_job_share', 'jobcentre_activation_rate'];
-const COUNT_METRICS: IndicatorMetric[] = ['job_programmes_started', 'counselling_cases_started', 'counselling_unique_residents', 'jobcentre_covered', 'active_volunteers'];
+const COUNT_METRICS: IndicatorMetric[] = ['job_programmes_started', 'counselling_cases_started', 'counselling_unique_residents', 'jobcentre_covered', 'active_volunteers', 'small_jobs_started_30_64'];
 
 /** Stands in for the source of a computed value that cannot be identified: hidden, to be safe. */
 const UNKNOWN_SOURCE: PrintedFigure = { value: null, hidden: true, display: SECONDARY_LABEL };

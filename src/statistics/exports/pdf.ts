@@ -137,6 +137,7 @@ function tables(doc: Doc, flow: Flow, m: ReportModel): void {
         ]
       : []),
     ...(m.employers ? [figureSpec('Virksomheder', m.employers)] : []),
+    ...m.extraSections.flatMap((section) => [figureSpec(section.title, section.figures), ...section.tables.map(countSpec)]),
   ]);
   if (m.indicators.length === 0) return;
   drawTableFlow(doc, flow, {

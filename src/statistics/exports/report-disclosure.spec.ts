@@ -108,6 +108,13 @@ const SMALL_FIGURES: [IndicatorMetric, (r: HalfYearResult) => void, (m: ReportMo
     },
     (m) => figure(m.volunteers?.figures ?? [], 'Aktive frivillige'),
   ],
+  [
+    'small_jobs_started_30_64',
+    (x) => {
+      x.smallJobs = { started: 3, ended: 0, byOutcome: {}, byAgeGroup: { '30-64': 3 } };
+    },
+    (m) => figure(m.extraSections.find((s) => s.title === 'Småjobs')?.figures ?? [], 'Heraf 30-64 år ved start'),
+  ],
 ];
 
 describe('suppression across one report', () => {

@@ -15,6 +15,7 @@ import { activitiesModel, referralsModel, type ActivitiesModel } from './activit
 import { volunteersModel, type VolunteersModel } from './volunteers-model';
 import { jobcentreModel, type JobcentreModel } from './jobcentre-model';
 import { employersModel } from './employers-model';
+import { outreachModel, smallJobsModel, type ExtraSection } from './other-people-model';
 import { breakdownTables, countTable, ownTotalTable, plain, tableCells, type CountTable, type Figure, type TableDef } from './count-tables';
 
 export type { IndicatorRow } from './indicator-rows';
@@ -59,6 +60,8 @@ export interface ReportModel {
   jobcentre: JobcentreModel | null;
   /** The employer register's figures; absent (null) in snapshots from before it. */
   employers: Figure[] | null;
+  /** Sections after the activities (småjobs, outreach), each printed the same way by every exporter; a section absent from an older snapshot is left out. */
+  extraSections: ExtraSection[];
   indicators: IndicatorRow[];
   /** One or two sentences on how small counts are hidden, for under the key figures. */
   disclosure: string;
@@ -232,6 +235,7 @@ export function buildReportModel(result: HalfYearResult, meta: ExportMeta): Repo
   const jobProgrammes = jobProgrammesSection(result.jobProgrammes, t);
   const volunteers = result.volunteers ? volunteersModel(result.volunteers, t) : null;
   const activeVolunteers = volunteers ? printed(result.volunteers!.activeVolunteers, volunteers.activeVolunteers) : printed(null, { suppressed: false, display: NO_VALUE });
+  const smallJobs = result.smallJobs ? smallJobsModel(result.smallJobs, t) : null;
 
   const jobcentre = result.jobcentre ? jobcentreModel(result.jobcentre, t) : null;
   // A snapshot without the caseload has no indicator computed from it; hidden, to be safe, if one claims to be.
@@ -261,8 +265,19 @@ export function buildReportModel(result: HalfYearResult, meta: ExportMeta): Repo
     volunteers,
     jobcentre,
     employers: result.employers ? employersModel(result.employers) : null,
+    extraSections: [...(smallJobs ? [smallJobs] : []), ...(result.outreach ? [outreachModel(result.outreach, t)] : [])],
     // An indicator computed from a figure above is that figure again: shown only as it is shown.
-    indicators: indicatorRows(result.indicators, { ...counselling.printed, ...jobProgrammes.printed, ...jobcentrePrinted, active_volunteers: activeVolunteers }, t),
+    indicators: indicatorRows(
+      result.indicators,
+      {
+        ...counselling.printed,
+        ...jobProgrammes.printed,
+        ...jobcentrePrinted,
+        active_volunteers: activeVolunteers,
+        small_jobs_started_30_64: smallJobs ? printed(result.smallJobs!.byAgeGroup['30-64'] ?? 0, smallJobs.aged30to64) : { value: null, hidden: false, display: NO_VALUE },
+      },
+      t,
+    ),
   };
   return { ...model, about: aboutRows(model) };
 }

@@ -151,6 +151,17 @@ function employersSheet(wb: ExcelJS.Workbook, m: ReportModel): void {
   widths(ws, [52, 12]);
 }
 
+function extraSheets(wb: ExcelJS.Workbook, m: ReportModel): void {
+  for (const section of m.extraSections) {
+    const ws = wb.addWorksheet(section.title);
+    addHeading(ws, m, section.title);
+    addFigures(ws, 'Nøgletal', section.figures);
+    ws.addRow([]);
+    for (const table of section.tables) addTable(ws, table);
+    widths(ws, [52, 12, 12]);
+  }
+}
+
 function indicatorSheet(wb: ExcelJS.Workbook, m: ReportModel): void {
   const ws = wb.addWorksheet('Indikatorer');
   addHeading(ws, m, 'Indikatorer');
@@ -208,6 +219,7 @@ export async function renderXlsx(result: HalfYearResult, meta: ExportMeta): Prom
   volunteersSheet(wb, m);
   jobcentreSheet(wb, m);
   employersSheet(wb, m);
+  extraSheets(wb, m);
   indicatorSheet(wb, m);
   aboutSheet(wb, m);
   return Buffer.from(await wb.xlsx.writeBuffer());

@@ -65,7 +65,7 @@ interface PlanObjects {
   preferred: Record<string, Record<string, string>>;
 }
 
-/** One plan with a named and an anonymous resident, a case with a contact and referrals, consents, an employer, a programme with a match, an internship, a report, ... */
+/** One plan with a named and an anonymous resident, a case with a contact and referrals, consents, an employer, a programme with a match, an internship, a småjob, an outreach list, a report, ... */
 async function arrangePlan(t: TestApp, plan: PlanFixture, label: string): Promise<PlanObjects> {
   const { counsellor, socialWorker: sw, leader } = plan;
   const ok = async <T = { id: string }>(what: string, res: Promise<{ status: number; body: T }> | { status: number; body: T }, status = 201): Promise<T> => {
@@ -97,6 +97,9 @@ async function arrangePlan(t: TestApp, plan: PlanFixture, label: string): Promis
   const match = await ok('match', sw.post(`/job-programmes/${programme.id}/matches`, { employerId }));
   const internship = await ok('internship', counsellor.post('/internships', { residentId: named.id, employerId, startsOn: '2026-03-02', endsOn: '2026-05-29', hoursPerWeek: 15 }));
   const membership = await ok('network membership', counsellor.post(`/employers/${employerId}/network`, { from: '2026-01-01' }));
+  const smallJob = await ok('småjob', counsellor.post('/small-jobs', { residentId: named.id, employerId, startsOn: '2026-03-02', hoursPerWeek: 6 }));
+  const outreachList = await ok('outreach list', counsellor.post('/outreach-lists', { name: `Opsøgende ${label}`, source: 'Kommunen', legalBasis: 'Databehandleraftale', retentionDays: 90 }));
+  const person = await ok('person on the outreach list', counsellor.post(`/outreach-lists/${outreachList.id}/people`, { name: 'Amira Hassan', birthYear: 2004 }));
 
   await ok('activity kind', leader.post('/activity-kinds', { key: `own_kind_${label.toLowerCase()}`, label: 'Social vicevært' }));
   const activity = await ok(
@@ -132,6 +135,9 @@ async function arrangePlan(t: TestApp, plan: PlanFixture, label: string): Promis
       jobProgramme: [programme.id],
       match: [match.id],
       internship: [internship.id],
+      smallJob: [smallJob.id],
+      outreachList: [outreachList.id],
+      person: [person.id],
       report: [report.id],
       indicator: [indicator.id],
       activity: [activity.id],

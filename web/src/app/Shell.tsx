@@ -22,6 +22,8 @@ export const NAVIGATION: Partial<Record<Role, NavItem[]>> = {
     { to: '/beboere', label: common.nav.residents },
     { to: '/sager', label: common.nav.cases },
     { to: '/virksomheder', label: common.nav.employers },
+    { to: '/smaajobs', label: common.nav.smallJobs },
+    { to: '/opsoegende', label: common.nav.outreach },
     { to: '/frivillige', label: common.nav.volunteers },
   ],
   leader: [

@@ -15,6 +15,8 @@ import { CounsellorArea } from '../screens/counsellor/CounsellorArea';
 import { ResidentScreen } from '../screens/counsellor/ResidentScreen';
 import { ResidentsScreen } from '../screens/counsellor/ResidentsScreen';
 import { TodayScreen } from '../screens/counsellor/TodayScreen';
+import { SmallJobsScreen } from '../screens/small-jobs/lazy';
+import { OutreachListScreen, OutreachListsScreen } from '../screens/outreach/lazy';
 import { SetPasswordPage } from '../screens/sign-in/SetPasswordPage';
 import { SecurityPage } from '../screens/sign-in/SecurityPage';
 import { SignInPage } from '../screens/sign-in/SignInPage';
@@ -54,6 +56,10 @@ export function AppRoutes() {
           <Route path="/beboere/:id" element={<ResidentScreen />} />
           <Route path="/sager" element={<CasesScreen />} />
           <Route path="/sager/:id" element={<CaseScreen />} />
+          {/* small-jobs/ and outreach/: adults' småjobs, and door-to-door outreach lists */}
+          <Route path="/smaajobs" element={<SmallJobsScreen />} />
+          <Route path="/opsoegende" element={<OutreachListsScreen />} />
+          <Route path="/opsoegende/:id" element={<OutreachListScreen />} />
         </Route>
         {/* caseworker/ */}
         <Route path="/henvisninger" element={<RequireRole roles={['caseworker']}><ReferralInboxScreen /></RequireRole>} />

@@ -17,6 +17,8 @@ export const common = {
     today: 'I dag',
     residents: 'Beboere',
     cases: 'Sager',
+    smallJobs: 'Småjobs',
+    outreach: 'Opsøgende',
     referrals: 'Henvisninger',
     sharedResidents: 'Delte beboere',
     jobcentre: 'Jobcenterforløb',

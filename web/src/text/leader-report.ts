@@ -131,6 +131,7 @@ export const leaderReport = {
       active_volunteers: 'Systemet beregner: aktive frivillige',
       jobcentre_covered: 'Systemet beregner: borgere omfattet af det fremskudte jobcenter',
       jobcentre_activation_rate: 'Systemet beregner: aktiveringsgrad i jobcenterets indsats',
+      small_jobs_started_30_64: 'Systemet beregner: småjobs startet af beboere på 30-64 år',
     } as Record<string, string>,
     descriptionLabel: 'Beskrivelse (valgfri)',
     descriptionHint: 'Fx hvordan og hvornår der måles.',
