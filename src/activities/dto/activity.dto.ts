@@ -4,6 +4,7 @@ import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsObject, IsOptional, IsString
 import { IsCalendarDate } from '../../common/calendar-date.decorator';
 import { PageQuery } from '../../common/pagination';
 import { Nullable } from '../../common/validation';
+import { ExpectedVersion } from '../../common/version.decorator';
 
 const KIND = /^[a-z][a-z0-9_]{1,39}$/;
 const KIND_MESSAGE = 'kind must be 2-40 lower-case letters, digits or underscores, starting with a letter';
@@ -137,11 +138,7 @@ export class UpdateActivityDto {
   @IsBoolean()
   rollingIntake?: boolean;
 
-  @ApiPropertyOptional({ example: 1, description: 'The activity\'s `version` as you read it; a changed one answers 409 `stale_version`' })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(2_147_483_647)
+  @ExpectedVersion('activity')
   version?: number;
 }
 

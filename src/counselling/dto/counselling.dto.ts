@@ -1,11 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsIn, IsObject, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { IsInstant } from '../../common/instant.decorator';
 import { PageQuery } from '../../common/pagination';
 import { REFERRED_FROM, type ReferredFrom } from '../../residents/referred-from';
 import { COUNSELLING_FORMS, type CounsellingForm } from '../topics';
 import { ContactFieldsDto, FirstContactDto } from './contact-fields.dto';
+import { ExpectedVersion } from '../../common/version.decorator';
 
 export class OpenCaseDto {
   @ApiProperty({ format: 'uuid' })
@@ -106,11 +107,7 @@ export class RecordReferralDto {
 
 /** Optimistic concurrency on a case's state changes: the `version` the caller read, if they send it. */
 export class CaseVersionDto {
-  @ApiPropertyOptional({ example: 1, description: 'The case\'s `version` as you read it; a case changed since answers 409 `stale_version`' })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(2_147_483_647)
+  @ExpectedVersion('case')
   version?: number;
 }
 

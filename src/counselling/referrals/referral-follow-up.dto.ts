@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { PageQuery } from '../../common/pagination';
 import { REFERRAL_STATUSES, TARGET_REFERRAL_STATUSES, type ReferralStatus, type TargetReferralStatus } from './referral-status-machine';
+import { ExpectedVersion } from '../../common/version.decorator';
 
 export class ReferralQuery extends PageQuery {
   @ApiPropertyOptional({ enum: REFERRAL_STATUSES, example: 'sent', description: 'Only referrals with this status, e.g. `sent`: those still waiting for an answer' })
@@ -25,10 +26,6 @@ export class ChangeReferralStatusDto {
   @Length(1, 1000)
   note?: string;
 
-  @ApiPropertyOptional({ example: 1, description: 'The referral\'s `version` as you read it; a referral changed since answers 409 `stale_version`' })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(2_147_483_647)
+  @ExpectedVersion('referral')
   version?: number;
 }

@@ -1,10 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { IsCalendarDate } from '../../common/calendar-date.decorator';
 import { IsDecimal } from '../../common/decimal.decorator';
 import { PageQuery } from '../../common/pagination';
 import { REFERRED_FROM, type ReferredFrom } from '../../residents/referred-from';
 import { INTERNSHIP_OUTCOMES, type InternshipOutcome } from '../internship-rules';
+import { ExpectedVersion } from '../../common/version.decorator';
 
 export class CreateInternshipDto {
   @ApiProperty({ format: 'uuid', description: 'A resident registered by a counsellor, 18 or over on startsOn' })
@@ -42,11 +43,7 @@ export class EndInternshipDto {
   @IsIn(INTERNSHIP_OUTCOMES)
   outcome: InternshipOutcome;
 
-  @ApiPropertyOptional({ example: 1, description: 'The internship\'s `version` as you read it; 409 `stale_version` when it changed since' })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(2_147_483_647)
+  @ExpectedVersion('internship')
   version?: number;
 }
 

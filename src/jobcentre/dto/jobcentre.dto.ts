@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
 import { IsCalendarDate } from '../../common/calendar-date.decorator';
 import { PageQuery } from '../../common/pagination';
 import { CRITERIA, EFFORT_MAX_LENGTH, END_REASONS, TARGET_GROUPS, type Criterion, type EndReason, type TargetGroup } from '../jobcentre-rules';
+import { ExpectedVersion } from '../../common/version.decorator';
 
 const trimmed = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
 
@@ -44,11 +45,7 @@ export class EndJobcentreEnrolmentDto {
   @IsIn(END_REASONS)
   reason: EndReason;
 
-  @ApiPropertyOptional({ example: 1, description: 'The enrolment\'s `version` as you read it; 409 `stale_version` when it changed since' })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(2_147_483_647)
+  @ExpectedVersion('enrolment')
   version?: number;
 }
 
@@ -57,11 +54,7 @@ export class MarkQuarterDto {
   @IsBoolean()
   active: boolean;
 
-  @ApiPropertyOptional({ example: 1, description: 'The enrolment\'s `version` as you read it; 409 `stale_version` when it changed since' })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(2_147_483_647)
+  @ExpectedVersion('enrolment')
   version?: number;
 }
 

@@ -5,6 +5,7 @@ import { PageQuery } from '../../common/pagination';
 import { Nullable } from '../../common/validation';
 import { GENDERS, type Gender } from '../resident.entity';
 import { GUARDIAN_RELATIONS, type GuardianRelation } from '../guardian.entity';
+import { ExpectedVersion } from '../../common/version.decorator';
 
 export class RegisterResidentDto {
   @ApiProperty({ format: 'uuid', description: 'Where the resident lives' })
@@ -74,11 +75,7 @@ export class UpdateResidentDto extends PartialType(OmitType(RegisterResidentDto,
   @Nullable() declare phone?: string;
   @Nullable() declare email?: string;
 
-  @ApiPropertyOptional({ example: 1, description: 'The `version` you read; a resident changed since answers 409 `stale_version`' })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(2_147_483_647)
+  @ExpectedVersion('resident')
   version?: number;
 }
 

@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { IsCalendarDate } from '../../common/calendar-date.decorator';
 import { IsDecimal } from '../../common/decimal.decorator';
 import { PageQuery } from '../../common/pagination';
 import { SMALL_JOB_OUTCOMES, type SmallJobOutcome } from '../small-job-rules';
+import { ExpectedVersion } from '../../common/version.decorator';
 
 export class CreateSmallJobDto {
   @ApiProperty({ format: 'uuid', description: 'A resident registered by a counsellor, 18 or over on startsOn (422 `small_job_resident_not_adult` otherwise)' })
@@ -32,11 +33,7 @@ export class EndSmallJobDto {
   @IsIn(SMALL_JOB_OUTCOMES)
   outcome: SmallJobOutcome;
 
-  @ApiPropertyOptional({ example: 1, description: 'The småjob\'s `version` as you read it; 409 `stale_version` when it changed since' })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(2_147_483_647)
+  @ExpectedVersion('småjob')
   version?: number;
 }
 

@@ -3,6 +3,7 @@ import { IsBoolean, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, M
 import { IsCalendarDate } from '../../common/calendar-date.decorator';
 import { IsInstant } from '../../common/instant.decorator';
 import { PageQuery } from '../../common/pagination';
+import { ExpectedVersion } from '../../common/version.decorator';
 
 /** A topic key: a built-in one or a plan's own (the same shape as counselling topics and activity kinds). */
 const TOPIC_KEY = /^[a-z][a-z0-9_]{1,39}$/;
@@ -66,11 +67,7 @@ export class CorrectHelpDto {
   @IsBoolean()
   escort?: boolean;
 
-  @ApiPropertyOptional({ example: 1, description: 'The entry\'s `version` as you read it; 409 `stale_version` when it changed since' })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(2_147_483_647)
+  @ExpectedVersion('entry')
   version?: number;
 }
 
