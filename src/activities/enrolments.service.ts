@@ -80,7 +80,7 @@ export class EnrolmentsService {
     const manager = this.dataSource.manager;
     await this.activities.find(manager, actor, activityId);
     const page = await this.enrolments.page(manager, actor, activityId, query);
-    await this.audit.record(actor, page.items.map((e) => ({ action: 'activity_enrolment.listed', purpose: ACTIVITIES_PURPOSE, residentId: e.residentId, entityType: 'activity_enrolment', entityId: e.id })));
+    await this.audit.recordListed(actor, { action: 'activity_enrolment.listed', purpose: ACTIVITIES_PURPOSE, entityType: 'activity_enrolment' }, page.items);
     const names = await this.residents.displayNames(manager, actor, page.items.map((e) => e.residentId));
     return { items: page.items.map((e) => ({ ...enrolmentView(e), residentName: names.get(e.residentId) ?? '' })), nextCursor: page.nextCursor };
   }

@@ -25,6 +25,17 @@ export class AuditWriter {
     await this.events.insert(manager ?? this.manager, actor, list);
   }
 
+  /**
+   * A list shown to the caller: one event per row, naming the row's resident, so each resident's
+   * access log lists every list they appeared in.
+   */
+  recordListed(actor: AuditActor, read: { action: string; purpose: string; entityType: string }, rows: readonly { id: string; residentId: string }[]): Promise<void> {
+    return this.record(
+      actor,
+      rows.map((row) => ({ ...read, residentId: row.residentId, entityId: row.id })),
+    );
+  }
+
   /** Events written by the system itself (no caller) about residents of any plan, e.g. retention's erasures. */
   async recordSystem(manager: EntityManager, requestId: string, entry: Pick<AuditEntry, 'action' | 'purpose'>, residents: { planId: string; residentId: string }[]): Promise<void> {
     await this.events.insertSystemEvents(manager, requestId, entry, residents);

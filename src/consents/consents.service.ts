@@ -112,10 +112,7 @@ export class ConsentsService {
     const page = await this.consents.page(manager, actor, query);
     const ids = page.items.map((k) => k.id);
     const [recipients, withdrawals] = await Promise.all([this.consents.recipientsOf(manager, ids), this.consents.withdrawalsOf(manager, ids)]);
-    await this.audit.record(
-      actor,
-      page.items.map((k) => ({ action: 'consent.listed', purpose: PURPOSE, residentId: k.residentId, entityType: 'consent', entityId: k.id })),
-    );
+    await this.audit.recordListed(actor, { action: 'consent.listed', purpose: PURPOSE, entityType: 'consent' }, page.items);
     return { items: page.items.map((k) => consentListItem(k, recipients.get(k.id) ?? [], withdrawals.get(k.id) ?? null)), nextCursor: page.nextCursor };
   }
 

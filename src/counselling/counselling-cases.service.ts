@@ -78,10 +78,7 @@ export class CounsellingCasesService {
     const manager = this.dataSource.manager;
     const page = await this.cases.page(manager, actor, query);
     const purpose = this.access.readPurpose(actor, 'counselling', COUNSELLING_PURPOSE);
-    await this.audit.record(
-      actor,
-      page.items.map((c) => ({ action: 'counselling_case.listed', purpose, residentId: c.residentId, entityType: 'counselling_case', entityId: c.id })),
-    );
+    await this.audit.recordListed(actor, { action: 'counselling_case.listed', purpose, entityType: 'counselling_case' }, page.items);
     const residentIds = page.items.map((c) => c.residentId);
     // Decided per resident for the whole page in one query: a page may mix consents with and without notes.
     const freeText = await this.residents.withCounsellingFreeTextShared(manager, actor, residentIds);

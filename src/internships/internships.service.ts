@@ -98,10 +98,7 @@ export class InternshipsService {
     const manager = this.dataSource.manager;
     const page = await this.internships.page(manager, actor, query);
     const purpose = this.access.readPurpose(actor, 'counselling', INTERNSHIP_PURPOSE);
-    await this.audit.record(
-      actor,
-      page.items.map((i) => ({ action: 'internship.listed', purpose, residentId: i.residentId, entityType: 'internship', entityId: i.id })),
-    );
+    await this.audit.recordListed(actor, { action: 'internship.listed', purpose, entityType: 'internship' }, page.items);
     return { items: await this.details(manager, actor, page.items), nextCursor: page.nextCursor };
   }
 

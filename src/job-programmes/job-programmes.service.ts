@@ -88,10 +88,7 @@ export class JobProgrammesService {
     const manager = this.dataSource.manager;
     const page = await this.programmes.page(manager, actor, query, query.phase, query.employerId);
     const purpose = this.access.readPurpose(actor, 'job_programmes', JOB_PROGRAMME_PURPOSE);
-    await this.audit.record(
-      actor,
-      page.items.map((p) => ({ action: 'job_programme.listed', purpose, residentId: p.residentId, entityType: 'job_programme', entityId: p.id })),
-    );
+    await this.audit.recordListed(actor, { action: 'job_programme.listed', purpose, entityType: 'job_programme' }, page.items);
     const names = {
       youth: await this.residentRecords.displayNames(manager, actor, page.items.map((p) => p.residentId)),
       employers: await this.employers.namesOf(manager, actor, page.items.map((p) => p.ordinaryJobEmployerId)),

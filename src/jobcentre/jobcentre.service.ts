@@ -109,10 +109,7 @@ export class JobcentreService {
     const manager = this.dataSource.manager;
     const page = await this.enrolments.page(manager, actor, query);
     const purpose = this.access.readPurpose(actor, 'jobcentre', JOBCENTRE_PURPOSE);
-    await this.audit.record(
-      actor,
-      page.items.map((e) => ({ action: 'jobcentre_enrolment.listed', purpose, residentId: e.residentId, entityType: 'jobcentre_enrolment', entityId: e.id })),
-    );
+    await this.audit.recordListed(actor, { action: 'jobcentre_enrolment.listed', purpose, entityType: 'jobcentre_enrolment' }, page.items);
     return { items: await this.views(manager, actor, page.items), nextCursor: page.nextCursor };
   }
 

@@ -36,7 +36,7 @@ export class RemindersService {
   async list(actor: PlanActor): Promise<ReminderList> {
     const manager = this.dataSource.manager;
     const rows = await this.reminders.dueFor(manager, actor, (alias) => this.access.readableResidents(actor, alias));
-    await this.audit.record(actor, rows.map((r) => ({ action: 'reminder.listed', purpose: 'reminders', residentId: r.residentId, entityType: 'reminder', entityId: r.id })));
+    await this.audit.recordListed(actor, { action: 'reminder.listed', purpose: 'reminders', entityType: 'reminder' }, rows);
     const names = await this.residents.displayNames(manager, actor, rows.map((r) => r.residentId));
     return { items: rows.map((r) => ({ ...r, residentName: names.get(r.residentId) ?? null })), nextCursor: null };
   }

@@ -103,10 +103,7 @@ export class SmallJobsService {
     const manager = this.dataSource.manager;
     const page = await this.smallJobs.page(manager, actor, query);
     const purpose = this.access.readPurpose(actor, 'counselling', SMALL_JOB_PURPOSE);
-    await this.audit.record(
-      actor,
-      page.items.map((j) => ({ action: 'small_job.listed', purpose, residentId: j.residentId, entityType: 'small_job', entityId: j.id })),
-    );
+    await this.audit.recordListed(actor, { action: 'small_job.listed', purpose, entityType: 'small_job' }, page.items);
     return { items: await this.details(manager, actor, page.items), nextCursor: page.nextCursor };
   }
 

@@ -39,10 +39,7 @@ export class ReferralFollowUpService {
     const page = await this.referrals.page(manager, actor, query);
     const items = await this.views(manager, actor, page.items);
     const purpose = this.access.readPurpose(actor, 'counselling', COUNSELLING_PURPOSE);
-    await this.audit.record(
-      actor,
-      items.map((f) => ({ action: 'counselling_referral.listed', purpose, residentId: f.residentId, entityType: 'counselling_referral', entityId: f.id })),
-    );
+    await this.audit.recordListed(actor, { action: 'counselling_referral.listed', purpose, entityType: 'counselling_referral' }, items);
     return { items, nextCursor: page.nextCursor };
   }
 
