@@ -1,13 +1,25 @@
-import { BROWSER_TEST_TIMEOUT, expectAccessible, expectNoTokenInStorage, freshTotpCode, openBrowser, signInThroughUi, startWebApp } from '../support/browser';
+import type { Page } from 'playwright-core';
+import { apiSession, BROWSER_TEST_TIMEOUT, expectAccessible, expectNoTokenInStorage, freshTotpCode, openBrowser, signInThroughUi, startWebApp } from '../support/browser';
+import { expectStatus } from '../support/fixtures';
 
 /** Signing in to the staff web app in a real Chromium: password, then the authenticator app's code. */
 describe('signing in to the web app', () => {
   const browser = openBrowser();
   const web = startWebApp();
 
+  /** Resolves once the menu has heard who the volunteers' coordinator is and drawn itself again. */
+  const coordinatorAnswered = (page: Page) => {
+    const answered = page.waitForResponse((r) => r.url().endsWith('/api/v1/volunteer-help/coordinator') && r.request().method() === 'GET');
+    return async () => {
+      await (await answered).finished();
+      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    };
+  };
+
   it('a counsellor signs in with password and TOTP and lands on I dag', async () => {
     const rasmus = await web.counsellor();
     const page = await browser.page();
+    const askedForCoordinator = coordinatorAnswered(page);
     await page.goto(`${web.url}/`);
     // Signed out, the front page sends to sign-in.
     await page.waitForURL(`${web.url}/log-ind`);
@@ -26,7 +38,9 @@ describe('signing in to the web app', () => {
     await page.getByRole('heading', { name: 'I dag', level: 1 }).waitFor();
     expect(await page.getByText('Rasmus Rådgiver, rådgiver').isVisible()).toBe(true);
     const navigation = page.getByRole('navigation', { name: 'Hovedmenu' });
-    expect(await navigation.getByRole('link').allInnerTexts()).toEqual(['I dag', 'Beboere', 'Sager', 'Virksomheder', 'Småjobs', 'Opsøgende', 'Frivillige']);
+    // No volunteers' coordinator is named: "Frivillige" is the leader's and the coordinator's only.
+    await askedForCoordinator();
+    expect(await navigation.getByRole('link').allInnerTexts()).toEqual(['I dag', 'Beboere', 'Sager', 'Virksomheder', 'Småjobs', 'Opsøgende']);
     expect(await page.getByRole('link', { name: 'Gå til indhold' }).getAttribute('href')).toBe('#indhold');
     await expectAccessible(page);
 
@@ -82,5 +96,29 @@ describe('signing in to the web app', () => {
     await page.goto(`${web.url}/findes/ikke`);
     await page.getByRole('heading', { name: 'Siden findes ikke' }).waitFor();
     await expectAccessible(page);
+  }, BROWSER_TEST_TIMEOUT);
+  it('only the leader and the volunteers\' coordinator find "Frivillige" in the menu', async () => {
+    const coordinator = await web.user('counsellor', { name: 'Karin Koordinator' });
+    const colleague = await web.user('social_worker', { name: 'Sune Socialrådgiver' });
+    const leader = await web.user('leader', { name: 'Lone Leder' });
+    expectStatus(await (await apiSession(web, leader)).put('/volunteer-help/coordinator', { userId: coordinator.id }), 200, 'coordinator');
+
+    const page = await browser.page();
+    const asked = coordinatorAnswered(page);
+    await signInThroughUi(page, colleague, web.url);
+    await asked();
+    const menu = page.getByRole('navigation', { name: 'Hovedmenu' });
+    expect(await menu.getByRole('link').allInnerTexts()).toEqual(['Forløb', 'Virksomheder']);
+
+    const coordinatorPage = await browser.page();
+    await signInThroughUi(coordinatorPage, coordinator, web.url);
+    await coordinatorPage.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Frivillige' }).click();
+    await coordinatorPage.getByRole('heading', { name: 'Frivilliges hjælp', level: 1 }).waitFor();
+    await expectAccessible(coordinatorPage);
+
+    const leaderPage = await browser.page();
+    await signInThroughUi(leaderPage, leader, web.url);
+    await leaderPage.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Frivillige' }).waitFor();
+    await expectAccessible(leaderPage);
   }, BROWSER_TEST_TIMEOUT);
 });

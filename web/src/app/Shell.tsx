@@ -7,6 +7,7 @@ import { common } from '../text/common';
 import { signIn } from '../text/sign-in';
 import type { Role } from './roles';
 import { useSession } from './session';
+import { useSeesVolunteerCounts } from './volunteer-coordinator';
 
 interface NavItem {
   to: string;
@@ -14,6 +15,9 @@ interface NavItem {
   /** Active only on this exact path, not on the paths below it (/plan is not /plan/omraader). */
   end?: boolean;
 }
+
+/** Shown to the leader and the named volunteers' coordinator only (the others would meet a notice there). */
+const VOLUNTEER_COUNTS = '/frivillige';
 
 /** Each role's main navigation; a role without screens yet has only the front page. Add a screen's entry here. */
 export const NAVIGATION: Partial<Record<Role, NavItem[]>> = {
@@ -34,6 +38,7 @@ export const NAVIGATION: Partial<Record<Role, NavItem[]>> = {
     { to: '/personale', label: common.nav.staff },
     { to: '/haendelser', label: common.nav.auditEvents },
     { to: '/frivillige', label: common.nav.volunteers },
+    { to: '/virksomheder/csr-pris', label: common.nav.csrAward },
     { to: '/plan/omraader', label: common.nav.housingAreas },
     { to: '/plan/organisationer', label: common.nav.organisations },
     { to: '/plan/indstillinger', label: common.nav.planSettings },
@@ -56,7 +61,8 @@ export const NAVIGATION: Partial<Record<Role, NavItem[]>> = {
 export function Shell() {
   const { me, signOut } = useSession();
   const navigate = useNavigate();
-  const items = (me && NAVIGATION[me.role]) ?? [{ to: '/', label: common.nav.home }];
+  const seesVolunteers = useSeesVolunteerCounts(me);
+  const items = ((me && NAVIGATION[me.role]) ?? [{ to: '/', label: common.nav.home }]).filter((item) => item.to !== VOLUNTEER_COUNTS || seesVolunteers);
   const [confirmingSignOut, setConfirmingSignOut] = useState(false);
   const logOut = async (confirmed = false) => {
     // Queued conversations live in memory only: signing out with something waiting loses it, so ask first.

@@ -6,7 +6,7 @@ import { ResidentAccessLogScreen } from '../screens/resident-rights/lazy';
 import { ActivitiesScreen, ActivityScreen, AuditScreen, StaffMemberScreen, StaffScreen } from '../screens/leader-admin/lazy';
 import { IndicatorsScreen, ReportScreen, ReportsScreen } from '../screens/leader-report/lazy';
 import { BoardScreen, ProgrammeScreen } from '../screens/social-worker/lazy';
-import { CsrAwardsScreen, EmployerScreen, EmployersScreen } from '../screens/employers/lazy';
+import { CsrAwardsScreen, EmployerScreen, EmployersScreen, NetworkMeetingsScreen } from '../screens/employers/lazy';
 import { NewProgrammeScreen } from '../screens/social-worker/lazy';
 import { VolunteerLogScreen, VolunteerSummaryScreen } from '../screens/volunteers/lazy';
 import { CaseScreen } from '../screens/counsellor/CaseScreen';
@@ -98,9 +98,10 @@ export function AppRoutes() {
         {/* volunteers/: the volunteer's log on a phone; the counts for the leader and the coordinator */}
         <Route path="/frivillig" element={<RequireRole roles={['volunteer']}><VolunteerLogScreen /></RequireRole>} />
         <Route path="/frivillige" element={<RequireRole roles={['leader', 'counsellor', 'social_worker']}><VolunteerSummaryScreen /></RequireRole>} />
-        {/* employers/: the plan's one employer register, kept by counsellors and social workers */}
+        {/* employers/: the plan's one employer register, kept by counsellors and social workers; the leader sees and gives the CSR prize */}
         <Route path="/virksomheder" element={<RequireRole roles={['counsellor', 'social_worker']}><EmployersScreen /></RequireRole>} />
-        <Route path="/virksomheder/csr-pris" element={<RequireRole roles={['counsellor', 'social_worker']}><CsrAwardsScreen /></RequireRole>} />
+        <Route path="/virksomheder/csr-pris" element={<RequireRole roles={['counsellor', 'social_worker', 'leader']}><CsrAwardsScreen /></RequireRole>} />
+        <Route path="/virksomheder/netvaerksmoeder" element={<RequireRole roles={['counsellor', 'social_worker']}><NetworkMeetingsScreen /></RequireRole>} />
         <Route path="/virksomheder/:id" element={<RequireRole roles={['counsellor', 'social_worker']}><EmployerScreen /></RequireRole>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -37,6 +37,7 @@ export const common = {
     organisations: 'Organisationer',
     volunteerLog: 'Min hjælp',
     volunteers: 'Frivillige',
+    csrAward: 'CSR-pris',
   },
   roles: {
     admin: 'administrator',

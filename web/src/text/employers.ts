@@ -123,3 +123,26 @@ export const csrAwards = {
   saved: 'Vinderen er registreret.',
   back: 'Tilbage til virksomhederne',
 } as const;
+
+export const networkMeetings = {
+  heading: 'Netværksmøder',
+  intro: 'Registrér når virksomhedsnetværket har holdt møde, og hvilke virksomheder der deltog.',
+  link: 'Netværksmøder',
+  back: 'Tilbage til virksomhederne',
+  noActivities: 'Der er ingen aktiviteter af typen netværksmøde endnu. Lederen opretter dem under Aktiviteter.',
+  activityField: 'Netværksmøde',
+  chooseActivity: 'Vælg et netværksmøde',
+  noSessions: 'Der er ikke registreret nogen møder endnu.',
+  caption: 'Registrerede møder',
+  startsAt: 'Tidspunkt',
+  headcount: 'Deltagere',
+  employers: 'Virksomheder der deltog',
+  formHeading: 'Registrér et møde',
+  startsAtField: 'Mødets tidspunkt',
+  headcountField: 'Antal deltagere',
+  headcountHint: 'Personer i alt; virksomhederne vælges herunder.',
+  employersLegend: 'Virksomheder der deltog',
+  noEmployers: 'Der er ingen virksomheder i registret endnu.',
+  button: 'Registrér mødet',
+  saved: 'Mødet er registreret.',
+} as const;

@@ -7,6 +7,7 @@ import { Empty, Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
 import { SelectField } from '../../components/SelectField';
 import { useLoad } from '../../app/use-load';
+import { useSession } from '../../app/session';
 import { csrAwards as text } from '../../text/employers';
 import { failureText } from '../caseworker/caseworker-api';
 import { ActionStatus } from '../social-worker/ActionStatus';
@@ -23,8 +24,13 @@ const loadPage = async (): Promise<Page> => {
   return { awards, employers };
 };
 
-/** The plan's local CSR prize: each year's winner and nominees, and recording this year's. */
+/**
+ * The plan's local CSR prize: each year's winner and nominees, and recording this year's. The
+ * leader comes here from the main menu and has no employer pages, so sees the winners as names.
+ */
 export function CsrAwardsPage() {
+  const { me } = useSession();
+  const inRegister = me?.role !== 'leader';
   const [loaded, replace] = useLoad<Page>('csr-awards', loadPage);
   const [year, setYear] = useState(String(new Date().getFullYear()));
   const [winner, setWinner] = useState('');
@@ -41,9 +47,11 @@ export function CsrAwardsPage() {
   const toggle = (id: string, on: boolean) => setNominees(on ? [...nominees, id] : nominees.filter((n) => n !== id));
   return (
     <>
-      <p>
-        <Link to="/virksomheder">{text.back}</Link>
-      </p>
+      {inRegister && (
+        <p>
+          <Link to="/virksomheder">{text.back}</Link>
+        </p>
+      )}
       <PageHeading>{text.heading}</PageHeading>
       <p>{text.intro}</p>
       {loaded.state === 'loading' && <Loading />}
@@ -67,9 +75,7 @@ export function CsrAwardsPage() {
                 {loaded.data.awards.map((a) => (
                   <tr key={a.id}>
                     <td>{a.year}</td>
-                    <td>
-                      <Link to={`/virksomheder/${a.employerId}`}>{a.employerName}</Link>
-                    </td>
+                    <td>{inRegister ? <Link to={`/virksomheder/${a.employerId}`}>{a.employerName}</Link> : a.employerName}</td>
                     <td>{a.nomineeNames.join(', ')}</td>
                     <td>{a.reason ?? ''}</td>
                   </tr>

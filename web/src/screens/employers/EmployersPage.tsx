@@ -8,7 +8,7 @@ import { Empty, Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
 import { SelectField } from '../../components/SelectField';
 import { useLoad, useMoreOfList } from '../../app/use-load';
-import { employers as text, statusLabel } from '../../text/employers';
+import { employers as text, networkMeetings, statusLabel } from '../../text/employers';
 import { failureText } from '../caseworker/caseworker-api';
 import { ActionStatus } from '../social-worker/ActionStatus';
 import { useAction } from '../social-worker/use-action';
@@ -39,6 +39,9 @@ export function EmployersPage() {
       <p>{text.intro}</p>
       <p>
         <Link to="/virksomheder/csr-pris">{text.csrLink}</Link>
+      </p>
+      <p>
+        <Link to="/virksomheder/netvaerksmoeder">{networkMeetings.link}</Link>
       </p>
       <div className="section-form">
         <h2>{text.filterHeading}</h2>

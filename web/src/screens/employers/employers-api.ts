@@ -42,3 +42,16 @@ export const endMembership = (id: string, membershipId: string, to: string) =>
 export const csrAwards = (): Promise<CsrAward[]> => answer(api.GET('/csr-awards')).then((page) => page.items);
 
 export const awardCsrPrize = (body: S['AwardCsrPrizeDto']) => answer(api.POST('/csr-awards', { body }));
+
+export type MeetingActivity = S['ActivityResponse'];
+export type MeetingSession = S['SessionListItem'];
+
+/** The plan's network meetings (activities of kind network_meeting): a plan holds a handful. */
+export const networkMeetingActivities = (): Promise<MeetingActivity[]> =>
+  answer(api.GET('/activities', { params: { query: { kind: 'network_meeting', limit: 200 } } })).then((page) => page.items);
+
+/** A network meeting's latest sessions, with the employers who came. */
+export const meetingSessions = (id: string): Promise<MeetingSession[]> =>
+  answer(api.GET('/activities/{id}/sessions', { params: { path: { id }, query: { limit: 50 } } })).then((page) => page.items);
+
+export const recordMeeting = (id: string, body: S['RecordSessionDto']) => answer(api.POST('/activities/{id}/sessions', { params: { path: { id } }, body }));
