@@ -157,13 +157,22 @@ describe('what each role may do', () => {
   const writes = (routes: Call[]) => routes.filter(([method]) => method !== 'GET');
   const reads = (routes: Call[]) => routes.filter(([method]) => method === 'GET');
 
-  describe('the caseworker changes nothing and reads only what a consent shares', () => {
-    it.each(writes([...residentRoutes, ...caseRoutes]).map((c) => [name(c), c] as const))('%s answers 403', async (_n, route) => {
-      expectForbidden(await call(as('caseworker'), route));
-    });
-    it.each(reads([...residentRoutes, ...caseRoutes]).map((c) => [name(c), c] as const))('%s shows nothing without a consent', async (_n, route) => {
+  describe('the caseworker changes nothing of the counselling compartment and reads it only by consent', () => {
+    const registerResident = residentRoutes.find(([method, path]) => method === 'POST' && path === '/residents') as Call;
+    const counsellingWrites = writes([...residentRoutes, ...caseRoutes]).filter((route) => route !== registerResident);
+    // 403 where the caseworker may not call the route at all (cases), 404 where the resident lies outside its reach.
+    it.each(counsellingWrites.map((c) => [name(c), c] as const))('%s is refused', async (_n, route) => {
       const res = await call(as('caseworker'), route);
-      if (res.status === 200) expect(res.body.items).toEqual([]);
+      expect([403, 404]).toContain(res.status);
+      expect(res.headers['content-type']).toMatch(PROBLEM_JSON);
+    });
+    it('registers a resident into the job centre\'s own compartment, never the counsellors\'', async () => {
+      const res = await call(as('caseworker'), registerResident);
+      expect([res.status, res.body.compartment]).toEqual([201, 'jobcentre']);
+    });
+    it.each(reads([...residentRoutes, ...caseRoutes]).map((c) => [name(c), c] as const))('%s shows none of the counsellors\' residents or cases without a consent', async (_n, route) => {
+      const res = await call(as('caseworker'), route);
+      if (res.status === 200) expect((res.body.items as { compartment?: string }[]).filter((item) => item.compartment !== 'jobcentre')).toEqual([]);
       else expect(res.status).toBe(404);
     });
   });

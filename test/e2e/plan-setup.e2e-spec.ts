@@ -58,8 +58,8 @@ describe("setting up a plan: who adds what, and the leader's checklist", () => {
   it("lets a plan's leader read their own plan's status, with its staff, and answers 404 for another plan", async () => {
     const own = await plan.leader.get(`/plans/${plan.planId}/setup-status`);
     expect(own.status).toBe(200);
-    // createPlan's counsellor, social worker and two caseworkers; the leader is not counted as staff.
-    expect(own.body).toMatchObject({ plan: { id: plan.planId }, housingAreas: 2, organisations: 3, staff: 4 });
+    // createPlan's counsellor, social worker, two caseworkers and a partner organisation's volunteer; the leader is not counted as staff.
+    expect(own.body).toMatchObject({ plan: { id: plan.planId }, housingAreas: 2, organisations: 4, staff: 5 });
     const other = await createPlan(t, 'Fremmed');
     const foreign = await plan.leader.get(`/plans/${other.planId}/setup-status`);
     expect([foreign.status, foreign.body.code]).toEqual([404, 'not_found']);

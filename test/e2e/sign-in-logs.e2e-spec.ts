@@ -22,7 +22,7 @@ describe('what application logs hold of a sign-in, and of roles without a second
         done();
       },
     });
-    // Production, where MFA_REQUIRED_ROLES leaves two roles out: the start-up log says so.
+    // Production, where MFA_REQUIRED_ROLES leaves three roles out: the start-up log says so.
     const app = await createApp(testConfig({ production: true, logLevel: 'debug', trustProxy: 1, mfaRequiredRoles: ['leader', 'counsellor', 'caseworker'] }), { logStream });
     t = { app, http: () => request(app.getHttpServer()), close: () => app.close() };
   });
@@ -31,7 +31,7 @@ describe('what application logs hold of a sign-in, and of roles without a second
   it('warns at start of every role that signs in without a second factor in production', () => {
     const warning = lines.split('\n').find((line) => line.includes('sign in without a second factor'));
     expect(warning).toBeDefined();
-    expect(JSON.parse(warning as string)).toMatchObject({ level: 40, rolesWithoutMfa: ['admin', 'social_worker'] });
+    expect(JSON.parse(warning as string)).toMatchObject({ level: 40, rolesWithoutMfa: ['admin', 'social_worker', 'volunteer'] });
   });
 
   it('keeps the address and user agent of a sign-in in the audit log only, never in the application log', async () => {
