@@ -40,6 +40,10 @@ const { ProgrammeResidentData } = require(dist('job-programmes/programme-residen
 const { ConsentResidentData } = require(dist('consents/consent-resident-data.js'));
 const { InternshipResidentData } = require(dist('internships/internship-resident-data.js'));
 const { ActivityResidentData } = require(dist('activities/activity-resident-data.js'));
+const { JobcentreResidentData } = require(dist('jobcentre/jobcentre-resident-data.js'));
+const { SmallJobResidentData } = require(dist('small-jobs/small-job-resident-data.js'));
+const { OutreachResidentData } = require(dist('outreach/outreach-resident-data.js'));
+const { RetentionRepository } = require(dist('resident-rights/retention.repository.js'));
 const { IdempotencyKeysRepository } = require(dist('idempotency/idempotency-keys.repository.js'));
 const { AuditWriter } = require(dist('audit/audit-writer.js'));
 const { AuditRepository } = require(dist('audit/audit.repository.js'));
@@ -63,9 +67,9 @@ function retentionService(dataSource, { rollback = false } = {}) {
       return result;
     };
   }
-  const erasure = new ResidentErasure(new ResidentRecordData(), new CounsellingResidentData(), new ProgrammeResidentData(), new ConsentResidentData(), new InternshipResidentData(), new ActivityResidentData(), new IdempotencyKeysRepository());
+  const erasure = new ResidentErasure(new ResidentRecordData(), new CounsellingResidentData(), new ProgrammeResidentData(), new ConsentResidentData(), new InternshipResidentData(), new ActivityResidentData(), new JobcentreResidentData(), new SmallJobResidentData(), new OutreachResidentData(), new IdempotencyKeysRepository());
   const audit = new AuditWriter(new AuditRepository(), dataSource.manager);
-  return new RetentionService(uow, erasure, audit, new PlansService(new PlansRepository(), dataSource.manager, uow, audit));
+  return new RetentionService(uow, erasure, audit, new PlansService(new PlansRepository(), dataSource.manager, uow, audit), new RetentionRepository(erasure));
 }
 
 const percentile = (xs, p) => {
