@@ -53,7 +53,7 @@ export function EmployersPage() {
           onChange={(e) => setFilter({ ...filter, status: (e.target.value || undefined) as EmployerStatus | undefined })}
           options={STATUSES}
         />
-        <div className="form-group">
+        <div className="form-group form-group-checkbox">
           <input className="form-checkbox" type="checkbox" id="employers-network" checked={Boolean(filter.networkOnly)} onChange={(e) => setFilter({ ...filter, networkOnly: e.target.checked })} />
           <label htmlFor="employers-network">{text.networkOnly}</label>
         </div>

@@ -64,7 +64,7 @@ export function AttemptForm({ listId, people, onRecorded }: { listId: string; pe
       <SelectField id="attempt-outcome" label={text.outcomeField} value={outcome} onChange={(e) => setOutcome(e.target.value as AttemptOutcome)} options={Object.entries(attemptOutcomeLabel)} />
       {canOpenCase && (
         <div>
-          <div className="form-group">
+          <div className="form-group form-group-checkbox">
             <input className="form-checkbox" type="checkbox" id="attempt-open-case" checked={opensCase} onChange={(e) => setOpensCase(e.target.checked)} aria-describedby="attempt-open-case-hint" />
             <label htmlFor="attempt-open-case">{text.openCase}</label>
             <span className="form-hint" id="attempt-open-case-hint">
